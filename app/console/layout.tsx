@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { requireConsole } from "@/lib/tenancy/request";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  await requireConsole();
+  const nav = [
+    { href: "/", label: "Overview" },
+    { href: "/customers", label: "Customers" },
+    { href: "/tenants", label: "Tenants" },
+  ];
+  return (
+    <Providers>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-8 px-6 py-3">
+          <Link href="/" className="font-semibold tracking-tight">
+            Gatehouse <span className="font-normal text-slate-500">Console</span>
+          </Link>
+          <nav aria-label="Console" className="flex gap-4 text-sm">
+            {nav.map((item) => (
+              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </Providers>
+  );
+}

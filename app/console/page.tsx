@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { requireConsole } from "@/lib/tenancy/request";
+import { controlDb } from "@/lib/db/control";
+import { linkButtonClass } from "@/components/ui/button";
+
+export default async function ConsoleHome() {
+  await requireConsole();
+  const db = controlDb();
+  const [customers, tenants, provisioning, failing] = await Promise.all([
+    db.customer.count(),
+    db.tenant.count(),
+    db.tenant.count({ where: { status: "provisioning" } }),
+    db.tenant.count({ where: { steps: { some: { status: "failed" } } } }),
+  ]);
+  const cards = [
+    { label: "Customers", value: customers, href: "/customers" },
+    { label: "Tenants", value: tenants, href: "/tenants" },
+    { label: "Provisioning", value: provisioning, href: "/tenants" },
+    { label: "With a failed step", value: failing, href: "/tenants" },
+  ];
+  return (
+    <div className="grid gap-6">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Platform overview</h1>
+        <Link href="/customers/new" className={linkButtonClass}>Onboard customer</Link>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-4">
+        {cards.map((c) => (
+          <li key={c.label}>
+            <Link href={c.href} className="block rounded-lg border border-slate-200 bg-white p-5 hover:border-brand-500">
+              <p className="text-sm text-slate-500">{c.label}</p>
+              <p className="mt-1 text-3xl font-semibold">{c.value}</p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm text-slate-500">Sign-in for the console arrives with the identity feature; until then the console is open to anyone who can reach it. Do not expose this build publicly.</p>
+    </div>
+  );
+}

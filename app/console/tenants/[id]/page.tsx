@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireConsole } from "@/lib/tenancy/request";
+import { getTenant } from "@/lib/tenants/queries";
+import { tenantUrl } from "@/lib/tenants/urls";
+import { stepTitle } from "@/lib/provisioning/steps";
+import { redactUrl } from "@/lib/db/urls";
+import { ProvisioningProgress, type ProvisioningView } from "@/components/tenants/provisioning-progress";
+import { DatabaseClusterForm } from "@/components/tenants/database-cluster-form";
+import { TenantStatusBadge } from "@/components/status";
+import { retryProvisioningAction, setDatabaseClusterAction } from "../actions";
+
+export const metadata: Metadata = { title: "Tenant" };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireConsole();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const tenant = await getTenant(id);
+  if (!tenant) notFound();
+
+  const progress: ProvisioningView = {
+    id: tenant.id,
+    status: tenant.status,
+    steps: tenant.steps.map((s) => ({
+      step: s.step,
+      title: stepTitle(s.step),
+      status: s.status,
+      attempts: s.attempts,
+      startedAt: iso(s.startedAt),
+      doneAt: iso(s.doneAt),
+      lastError: s.lastError,
+      nextAttemptAt: iso(s.nextAttemptAt),
+    })),
+  };
+  const databaseCreated = tenant.steps.some((s) => s.step === "database.create" && s.status === "done");
+  const url = tenantUrl(tenant);
+
+  return (
+    <div className="grid gap-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href="/tenants" className="hover:underline">Tenants</Link> /
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{tenant.displayName}</h1>
+          <TenantStatusBadge status={tenant.status} />
+        </div>
+        <p className="font-mono text-sm text-slate-500">{tenant.key}</p>
+      </div>
+
+      <ProvisioningProgress initial={progress} retryAction={retryProvisioningAction.bind(null, tenant.id)} tenantUrl={url} />
+
+      <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+          <dt className="text-slate-500">Customer</dt>
+          <dd><Link href={`/customers/${tenant.customer.id}`} className="text-brand-700 hover:underline">{tenant.customer.displayName}</Link></dd>
+          <dt className="text-slate-500">Kind</dt>
+          <dd>{tenant.kind.replace("_", " ")}</dd>
+          <dt className="text-slate-500">Address</dt>
+          <dd><a href={url} className="text-brand-700 hover:underline">{url}</a></dd>
+          <dt className="text-slate-500">Database</dt>
+          <dd className="font-mono">{tenant.databaseName}</dd>
+          <dt className="text-slate-500">Cluster</dt>
+          <dd className="font-mono">{tenant.databaseUrl ? redactUrl(tenant.databaseUrl) : "Platform default"}</dd>
+          <dt className="text-slate-500">Schema version</dt>
+          <dd className="font-mono">{tenant.schemaVersion ?? "—"}</dd>
+          <dt className="text-slate-500">Created</dt>
+          <dd>{tenant.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</dd>
+          <dt className="text-slate-500">Activated</dt>
+          <dd>{tenant.activatedAt ? `${tenant.activatedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : "—"}</dd>
+        </dl>
+        {!databaseCreated && tenant.kind === "dedicated" ? (
+          <div className="mt-5 border-t border-slate-100 pt-4">
+            <DatabaseClusterForm action={setDatabaseClusterAction.bind(null, tenant.id)} current="" />
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+interface FieldShellProps {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  children: (aria: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}
+
+/** Label, control, hint and the field's error right below it, wired for screen readers. */
+export function FieldShell({ name, label, error, hint, required, children }: FieldShellProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+        {required ? <span className="text-red-600"> *</span> : null}
+      </label>
+      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const control =
+  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500 disabled:bg-slate-100";
+
+type Common = { name: string; label: string; error?: string; hint?: ReactNode };
+
+export function TextField({ name, label, error, hint, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+      {(aria) => <input name={name} required={required} className={control} {...aria} {...rest} />}
+    </FieldShell>
+  );
+}
+
+export function SelectField({ name, label, error, hint, required, options, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+  return (
+    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+      {(aria) => (
+        <select name={name} required={required} className={control} {...aria} {...rest}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ name, label, error, hint, required, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+      {(aria) => <textarea name={name} required={required} className={control} rows={3} {...aria} {...rest} />}
+    </FieldShell>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const envSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  GATEHOUSE_BASE_URL: z.url().default("http://localhost:3000"),
+  GATEHOUSE_TRUST_FORWARDED_HOST: booleanFlag.default(false),
+  GATEHOUSE_TENANT_CLIENT_CACHE_MAX: z.coerce.number().int().min(1).max(10_000).default(50),
+  GATEHOUSE_TENANT_CLIENT_IDLE_MS: z.coerce.number().int().min(1_000).default(300_000),
+  GATEHOUSE_HOST_CACHE_MAX: z.coerce.number().int().min(100).max(1_000_000).default(50_000),
+  GATEHOUSE_HOST_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  GATEHOUSE_CONTROLLER: booleanFlag.default(true),
+  GATEHOUSE_CONTROLLER_POLL_MS: z.coerce.number().int().min(50).default(2_000),
+  GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Validated configuration. Throws with every problem listed when the environment is wrong. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (embedded PostgreSQL) or set DATABASE_URL.");
+  return url;
+}
+
+/** Scheme, base domain and port that tenant and console URLs are built from. */
+export function publicBase(): { protocol: string; baseDomain: string; port: string } {
+  const url = new URL(env().GATEHOUSE_BASE_URL);
+  return { protocol: url.protocol, baseDomain: url.hostname, port: url.port };
+}
+
+export function urlForHost(subdomain: string | null): string {
+  const { protocol, baseDomain, port } = publicBase();
+  const host = subdomain ? `${subdomain}.${baseDomain}` : baseDomain;
+  return `${protocol}//${host}${port ? `:${port}` : ""}`;
+}

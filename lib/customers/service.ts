@@ -1,0 +1,125 @@
+import type { Prisma } from "@/lib/db/generated/control/client";
+import { controlDb } from "@/lib/db/control";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordPlatformEvent } from "@/lib/audit/platform-events";
+import { insertTenant } from "@/lib/tenants/records";
+import { wakeControllers } from "@/lib/provisioning/controller";
+import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import type { CreateCustomerInput, UpdateCustomerInput } from "@/lib/customers/schema";
+
+export interface CreatedCustomer {
+  customerId: string;
+  tenantId: string;
+}
+
+function customerData(input: UpdateCustomerInput) {
+  return {
+    kind: input.kind,
+    legalName: input.legalName,
+    displayName: input.displayName,
+    pan: input.pan,
+    tan: input.tan ?? null,
+    gstin: input.gstin ?? null,
+    addressLine1: input.addressLine1,
+    addressLine2: input.addressLine2 ?? null,
+    city: input.city,
+    state: input.state,
+    postalCode: input.postalCode,
+    country: input.country,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+    verificationStatus: input.verificationStatus,
+    verificationReferences: input.verificationReferences ?? [],
+    paymentStanding: input.paymentStanding,
+  } satisfies Prisma.CustomerUncheckedUpdateInput;
+}
+
+/**
+ * Onboards a customer. A dedicated customer gets its own tenant (status `provisioning`, steps
+ * queued for the controller); a shared one is attached to the shared cloud tenant. All of it is
+ * one transaction: a taken tenant key leaves nothing behind.
+ */
+export async function createCustomer(input: CreateCustomerInput, by: AuditActor, options: { databaseUrl?: string | null } = {}): Promise<CreatedCustomer> {
+  try {
+    const created = await controlDb().$transaction(async (tx) => {
+      const cloud = await tx.tenant.findFirst({ where: { kind: "shared_cloud" }, select: { id: true } });
+      if (!cloud) throw new Error("The shared cloud tenant is missing; bootstrap has not run.");
+      const customer = await tx.customer.create({
+        data: { ...customerData(input), tenancy: input.tenancy, sharedTenantId: input.tenancy === "shared" ? cloud.id : null },
+      });
+      await recordPlatformEvent(tx, by, { action: "customer.created", resourceType: "customer", resourceId: customer.id, after: customer });
+      if (input.tenancy === "shared") return { customerId: customer.id, tenantId: cloud.id };
+
+      const tenant = await insertTenant(tx, {
+        key: input.tenantKey,
+        displayName: input.tenantDisplayName,
+        kind: "dedicated",
+        customerId: customer.id,
+        databaseUrl: options.databaseUrl ?? null,
+      });
+      await recordPlatformEvent(tx, by, { action: "tenant.created", resourceType: "tenant", resourceId: tenant.id, tenantId: tenant.id, after: { ...tenant, databaseUrl: tenant.databaseUrl ? "(dedicated cluster)" : null } });
+      return { customerId: customer.id, tenantId: tenant.id };
+    });
+    if (input.tenancy === "dedicated") await wakeControllers();
+    return created;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "That tenant key is already taken.", { tenantKey: "This key is already taken by another tenant. Choose another." });
+    }
+    throw error;
+  }
+}
+
+export async function updateCustomer(customerId: string, input: UpdateCustomerInput, by: AuditActor): Promise<void> {
+  await controlDb().$transaction(async (tx) => {
+    const before = await tx.customer.findUnique({ where: { id: customerId } });
+    if (!before) throw new AppError("not_found", "Customer not found.");
+    if (before.isRoot) throw new AppError("forbidden", "The root customer is managed by the platform and cannot be edited here.");
+    const after = await tx.customer.update({ where: { id: customerId }, data: customerData(input) });
+    await recordPlatformEvent(tx, by, { action: "customer.updated", resourceType: "customer", resourceId: customerId, before, after });
+  });
+}
+
+const listSelect = {
+  id: true,
+  kind: true,
+  legalName: true,
+  displayName: true,
+  tenancy: true,
+  verificationStatus: true,
+  paymentStanding: true,
+  isRoot: true,
+  createdAt: true,
+  tenants: { select: { id: true, key: true, status: true } },
+} as const satisfies Prisma.CustomerSelect;
+
+export type CustomerListItem = Prisma.CustomerGetPayload<{ select: typeof listSelect }>;
+
+export async function listCustomers(query: ListQuery): Promise<Page<CustomerListItem>> {
+  const q = query.q;
+  const where: Prisma.CustomerWhereInput = q
+    ? {
+        OR: [
+          { legalName: { contains: q, mode: "insensitive" } },
+          { displayName: { contains: q, mode: "insensitive" } },
+          { pan: { startsWith: q.toUpperCase() } },
+          { gstin: { startsWith: q.toUpperCase() } },
+        ],
+      }
+    : {};
+  const [items, total] = await controlDb().$transaction([
+    controlDb().customer.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    controlDb().customer.count({ where }),
+  ]);
+  return toPage(items, total, query);
+}
+
+export function getCustomer(customerId: string) {
+  return controlDb().customer.findUnique({
+    where: { id: customerId },
+    include: { tenants: { select: { id: true, key: true, displayName: true, status: true } }, sharedTenant: { select: { id: true, key: true, displayName: true } } },
+  });
+}

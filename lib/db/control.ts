@@ -1,0 +1,14 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/db/generated/control/client";
+import { requireDatabaseUrl } from "@/lib/config/env";
+import { processSingleton } from "@/lib/db/global-singleton";
+
+export type ControlDb = PrismaClient;
+
+/** The control-plane database client (customers, tenants, domains, provisioning, platform audit). */
+export function controlDb(): ControlDb {
+  return processSingleton("control-db", () => {
+    const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10 });
+    return new PrismaClient({ adapter });
+  });
+}

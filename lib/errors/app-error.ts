@@ -1,0 +1,26 @@
+export const ERROR_CODES = [
+  "validation_failed",
+  "not_found",
+  "forbidden",
+  "conflict",
+  "quota_exceeded",
+  "tenant_suspended",
+  "unauthorized",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error a caller can act on: a stable code, a human message, and per-field messages for forms. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

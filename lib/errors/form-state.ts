@@ -1,0 +1,23 @@
+import type { ErrorCode } from "@/lib/errors/app-error";
+
+/** What a form's server action returns to the form: field errors and values to show again. */
+export interface FormState {
+  ok: boolean;
+  code?: ErrorCode;
+  message?: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+  /** Increments on each submit so the form re-mounts with the submitted values. */
+  attempt?: number;
+}
+
+export const initialFormState: FormState = { ok: false, fieldErrors: {}, values: {} };
+
+/** FormData as plain strings (multi-valued fields keep their last value; files are ignored). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  return values;
+}

@@ -1,0 +1,49 @@
+import pg from "pg";
+import { requireDatabaseUrl } from "@/lib/config/env";
+import { controlDb } from "@/lib/db/control";
+import { migrate } from "@/lib/db/migrate";
+import { tenantDatabaseUrl, tenantDb } from "@/lib/db/tenant-clients";
+import { quoteIdent } from "@/lib/db/urls";
+import type { StepContext } from "@/lib/provisioning/steps";
+
+async function withClusterClient<T>(clusterUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: clusterUrl, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** CREATE DATABASE on the tenant's cluster, unless it already exists. */
+export async function createTenantDatabase({ tenant, log }: StepContext): Promise<void> {
+  const clusterUrl = tenant.databaseUrl ?? requireDatabaseUrl();
+  await withClusterClient(clusterUrl, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [tenant.databaseName]);
+    if (rowCount) {
+      log.info("tenant database already exists");
+      return;
+    }
+    try {
+      await client.query(`CREATE DATABASE ${quoteIdent(tenant.databaseName)}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42P04") throw error; // duplicate_database: created meanwhile
+    }
+  });
+}
+
+/**
+ * Applies the tenant migrations and stamps the database with its owner. A database that already
+ * belongs to another tenant is refused rather than shared.
+ */
+export async function migrateTenantDatabase({ tenant }: StepContext): Promise<void> {
+  await migrate("tenant", tenantDatabaseUrl(tenant));
+  const db = tenantDb(tenant);
+  const owners = await db.tenantMeta.findMany({ select: { tenantId: true } });
+  const foreign = owners.find((o) => o.tenantId !== tenant.id);
+  if (foreign) throw new Error(`Database ${tenant.databaseName} belongs to tenant ${foreign.tenantId}; refusing to use it for ${tenant.key}`);
+  if (owners.length === 0) await db.tenantMeta.create({ data: { tenantId: tenant.id, tenantKey: tenant.key } });
+  const latest = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgmigrations ORDER BY run_on DESC, id DESC LIMIT 1`;
+  await controlDb().tenant.update({ where: { id: tenant.id }, data: { schemaVersion: latest[0]?.name ?? null } });
+}

@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import type { TenantKind } from "@/lib/db/generated/control/enums";
+import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
+
+/** What a step sees of its tenant. */
+export interface ProvisioningTenant {
+  id: string;
+  key: string;
+  displayName: string;
+  kind: TenantKind;
+  databaseName: string;
+  databaseUrl: string | null;
+}
+
+export interface StepContext {
+  tenant: ProvisioningTenant;
+  log: Logger;
+}
+
+/**
+ * One unit of provisioning. `run` must be idempotent: it is retried after a failure and re-run
+ * after a crash, possibly after it already did part or all of its work.
+ */
+export interface StepDefinition {
+  name: string;
+  title: string;
+  run(ctx: StepContext): Promise<void>;
+}
+
+/** The ordered steps every tenant goes through; later features append steps here. */
+export const PROVISIONING_STEPS: readonly StepDefinition[] = [
+  { name: "database.create", title: "Create database", run: createTenantDatabase },
+  { name: "database.migrate", title: "Apply database migrations", run: migrateTenantDatabase },
+];
+
+export function stepTitle(name: string): string {
+  return PROVISIONING_STEPS.find((s) => s.name === name)?.title ?? name;
+}
+
+/** Rows to insert for a new tenant: every step pending, in order. */
+export function initialStepRows(): { step: string; position: number }[] {
+  return PROVISIONING_STEPS.map((s, position) => ({ step: s.name, position }));
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { resolveRequest } from "@/lib/tenancy/resolve";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+/**
+ * Every page, server action and route handler calls one of these itself: the tenant comes from the
+ * request's own Host header, resolved again here, never from a header the proxy (or a client) set.
+ */
+export async function requestTenant(): Promise<ResolvedTenant | null> {
+  const resolution = await resolveRequest(await headers());
+  return resolution.found ? resolution.tenant : null;
+}
+
+/** The console (root tenant) or a 404. */
+export async function requireConsole(): Promise<ResolvedTenant> {
+  const tenant = await requestTenant();
+  if (!tenant || tenant.kind !== "root") notFound();
+  return tenant;
+}
+
+/**
+ * An active customer-facing workspace (dedicated or shared cloud tenant) or a 404. The proxy
+ * already sends inactive tenants to their status page; this refuses them if a request gets here anyway.
+ */
+export async function requireWorkspace(): Promise<ResolvedTenant> {
+  const tenant = await requestTenant();
+  if (!tenant || tenant.kind === "root" || tenant.status !== "active") notFound();
+  return tenant;
+}

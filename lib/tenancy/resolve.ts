@@ -1,0 +1,64 @@
+import { env, publicBase } from "@/lib/config/env";
+import { controlDb } from "@/lib/db/control";
+import { parseHost, pickHostHeader } from "@/lib/tenancy/host";
+import { cachedLookup } from "@/lib/tenancy/tenant-cache";
+import type { Resolution, ResolvedTenant } from "@/lib/tenancy/types";
+
+const tenantFields = {
+  id: true,
+  key: true,
+  displayName: true,
+  kind: true,
+  status: true,
+  databaseName: true,
+  databaseUrl: true,
+} as const;
+
+function byKey(key: string): Promise<ResolvedTenant | null> {
+  return cachedLookup(`key:${key}`, () => controlDb().tenant.findUnique({ where: { key }, select: tenantFields }));
+}
+
+function byKind(kind: "root" | "shared_cloud"): Promise<ResolvedTenant | null> {
+  return cachedLookup(`kind:${kind}`, () => controlDb().tenant.findFirst({ where: { kind }, select: tenantFields }));
+}
+
+function byCustomDomain(hostname: string): Promise<ResolvedTenant | null> {
+  return cachedLookup(`domain:${hostname}`, async () => {
+    const domain = await controlDb().tenantDomain.findUnique({
+      where: { hostname },
+      select: { verifiedAt: true, tenant: { select: tenantFields } },
+    });
+    return domain?.verifiedAt ? domain.tenant : null;
+  });
+}
+
+/** Host header value → tenant. Reserved subdomains resolve only to the console and cloud tenants. */
+export async function resolveHost(rawHost: string | null): Promise<Resolution> {
+  const target = parseHost(rawHost, publicBase().baseDomain);
+  const host = rawHost ?? null;
+  let tenant: ResolvedTenant | null;
+  let via: "console" | "cloud" | "subdomain" | "custom";
+  switch (target.kind) {
+    case "invalid":
+      return { found: false, host, reason: target.reason };
+    case "console":
+      [tenant, via] = [await byKind("root"), "console"];
+      break;
+    case "cloud":
+      [tenant, via] = [await byKind("shared_cloud"), "cloud"];
+      break;
+    case "tenant":
+      [tenant, via] = [await byKey(target.key), "subdomain"];
+      // The bootstrap tenants answer only on their own hosts.
+      if (tenant && tenant.kind !== "dedicated") tenant = null;
+      break;
+    case "custom":
+      [tenant, via] = [await byCustomDomain(target.hostname), "custom"];
+      break;
+  }
+  return tenant ? { found: true, via, tenant } : { found: false, host, reason: "unknown" };
+}
+
+export function resolveRequest(headers: { get(name: string): string | null }): Promise<Resolution> {
+  return resolveHost(pickHostHeader(headers, env().GATEHOUSE_TRUST_FORWARDED_HOST));
+}

