@@ -1,2 +1,40 @@
-// Placeholder; replaced by the embedded PostgreSQL setup.
-export default async function setup() {}
+// Starts the real embedded PostgreSQL for the integration tests (its own cluster under
+// .data/test, never the development one), resets the test databases and migrates the control plane.
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { databaseUrl, quoteIdent } from "@/lib/db/urls";
+
+const CONTROL = "gatehouse_test";
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(process.env.GATEHOUSE_TEST_DATA_DIR ?? ".data/test", "postgres"),
+    port: Number(process.env.GATEHOUSE_TEST_PG_PORT ?? 54330),
+    databases: [],
+  });
+  const admin = new pg.Client({ connectionString: server.clusterUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE 'gatehouse\\_t\\_%' OR datname LIKE 'gh\\_drift\\_%'",
+    [CONTROL],
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE ${quoteIdent(datname)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdent(CONTROL)}`);
+  await admin.end();
+
+  process.env.DATABASE_URL = databaseUrl(server.clusterUrl, CONTROL);
+  process.env.GATEHOUSE_TEST_CLUSTER_URL = server.clusterUrl;
+  process.env.LOG_LEVEL ??= "silent";
+
+  const { migrate } = await import("@/lib/db/migrate");
+  const { ensureBootstrapRecords } = await import("@/lib/tenants/bootstrap");
+  const { controlDb } = await import("@/lib/db/control");
+  await migrate("control", process.env.DATABASE_URL);
+  await ensureBootstrapRecords();
+  await controlDb().$disconnect();
+
+  return async () => {
+    if (server.startedHere) await server.stop();
+  };
+}

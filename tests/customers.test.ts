@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { controlDb } from "@/lib/db/control";
+import { createCustomer, updateCustomer } from "@/lib/customers/service";
+import { createCustomerSchema, fieldErrors } from "@/lib/customers/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { PROVISIONING_STEPS } from "@/lib/provisioning/steps";
+import { businessCustomer, TEST_ACTOR, uniqueKey } from "@/tests/support/fixtures";
+
+afterAll(async () => {
+  await controlDb().$disconnect();
+});
+
+describe("onboarding a customer", () => {
+  it("creates a dedicated customer's tenant in `provisioning` with every step pending, and audits both", async () => {
+    const input = businessCustomer();
+    const { customerId, tenantId } = await createCustomer(input, TEST_ACTOR);
+    const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(tenant.customerId).toBe(customerId);
+    expect(tenant.key).toBe(input.tenancy === "dedicated" ? input.tenantKey : "");
+    expect(tenant.status).toBe("provisioning");
+    expect(tenant.steps.map((s) => [s.step, s.status, s.attempts])).toEqual(PROVISIONING_STEPS.map((s) => [s.name, "pending", 0]));
+    const events = await controlDb().platformAuditEvent.findMany({ where: { resourceId: { in: [customerId, tenantId] } } });
+    expect(events.map((e) => e.action).sort()).toEqual(["customer.created", "tenant.created"]);
+    expect(events.every((e) => e.actor === "test" && e.ip === "127.0.0.1")).toBe(true);
+  });
+
+  it("attaches a shared customer to the shared cloud tenant without creating a tenant", async () => {
+    const before = await controlDb().tenant.count();
+    const { customerId, tenantId } = await createCustomer(businessCustomer({ tenancy: "shared" } as never), TEST_ACTOR);
+    const cloud = await controlDb().tenant.findFirstOrThrow({ where: { kind: "shared_cloud" } });
+    expect(tenantId).toBe(cloud.id);
+    expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).sharedTenantId).toBe(cloud.id);
+    expect(await controlDb().tenant.count()).toBe(before);
+  });
+
+  it("refuses a taken tenant key with a conflict on the key field, leaving no orphan customer", async () => {
+    const key = uniqueKey();
+    await createCustomer(businessCustomer({ tenantKey: key }), TEST_ACTOR);
+    const customersBefore = await controlDb().customer.count();
+    const second = createCustomer(businessCustomer({ tenantKey: key, legalName: "Second Co" }), TEST_ACTOR);
+    await expect(second).rejects.toMatchObject({ code: "conflict", fields: { tenantKey: expect.stringContaining("taken") } });
+    expect(await controlDb().customer.count()).toBe(customersBefore);
+  });
+
+  it("lets exactly one of two racing onboardings with the same key win", async () => {
+    const key = uniqueKey("race");
+    const customersBefore = await controlDb().customer.count();
+    const results = await Promise.allSettled([
+      createCustomer(businessCustomer({ tenantKey: key, legalName: "Racer One" }), TEST_ACTOR),
+      createCustomer(businessCustomer({ tenantKey: key, legalName: "Racer Two" }), TEST_ACTOR),
+    ]);
+    const fulfilled = results.filter((r) => r.status === "fulfilled");
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toBeInstanceOf(AppError);
+    expect((rejected[0]!.reason as AppError).code).toBe("conflict");
+    expect(await controlDb().tenant.count({ where: { key } })).toBe(1);
+    expect(await controlDb().customer.count()).toBe(customersBefore + 1);
+  });
+
+  it("rejects an invalid GSTIN at validation, so nothing reaches the database", async () => {
+    const input = { ...businessCustomer(), gstin: "27AAPFU0939F1ZX", verificationReferences: "" };
+    const parsed = createCustomerSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(fieldErrors(parsed.error!).gstin).toMatch(/check character/i);
+  });
+
+  it("updates the onboarding record and keeps before/after in the audit trail", async () => {
+    const input = businessCustomer();
+    const { customerId } = await createCustomer(input, TEST_ACTOR);
+    await updateCustomer(customerId, { ...input, paymentStanding: "overdue", verificationStatus: "rekyc_due" }, TEST_ACTOR);
+    const customer = await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } });
+    expect([customer.paymentStanding, customer.verificationStatus]).toEqual(["overdue", "rekyc_due"]);
+    const event = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { resourceId: customerId, action: "customer.updated" } });
+    expect(event.before).toMatchObject({ paymentStanding: "current" });
+    expect(event.after).toMatchObject({ paymentStanding: "overdue" });
+  });
+
+  it("refuses to edit the root customer", async () => {
+    const root = await controlDb().customer.findFirstOrThrow({ where: { isRoot: true } });
+    await expect(updateCustomer(root.id, businessCustomer(), TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

@@ -1,0 +1,128 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { controlDb } from "@/lib/db/control";
+import { tenantDb, closeTenantDbs } from "@/lib/db/tenant-clients";
+import { closeListener } from "@/lib/db/notify";
+import { createCustomer } from "@/lib/customers/service";
+import { ProvisioningController } from "@/lib/provisioning/controller";
+import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
+import { latestMigration } from "@/lib/db/migrate";
+import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
+import { blackHole, databaseExists, waitFor } from "@/tests/support/cluster";
+
+const controllers: ProvisioningController[] = [];
+function controller(): ProvisioningController {
+  const c = new ProvisioningController();
+  controllers.push(c);
+  return c;
+}
+
+afterAll(async () => {
+  await Promise.all(controllers.map((c) => c.stop().catch(() => {})));
+  await closeTenantDbs();
+  await closeListener();
+  await controlDb().$disconnect();
+});
+
+const steps = (tenantId: string) => controlDb().provisioningStep.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
+
+describe("provisioning controller", () => {
+  it("creates and migrates the tenant database, records each step, and activates the tenant", async () => {
+    const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
+    await controller().reconcile(tenantId);
+
+    const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(tenant.status).toBe("active");
+    expect(tenant.activatedAt).toBeInstanceOf(Date);
+    expect(tenant.schemaVersion).toBe(await latestMigration("tenant"));
+    for (const step of await steps(tenantId)) {
+      expect(step).toMatchObject({ status: "done", attempts: 1, lastError: null });
+      expect(step.doneAt!.getTime()).toBeGreaterThanOrEqual(step.startedAt!.getTime());
+    }
+    expect(await databaseExists(tenant.databaseName)).toBe(true);
+    const meta = await tenantDb(tenant).tenantMeta.findMany();
+    expect(meta).toEqual([expect.objectContaining({ tenantId, tenantKey: tenant.key })]);
+    expect(await tenantDb(tenant).user.count()).toBe(0);
+  });
+
+  it("provisions a tenant once when two controllers (two app processes) reach it together", async () => {
+    const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
+    await Promise.all([controller().reconcile(tenantId), controller().reconcile(tenantId), controller().reconcile(tenantId)]);
+    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
+      ["done", 1],
+      ["done", 1],
+    ]);
+    const activations = await controlDb().platformAuditEvent.count({ where: { resourceId: tenantId, action: "tenant.activated" } });
+    expect(activations).toBe(1);
+  });
+
+  it("records a failed step with its error, creates nothing, and completes after the cause is fixed and retried", async () => {
+    const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR, { databaseUrl: "postgresql://nobody:secret@127.0.0.1:1/postgres" });
+    await controller().reconcile(tenantId);
+
+    const [create, migrate] = await steps(tenantId);
+    expect(create).toMatchObject({ status: "failed", attempts: 1 });
+    expect(create!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(create!.nextAttemptAt).toBeInstanceOf(Date);
+    expect(migrate).toMatchObject({ status: "pending", attempts: 0 });
+    const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(tenant.status).toBe("provisioning");
+    expect(await databaseExists(tenant.databaseName)).toBe(false);
+
+    await setTenantDatabaseCluster(tenantId, "", TEST_ACTOR);
+    await retryProvisioning(tenantId, TEST_ACTOR);
+    await controller().reconcile(tenantId);
+    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
+      ["done", 2],
+      ["done", 1],
+    ]);
+    expect((await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } })).status).toBe("active");
+  });
+
+  it("refuses to retry when nothing failed", async () => {
+    const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
+    await expect(retryProvisioning(tenantId, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("resumes a step interrupted by SIGKILL: the lock dies with the process and the next run completes the tenant", async () => {
+    const hole = await blackHole();
+    try {
+      const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR, { databaseUrl: `postgresql://x:y@127.0.0.1:${hole.port}/postgres` });
+      const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "controller-child.ts"), tenantId], {
+        env: process.env,
+        stdio: "ignore",
+      });
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await waitFor(async () => (await steps(tenantId))[0]?.status === "running", "the step to start in the child process");
+      child.kill("SIGKILL");
+      await exited;
+
+      expect((await steps(tenantId))[0]).toMatchObject({ status: "running", attempts: 1 });
+      await setTenantDatabaseCluster(tenantId, "", TEST_ACTOR);
+      expect(await controller().reconcile(tenantId)).toBe(true); // the dead process's lock is gone
+      const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+      expect(tenant.status).toBe("active");
+      expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
+        ["done", 2],
+        ["done", 1],
+      ]);
+      expect(await databaseExists(tenant.databaseName)).toBe(true);
+    } finally {
+      await hole.close();
+    }
+  });
+
+  it("re-runs migrations for tenants whose schema is behind after an upgrade", async () => {
+    const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
+    await controller().reconcile(tenantId);
+    await controlDb().tenant.update({ where: { id: tenantId }, data: { schemaVersion: "0_older" } });
+
+    const running = controller();
+    await running.start();
+    await waitFor(async () => (await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } })).schemaVersion === (await latestMigration("tenant")), "the fleet migration");
+    await running.stop();
+    const migrateStep = (await steps(tenantId))[1];
+    expect(migrateStep).toMatchObject({ status: "done", attempts: 2 });
+  });
+});
