@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -37,6 +38,7 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
   const values = state.attempt ? state.values : initial;
   const errors = state.fieldErrors;
   const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
 
   const [tenancy, setTenancy] = useState(values.tenancy ?? "dedicated");
   const [tenantKey, setTenantKey] = useState(values.tenantKey ?? "");
@@ -46,9 +48,13 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
 
   // After a failed submit, move focus to the first field with an error.
   useEffect(() => {
+    if (state.redirectTo) {
+      router.push(state.redirectTo);
+      return;
+    }
     const first = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']");
     first?.focus();
-  }, [state]);
+  }, [state, router]);
 
   const onDisplayName = (name: string) => {
     if (!keyEdited) setTenantKey(suggestTenantKey(name));

@@ -15,10 +15,14 @@ export function FieldShell({ name, label, error, hint, required, children }: Fie
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-        {required ? <span className="text-red-600"> *</span> : null}
-      </label>
+      <div className="flex gap-1 text-sm font-medium text-slate-800">
+        <label htmlFor={id}>{label}</label>
+        {required ? (
+          <span className="text-red-600" aria-hidden="true" title="required">
+            *
+          </span>
+        ) : null}
+      </div>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">

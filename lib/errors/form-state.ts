@@ -9,6 +9,11 @@ export interface FormState {
   values: Record<string, string>;
   /** Increments on each submit so the form re-mounts with the submitted values. */
   attempt?: number;
+  /**
+   * Where the form navigates after success. Server actions do not call redirect(): Next fetches a
+   * redirect target itself with the server's own host, which host-based routing cannot serve.
+   */
+  redirectTo?: string;
 }
 
 export const initialFormState: FormState = { ok: false, fieldErrors: {}, values: {} };

@@ -142,7 +142,7 @@ export class ProvisioningController {
       const attempts = row.attempts + 1;
       await db.provisioningStep.update({
         where: { tenantId_step: { tenantId, step: row.step } },
-        data: { status: "running", attempts, startedAt: new Date(), doneAt: null, lastError: null, nextAttemptAt: null },
+        data: { status: "running", attempts, startedAt: new Date(), doneAt: null, nextAttemptAt: null },
       });
       try {
         await definition.run({ tenant: target, log: log.child({ step: row.step }) });
@@ -158,7 +158,7 @@ export class ProvisioningController {
       }
       await db.provisioningStep.update({
         where: { tenantId_step: { tenantId, step: row.step } },
-        data: { status: "done", doneAt: new Date() },
+        data: { status: "done", doneAt: new Date(), lastError: null },
       });
       log.info({ step: row.step, attempts }, "provisioning step done");
     }

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { requireConsole } from "@/lib/tenancy/request";
 import { consoleActor } from "@/lib/audit/request-actor";
 import { createCustomerSchema, fieldErrors, updateCustomerSchema } from "@/lib/customers/schema";
@@ -34,7 +33,8 @@ export async function createCustomerAction(prev: FormState, formData: FormData):
   } catch (error) {
     return failed(values, error, prev);
   }
-  redirect(parsed.data.tenancy === "dedicated" ? `/tenants/${created.tenantId}` : `/customers/${created.customerId}`);
+  const redirectTo = parsed.data.tenancy === "dedicated" ? `/tenants/${created.tenantId}` : `/customers/${created.customerId}`;
+  return { ok: true, message: "Customer onboarded.", fieldErrors: {}, values, attempt: (prev.attempt ?? 0) + 1, redirectTo };
 }
 
 export async function updateCustomerAction(customerId: string, prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,0 +1,43 @@
+import type { Page } from "@playwright/test";
+import { gstinFor, randomPan, uniqueKey } from "../tests/support/fixtures";
+
+export const port = Number(process.env.E2E_PORT ?? 3100);
+export const consoleUrl = (path = "/") => `http://console.localhost:${port}${path}`;
+export const hostUrl = (sub: string, path = "/") => `http://${sub}.localhost:${port}${path}`;
+
+export interface BusinessCustomer {
+  displayName: string;
+  legalName: string;
+  pan: string;
+  gstin: string;
+  key: string;
+}
+
+export function newBusiness(name = "Acme Widgets"): BusinessCustomer {
+  const pan = randomPan();
+  const suffix = uniqueKey("").slice(1);
+  return { displayName: `${name} ${suffix}`, legalName: `${name} ${suffix} Private Limited`, pan, gstin: gstinFor(pan), key: `acme-${suffix}` };
+}
+
+/** Fills the onboarding form the way a person would, by label. */
+export async function fillBusinessCustomer(page: Page, c: BusinessCustomer, extra: { databaseUrl?: string } = {}) {
+  await page.getByLabel("Kind", { exact: true }).selectOption("business");
+  await page.getByLabel("Legal name", { exact: true }).fill(c.legalName);
+  await page.getByLabel("Display name", { exact: true }).fill(c.displayName);
+  await page.getByLabel("PAN", { exact: true }).fill(c.pan.toLowerCase());
+  await page.getByLabel("GSTIN", { exact: true }).fill(c.gstin);
+  await page.getByLabel("Address line 1", { exact: true }).fill("14 Residency Road");
+  await page.getByLabel("City", { exact: true }).fill("Bengaluru");
+  await page.getByLabel("State", { exact: true }).fill("Karnataka");
+  await page.getByLabel("PIN / postal code", { exact: true }).fill("560025");
+  await page.getByLabel("Contact name", { exact: true }).fill("Meera Iyer");
+  await page.getByLabel("Contact email", { exact: true }).fill("meera@example.com");
+  await page.getByLabel("Contact phone", { exact: true }).fill("+91 98450 12345");
+  await page.getByLabel("KYC / KYB status", { exact: true }).selectOption("completed");
+  await page.getByLabel("Dedicated tenant", { exact: true }).check();
+  await page.getByLabel("Tenant key", { exact: true }).fill(c.key);
+  if (extra.databaseUrl) {
+    await page.getByText("Dedicated database cluster (optional)").click();
+    await page.getByLabel("Cluster URL", { exact: true }).fill(extra.databaseUrl);
+  }
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Debian's Chromium; Playwright cannot download its own browsers here. A missing browser fails the run.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    browserName: "chromium",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: "node scripts/with-node24.mjs scripts/serve.ts start",
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
+      GATEHOUSE_DATA_DIR: ".data/e2e",
+      GATEHOUSE_EMBEDDED_PG_PORT: "54340",
+      GATEHOUSE_CONTROLLER_POLL_MS: "500",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
