@@ -11,8 +11,8 @@ export function TenantStatusBadge({ status }: { status: string }) {
   return <Badge tone={tenantTones[status] ?? "slate"}>{label(status)}</Badge>;
 }
 
-export function StepStatusBadge({ status }: { status: string }) {
-  return <Badge tone={stepTones[status] ?? "slate"}>{label(status)}</Badge>;
+export function StepStatusBadge({ status, step }: { status: string; step?: string }) {
+  return <Badge tone={stepTones[status] ?? "slate"}>{step ? `${step}: ${status}` : label(status)}</Badge>;
 }
 
 export function VerificationBadge({ status }: { status: string }) {

@@ -43,10 +43,10 @@ const control =
 
 type Common = { name: string; label: string; error?: string; hint?: ReactNode };
 
-export function TextField({ name, label, error, hint, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, error, hint, required, className = "", ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
-      {(aria) => <input name={name} required={required} className={control} {...aria} {...rest} />}
+      {(aria) => <input name={name} required={required} className={`${control} ${className}`} {...aria} {...rest} />}
     </FieldShell>
   );
 }

@@ -9,6 +9,7 @@ import {
   customerFieldsSchema,
   fieldErrors,
   updateCustomerSchema,
+  validateCreateCustomer,
 } from "@/lib/customers/schema";
 
 const business: Record<string, string> = {
@@ -341,5 +342,16 @@ describe("fieldErrors", () => {
       legalName: "Enter the legal name",
       verificationReferences: "Each reference must be at most 200 characters",
     });
+  });
+});
+
+describe("validateCreateCustomer", () => {
+  it("reports tenant-key problems together with customer-field problems", () => {
+    const result = validateCreateCustomer({ tenancy: "dedicated", tenantKey: "", legalName: "" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.errors.legalName).toBeDefined();
+    expect(result.errors.tenantKey).toBe("Enter a tenant key");
+    expect(result.errors.tenantDisplayName).toBeDefined();
   });
 });

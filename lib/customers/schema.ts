@@ -179,31 +179,36 @@ export type CreateCustomerInput =
   | (CustomerFields & { tenancy: "shared" })
   | (CustomerFields & { tenancy: "dedicated"; tenantKey: string; tenantDisplayName: string });
 
-// Tenant fields are validated in the refinement because they only matter for dedicated tenancy.
+const tenantFields = {
+  tenancy: z.preprocess(blankToUndefined, z.enum(TENANCIES, { error: "Choose dedicated or shared tenancy" })),
+  tenantKey: z.preprocess((v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : undefined), z.string().optional()),
+  tenantDisplayName: z.preprocess((v) => (typeof v === "string" ? blankToUndefined(v) : undefined), z.string().optional()),
+};
+
+type TenantFields = { tenancy: Tenancy; tenantKey?: string; tenantDisplayName?: string };
+
+// Tenant fields only matter for dedicated tenancy, hence a refinement rather than field schemas.
+function checkTenantRules(v: TenantFields, ctx: z.RefinementCtx): void {
+  if (v.tenancy !== "dedicated") return;
+  if (v.tenantKey === undefined) {
+    ctx.addIssue({ code: "custom", path: ["tenantKey"], message: "Enter a tenant key" });
+  } else {
+    const problem = tenantKeyProblem(v.tenantKey);
+    if (problem !== null) ctx.addIssue({ code: "custom", path: ["tenantKey"], message: TENANT_KEY_MESSAGES[problem] });
+  }
+  const name = v.tenantDisplayName;
+  if (name === undefined) {
+    ctx.addIssue({ code: "custom", path: ["tenantDisplayName"], message: "Enter the tenant's display name" });
+  } else if (name.length < 2 || name.length > 100) {
+    ctx.addIssue({ code: "custom", path: ["tenantDisplayName"], message: "Tenant display name must be 2–100 characters" });
+  }
+}
+
 export const createCustomerSchema = customerFieldsObject
-  .extend({
-    tenancy: z.preprocess(blankToUndefined, z.enum(TENANCIES, { error: "Choose dedicated or shared tenancy" })),
-    tenantKey: z.preprocess(
-      (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : undefined),
-      z.string().optional(),
-    ),
-    tenantDisplayName: z.preprocess((v) => (typeof v === "string" ? blankToUndefined(v) : undefined), z.string().optional()),
-  })
+  .extend(tenantFields)
   .superRefine((v, ctx) => {
     checkCustomerRules(v, ctx);
-    if (v.tenancy !== "dedicated") return;
-    if (v.tenantKey === undefined) {
-      ctx.addIssue({ code: "custom", path: ["tenantKey"], message: "Enter a tenant key" });
-    } else {
-      const problem = tenantKeyProblem(v.tenantKey);
-      if (problem !== null) ctx.addIssue({ code: "custom", path: ["tenantKey"], message: TENANT_KEY_MESSAGES[problem] });
-    }
-    const name = v.tenantDisplayName;
-    if (name === undefined) {
-      ctx.addIssue({ code: "custom", path: ["tenantDisplayName"], message: "Enter the tenant's display name" });
-    } else if (name.length < 2 || name.length > 100) {
-      ctx.addIssue({ code: "custom", path: ["tenantDisplayName"], message: "Tenant display name must be 2–100 characters" });
-    }
+    checkTenantRules(v, ctx);
   }, runOnObjects)
   .transform((v, ctx): CreateCustomerInput => {
     const { tenancy, tenantKey, tenantDisplayName, ...customer } = v;
@@ -216,6 +221,8 @@ export const createCustomerSchema = customerFieldsObject
     return { ...customer, tenancy, tenantKey, tenantDisplayName };
   });
 
+const tenantFieldsSchema = z.object(tenantFields).superRefine(checkTenantRules);
+
 /** First message per top-level field; issues without a path are keyed "_form". */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -224,4 +231,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+
+/**
+ * Validates the onboarding form: the parsed input, or every field's first error. Zod skips
+ * object-level rules once a field has failed, so the tenancy rules are also checked on their own.
+ */
+export function validateCreateCustomer(values: Record<string, unknown>): { success: true; data: CreateCustomerInput } | { success: false; errors: Record<string, string> } {
+  const parsed = createCustomerSchema.safeParse(values);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const tenant = tenantFieldsSchema.safeParse(values);
+  return { success: false, errors: { ...(tenant.success ? {} : fieldErrors(tenant.error)), ...fieldErrors(parsed.error) } };
 }

@@ -24,17 +24,23 @@ export interface StepContext {
 export interface StepDefinition {
   name: string;
   title: string;
+  /** One or two words for compact lists. */
+  label: string;
   run(ctx: StepContext): Promise<void>;
 }
 
 /** The ordered steps every tenant goes through; later features append steps here. */
 export const PROVISIONING_STEPS: readonly StepDefinition[] = [
-  { name: "database.create", title: "Create database", run: createTenantDatabase },
-  { name: "database.migrate", title: "Apply database migrations", run: migrateTenantDatabase },
+  { name: "database.create", title: "Create database", label: "Database", run: createTenantDatabase },
+  { name: "database.migrate", title: "Apply database migrations", label: "Migrations", run: migrateTenantDatabase },
 ];
 
 export function stepTitle(name: string): string {
   return PROVISIONING_STEPS.find((s) => s.name === name)?.title ?? name;
+}
+
+export function stepLabel(name: string): string {
+  return PROVISIONING_STEPS.find((s) => s.name === name)?.label ?? name;
 }
 
 /** Rows to insert for a new tenant: every step pending, in order. */

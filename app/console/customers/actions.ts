@@ -2,7 +2,7 @@
 
 import { requireConsole } from "@/lib/tenancy/request";
 import { consoleActor } from "@/lib/audit/request-actor";
-import { createCustomerSchema, fieldErrors, updateCustomerSchema } from "@/lib/customers/schema";
+import { fieldErrors, updateCustomerSchema, validateCreateCustomer } from "@/lib/customers/schema";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
 import { isAppError } from "@/lib/errors/app-error";
@@ -20,10 +20,10 @@ function failed(values: Record<string, string>, error: unknown, prev: FormState)
 export async function createCustomerAction(prev: FormState, formData: FormData): Promise<FormState> {
   await requireConsole();
   const values = formValues(formData);
-  const parsed = createCustomerSchema.safeParse(values);
+  const parsed = validateCreateCustomer(values);
   const cluster = clusterUrlSchema.safeParse(values.databaseUrl ?? "");
   if (!parsed.success || !cluster.success) {
-    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    const errors = parsed.success ? {} : parsed.errors;
     if (!cluster.success) errors.databaseUrl = cluster.error.issues[0]?.message ?? "Invalid URL";
     return invalid(values, errors, prev);
   }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireConsole } from "@/lib/tenancy/request";
 import { listTenants } from "@/lib/tenants/queries";
 import { parseListQuery } from "@/lib/pagination/page";
-import { stepTitle } from "@/lib/provisioning/steps";
+import { stepLabel, stepTitle } from "@/lib/provisioning/steps";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
 import { StepStatusBadge, TenantStatusBadge } from "@/components/status";
 
@@ -48,8 +48,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                     <ul className="flex flex-wrap gap-1">
                       {t.steps.map((s) => (
                         <li key={s.step} title={s.lastError ?? `${stepTitle(s.step)}: ${s.status}`}>
-                          <span className="sr-only">{stepTitle(s.step)}: </span>
-                          <StepStatusBadge status={s.status} />
+                          <StepStatusBadge status={s.status} step={stepLabel(s.step)} />
                         </li>
                       ))}
                     </ul>
