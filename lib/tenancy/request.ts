@@ -2,6 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { resolveRequest } from "@/lib/tenancy/resolve";
+import { headerAgrees } from "@/lib/tenancy/headers";
+import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /**
@@ -9,8 +11,14 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
  * request's own Host header, resolved again here, never from a header the proxy (or a client) set.
  */
 export async function requestTenant(): Promise<ResolvedTenant | null> {
-  const resolution = await resolveRequest(await headers());
-  return resolution.found ? resolution.tenant : null;
+  const h = await headers();
+  const resolution = await resolveRequest(h);
+  const tenant = resolution.found ? resolution.tenant : null;
+  if (!headerAgrees(h, tenant)) {
+    logger().warn({ host: h.get("host"), tenant: tenant?.key ?? null }, "tenant header disagrees with the Host header; refusing");
+    notFound();
+  }
+  return tenant;
 }
 
 /** The console (root tenant) or a 404. */
