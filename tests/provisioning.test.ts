@@ -126,3 +126,12 @@ describe("provisioning controller", () => {
     expect(migrateStep).toMatchObject({ status: "done", attempts: 2 });
   });
 });
+
+describe("tenant database clients", () => {
+  it("keep at most GATEHOUSE_TENANT_CLIENT_CACHE_MAX clients open, evicting the least recently used", async () => {
+    const { tenantClientCacheSize } = await import("@/lib/db/tenant-clients");
+    const max = Number(process.env.GATEHOUSE_TENANT_CLIENT_CACHE_MAX ?? 50);
+    for (let i = 0; i < max + 20; i++) tenantDb({ id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, databaseName: `gatehouse_t_none_${i}`, databaseUrl: null });
+    expect(tenantClientCacheSize()).toBe(max);
+  });
+});

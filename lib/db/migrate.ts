@@ -3,11 +3,12 @@ import path from "node:path";
 import { runner } from "node-pg-migrate";
 import { logger } from "@/lib/log/logger";
 
-export type SchemaKind = "control" | "tenant";
+/** control: the control plane; tenant: every tenant database; idp: the embedded identity server's database. */
+export type SchemaKind = "control" | "tenant" | "idp";
 
-/** The SQL migrations of a schema kind; the same files run for every tenant database. */
+/** The SQL migrations of a schema kind; the same tenant files run for every tenant database. */
 export function migrationsDir(kind: SchemaKind): string {
-  return path.join(process.cwd(), "prisma", kind, "migrations");
+  return kind === "idp" ? path.join(process.cwd(), "idp", "migrations") : path.join(process.cwd(), "prisma", kind, "migrations");
 }
 
 /**
