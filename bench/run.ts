@@ -1,0 +1,116 @@
+// `npm run bench [-- <name>…]`: benchmarks against a fresh embedded PostgreSQL in .data/bench.
+// Prints figures with "target met / MISSED" next to them; a missed target does not fail the run.
+//
+// Ports: app 3200, PostgreSQL 54350 (dev and test servers use others). BENCH_KEEP_DATA=1 keeps
+// .data/bench afterwards (by default it is deleted: a thousand tenant databases take gigabytes).
+// BENCH_QUICK=1 shortens the slow parts for a smoke run.
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { BenchContext, Benchmark } from "./lib/context";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATA_DIR = path.join(ROOT, ".data", "bench");
+const PG_PORT = 54350;
+const APP_PORT = 3200;
+
+// Benchmarks, loaded only after the environment below is set (app modules read it lazily).
+const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
+  "host-resolution": async () => (await import("./host-resolution")).hostResolution,
+};
+
+process.chdir(ROOT); // migrations are found relative to the cwd
+delete process.env.DATABASE_URL; // never benchmark against a configured database
+process.env.LOG_LEVEL = "silent";
+process.env.GATEHOUSE_BASE_URL = `http://localhost:${APP_PORT}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const startedAt = Date.now();
+function progress(message: string): void {
+  console.log(`  [${((Date.now() - startedAt) / 1_000).toFixed(1).padStart(6)} s] ${message}`);
+}
+
+const cleanups = new Set<() => Promise<void>>();
+function onCleanup(fn: () => Promise<void>): () => void {
+  cleanups.add(fn);
+  return () => void cleanups.delete(fn);
+}
+async function runCleanups(): Promise<void> {
+  for (const fn of [...cleanups].reverse()) {
+    cleanups.delete(fn);
+    await fn().catch((error: unknown) => console.error(`cleanup failed: ${String(error)}`));
+  }
+}
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping the app and the cluster…`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((n) => !(n in BENCHMARKS));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+const selected = requested.length ? requested : Object.keys(BENCHMARKS);
+
+console.log(`Gatehouse benchmarks — node ${process.versions.node}, ${(await import("node:os")).availableParallelism()} CPUs, ${new Date().toISOString()}`);
+console.log(`  cluster: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data in ${path.relative(ROOT, DATA_DIR)} (deleted first); app port ${APP_PORT}`);
+
+let failed = false;
+let setupDone = false;
+try {
+  progress(`starting a fresh embedded PostgreSQL cluster`);
+  const { startFreshCluster } = await import("./lib/cluster");
+  const cluster = await startFreshCluster({ dataDir: DATA_DIR, port: PG_PORT, log: progress });
+  onCleanup(async () => {
+    progress("stopping the embedded cluster");
+    await cluster.stop();
+    if (process.env.BENCH_KEEP_DATA === "1") progress(`kept ${path.relative(ROOT, DATA_DIR)} (BENCH_KEEP_DATA=1)`);
+    else {
+      await fs.rm(DATA_DIR, { recursive: true, force: true });
+      progress(`deleted ${path.relative(ROOT, DATA_DIR)} (set BENCH_KEEP_DATA=1 to keep it)`);
+    }
+  });
+  process.env.DATABASE_URL = cluster.controlUrl;
+
+  progress("migrating the control database and ensuring bootstrap records");
+  const { migrate } = await import("@/lib/db/migrate");
+  const { ensureBootstrapRecords } = await import("@/lib/tenants/bootstrap");
+  await migrate("control", cluster.controlUrl);
+  await ensureBootstrapRecords();
+  // Release the app's process-wide clients last (after every benchmark), before the cluster stops.
+  onCleanup(async () => {
+    const { closeTenantDbs } = await import("@/lib/db/tenant-clients");
+    const { closeListener } = await import("@/lib/db/notify");
+    const { controlDb } = await import("@/lib/db/control");
+    await closeTenantDbs();
+    await closeListener();
+    await controlDb().$disconnect();
+  });
+  setupDone = true;
+
+  const ctx: BenchContext = { root: ROOT, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: APP_PORT, progress, onCleanup };
+  for (const name of selected) {
+    const load = BENCHMARKS[name];
+    if (!load) continue;
+    try {
+      await (await load()).run(ctx);
+    } catch (error) {
+      failed = true;
+      console.log(`\nBENCHMARK FAILED (${name}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+} catch (error) {
+  failed = true;
+  console.log(`\nSETUP FAILED${setupDone ? "" : " (no figures)"}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  console.log("");
+  await runCleanups();
+  progress(`done in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,47 @@
+import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+
+export interface RealmSpec {
+  name: string;
+  displayName: string;
+  enabled: boolean;
+  /** Branding read by the login page: gatehouse.brandColor, gatehouse.logoUrl. */
+  attributes?: Record<string, string>;
+}
+
+// Temporary lockout after repeated failures, as Keycloak's brute-force detection does it.
+const BRUTE_FORCE = { bruteForceProtected: true, failureFactor: 5, waitIncrementSeconds: 60, maxFailureWaitSeconds: 900, permanentLockout: false };
+
+/** Creates the realm or brings it in line with `spec`; safe to repeat and to race. */
+export async function ensureRealm(spec: RealmSpec): Promise<void> {
+  const admin = await identityAdmin();
+  const representation = { realm: spec.name, displayName: spec.displayName, enabled: spec.enabled, attributes: spec.attributes ?? {}, ...BRUTE_FORCE };
+  const existing = await admin.realms.findOne({ realm: spec.name });
+  if (!existing) {
+    try {
+      await admin.realms.create(representation);
+      return;
+    } catch (error) {
+      if (httpStatus(error) !== 409) throw error; // created concurrently: fall through to update
+    }
+  }
+  await admin.realms.update({ realm: spec.name }, representation);
+}
+
+export async function realmExists(name: string): Promise<boolean> {
+  const admin = await identityAdmin();
+  return Boolean(await admin.realms.findOne({ realm: name }));
+}
+
+export async function setRealmEnabled(name: string, enabled: boolean): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.realms.update({ realm: name }, { enabled });
+}
+
+export async function deleteRealm(name: string): Promise<void> {
+  const admin = await identityAdmin();
+  try {
+    await admin.realms.del({ realm: name });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+
+export interface IdentityUserSpec {
+  username: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  enabled?: boolean;
+  attributes?: Record<string, string[]>;
+}
+
+export interface IdentityUser {
+  id: string;
+  username: string;
+  enabled: boolean;
+}
+
+export async function findUserByUsername(realm: string, username: string): Promise<IdentityUser | null> {
+  const admin = await identityAdmin();
+  const [user] = await admin.users.find({ realm, username, exact: true });
+  return user?.id ? { id: user.id, username: user.username ?? username, enabled: user.enabled ?? true } : null;
+}
+
+/**
+ * Creates a user with a password and realm roles. Returns null when the username is taken
+ * (Keycloak's 409), so callers decide what an existing user means for them.
+ */
+export async function createUser(realm: string, spec: IdentityUserSpec, password: string, roles: readonly string[]): Promise<IdentityUser | null> {
+  const admin = await identityAdmin();
+  let id: string;
+  try {
+    ({ id } = await admin.users.create({
+      realm,
+      username: spec.username,
+      email: spec.email,
+      firstName: spec.firstName,
+      lastName: spec.lastName,
+      enabled: spec.enabled ?? true,
+      emailVerified: Boolean(spec.email),
+      attributes: spec.attributes,
+      credentials: [{ type: "password", value: password, temporary: false }],
+    }));
+  } catch (error) {
+    if (httpStatus(error) === 409) return null;
+    throw error;
+  }
+  await grantRealmRoles(realm, id, roles);
+  return { id, username: spec.username.toLowerCase(), enabled: spec.enabled ?? true };
+}
+
+export async function grantRealmRoles(realm: string, userId: string, roles: readonly string[]): Promise<void> {
+  if (roles.length === 0) return;
+  const admin = await identityAdmin();
+  const representations = await Promise.all(roles.map((name) => admin.roles.findOneByName({ realm, name })));
+  const missing = roles.filter((_, i) => !representations[i]?.id);
+  if (missing.length) throw new Error(`realm ${realm} lacks roles: ${missing.join(", ")}`);
+  await admin.users.addRealmRoleMappings({ realm, id: userId, roles: representations.map((r) => ({ id: r!.id!, name: r!.name! })) });
+}
+
+export async function realmRolesOf(realm: string, userId: string): Promise<string[]> {
+  const admin = await identityAdmin();
+  return (await admin.users.listRealmRoleMappings({ realm, id: userId })).map((r) => r.name ?? "").filter(Boolean);
+}
+
+export async function resetPassword(realm: string, userId: string, password: string): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.users.resetPassword({ realm, id: userId, credential: { type: "password", value: password, temporary: false } });
+}
+
+export async function setUserEnabled(realm: string, userId: string, enabled: boolean): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.users.update({ realm, id: userId }, { enabled });
+}
+
+export async function countUsers(realm: string, search?: string): Promise<number> {
+  const admin = await identityAdmin();
+  return admin.users.count({ realm, ...(search ? { search } : {}) });
+}
