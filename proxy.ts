@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { resolveRequest } from "@/lib/tenancy/resolve";
+import { env } from "@/lib/config/env";
+import { pickHostHeader } from "@/lib/tenancy/host";
+import { resolveHost } from "@/lib/tenancy/resolve";
 import { routeFor } from "@/lib/tenancy/routing";
 import { withTenantHeaders } from "@/lib/tenancy/headers";
 
@@ -11,10 +13,12 @@ import { withTenantHeaders } from "@/lib/tenancy/headers";
  * resolve the host again themselves and refuse a request whose headers disagree.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const resolution = await resolveRequest(request.headers);
+  const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST);
+  const resolution = await resolveHost(host);
   const url = request.nextUrl.clone();
   url.pathname = routeFor(resolution, request.nextUrl.pathname);
-  const headers = withTenantHeaders(request.headers, resolution.found ? resolution.tenant : null);
+  const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const headers = withTenantHeaders(request.headers, resolution.found ? resolution.tenant : null, { host, path });
   return NextResponse.rewrite(url, { request: { headers } });
 }
 

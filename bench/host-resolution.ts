@@ -279,8 +279,8 @@ async function http(ctx: BenchContext): Promise<void> {
     console.log(`  provisioning controller idle after ${fmtSeconds(Date.now() - quietStart)} (open steps: ${open})`);
 
     const targetsHttp: HttpTarget[] = [
-      { label: "tenant home, subdomain", host: `${benchKey(LOAD_TENANT)}.localhost:${port}`, marker: benchDisplayName(LOAD_TENANT) },
       { label: "tenant home, custom domain", host: benchDomain(LOAD_TENANT), marker: benchDisplayName(LOAD_TENANT) },
+      { label: "tenant home, subdomain", host: `${benchKey(LOAD_TENANT)}.localhost:${port}`, marker: benchDisplayName(LOAD_TENANT) },
       { label: "console home", host: `console.localhost:${port}`, marker: "Platform overview" },
     ];
     for (const t of targetsHttp) {
@@ -432,7 +432,7 @@ async function databaseCreation(ctx: BenchContext): Promise<void> {
     `  flat: median at ${DB_LEVELS.at(-1)} present is ${ratio.toFixed(2)}× the median at ${DB_LEVELS[0]} → ${target("tenant DB creation flat", `${ratio.toFixed(2)}×`, `≤ ${TARGET_DB_FLAT_RATIO}×`, ratio <= TARGET_DB_FLAT_RATIO)} (target ≤ ${TARGET_DB_FLAT_RATIO}×)`,
   );
   console.log(
-    `  "present" databases beyond the measured ones were made with CREATE DATABASE … TEMPLATE ${TEMPLATE_DB} (a tenant-migrated database): ${fillerTotal} copies in ${fmtSeconds(fillerMs)} (${fillerTotal ? fmtMs(fillerMs / fillerTotal) : "n/a"} ms each at ${FILLER_PARALLELISM} in parallel); the measured samples use the real step functions (plain CREATE DATABASE + node-pg-migrate)`,
+    `  "present" databases beyond the measured ones were made with CREATE DATABASE … TEMPLATE ${TEMPLATE_DB} (a tenant-migrated database): ${fillerTotal} copies in ${fmtSeconds(fillerMs)} (${fillerTotal ? fmtMs(fillerMs / fillerTotal) : "n/a"} ms of wall time per database, ${FILLER_PARALLELISM} sessions in parallel); the measured samples use the real step functions (plain CREATE DATABASE + node-pg-migrate)`,
   );
   const size = await withClient(ctx.clusterUrl, async (c) => {
     const { rows } = await c.query<{ size: string }>("SELECT pg_size_pretty(sum(pg_database_size(datname))) AS size FROM pg_database");

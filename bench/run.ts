@@ -70,6 +70,7 @@ try {
   onCleanup(async () => {
     progress("stopping the embedded cluster");
     await cluster.stop();
+    progress("cluster stopped");
     if (process.env.BENCH_KEEP_DATA === "1") progress(`kept ${path.relative(ROOT, DATA_DIR)} (BENCH_KEEP_DATA=1)`);
     else {
       await fs.rm(DATA_DIR, { recursive: true, force: true });

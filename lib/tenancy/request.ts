@@ -21,12 +21,15 @@ export async function requestTenant(): Promise<ResolvedTenant | null> {
   return tenant;
 }
 
-/** The console (root tenant) or a 404. */
-export async function requireConsole(): Promise<ResolvedTenant> {
+/** The console host (root tenant) or a 404. Sign-in is checked by lib/auth/guards on top of this. */
+export async function requireConsoleHost(): Promise<ResolvedTenant> {
   const tenant = await requestTenant();
   if (!tenant || tenant.kind !== "root") notFound();
   return tenant;
 }
+
+/** @deprecated until sign-in lands: the console host without a session check. */
+export const requireConsole = requireConsoleHost;
 
 /**
  * An active customer-facing workspace (dedicated or shared cloud tenant) or a 404. The proxy

@@ -1,0 +1,18 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    tenant: string;
+    user: { name?: string | null; email?: string | null; image?: string | null; username: string; roles: string[] };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    tenant?: string;
+    roles?: string[];
+    username?: string;
+    idToken?: string;
+  }
+}

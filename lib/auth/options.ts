@@ -1,0 +1,56 @@
+import type { NextAuthOptions } from "next-auth";
+import KeycloakProvider from "next-auth/providers/keycloak";
+import { APP_CLIENT_ID } from "@/lib/identity/clients";
+import { issuerFor } from "@/lib/identity/config";
+import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+/** Claims the `gatehouse` client's protocol mappers add to the ID token. */
+interface GatehouseClaims {
+  tenant?: string;
+  roles?: string[];
+  preferred_username?: string;
+}
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/**
+ * next-auth for one tenant, built per request from the tenant the Host header resolved to: its
+ * realm is the issuer, its client secret and session key are derived for it alone. Sessions are
+ * JWT cookies without a Domain attribute, so the browser keeps them to the one host.
+ */
+export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
+  return {
+    secret: sessionSecret(tenant.id),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: [
+      KeycloakProvider({
+        clientId: APP_CLIENT_ID,
+        clientSecret: appClientSecret(tenant.id),
+        issuer: issuerFor(tenant.key),
+        checks: ["pkce", "state"],
+        authorization: { params: { scope: "openid profile email" } },
+      }),
+    ],
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (account && profile) {
+          const claims = profile as GatehouseClaims;
+          // The realm is the tenant, and the client's mapper says so again; both must agree.
+          if (claims.tenant !== tenant.key) throw new Error(`ID token for tenant ${claims.tenant ?? "(none)"} presented to ${tenant.key}`);
+          token.tenant = tenant.key;
+          token.roles = Array.isArray(claims.roles) ? claims.roles : [];
+          token.username = claims.preferred_username ?? token.name ?? "";
+          token.idToken = account.id_token;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.tenant = token.tenant ?? "";
+        session.user = { ...session.user, username: token.username ?? "", roles: token.roles ?? [] };
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { controlDb } from "@/lib/db/control";
+import { ensureRealm } from "@/lib/identity/realms";
+import { ensureAppClient } from "@/lib/identity/clients";
+import { SUPERADMIN_ROLE, TENANT_ROLES, syncRealmRoles } from "@/lib/identity/roles";
+import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/users";
+import { appClientSecret } from "@/lib/auth/client-secret";
+import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
+import { tenantUrl } from "@/lib/tenants/urls";
+import type { StepContext } from "@/lib/provisioning/steps";
+
+/** Username of every dedicated tenant's break-glass admin. */
+export const BREAK_GLASS_USERNAME = "breakglass";
+
+export async function ensureTenantRealm({ tenant }: StepContext): Promise<void> {
+  await ensureRealm({ name: tenant.key, displayName: tenant.displayName, enabled: true });
+}
+
+export async function ensureTenantClient({ tenant }: StepContext): Promise<void> {
+  await ensureAppClient({ realm: tenant.key, secret: appClientSecret(tenant.id), origins: [tenantUrl(tenant)], tenantKey: tenant.key });
+}
+
+export async function syncTenantRoles({ tenant }: StepContext): Promise<void> {
+  await syncRealmRoles(tenant.key, tenant.kind === "root" ? [...TENANT_ROLES, SUPERADMIN_ROLE] : TENANT_ROLES);
+}
+
+/**
+ * The tenant's first administrator. Root tenant: the bootstrap superadmin from configuration.
+ * Dedicated tenant: the customer's break-glass admin, whose initial password is generated here,
+ * sealed in the control plane *before* the user is created (so a crash cannot lose it), and shown
+ * once to the superadmin. The shared cloud tenant has no admin of its own: the platform runs it.
+ */
+export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> {
+  if (tenant.kind === "root") return ensureBootstrapSuperadmin(tenant.key);
+  if (tenant.kind !== "dedicated") return;
+
+  const db = controlDb();
+  await db.tenantInitialCredential.createMany({
+    data: [{ tenantId: tenant.id, username: BREAK_GLASS_USERNAME, sealedPassword: seal(generatePassword(), tenant.id) }],
+    skipDuplicates: true,
+  });
+  const credential = await db.tenantInitialCredential.findUniqueOrThrow({ where: { tenantId: tenant.id } });
+  const existing = await findUserByUsername(tenant.key, credential.username);
+  if (existing) {
+    await grantRealmRoles(tenant.key, existing.id, ["tenant-admin"]); // a crash may have come between create and grant
+    return;
+  }
+  let password: string;
+  if (credential.sealedPassword) {
+    password = unseal(credential.sealedPassword, tenant.id);
+  } else {
+    // Revealed, yet the user is gone from the realm: issue a new one-time password.
+    password = generatePassword();
+    await db.tenantInitialCredential.update({ where: { tenantId: tenant.id }, data: { sealedPassword: seal(password, tenant.id), revealedAt: null } });
+  }
+  const created = await createUser(
+    tenant.key,
+    { username: credential.username, firstName: "Break-glass", lastName: "Admin", attributes: { "gatehouse.breakGlass": ["true"] } },
+    password,
+    ["tenant-admin"],
+  );
+  if (!created) {
+    const raced = await findUserByUsername(tenant.key, credential.username);
+    if (raced) await grantRealmRoles(tenant.key, raced.id, ["tenant-admin"]);
+  }
+}
+
+async function ensureBootstrapSuperadmin(realm: string): Promise<void> {
+  const username = process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME;
+  const password = process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
+  if (!username || !password) throw new Error("Set GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME and GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD to create the first superadmin.");
+  const existing = await findUserByUsername(realm, username);
+  if (existing) {
+    await grantRealmRoles(realm, existing.id, [SUPERADMIN_ROLE]);
+    return;
+  }
+  const created = await createUser(realm, { username, firstName: "Platform", lastName: "Superadmin" }, password, [SUPERADMIN_ROLE]);
+  if (!created) {
+    const raced = await findUserByUsername(realm, username);
+    if (raced) await grantRealmRoles(realm, raced.id, [SUPERADMIN_ROLE]);
+  }
+}
