@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { SignInRedirect } from "@/components/auth/sign-in-redirect";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { requireConsoleHost } from "@/lib/tenancy/request";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function ConsoleSignIn({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireConsoleHost();
+  const params = await searchParams;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  return <SignInRedirect callbackUrl={safeCallbackUrl(params.callbackUrl)} error={error} workspace="the Gatehouse console" />;
+}

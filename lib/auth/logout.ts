@@ -1,0 +1,29 @@
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { sessionSecret } from "@/lib/auth/client-secret";
+import { issuerFor } from "@/lib/identity/config";
+import { resolveRequest } from "@/lib/tenancy/resolve";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
+
+/**
+ * Signs out of the app and of the identity server: clears this host's session cookies and sends the
+ * browser to the realm's end-session endpoint, which ends the identity session and returns here.
+ */
+export async function POST(request: NextRequest): Promise<Response> {
+  const resolution = await resolveRequest(request.headers);
+  if (!resolution.found) return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
+  const { tenant } = resolution;
+  const token = await getToken({ req: request, secret: sessionSecret(tenant.id) });
+  const origin = `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`;
+  const logout = new URL(`${issuerFor(tenant.key)}/protocol/openid-connect/logout`);
+  logout.searchParams.set("post_logout_redirect_uri", `${origin}/`);
+  logout.searchParams.set("client_id", "gatehouse");
+  if (token?.idToken) logout.searchParams.set("id_token_hint", token.idToken);
+  const response = new Response(null, { status: 303, headers: { location: logout.toString() } });
+  for (const name of SESSION_COOKIES) {
+    const secure = name.startsWith("__") ? "; Secure" : "";
+    response.headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
+  }
+  return response;
+}
