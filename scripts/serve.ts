@@ -1,44 +1,69 @@
-// `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), then Next.js.
-// Migrations, bootstrap records and the provisioning controller start inside the app
-// (instrumentation.ts), so `next start` with DATABASE_URL behaves the same.
+// `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), the identity
+// server (embedded unless KEYCLOAK_URL is set), then Next.js. Migrations, bootstrap records and
+// the provisioning controller start inside the app (instrumentation.ts).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { localDatabase } from "@/lib/db/local-cluster";
 import { redactUrl } from "@/lib/db/urls";
+import { localSecretKey } from "@/lib/secrets/local-key";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data");
 const pgPort = Number(process.env.GATEHOUSE_EMBEDDED_PG_PORT ?? 54320);
+const idpPort = Number(process.env.GATEHOUSE_IDP_PORT ?? 8080);
 const quiet = process.env.GATEHOUSE_QUIET === "1";
 
+const secret = localSecretKey(dataDir);
+process.env.GATEHOUSE_SECRET_KEY = secret.key;
+const bootstrapAdmin = {
+  GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME ?? "superadmin",
+  GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD ?? "gatehouse-dev",
+};
+const defaultAdmin = !process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
+
 const db = await localDatabase({ dataDir, port: pgPort, log: process.env.GATEHOUSE_PG_LOG === "1" ? (l) => console.log(`[postgres] ${l}`) : undefined });
+const clusterUrl = db.url;
+
+let identityEnv: Record<string, string> = {};
+let stopIdentity = async () => {};
+if (!process.env.KEYCLOAK_URL) {
+  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const identity = await startEmbeddedIdentity({ clusterUrl, port: idpPort });
+  identityEnv = identity.env;
+  stopIdentity = () => identity.server.close();
+}
+
 const baseUrl = process.env.GATEHOUSE_BASE_URL ?? `http://localhost:${port}`;
 const base = new URL(baseUrl);
 const at = (sub: string) => `${base.protocol}//${sub}.${base.host}`;
 
 if (!quiet) {
   const source = db.server ? `embedded PostgreSQL (${db.server.startedHere ? "started" : "already running"}, data in ${path.relative(process.cwd(), dataDir) || "."}/postgres)` : "DATABASE_URL";
+  const identity = process.env.KEYCLOAK_URL ? `Keycloak at ${process.env.KEYCLOAK_URL}` : `embedded identity server at ${identityEnv.GATEHOUSE_IDP_URL}`;
   console.log(`
   Gatehouse (${mode})
   ─────────────────────────────────────────────
   Console   ${at("console")}
+            sign in as ${bootstrapAdmin.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME}${defaultAdmin ? ` / ${bootstrapAdmin.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD}  (default; set GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD)` : ""}
   Tenants   ${base.protocol}//<key>.${base.host}
   Cloud     ${at("cloud")}
   Database  ${redactUrl(db.url)}  — ${source}
+  Identity  ${identity}${secret.source === "generated" ? `\n  Secret    generated ${path.relative(process.cwd(), dataDir) || "."}/secret.key (set GATEHOUSE_SECRET_KEY in production)` : ""}
 `);
 }
 
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: db.url, GATEHOUSE_BASE_URL: baseUrl },
+  env: { ...process.env, ...identityEnv, ...bootstrapAdmin, DATABASE_URL: db.url, GATEHOUSE_BASE_URL: baseUrl, GATEHOUSE_SECRET_KEY: secret.key, AUTH_TRUST_HOST: "true" },
 });
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    await stopIdentity().catch(() => {});
     if (db.server?.startedHere) await db.server.stop().catch(() => {});
   }
   process.exit(code);

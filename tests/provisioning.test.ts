@@ -8,6 +8,12 @@ import { createCustomer } from "@/lib/customers/service";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
 import { latestMigration } from "@/lib/db/migrate";
+import { PROVISIONING_STEPS } from "@/lib/provisioning/steps";
+import { BREAK_GLASS_USERNAME } from "@/lib/provisioning/identity-steps";
+import { countAppClients } from "@/lib/identity/clients";
+import { realmExists } from "@/lib/identity/realms";
+import { countUsers, findUserByUsername, realmRolesOf } from "@/lib/identity/users";
+import { identityAdmin } from "@/lib/identity/admin";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
 import { blackHole, databaseExists, waitFor } from "@/tests/support/cluster";
 
@@ -24,6 +30,21 @@ afterAll(async () => {
   await closeListener();
   await controlDb().$disconnect();
 });
+
+/** Every step done; the first one took `firstAttempts` attempts, the others one. */
+const allDone = (firstAttempts = 1) => PROVISIONING_STEPS.map((_, i) => ["done", i === 0 ? firstAttempts : 1]);
+
+/** Exactly one realm, one app client and one break-glass admin, whatever happened before. */
+async function expectSingleIdentity(key: string) {
+  expect(await realmExists(key)).toBe(true);
+  const admin = await identityAdmin();
+  expect((await admin.realms.find()).filter((r) => r.realm === key)).toHaveLength(1);
+  expect(await countAppClients(key)).toBe(1);
+  expect(await countUsers(key)).toBe(1);
+  const user = await findUserByUsername(key, BREAK_GLASS_USERNAME);
+  expect(user).not.toBeNull();
+  expect(await realmRolesOf(key, user!.id)).toContain("tenant-admin");
+}
 
 const steps = (tenantId: string) => controlDb().provisioningStep.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
 
@@ -49,10 +70,9 @@ describe("provisioning controller", () => {
   it("provisions a tenant once when two controllers (two app processes) reach it together", async () => {
     const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
     await Promise.all([controller().reconcile(tenantId), controller().reconcile(tenantId), controller().reconcile(tenantId)]);
-    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
-      ["done", 1],
-      ["done", 1],
-    ]);
+    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual(allDone());
+    const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    await expectSingleIdentity(tenant.key);
     const activations = await controlDb().platformAuditEvent.count({ where: { resourceId: tenantId, action: "tenant.activated" } });
     expect(activations).toBe(1);
   });
@@ -61,11 +81,11 @@ describe("provisioning controller", () => {
     const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR, { databaseUrl: "postgresql://nobody:secret@127.0.0.1:1/postgres" });
     await controller().reconcile(tenantId);
 
-    const [create, migrate] = await steps(tenantId);
+    const [create, ...rest] = await steps(tenantId);
     expect(create).toMatchObject({ status: "failed", attempts: 1 });
     expect(create!.lastError).toMatch(/ECONNREFUSED|connect/i);
     expect(create!.nextAttemptAt).toBeInstanceOf(Date);
-    expect(migrate).toMatchObject({ status: "pending", attempts: 0 });
+    for (const step of rest) expect(step).toMatchObject({ status: "pending", attempts: 0 });
     const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
     expect(tenant.status).toBe("provisioning");
     expect(await databaseExists(tenant.databaseName)).toBe(false);
@@ -73,10 +93,7 @@ describe("provisioning controller", () => {
     await setTenantDatabaseCluster(tenantId, "", TEST_ACTOR);
     await retryProvisioning(tenantId, TEST_ACTOR);
     await controller().reconcile(tenantId);
-    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
-      ["done", 2],
-      ["done", 1],
-    ]);
+    expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual(allDone(2));
     expect((await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } })).status).toBe("active");
   });
 
@@ -103,13 +120,29 @@ describe("provisioning controller", () => {
       expect(await controller().reconcile(tenantId)).toBe(true); // the dead process's lock is gone
       const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
       expect(tenant.status).toBe("active");
-      expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual([
-        ["done", 2],
-        ["done", 1],
-      ]);
+      expect((await steps(tenantId)).map((s) => [s.status, s.attempts])).toEqual(allDone(2));
       expect(await databaseExists(tenant.databaseName)).toBe(true);
+      await expectSingleIdentity(tenant.key);
     } finally {
       await hole.close();
+    }
+  });
+
+  it("converges to one realm, one client and one admin whenever the process is SIGKILLed mid-provisioning", async () => {
+    for (const killAfterMs of [60, 140, 260, 420]) {
+      const { tenantId } = await createCustomer(businessCustomer(), TEST_ACTOR);
+      const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "controller-child.ts"), tenantId], { env: process.env, stdio: "ignore" });
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await waitFor(async () => (await steps(tenantId)).some((s) => s.status !== "pending"), "provisioning to start");
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      child.kill("SIGKILL");
+      await exited;
+
+      await controller().reconcile(tenantId);
+      const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+      expect(tenant.status, `killed after ${killAfterMs} ms`).toBe("active");
+      expect((await steps(tenantId)).every((s) => s.status === "done")).toBe(true);
+      await expectSingleIdentity(tenant.key);
     }
   });
 
@@ -122,7 +155,7 @@ describe("provisioning controller", () => {
     await running.start();
     await waitFor(async () => (await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } })).schemaVersion === (await latestMigration("tenant")), "the fleet migration");
     await running.stop();
-    const migrateStep = (await steps(tenantId))[1];
+    const migrateStep = (await steps(tenantId)).find((s) => s.step === "database.migrate");
     expect(migrateStep).toMatchObject({ status: "done", attempts: 2 });
   });
 });

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { requireConsole } from "@/lib/tenancy/request";
+import { AccountMenu } from "@/components/auth/account-menu";
+import { requireConsoleHost } from "@/lib/tenancy/request";
+import { optionalSession } from "@/lib/auth/optional-session";
 
+// Chrome only: every console page checks the superadmin session itself.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  await requireConsole();
+  const tenant = await requireConsoleHost();
+  const session = await optionalSession(tenant);
   const nav = [
     { href: "/", label: "Overview" },
     { href: "/customers", label: "Customers" },
@@ -17,13 +21,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/" className="font-semibold tracking-tight">
             Gatehouse <span className="font-normal text-slate-500">Console</span>
           </Link>
-          <nav aria-label="Console" className="flex gap-4 text-sm">
-            {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+          {session ? (
+            <nav aria-label="Console" className="flex gap-4 text-sm">
+              {nav.map((item) => (
+                <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+          <AccountMenu session={session} />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

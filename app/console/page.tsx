@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { controlDb } from "@/lib/db/control";
 import { linkButtonClass } from "@/components/ui/button";
 
 export default async function ConsoleHome() {
-  await requireConsole();
+  await requireSuperadmin();
   const db = controlDb();
   const [customers, tenants, provisioning, failing] = await Promise.all([
     db.customer.count(),
@@ -34,7 +34,7 @@ export default async function ConsoleHome() {
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-500">Sign-in for the console arrives with the identity feature; until then the console is open to anyone who can reach it. Do not expose this build publicly.</p>
+      
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { hasRole, requireMember } from "@/lib/auth/guards";
 import { requireWorkspace } from "@/lib/tenancy/request";
-import { workspaceSummary } from "@/lib/tenants/workspace";
+import { AdminHome } from "@/components/workspace/admin-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   const tenant = await requireWorkspace();
@@ -8,27 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkspaceHome() {
-  const tenant = await requireWorkspace();
-  const summary = await workspaceSummary(tenant);
+  const caller = await requireMember();
+  if (hasRole(caller, "tenant-admin")) return <AdminHome tenant={caller.tenant} />;
   return (
-    <main className="mx-auto max-w-3xl px-6 py-16">
+    <section>
       <p className="text-sm font-medium text-brand-600">Workspace</p>
-      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{tenant.displayName}</h1>
+      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{caller.tenant.displayName}</h1>
       <p className="mt-3 text-slate-600">
-        Welcome to the {tenant.displayName} workspace on Gatehouse. Sign-in for members arrives with the identity feature.
+        Welcome, {caller.session.user.name || caller.session.user.username}. <Link href="/profile" className="text-brand-700 underline">See your profile</Link>.
       </p>
-      <dl className="mt-8 grid grid-cols-2 gap-4 sm:grid-cols-3">
-        {[
-          ["Users", summary.users],
-          ["Org units", summary.orgUnits],
-          ["Memberships", summary.memberships],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
-            <dt className="text-sm text-slate-500">{label}</dt>
-            <dd className="text-2xl font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </main>
+    </section>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
 import { StepStatusBadge, TenantStatusBadge } from "@/components/status";
 import { Button } from "@/components/ui/button";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
@@ -52,6 +53,16 @@ export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { init
     if (retryState.attempt) void queryClient.invalidateQueries({ queryKey });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [retryState]);
+
+  // When the tenant turns active, refresh the server-rendered parts of the page (e.g. the admin account).
+  const router = useRouter();
+  const lastStatus = useRef(initial.status);
+  useEffect(() => {
+    if (lastStatus.current !== data.status) {
+      lastStatus.current = data.status;
+      router.refresh();
+    }
+  }, [data.status, router]);
 
   const failed = data.steps.some((s) => s.status === "failed");
   const done = data.steps.filter((s) => s.status === "done").length;

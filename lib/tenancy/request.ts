@@ -28,9 +28,6 @@ export async function requireConsoleHost(): Promise<ResolvedTenant> {
   return tenant;
 }
 
-/** @deprecated until sign-in lands: the console host without a session check. */
-export const requireConsole = requireConsoleHost;
-
 /**
  * An active customer-facing workspace (dedicated or shared cloud tenant) or a 404. The proxy
  * already sends inactive tenants to their status page; this refuses them if a request gets here anyway.

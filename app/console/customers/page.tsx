@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { listCustomers } from "@/lib/customers/service";
 import { parseListQuery } from "@/lib/pagination/page";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
@@ -10,7 +10,7 @@ import { PaymentBadge, TenantStatusBadge, VerificationBadge } from "@/components
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireConsole();
+  await requireSuperadmin();
   const query = parseListQuery(await searchParams);
   const page = await listCustomers(query);
   return (

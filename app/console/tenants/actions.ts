@@ -2,38 +2,43 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireConsole } from "@/lib/tenancy/request";
-import { consoleActor } from "@/lib/audit/request-actor";
+import { authorizeSuperadmin } from "@/lib/auth/guards";
 import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
-import { isAppError } from "@/lib/errors/app-error";
+import { revealInitialPassword } from "@/lib/tenants/initial-credential";
+import { AppError } from "@/lib/errors/app-error";
+import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 
-const tenantId = z.uuid();
-
-async function run(prev: FormState, values: Record<string, string>, fn: () => Promise<void>, done: string): Promise<FormState> {
-  const attempt = (prev.attempt ?? 0) + 1;
-  try {
-    await fn();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, values, attempt };
-  }
-  return { ok: true, message: done, fieldErrors: {}, values, attempt };
+function tenantIdOf(id: string): string {
+  const parsed = z.uuid().safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", "Tenant not found.");
+  return parsed.data;
 }
 
 export async function retryProvisioningAction(id: string, prev: FormState): Promise<FormState> {
-  await requireConsole();
-  const parsed = tenantId.parse(id);
-  const actor = await consoleActor();
-  return run(prev, {}, () => retryProvisioning(parsed, actor), "Retry queued.");
+  return runAction(prev, {}, async () => {
+    const { actor } = await authorizeSuperadmin();
+    await retryProvisioning(tenantIdOf(id), actor);
+    return { message: "Retry queued." };
+  });
 }
 
 export async function setDatabaseClusterAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
-  await requireConsole();
-  const parsed = tenantId.parse(id);
   const values = formValues(formData);
-  const actor = await consoleActor();
-  const state = await run(prev, values, () => setTenantDatabaseCluster(parsed, values.databaseUrl ?? "", actor), "Cluster saved. Retry the failed step to use it.");
-  revalidatePath(`/tenants/${parsed}`);
-  return state;
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const tenantId = tenantIdOf(id);
+    await setTenantDatabaseCluster(tenantId, values.databaseUrl ?? "", actor);
+    revalidatePath(`/tenants/${tenantId}`);
+    return { message: "Cluster saved. Retry the failed step to use it." };
+  });
+}
+
+/** Shows the break-glass admin's initial password once; the sealed copy is destroyed as it is read. */
+export async function revealInitialPasswordAction(id: string, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const { username, password } = await revealInitialPassword(tenantIdOf(id), actor);
+    return { message: "Copy this password now: it is not stored and will not be shown again.", values: { username, password } };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { listTenants } from "@/lib/tenants/queries";
 import { parseListQuery } from "@/lib/pagination/page";
 import { stepLabel, stepTitle } from "@/lib/provisioning/steps";
@@ -10,7 +10,7 @@ import { StepStatusBadge, TenantStatusBadge } from "@/components/status";
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireConsole();
+  await requireSuperadmin();
   const query = parseListQuery(await searchParams);
   const page = await listTenants(query);
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { getCustomer } from "@/lib/customers/service";
 import { publicBase } from "@/lib/config/env";
 import { CustomerForm } from "@/components/customers/customer-form";
@@ -12,7 +12,7 @@ import { updateCustomerAction } from "../actions";
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireConsole();
+  await requireSuperadmin();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const customer = await getCustomer(id);

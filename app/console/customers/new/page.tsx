@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { CustomerForm } from "@/components/customers/customer-form";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { publicBase } from "@/lib/config/env";
 import { createCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Onboard a customer" };
 
 export default async function NewCustomerPage() {
-  await requireConsole();
+  await requireSuperadmin();
   const { baseDomain, port } = publicBase();
   return (
     <div className="grid gap-6">

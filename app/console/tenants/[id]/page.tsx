@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireConsole } from "@/lib/tenancy/request";
+import { requireSuperadmin } from "@/lib/auth/guards";
 import { getTenant } from "@/lib/tenants/queries";
 import { tenantUrl } from "@/lib/tenants/urls";
 import { stepTitle } from "@/lib/provisioning/steps";
@@ -10,14 +10,16 @@ import { redactUrl } from "@/lib/db/urls";
 import { ProvisioningProgress, type ProvisioningView } from "@/components/tenants/provisioning-progress";
 import { DatabaseClusterForm } from "@/components/tenants/database-cluster-form";
 import { TenantStatusBadge } from "@/components/status";
-import { retryProvisioningAction, setDatabaseClusterAction } from "../actions";
+import { InitialPassword } from "@/components/tenants/initial-password";
+import { initialCredentialState } from "@/lib/tenants/initial-credential";
+import { retryProvisioningAction, revealInitialPasswordAction, setDatabaseClusterAction } from "../actions";
 
 export const metadata: Metadata = { title: "Tenant" };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireConsole();
+  await requireSuperadmin();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const tenant = await getTenant(id);
@@ -38,6 +40,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
     })),
   };
   const databaseCreated = tenant.steps.some((s) => s.step === "database.create" && s.status === "done");
+  const adminReady = tenant.steps.some((s) => s.step === "admin.ensure" && s.status === "done");
+  const credential = await initialCredentialState(tenant.id);
   const url = tenantUrl(tenant);
 
   return (
@@ -54,6 +58,10 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       </div>
 
       <ProvisioningProgress initial={progress} retryAction={retryProvisioningAction.bind(null, tenant.id)} tenantUrl={url} />
+
+      {credential ? (
+        <InitialPassword username={credential.username} revealed={credential.revealed} ready={adminReady} action={revealInitialPasswordAction.bind(null, tenant.id)} />
+      ) : null}
 
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="details-heading" className="text-lg font-semibold">Details</h2>

@@ -1,21 +1,21 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { resolveRequest } from "@/lib/tenancy/resolve";
+import { authorizeSuperadmin } from "@/lib/auth/guards";
 import { getProvisioningState } from "@/lib/tenants/queries";
 import { stepTitle } from "@/lib/provisioning/steps";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/http";
 
 export const dynamic = "force-dynamic";
 
-/** Live provisioning state of one tenant, polled by the console's tenant page. Console host only. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const resolution = await resolveRequest(request.headers);
-  if (!resolution.found || resolution.tenant.kind !== "root") return NextResponse.json({ code: "not_found", message: "Not found" }, { status: 404 });
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) return NextResponse.json({ code: "not_found", message: "Tenant not found" }, { status: 404 });
-  const state = await getProvisioningState(id.data);
-  if (!state) return NextResponse.json({ code: "not_found", message: "Tenant not found" }, { status: 404 });
-  return NextResponse.json(
-    { ...state, steps: state.steps.map((s) => ({ ...s, title: stepTitle(s.step) })) },
-    { headers: { "cache-control": "no-store" } },
-  );
+/** Live provisioning state of one tenant, polled by the console's tenant page. Superadmins only. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    await authorizeSuperadmin();
+    const id = z.uuid().safeParse((await params).id);
+    const state = id.success ? await getProvisioningState(id.data) : null;
+    if (!state) throw new AppError("not_found", "Tenant not found");
+    return Response.json({ ...state, steps: state.steps.map((s) => ({ ...s, title: stepTitle(s.step) })) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

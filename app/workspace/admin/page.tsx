@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { requireTenantAdmin } from "@/lib/auth/guards";
+import { AdminHome } from "@/components/workspace/admin-home";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const caller = await requireTenantAdmin();
+  return <AdminHome tenant={caller.tenant} />;
+}

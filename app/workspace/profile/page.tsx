@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { requireMember } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "My profile" };
+
+export default async function ProfilePage() {
+  const { tenant, session } = await requireMember();
+  const rows: [string, string][] = [
+    ["Username", session.user.username],
+    ["Name", session.user.name ?? "—"],
+    ["Email", session.user.email ?? "—"],
+    ["Workspace", `${tenant.displayName} (${tenant.key})`],
+    ["Roles", session.user.roles.filter((r) => !r.startsWith("default-roles") && r !== "offline_access" && r !== "uma_authorization").join(", ") || "—"],
+  ];
+  return (
+    <section aria-labelledby="profile-heading">
+      <h1 id="profile-heading" className="text-2xl font-semibold">My profile</h1>
+      <dl className="mt-6 grid max-w-xl gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd data-testid={`profile-${label.toLowerCase()}`}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { initialFormState, type FormState } from "@/lib/errors/form-state";
+
+/** The break-glass admin's initial password: revealed once on request, then gone for good. */
+export function InitialPassword({ username, revealed, ready, action }: { username: string; revealed: boolean; ready: boolean; action: (state: FormState) => Promise<FormState> }) {
+  const [state, reveal, pending] = useActionState(action, initialFormState);
+  const [copied, setCopied] = useState(false);
+  const password = state.ok ? state.values.password : undefined;
+
+  return (
+    <section aria-labelledby="initial-admin-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="initial-admin-heading" className="text-lg font-semibold">Break-glass admin</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Username <code className="rounded bg-slate-100 px-1.5 py-0.5" data-testid="break-glass-username">{username}</code>. This account cannot be deleted, only disabled.
+      </p>
+      {password ? (
+        <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4" role="status">
+          <p className="text-sm text-amber-900">{state.message}</p>
+          <div className="mt-3 flex items-center gap-3">
+            <code className="rounded bg-white px-3 py-2 font-mono text-base ring-1 ring-amber-300" data-testid="initial-password">{password}</code>
+            <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(password).then(() => setCopied(true))}>
+              {copied ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </div>
+      ) : revealed ? (
+        <p className="mt-3 text-sm text-slate-600">The initial password was already shown once.</p>
+      ) : ready ? (
+        <form action={reveal} className="mt-3 flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending}>{pending ? "Revealing…" : "Show initial password once"}</Button>
+          <span className="text-sm text-slate-500">It is shown a single time and never stored in clear.</span>
+        </form>
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">The account is created when provisioning finishes.</p>
+      )}
+      {state.message && !state.ok ? <p role="alert" className="mt-3 text-sm text-red-700">{state.message}</p> : null}
+    </section>
+  );
+}

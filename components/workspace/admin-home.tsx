@@ -1,0 +1,25 @@
+import { workspaceSummary } from "@/lib/tenants/workspace";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+export async function AdminHome({ tenant }: { tenant: ResolvedTenant }) {
+  const summary = await workspaceSummary(tenant);
+  return (
+    <section aria-labelledby="admin-heading">
+      <p className="text-sm font-medium text-brand-600">Administration</p>
+      <h1 id="admin-heading" className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{tenant.displayName}</h1>
+      <p className="mt-3 text-slate-600">You administer this workspace. Managing users, org units and memberships arrives with the tenant administration feature.</p>
+      <dl className="mt-8 grid grid-cols-2 gap-4 sm:grid-cols-3">
+        {[
+          ["Users", summary.users],
+          ["Org units", summary.orgUnits],
+          ["Memberships", summary.memberships],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-500">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
