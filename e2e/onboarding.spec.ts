@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { consoleUrl, fillBusinessCustomer, hostUrl, newBusiness } from "./support";
+import { consoleUrl, fillBusinessCustomer, hostUrl, newBusiness, openConsole, submitLogin } from "./support";
 
 test("a superadmin onboards a business customer and its tenant answers on its own subdomain", async ({ page }) => {
   const customer = newBusiness();
-  await page.goto(consoleUrl("/customers/new"));
+  await openConsole(page, "/customers/new");
   await expect(page.getByRole("heading", { name: "Onboard a customer" })).toBeVisible();
 
   // The key is suggested from the name until edited by hand.
@@ -19,12 +19,31 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   await expect(status).toContainText("Active", { timeout: 30_000 });
   await expect(status).toContainText("2 of 2 steps done");
   await expect(page.locator("[data-step='database.create']")).toHaveAttribute("data-status", "done");
+  for (const step of ["database.create", "database.migrate", "realm.ensure", "client.ensure", "roles.sync", "admin.ensure"]) {
+    await expect(page.locator(`[data-step='${step}']`)).toHaveAttribute("data-status", "done");
+  }
   await expect(page.locator("[data-step='database.migrate']")).toContainText("1 attempt");
 
-  await page.getByTestId("tenant-url").click();
-  await expect(page).toHaveURL(hostUrl(customer.key));
-  await expect(page.getByTestId("workspace-name")).toHaveText(customer.displayName);
-  await expect(page).toHaveTitle(customer.displayName);
+  // The break-glass admin's password is shown once, then never again.
+  await page.getByRole("button", { name: "Show initial password once" }).click();
+  const password = (await page.getByTestId("initial-password").textContent())!.trim();
+  const username = (await page.getByTestId("break-glass-username").textContent())!.trim();
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  await page.reload();
+  await expect(page.getByText("The initial password was already shown once.")).toBeVisible();
+
+  // Sign in on the tenant's own subdomain; the login page carries the tenant's name.
+  const tenant = await page.context().browser()!.newContext();
+  const tenantPage = await tenant.newPage();
+  await tenantPage.goto(hostUrl(customer.key));
+  await expect(tenantPage.getByRole("heading", { name: customer.displayName })).toBeVisible();
+  await submitLogin(tenantPage, username, password);
+  await expect(tenantPage).toHaveURL(hostUrl(customer.key));
+  await expect(tenantPage.getByTestId("workspace-name")).toHaveText(customer.displayName);
+  await expect(tenantPage.getByRole("heading", { name: customer.displayName })).toBeVisible();
+  await expect(tenantPage.getByText("You administer this workspace.")).toBeVisible();
+  await expect(tenantPage).toHaveTitle(customer.displayName);
+  await tenant.close();
 
   // It is listed with its customer and steps, and found by key.
   await page.goto(consoleUrl(`/tenants?q=${customer.key}`));
@@ -35,7 +54,7 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
 
 test("an invalid GSTIN is shown next to its field and nothing is written", async ({ page }) => {
   const customer = newBusiness("Broken Gstin");
-  await page.goto(consoleUrl("/customers/new"));
+  await openConsole(page, "/customers/new");
   await fillBusinessCustomer(page, { ...customer, gstin: customer.gstin.slice(0, 14) + (customer.gstin.endsWith("A") ? "B" : "A") });
   await page.getByRole("button", { name: "Onboard customer" }).click();
 
@@ -63,7 +82,7 @@ test("an unknown subdomain gets the unknown-workspace page with HTTP 404", async
 
 test("a failed database step shows its error and a retry button; fixing the cause and retrying activates the tenant", async ({ page }) => {
   const customer = newBusiness("Stuck Cluster");
-  await page.goto(consoleUrl("/customers/new"));
+  await openConsole(page, "/customers/new");
   await fillBusinessCustomer(page, customer, { databaseUrl: "postgresql://nobody:secret@127.0.0.1:1/postgres" });
   await page.getByRole("button", { name: "Onboard customer" }).click();
   await expect(page).toHaveURL(/\/tenants\//);
@@ -85,5 +104,5 @@ test("a failed database step shows its error and a retry button; fixing the caus
   await expect(page.getByTestId("tenant-status")).toContainText("Active", { timeout: 30_000 });
 
   await page.goto(hostUrl(customer.key));
-  await expect(page.getByTestId("workspace-name")).toHaveText(customer.displayName);
+  await expect(page.getByRole("heading", { name: customer.displayName })).toBeVisible(); // its branded login page
 });

@@ -1,9 +1,28 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { gstinFor, randomPan, uniqueKey } from "../tests/support/fixtures";
 
 export const port = Number(process.env.E2E_PORT ?? 3100);
 export const consoleUrl = (path = "/") => `http://console.localhost:${port}${path}`;
 export const hostUrl = (sub: string, path = "/") => `http://${sub}.localhost:${port}${path}`;
+
+export const superadmin = { username: "superadmin", password: "e2e-superadmin-password" };
+export const idpPort = Number(process.env.E2E_IDP_PORT ?? 8180);
+
+/** Fills the identity server's login form (branded per realm) and submits it. */
+export async function submitLogin(page: Page, username: string, password: string) {
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Opens `path` on the console, signing in as the bootstrap superadmin on the way. */
+export async function openConsole(page: Page, path = "/") {
+  await page.goto(consoleUrl(path));
+  if (new URL(page.url()).port === String(idpPort)) {
+    await submitLogin(page, superadmin.username, superadmin.password);
+  }
+  await expect(page).toHaveURL(consoleUrl(path));
+}
 
 export interface BusinessCustomer {
   displayName: string;
