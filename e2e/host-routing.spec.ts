@@ -13,9 +13,9 @@ test.describe("host routing from the attacker's side", () => {
   });
 
   test("a forged tenant header does not change which tenant answers", async ({ request }) => {
-    const response = await request.get(`${origin}/`, { headers: { host: host("cloud"), "x-gatehouse-tenant-id": "00000000-0000-4000-8000-000000000000", "x-gatehouse-tenant-key": "root" } });
+    const response = await request.get(`${origin}/sign-in`, { headers: { host: host("cloud"), "x-gatehouse-tenant-id": "00000000-0000-4000-8000-000000000000", "x-gatehouse-tenant-key": "root" } });
     expect(response.status()).toBe(200);
-    expect(await response.text()).toContain("Gatehouse Cloud");
+    expect(await response.text()).toContain("Sign in to <!-- -->Gatehouse Cloud");
   });
 
   test("a tenant host cannot reach the console's routes by path", async ({ request }) => {
@@ -25,11 +25,11 @@ test.describe("host routing from the attacker's side", () => {
     }
   });
 
-  test("the console's progress API answers only on the console host", async ({ request }) => {
+  test("the console's progress API needs a superadmin session and answers only on the console host", async ({ request }) => {
     const id = "00000000-0000-4000-8000-000000000000";
     const onConsole = await request.get(`${origin}/api/tenants/${id}/provisioning`, { headers: { host: host("console") } });
-    expect(onConsole.status()).toBe(404);
-    expect(await onConsole.json()).toMatchObject({ code: "not_found" });
+    expect(onConsole.status()).toBe(401);
+    expect(await onConsole.json()).toMatchObject({ code: "unauthorized" });
     const onIp = await request.get(`${origin}/api/tenants/${id}/provisioning`);
     expect(onIp.status()).toBe(404);
   });
