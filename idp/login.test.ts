@@ -1,0 +1,245 @@
+// The branded login page and the account checks shared with the password grant.
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import * as oidc from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alertText, Browser, loginForm, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
+import { discover, exchange, loginWithCode, provisionRealm, startAuthorization, submitLogin, type RealmFixture } from "@/idp/test-support/flows";
+
+let idp: TestIdp;
+let kc: KcAdminClient;
+
+beforeAll(async () => {
+  idp = await startTestIdp();
+  kc = await idp.admin();
+});
+
+afterAll(async () => {
+  await idp?.close();
+});
+
+async function realmWithUser(options: Parameters<typeof provisionRealm>[2] = {}): Promise<RealmFixture & { config: oidc.Configuration }> {
+  const fixture = await provisionRealm(kc, uniqueName("tenant"), options);
+  return { ...fixture, config: await discover(idp.url, fixture.realm, fixture.clientId, fixture.secret) };
+}
+
+async function passwordGrant(realm: string, clientId: string, username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${idp.url}/realms/${realm}/protocol/openid-connect/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", client_id: clientId, username, password }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("the login page", () => {
+  it("is branded with the realm's display name, colour and logo, and is accessible", async () => {
+    const t = await realmWithUser({
+      displayName: "Acme <Corp> & Sons",
+      attributes: { "gatehouse.brandColor": "#0F766E", "gatehouse.logoUrl": "https://cdn.example.com/acme.png" },
+    });
+    const { page } = await startAuthorization(t.config);
+    expect(page.status).toBe(200);
+    expect(page.url).toMatch(new RegExp(`/realms/${t.realm}/login-actions/`));
+    const html = page.html;
+    expect(html).toContain("<h1>Acme &#60;Corp&#62; &#38; Sons</h1>");
+    expect(html).not.toContain("<Corp>");
+    expect(html).toContain("--brand:#0f766e");
+    expect(html).toContain('<img class="logo" src="https://cdn.example.com/acme.png" alt="">');
+    expect(html).toContain('<label for="username">');
+    expect(html).toContain('<label for="password">');
+    expect(html).toMatch(/<input id="username"[^>]*autocomplete="username"/);
+    expect(html).toMatch(/<input id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain(":focus-visible");
+    expect(html).toMatch(/<form method="post" action="[^"]+">/);
+    expect(html).not.toMatch(/<script|https?:\/\/fonts/);
+  });
+
+  it("falls back to the default colour for an invalid one and ignores a non-http logo", async () => {
+    const t = await realmWithUser({ attributes: { "gatehouse.brandColor": "red;}body{display:none", "gatehouse.logoUrl": "javascript:alert(1)" } });
+    const { page } = await startAuthorization(t.config);
+    expect(page.html).toContain("--brand:#2563eb");
+    expect(page.html).not.toContain("javascript:");
+    expect(page.html).not.toContain("<img");
+  });
+
+  it("sends security headers", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    const response = await attempt.browser.request(attempt.page.url);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("failed logins", () => {
+  it("says so for a wrong password or an unknown user, keeping the username", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    const wrong = await submitLogin(attempt, t.username, "not-the-password");
+    expect(wrong.callback).toBeUndefined();
+    expect(alertText(wrong.html)).toBe("Invalid username or password.");
+    expect(wrong.html).toContain(`value="${t.username}"`);
+    expect(wrong.html).toContain('aria-invalid="true"');
+
+    const unknown = await submitLogin({ ...attempt, page: { url: wrong.url, status: wrong.status, html: wrong.html } }, "nobody", "whatever");
+    expect(alertText(unknown.html)).toBe("Invalid username or password.");
+  });
+
+  it("refuses a disabled user with a clear message, on the page and in the password grant", async () => {
+    const t = await realmWithUser();
+    await kc.users.update({ realm: t.realm, id: t.userId }, { enabled: false });
+    const attempt = await startAuthorization(t.config);
+    const result = await submitLogin(attempt, t.username, t.password);
+    expect(result.status).toBe(403);
+    expect(alertText(result.html)).toBe("Your account is disabled. Contact your administrator.");
+
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    expect(await passwordGrant(t.realm, "cli", t.username, t.password)).toEqual({
+      status: 400,
+      body: { error: "invalid_grant", error_description: "Account disabled" },
+    });
+  });
+
+  it("locks the account for 60 s after 5 failures, then refuses even the right password", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    let page = attempt.page;
+    for (let i = 1; i <= 5; i++) {
+      const result = await submitLogin({ ...attempt, page }, t.username, `wrong-${i}`);
+      page = { url: result.url, status: result.status, html: result.html };
+      if (i < 5) expect(alertText(result.html)).toBe("Invalid username or password.");
+      else {
+        expect(result.status).toBe(429);
+        expect(alertText(result.html)).toBe("Too many failed attempts. Try again in 60 seconds.");
+      }
+    }
+    const locked = await submitLogin({ ...attempt, page }, t.username, t.password);
+    expect(alertText(locked.html)).toMatch(/^Too many failed attempts\. Try again in (59|60) seconds\.$/);
+
+    const status = await kc.attackDetection.findOne({ realm: t.realm, id: t.userId });
+    expect(status).toMatchObject({ numFailures: 5, disabled: true });
+
+    // An admin clears the lockout; the right password works again.
+    await kc.attackDetection.del({ realm: t.realm, id: t.userId });
+    const ok = await submitLogin({ ...attempt, page: { url: locked.url, status: locked.status, html: locked.html } }, t.username, t.password);
+    expect(ok.callback).toBeDefined();
+  });
+
+  it("uses the realm's brute-force settings", async () => {
+    const t = await realmWithUser();
+    await kc.realms.update({ realm: t.realm }, { failureFactor: 2, waitIncrementSeconds: 7 });
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    await passwordGrant(t.realm, "cli", t.username, "wrong");
+    await passwordGrant(t.realm, "cli", t.username, "wrong");
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).body).toMatchObject({ error: "invalid_grant", error_description: "Account temporarily disabled" });
+    const { rows } = await idp.sql.query("SELECT round(extract(epoch FROM locked_until - now())) AS s FROM login_failures WHERE user_id = $1", [t.userId]);
+    expect(Number(rows[0].s)).toBeGreaterThan(5);
+    expect(Number(rows[0].s)).toBeLessThanOrEqual(7);
+
+    await kc.realms.update({ realm: t.realm }, { bruteForceProtected: false });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).status).toBe(200);
+  });
+
+  it("refuses a form without its CSRF token and an unknown interaction", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    const form = loginForm(attempt.page.html, attempt.page.url);
+    const forged = await attempt.browser.request(form.action, { form: { step: "login", username: t.username, password: t.password } });
+    expect(forged.status).toBe(403);
+
+    const stranger = new Browser();
+    const noCookie = await stranger.request(form.action, { form: { csrf: form.csrf, step: "login", username: t.username, password: t.password } });
+    expect(noCookie.status).toBe(400);
+    expect(alertText(await noCookie.text())).toContain("expired");
+  });
+});
+
+describe("a suspended realm", () => {
+  it("refuses authorization requests with a page that says so, and every grant", async () => {
+    const t = await realmWithUser();
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    await kc.realms.update({ realm: t.realm }, { enabled: false });
+
+    const attempt = await startAuthorization(t.config);
+    expect(attempt.page.status).toBe(403);
+    expect(alertText(attempt.page.html)).toBe("This workspace is suspended. Contact your administrator.");
+    expect(attempt.page.html).toContain(`Tenant ${t.realm}`);
+
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).status).toBe(403);
+    await expect(oidc.clientCredentialsGrant(t.config)).rejects.toThrow();
+
+    await kc.realms.update({ realm: t.realm }, { enabled: true });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).status).toBe(200);
+  });
+
+  it("stops a login already on the page", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    await kc.realms.update({ realm: t.realm }, { enabled: false });
+    const result = await submitLogin(attempt, t.username, t.password);
+    expect(result.status).toBe(403);
+    expect(alertText(result.html)).toBe("This workspace is suspended. Contact your administrator.");
+  });
+});
+
+describe("a disabled user's sessions", () => {
+  it("end at once: refresh token, userinfo and the browser session stop working", async () => {
+    const t = await realmWithUser();
+    const browser = new Browser();
+    const { tokens } = await loginWithCode(t.config, t.username, t.password, browser);
+    const refreshed = await oidc.refreshTokenGrant(t.config, tokens.refresh_token!);
+    expect(refreshed.access_token).toBeTruthy();
+
+    await kc.users.update({ realm: t.realm, id: t.userId }, { enabled: false });
+
+    await expect(oidc.refreshTokenGrant(t.config, refreshed.refresh_token ?? tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+    await expect(oidc.fetchUserInfo(t.config, refreshed.access_token, t.userId)).rejects.toThrow();
+    const { rows } = await idp.sql.query("SELECT count(*) AS n FROM oidc_models WHERE realm = $1 AND account_id = $2", [t.realm, t.userId]);
+    expect(Number(rows[0].n)).toBe(0);
+
+    const again = await startAuthorization(t.config, browser);
+    expect(again.page.html).toContain('name="password"');
+
+    await kc.users.update({ realm: t.realm, id: t.userId }, { enabled: true });
+    await loginWithCode(t.config, t.username, t.password, browser);
+  });
+});
+
+describe("a temporary password", () => {
+  it("must be replaced on the next login, then the login completes", async () => {
+    const t = await realmWithUser();
+    await kc.users.resetPassword({ realm: t.realm, id: t.userId, credential: { type: "password", value: "one-time-pass", temporary: true } });
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    expect((await passwordGrant(t.realm, "cli", t.username, "one-time-pass")).body).toMatchObject({ error_description: "Account is not fully set up" });
+
+    const attempt = await startAuthorization(t.config);
+    const result = await submitLogin(attempt, t.username, "one-time-pass");
+    expect(result.callback).toBeUndefined();
+    expect(result.html).toContain('autocomplete="new-password"');
+    const form = loginForm(result.html, result.url);
+
+    const mismatch = await attempt.browser.follow(form.action, "http://app.test/", {
+      form: { csrf: form.csrf, step: "update-password", "password-new": "brand-new-pass", "password-confirm": "different" },
+    });
+    expect(alertText(await mismatch.response.text())).toBe("The passwords do not match.");
+
+    const done = await attempt.browser.follow(form.action, "http://app.test/", {
+      form: { csrf: form.csrf, step: "update-password", "password-new": "brand-new-pass", "password-confirm": "brand-new-pass" },
+    });
+    expect(done.url).toMatch(/^http:\/\/app\.test\/.*code=/);
+    const tokens = await exchange(attempt, new URL(done.url));
+    expect(tokens.claims()!.sub).toBe(t.userId);
+
+    expect((await kc.users.findOne({ realm: t.realm, id: t.userId }))!.requiredActions).toEqual([]);
+    expect((await passwordGrant(t.realm, "cli", t.username, "brand-new-pass")).status).toBe(200);
+  });
+});
+
+describe("login with the email address", () => {
+  it("works like the username", async () => {
+    const t = await realmWithUser();
+    const { tokens } = await loginWithCode(t.config, "Alice@Example.com", t.password);
+    expect(tokens.claims()!.sub).toBe(t.userId);
+  });
+});

@@ -1,0 +1,37 @@
+// Starts the embedded identity server from the environment:
+//   IDP_PORT (8080), IDP_HOST (127.0.0.1), IDP_DATABASE_URL (required), IDP_PUBLIC_URL,
+//   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin).
+import { z } from "zod";
+import { logger } from "@/lib/log/logger";
+import { startIdentityServer } from "@/idp/server";
+
+const env = z
+  .object({
+    IDP_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+    IDP_HOST: z.string().min(1).default("127.0.0.1"),
+    IDP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    IDP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    KEYCLOAK_ADMIN_USERNAME: z.string().min(1).default("admin"),
+    KEYCLOAK_ADMIN_PASSWORD: z.string().min(1).default("admin"),
+  })
+  .safeParse(process.env);
+
+if (!env.success) {
+  console.error(`Invalid configuration:\n${env.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  process.exit(1);
+}
+
+const server = await startIdentityServer({
+  port: env.data.IDP_PORT,
+  host: env.data.IDP_HOST,
+  databaseUrl: env.data.IDP_DATABASE_URL,
+  publicUrl: env.data.IDP_PUBLIC_URL,
+  bootstrapAdmin: { username: env.data.KEYCLOAK_ADMIN_USERNAME, password: env.data.KEYCLOAK_ADMIN_PASSWORD },
+});
+logger().info({ url: server.url }, "embedded identity server ready");
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void server.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,93 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type pino from "pino";
+import { migrate } from "@/lib/db/migrate";
+import { logger } from "@/lib/log/logger";
+import { createRequestHandler } from "@/idp/app";
+import { ensureMasterRealm } from "@/idp/bootstrap";
+import { DEFAULT_REALM_CACHE_MAX } from "@/idp/config";
+import { createPool } from "@/idp/db";
+import { RealmRuntimes } from "@/idp/oidc/runtime";
+import { sweepExpiredModels } from "@/idp/store/oidc-models";
+import { cookieSecret } from "@/idp/store/settings";
+
+export interface IdentityServerOptions {
+  /** 0 = any free port. */
+  port: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** A PostgreSQL database of its own (created by the caller); migrated on start. */
+  databaseUrl: string;
+  /** Issuer base, default `http://localhost:${port}`; the issuer of realm R is `${publicUrl}/realms/R`. */
+  publicUrl?: string;
+  /** Master-realm admin, ensured on every start (password reset to this if changed). */
+  bootstrapAdmin: { username: string; password: string };
+  log?: pino.Logger;
+  /** Realms whose OpenID Provider is kept in memory (LRU); default 1000. */
+  realmCacheSize?: number;
+}
+
+export interface RunningIdentityServer {
+  /** The public base URL (Keycloak's "server URL" for keycloak-admin-client). */
+  url: string;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+/** Keycloak's layout sits at the root of the public URL, so the URL must not carry a path. */
+function publicBaseUrl(value: string): string {
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.pathname.replace(/\/+$/, "") !== "" || url.search || url.hash) {
+    throw new Error(`publicUrl must be an http(s) origin without a path, got ${value}`);
+  }
+  return url.origin;
+}
+
+export async function startIdentityServer(options: IdentityServerOptions): Promise<RunningIdentityServer> {
+  const log = (options.log ?? logger()).child({ component: "idp" });
+  await migrate("idp", options.databaseUrl);
+  const db = createPool(options.databaseUrl);
+  const server = http.createServer();
+  try {
+    const secret = await cookieSecret(db);
+    await ensureMasterRealm(db, options.bootstrapAdmin, log);
+
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port, options.host ?? "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const publicUrl = publicBaseUrl(options.publicUrl ?? `http://localhost:${port}`);
+    const runtimes = new RealmRuntimes({ db, publicUrl, cookieSecret: secret, log }, options.realmCacheSize ?? DEFAULT_REALM_CACHE_MAX);
+    const handle = createRequestHandler({ db, runtimes, publicUrl, cookieSecret: secret, log });
+    server.on("request", (req, res) => void handle(req, res));
+
+    const sweep = () => {
+      sweepExpiredModels(db).catch((error: unknown) => log.warn({ err: error }, "sweeping expired oidc models failed"));
+    };
+    sweep();
+    const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+    sweeper.unref();
+
+    log.info({ url: publicUrl, port }, "identity server listening");
+    return {
+      url: publicUrl,
+      async close() {
+        clearInterval(sweeper);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await db.end();
+      },
+    };
+  } catch (error) {
+    server.close();
+    await db.end();
+    throw error;
+  }
+}
