@@ -45,6 +45,7 @@ test.describe.serial("sign-in and isolation", () => {
 
   test("a wrong password gets a clear message on the login page", async ({ page }) => {
     await page.goto(hostUrl(tenant.key));
+    await page.waitForURL((url) => onIdp(url.href));
     await submitLogin(page, tenant.username, "not-the-password");
     await expect(page.getByRole("alert")).toHaveText("Invalid username or password.");
   });
@@ -59,6 +60,7 @@ test.describe.serial("sign-in and isolation", () => {
 
   test("a session cookie from one tenant is refused on another tenant's host", async ({ page, request }) => {
     await page.goto(hostUrl(tenant.key));
+    await page.waitForURL((url) => onIdp(url.href));
     await submitLogin(page, tenant.username, tenant.password);
     await expect(page.getByTestId("workspace-name")).toHaveText(tenant.displayName);
     const cookies = await page.context().cookies(hostUrl(tenant.key));
@@ -86,6 +88,7 @@ test.describe.serial("sign-in and isolation", () => {
   test("a disabled user cannot log in", async ({ page }) => {
     await createRealmUser(tenant.key, "dora", "dora-password-123", ["member"], false);
     await page.goto(hostUrl(tenant.key));
+    await page.waitForURL((url) => onIdp(url.href));
     await submitLogin(page, "dora", "dora-password-123");
     await expect(page.getByRole("alert")).toContainText("Your account is disabled");
   });
@@ -93,6 +96,7 @@ test.describe.serial("sign-in and isolation", () => {
   test("a member sees their own profile but not the admin pages", async ({ page }) => {
     await createRealmUser(tenant.key, "mina", "mina-password-123", ["member"]);
     await page.goto(hostUrl(tenant.key, "/profile"));
+    await page.waitForURL((url) => onIdp(url.href));
     await submitLogin(page, "mina", "mina-password-123");
     await expect(page).toHaveURL(hostUrl(tenant.key, "/profile"));
     await expect(page.getByTestId("profile-username")).toHaveText("mina");

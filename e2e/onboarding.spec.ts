@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { consoleUrl, fillBusinessCustomer, hostUrl, newBusiness, openConsole, submitLogin } from "./support";
+import { consoleUrl, fillBusinessCustomer, hostUrl, idpPort, newBusiness, openConsole, submitLogin } from "./support";
 
 test("a superadmin onboards a business customer and its tenant answers on its own subdomain", async ({ page }) => {
   const customer = newBusiness();
@@ -17,7 +17,7 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   await expect(page.getByRole("heading", { name: customer.displayName })).toBeVisible();
   const status = page.getByTestId("tenant-status");
   await expect(status).toContainText("Active", { timeout: 30_000 });
-  await expect(status).toContainText("2 of 2 steps done");
+  await expect(status).toContainText("6 of 6 steps done");
   await expect(page.locator("[data-step='database.create']")).toHaveAttribute("data-status", "done");
   for (const step of ["database.create", "database.migrate", "realm.ensure", "client.ensure", "roles.sync", "admin.ensure"]) {
     await expect(page.locator(`[data-step='${step}']`)).toHaveAttribute("data-status", "done");
@@ -36,6 +36,7 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   const tenant = await page.context().browser()!.newContext();
   const tenantPage = await tenant.newPage();
   await tenantPage.goto(hostUrl(customer.key));
+  await tenantPage.waitForURL((url) => url.port === String(idpPort));
   await expect(tenantPage.getByRole("heading", { name: customer.displayName })).toBeVisible();
   await submitLogin(tenantPage, username, password);
   await expect(tenantPage).toHaveURL(hostUrl(customer.key));

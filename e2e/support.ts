@@ -17,7 +17,10 @@ export async function submitLogin(page: Page, username: string, password: string
 
 /** Opens `path` on the console, signing in as the bootstrap superadmin on the way. */
 export async function openConsole(page: Page, path = "/") {
-  await page.goto(consoleUrl(path));
+  const target = consoleUrl(path);
+  await page.goto(target);
+  // Either already signed in, or sent (via /sign-in) to the identity server's login page.
+  await page.waitForURL((url) => url.href === target || url.port === String(idpPort));
   if (new URL(page.url()).port === String(idpPort)) {
     await submitLogin(page, superadmin.username, superadmin.password);
   }

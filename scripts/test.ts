@@ -17,6 +17,7 @@ const run = (label: string, command: string, args: string[], env: Record<string,
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 if (only !== "e2e") run("unit and integration tests", bin("vitest"), ["run"]);
 if (only !== "unit") {
+  process.env.GATEHOUSE_NEXT_DIST_DIR = ".next-test";
   run("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
   fs.rmSync(path.join(".data", "e2e"), { recursive: true, force: true });
   run("browser tests", bin("playwright"), ["test"]);

@@ -4,6 +4,7 @@ import { APP_CLIENT_ID } from "@/lib/identity/clients";
 import { issuerFor } from "@/lib/identity/config";
 import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { logger } from "@/lib/log/logger";
 
 /** Claims the `gatehouse` client's protocol mappers add to the ID token. */
 interface GatehouseClaims {
@@ -33,6 +34,17 @@ export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
       }),
     ],
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: {
+      error(code, metadata) {
+        // A cookie this tenant cannot decrypt (another tenant's, or from before a key change) is routine.
+        if (code === "JWT_SESSION_ERROR") logger().info({ tenant: tenant.key }, "session cookie rejected");
+        else logger().error({ tenant: tenant.key, code, metadata }, "next-auth error");
+      },
+      warn(code) {
+        logger().warn({ tenant: tenant.key, code }, "next-auth warning");
+      },
+      debug() {},
+    },
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account && profile) {
