@@ -1,6 +1,7 @@
 // Host → tenant resolution at 10,000 tenants: in-process resolver latency (warm and cold cache),
 // HTTP throughput of tenant pages against the console, and tenant database creation time as the
 // number of databases on the cluster grows. Loaded by bench/run.ts after the environment is set.
+import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import type { Logger } from "pino";
 import { migrate } from "@/lib/db/migrate";
@@ -11,11 +12,11 @@ import type { ProvisioningTenant } from "@/lib/provisioning/steps";
 import { resolveHost } from "@/lib/tenancy/resolve";
 import { hostCache } from "@/lib/tenancy/tenant-cache";
 import type { Resolution } from "@/lib/tenancy/types";
-import { ensureBuild, httpGet, portInUse, startApp } from "./lib/app-server";
+import { ensureBuild, httpGet, portInUse, sourcesNewerThan, startApp } from "./lib/app-server";
 import { withClient } from "./lib/cluster";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { benchDisplayName, benchDomain, benchKey, seedBenchTenants, tenantsByKey } from "./lib/seed";
-import { fmtInt, fmtMs, fmtPct, fmtSeconds, heading, median, msSince, printTable, subheading, summarize, verdict } from "./lib/stats";
+import { fmtInt, fmtMs, fmtPct, fmtSeconds, heading, machineLoad, median, msSince, printTable, subheading, summarize, verdict } from "./lib/stats";
 
 // BENCH_QUICK=1 shrinks the slow parts for a smoke run; the figures are then not the real ones.
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -128,7 +129,7 @@ async function resolverWarm(ctx: BenchContext): Promise<void> {
   // JIT warm-up, untimed, so the figure is the steady state.
   for (let i = 0; i < JIT_WARMUP_LOOKUPS; i++) await resolveHost(probes[i % probes.length]!.host);
 
-  ctx.progress(`timing ${fmtInt(WARM_LOOKUPS)} warm lookups`);
+  ctx.progress(`timing ${fmtInt(WARM_LOOKUPS)} warm lookups (${machineLoad()})`);
   const kinds = [...new Set(probes.map((p) => p.kind))];
   const kindOf = probes.map((p) => kinds.indexOf(p.kind));
   const durations = new Float64Array(WARM_LOOKUPS);
@@ -182,7 +183,7 @@ async function resolverCold(ctx: BenchContext): Promise<void> {
   ];
   const rows: string[][] = [];
   for (const { label, probes, targeted } of series) {
-    ctx.progress(`timing ${fmtInt(probes.length)} cold lookups: ${label}`);
+    ctx.progress(`timing ${fmtInt(probes.length)} cold lookups: ${label} (${machineLoad()})`);
     const durations = new Float64Array(probes.length);
     let wrong = 0;
     for (const [i, probe] of probes.entries()) {
@@ -220,19 +221,25 @@ async function provisionForReal(tenant: ProvisioningTenant): Promise<{ createMs:
   return { createMs, migrateMs: msSince(migrateStart) };
 }
 
-async function openProvisioningSteps(controlUrl: string): Promise<number> {
+/** Provisioning steps still to run (pending or running) and failed ones. */
+async function openProvisioningSteps(controlUrl: string): Promise<{ open: number; failed: number }> {
   return withClient(controlUrl, async (c) => {
-    const { rows } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM provisioning_steps WHERE status <> 'done'");
-    return rows[0]?.n ?? 0;
+    const { rows } = await c.query<{ open: number; failed: number }>(
+      `SELECT count(*) FILTER (WHERE status IN ('pending', 'running'))::int AS open,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed
+       FROM provisioning_steps`,
+    );
+    return rows[0] ?? { open: 0, failed: 0 };
   });
 }
 
-async function stepRowUpdates(controlUrl: string): Promise<{ updated: number; dead: number }> {
+async function stepRowUpdates(controlUrl: string): Promise<{ rows: number; updated: number; dead: number }> {
   return withClient(controlUrl, async (c) => {
-    const { rows } = await c.query<{ updated: number; dead: number }>(
-      "SELECT n_tup_upd::int AS updated, n_dead_tup::int AS dead FROM pg_stat_user_tables WHERE relname = 'provisioning_steps'",
+    const { rows } = await c.query<{ rows: number; updated: number; dead: number }>(
+      `SELECT (SELECT count(*) FROM provisioning_steps)::int AS rows, n_tup_upd::int AS updated, n_dead_tup::int AS dead
+       FROM pg_stat_user_tables WHERE relname = 'provisioning_steps'`,
     );
-    return rows[0] ?? { updated: 0, dead: 0 };
+    return rows[0] ?? { rows: 0, updated: 0, dead: 0 };
   });
 }
 
@@ -244,43 +251,68 @@ interface HttpTarget {
 
 async function http(ctx: BenchContext): Promise<void> {
   const port = ctx.appPort;
-  subheading(`HTTP: next start on 127.0.0.1:${port}, autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up + ${HTTP_RUN_S} s per target`);
+  subheading(`HTTP: next start on 127.0.0.1:${port}, autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up of each target, then ${HTTP_RUN_S} s each`);
   const [tenant] = await tenantsByKey(ctx.controlUrl, [benchKey(LOAD_TENANT)]);
   if (!tenant) throw new Error(`seeded tenant ${benchKey(LOAD_TENANT)} not found`);
   ctx.progress(`creating + migrating the database of ${tenant.key} with the provisioning step functions`);
   const made = await provisionForReal(tenant);
   console.log(`  ${tenant.key}: database ${tenant.databaseName} created in ${fmtMs(made.createMs)} ms, migrated in ${fmtMs(made.migrateMs)} ms; custom domain ${benchDomain(LOAD_TENANT)} (verified, seeded)`);
 
-  if (await portInUse(port)) {
-    console.log(`  SKIPPED: something already listens on 127.0.0.1:${port}; not benchmarking a server this run did not start`);
-    return;
+  for (const p of [port, ctx.idpPort]) {
+    if (await portInUse(p)) {
+      console.log(`  SKIPPED: something already listens on 127.0.0.1:${p}; not starting the app next to a server this run did not start`);
+      return;
+    }
   }
   const build = ensureBuild(ctx.root, ctx.progress);
   console.log(`  build: ${build.built ? `built now in ${fmtSeconds(build.ms)}` : "existing .next"} (BUILD_ID ${build.buildId}, written ${build.builtAt.toISOString()})`);
+  const newer = sourcesNewerThan(ctx.root, build.builtAt);
+  if (newer.count > 0) {
+    console.log(
+      `  NOTE: ${newer.count} source files changed after that build (newest ${newer.newest?.toISOString() ?? "?"}); the app serves the built code, this process runs the current source`,
+    );
+  }
 
   const stepStatsBefore = await stepRowUpdates(ctx.controlUrl);
   ctx.progress("starting the app (scripts/serve.ts start)");
   const app = await startApp({
     root: ctx.root,
     port,
-    env: { DATABASE_URL: ctx.controlUrl, GATEHOUSE_BASE_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", GATEHOUSE_QUIET: "1" },
+    env: {
+      DATABASE_URL: ctx.controlUrl,
+      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
+      LOG_LEVEL: "warn",
+      GATEHOUSE_QUIET: "1",
+      // Keep the app's local state and side services off the developer's: its secret key and
+      // embedded identity server (if this version of serve.ts starts one) belong to this run.
+      GATEHOUSE_DATA_DIR: ctx.dataDir,
+      GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
+      GATEHOUSE_IDP_PORT: String(ctx.idpPort),
+    },
+    unsetEnv: ["KEYCLOAK_URL"],
   });
   const unregister = ctx.onCleanup(() => app.stop());
   try {
     console.log(`  app answered /healthz 200 after ${fmtSeconds(app.startupMs)} (spawn → ready, incl. startup migrations, bootstrap and controller start over ${fmtInt(TENANTS)} tenants)`);
 
     // The app's controller provisions the console and cloud tenants (seeded ones are all done).
+    // Wait until it is done, or makes no progress for 5 s (at most 60 s).
     const quietStart = Date.now();
-    let open = await openProvisioningSteps(ctx.controlUrl);
-    while (open > 0 && Date.now() - quietStart < 60_000) {
+    let steps = await openProvisioningSteps(ctx.controlUrl);
+    let lastChange = Date.now();
+    while (steps.open > 0 && Date.now() - lastChange < 5_000 && Date.now() - quietStart < 60_000) {
       await new Promise((r) => setTimeout(r, 250));
-      open = await openProvisioningSteps(ctx.controlUrl);
+      const now = await openProvisioningSteps(ctx.controlUrl);
+      if (now.open !== steps.open || now.failed !== steps.failed) lastChange = Date.now();
+      steps = now;
     }
-    console.log(`  provisioning controller idle after ${fmtSeconds(Date.now() - quietStart)} (open steps: ${open})`);
+    console.log(
+      `  provisioning controller ${steps.open === 0 ? "idle" : "stuck or slow"} after ${fmtSeconds(Date.now() - quietStart)} (steps pending/running: ${steps.open}, failed: ${steps.failed})`,
+    );
 
     const targetsHttp: HttpTarget[] = [
-      { label: "tenant home, custom domain", host: benchDomain(LOAD_TENANT), marker: benchDisplayName(LOAD_TENANT) },
       { label: "tenant home, subdomain", host: `${benchKey(LOAD_TENANT)}.localhost:${port}`, marker: benchDisplayName(LOAD_TENANT) },
+      { label: "tenant home, custom domain", host: benchDomain(LOAD_TENANT), marker: benchDisplayName(LOAD_TENANT) },
       { label: "console home", host: `console.localhost:${port}`, marker: "Platform overview" },
     ];
     for (const t of targetsHttp) {
@@ -288,12 +320,18 @@ async function http(ctx: BenchContext): Promise<void> {
       console.log(`  probe ${t.host.padEnd(28)} → ${answer.status}, ${fmtInt(answer.body.length)} bytes, expected content ${answer.body.includes(t.marker) ? "present" : "MISSING"}`);
     }
 
+    // Every target is warmed up before any is measured, so the first one measured does not pay
+    // for warming the server as a whole (an earlier version showed a ~10% order effect).
+    const load = (host: string, seconds: number) =>
+      autocannon({ url: `http://127.0.0.1:${port}/`, connections: HTTP_CONNECTIONS, duration: seconds, headers: { host } });
+    for (const t of targetsHttp) {
+      ctx.progress(`autocannon warm-up ${t.host}: ${HTTP_WARMUP_S} s`);
+      await load(t.host, HTTP_WARMUP_S);
+    }
     const results: Array<{ t: HttpTarget; r: autocannon.Result }> = [];
     for (const t of targetsHttp) {
-      ctx.progress(`autocannon ${t.host}: ${HTTP_WARMUP_S} s warm-up, then ${HTTP_RUN_S} s`);
-      await autocannon({ url: `http://127.0.0.1:${port}/`, connections: HTTP_CONNECTIONS, duration: HTTP_WARMUP_S, headers: { host: t.host } });
-      const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: HTTP_CONNECTIONS, duration: HTTP_RUN_S, headers: { host: t.host } });
-      results.push({ t, r });
+      ctx.progress(`autocannon ${t.host}: ${HTTP_RUN_S} s (${machineLoad()})`);
+      results.push({ t, r: await load(t.host, HTTP_RUN_S) });
     }
 
     const consoleRps = results.find((x) => x.t.label === "console home")?.r.requests.average ?? Number.NaN;
@@ -323,7 +361,7 @@ async function http(ctx: BenchContext): Promise<void> {
     // Read after the load, so every backend of the app has flushed its statistics.
     const stepStatsAfter = await stepRowUpdates(ctx.controlUrl);
     console.log(
-      `  provisioning_steps rows updated since the app started: ${fmtInt(stepStatsAfter.updated - stepStatsBefore.updated)} (dead tuples now ${fmtInt(stepStatsAfter.dead)}; the table has ${fmtInt(TENANTS * 2 + 4)} rows; requests do not touch it)`,
+      `  provisioning_steps rows updated since the app started: ${fmtInt(stepStatsAfter.updated - stepStatsBefore.updated)} (dead tuples now ${fmtInt(stepStatsAfter.dead)}; the table has ${fmtInt(stepStatsAfter.rows)} rows; requests do not touch it)`,
     );
     console.log(`  "within 10%" is read as: a tenant page serves at least 90% of the console's req/s (being faster counts as met)`);
   } finally {
@@ -396,8 +434,15 @@ async function databaseCreation(ctx: BenchContext): Promise<void> {
     const fill = await fillTo(ctx, level, reserved);
     fillerTotal += fill.created;
     fillerMs += fill.ms;
+    // Flush what the copies wrote first, so the samples measure "databases present", not
+    // "gigabytes just written" (the checkpointer would otherwise be busy during them).
+    const checkpoint = await withClient(ctx.clusterUrl, async (c) => {
+      const start = process.hrtime.bigint();
+      await c.query("CHECKPOINT");
+      return msSince(start);
+    });
     const before = await tenantDatabaseCount(ctx.clusterUrl);
-    ctx.progress(`level ${level}: ${before.tenantDbs} tenant databases present; ${DB_SAMPLES} samples`);
+    ctx.progress(`level ${level}: ${before.tenantDbs} tenant databases present (CHECKPOINT took ${fmtMs(checkpoint)} ms); ${DB_SAMPLES} samples (${machineLoad()})`);
     const create: number[] = [];
     const migrateMs: number[] = [];
     const total: number[] = [];
@@ -438,7 +483,7 @@ async function databaseCreation(ctx: BenchContext): Promise<void> {
     const { rows } = await c.query<{ size: string }>("SELECT pg_size_pretty(sum(pg_database_size(datname))) AS size FROM pg_database");
     return rows[0]?.size ?? "?";
   });
-  console.log(`  cluster size now: ${size}`);
+  console.log(`  cluster size now: ${size}; a CHECKPOINT runs before each level's samples`);
   console.log(`  the count includes the console and cloud tenant databases, created by the app's provisioning controller during the HTTP part`);
 }
 

