@@ -83,7 +83,8 @@ export class ProvisioningController {
       await controlDb().$executeRaw`
         INSERT INTO provisioning_steps (tenant_id, step, position)
         SELECT id, ${step.name}, ${position} FROM tenants
-        ON CONFLICT (tenant_id, step) DO UPDATE SET position = EXCLUDED.position`;
+        ON CONFLICT (tenant_id, step) DO UPDATE SET position = EXCLUDED.position
+        WHERE provisioning_steps.position IS DISTINCT FROM EXCLUDED.position`;
     }
     // After an upgrade that ships new tenant migrations, migrate the whole fleet again.
     const latest = await latestMigration("tenant");
@@ -94,9 +95,13 @@ export class ProvisioningController {
   }
 
   private async tick(): Promise<void> {
+    // Only steps this version knows: during a rolling upgrade, a newer process's steps wait for it
+    // instead of filling every batch here. Oldest changes first, so no tenant starves.
+    const known = PROVISIONING_STEPS.map((s) => s.name);
     const due = await controlDb().$queryRaw<{ tenant_id: string }[]>`
-      SELECT DISTINCT tenant_id FROM provisioning_steps
-      WHERE status IN ('pending', 'running') OR (status = 'failed' AND next_attempt_at <= now())
+      SELECT tenant_id FROM provisioning_steps
+      WHERE step = ANY(${known}) AND (status IN ('pending', 'running') OR (status = 'failed' AND next_attempt_at <= now()))
+      GROUP BY tenant_id ORDER BY min(updated_at)
       LIMIT ${BATCH}`;
     for (const { tenant_id } of due) {
       if (this.stopped) return;

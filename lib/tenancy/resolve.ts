@@ -22,19 +22,28 @@ function byKind(kind: "root" | "shared_cloud"): Promise<ResolvedTenant | null> {
   return cachedLookup(`kind:${kind}`, () => controlDb().tenant.findFirst({ where: { kind }, select: tenantFields }));
 }
 
+// One round trip on the hot path (a relation select would take two): only verified domains route.
 function byCustomDomain(hostname: string): Promise<ResolvedTenant | null> {
   return cachedLookup(`domain:${hostname}`, async () => {
-    const domain = await controlDb().tenantDomain.findUnique({
-      where: { hostname },
-      select: { verifiedAt: true, tenant: { select: tenantFields } },
-    });
-    return domain?.verifiedAt ? domain.tenant : null;
+    const [tenant] = await controlDb().$queryRaw<ResolvedTenant[]>`
+      SELECT t.id, t.key, t.display_name AS "displayName", t.kind::text AS kind, t.status::text AS status,
+             t.database_name AS "databaseName", t.database_url AS "databaseUrl"
+      FROM tenant_domains d JOIN tenants t ON t.id = d.tenant_id
+      WHERE d.hostname = ${hostname} AND d.verified_at IS NOT NULL`;
+    return tenant ?? null;
   });
+}
+
+let cachedBase: { url: string; domain: string } | undefined;
+function baseDomain(): string {
+  const url = env().GATEHOUSE_BASE_URL;
+  if (cachedBase?.url !== url) cachedBase = { url, domain: publicBase().baseDomain };
+  return cachedBase.domain;
 }
 
 /** Host header value → tenant. Reserved subdomains resolve only to the console and cloud tenants. */
 export async function resolveHost(rawHost: string | null): Promise<Resolution> {
-  const target = parseHost(rawHost, publicBase().baseDomain);
+  const target = parseHost(rawHost, baseDomain());
   const host = rawHost ?? null;
   let tenant: ResolvedTenant | null;
   let via: "console" | "cloud" | "subdomain" | "custom";

@@ -28,13 +28,25 @@ function dropLocal(cache: LRUCache<string, Entry>, tenantId: string): void {
 
 export const hostCache = () => processSingleton("host-cache", create);
 
+const inFlight = () => processSingleton("host-cache-in-flight", () => new Map<string, Promise<ResolvedTenant | null>>());
+
+/** A cached lookup; concurrent misses of one key share a single query. */
 export async function cachedLookup(cacheKey: string, load: () => Promise<ResolvedTenant | null>): Promise<ResolvedTenant | null> {
   const cache = hostCache();
   const hit = cache.get(cacheKey);
   if (hit) return hit.tenant;
-  const tenant = await load();
-  cache.set(cacheKey, { tenant }, tenant ? undefined : { ttl: NEGATIVE_TTL_MS });
-  return tenant;
+  const pending = inFlight();
+  let lookup = pending.get(cacheKey);
+  if (!lookup) {
+    lookup = load()
+      .then((tenant) => {
+        cache.set(cacheKey, { tenant }, tenant ? undefined : { ttl: NEGATIVE_TTL_MS });
+        return tenant;
+      })
+      .finally(() => pending.delete(cacheKey));
+    pending.set(cacheKey, lookup);
+  }
+  return lookup;
 }
 
 /** Call after changing a tenant or its domains: this process forgets at once, the others on notify. */
