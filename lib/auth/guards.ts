@@ -9,6 +9,8 @@ import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { can, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
+import { userStanding } from "@/lib/permissions/principal";
 
 /** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
 export interface Caller {
@@ -47,14 +49,42 @@ export async function requireSuperadmin(): Promise<Caller> {
   return caller;
 }
 
-export async function requireMember(): Promise<Caller> {
-  const caller = await callerOf(await requireWorkspace());
+/** A workspace caller with their permissions in that tenant. */
+export interface TenantCaller extends Caller {
+  principal: Principal;
+}
+
+/** The signed-in member of this workspace, or null — also when the tenant has disabled them since. */
+async function tenantCallerOf(tenant: ResolvedTenant): Promise<TenantCaller | null> {
+  const caller = await callerOf(tenant);
+  if (!caller) return null;
+  const standing = await userStanding(tenant, caller.session.user.username, caller.session.user.roles);
+  return standing.enabled ? { ...caller, principal: standing.principal } : null;
+}
+
+export async function requireMember(): Promise<TenantCaller> {
+  const caller = await tenantCallerOf(await requireWorkspace());
   return caller ?? signIn();
 }
 
-export async function requireTenantAdmin(): Promise<Caller> {
+export async function requireTenantAdmin(): Promise<TenantCaller> {
   const caller = await requireMember();
   if (!hasRole(caller, "tenant-admin")) forbidden();
+  return caller;
+}
+
+/** A workspace page that needs `permission` (within an OU, when `scope` names one). */
+export async function requirePermission(permission: Permission, scope?: Scope): Promise<TenantCaller> {
+  const caller = await requireMember();
+  if (!can(caller.principal, permission, scope)) forbidden();
+  return caller;
+}
+
+/** A workspace server action that needs `permission`: an AppError instead of a redirect. */
+export async function authorize(permission: Permission, scope?: Scope): Promise<TenantCaller> {
+  const caller = await tenantCallerOf(await requireWorkspace());
+  if (!caller) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  if (!can(caller.principal, permission, scope)) throw new AppError("forbidden", "You are not allowed to do this.");
   return caller;
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { can, canSomewhere, PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+
+const user = (realmRoles: string[], ouRoles: Record<string, "admin" | "default" | "auditor"> = {}): Principal => ({ kind: "user", username: "u", realmRoles, ouRoles });
+
+describe("permissions", () => {
+  it("gives a tenant admin every permission and a member none tenant-wide", () => {
+    for (const p of PERMISSIONS) {
+      expect(can(user(["tenant-admin"]), p)).toBe(true);
+      expect(can(user(["member"]), p)).toBe(false);
+    }
+  });
+
+  it("lets an auditor read but not change", () => {
+    expect(can(user(["auditor"]), "user:list")).toBe(true);
+    expect(can(user(["auditor"]), "audit:read")).toBe(true);
+    expect(can(user(["auditor"]), "user:create")).toBe(false);
+    expect(can(user(["auditor"]), "membership:manage")).toBe(false);
+  });
+
+  it("scopes an OU admin's rights to that OU", () => {
+    const ouAdmin = user(["member"], { "ou-1": "admin" });
+    expect(can(ouAdmin, "membership:manage", { orgUnitId: "ou-1" })).toBe(true);
+    expect(can(ouAdmin, "membership:manage", { orgUnitId: "ou-2" })).toBe(false);
+    expect(can(ouAdmin, "membership:manage")).toBe(false);
+    expect(can(ouAdmin, "ou:delete", { orgUnitId: "ou-1" })).toBe(false);
+    expect(canSomewhere(ouAdmin, "membership:manage")).toBe(true);
+  });
+
+  it("limits an API key to its scopes and lets a superadmin do anything", () => {
+    const key: Principal = { kind: "apikey", keyId: "k", scopes: ["user:list"] };
+    expect(can(key, "user:list")).toBe(true);
+    expect(can(key, "user:create")).toBe(false);
+    expect(PERMISSIONS.every((p) => can({ kind: "superadmin" }, p))).toBe(true);
+  });
+});
