@@ -3,12 +3,16 @@ import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { requireWorkspace } from "@/lib/tenancy/request";
 import { optionalSession } from "@/lib/auth/optional-session";
+import { userStanding } from "@/lib/permissions/principal";
+import { canSomewhere } from "@/lib/permissions/permissions";
 
 // Chrome only: every workspace page checks its session and role itself.
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const tenant = await requireWorkspace();
   const session = await optionalSession(tenant);
   const isAdmin = session?.user.roles.includes("tenant-admin") ?? false;
+  const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles)).principal : null;
+  const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
@@ -18,6 +22,8 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             <nav aria-label="Workspace" className="flex gap-4 text-sm">
               <Link href="/" className="text-slate-600 hover:text-slate-900">Home</Link>
               <Link href="/profile" className="text-slate-600 hover:text-slate-900">My profile</Link>
+              {may("user:list") ? <Link href="/users" className="text-slate-600 hover:text-slate-900">Users</Link> : null}
+              {may("ou:read") ? <Link href="/org-units" className="text-slate-600 hover:text-slate-900">Org units</Link> : null}
               {isAdmin ? <Link href="/admin" className="text-slate-600 hover:text-slate-900">Administration</Link> : null}
             </nav>
           ) : null}

@@ -9,6 +9,7 @@ import {
   panHolderType,
 } from "@/lib/customers/identifiers";
 import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/tenants/key";
+import { fieldErrors } from "@/lib/errors/zod";
 
 export const CUSTOMER_KINDS = ["individual", "business"] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
@@ -223,16 +224,7 @@ export const createCustomerSchema = customerFieldsObject
 
 const tenantFieldsSchema = z.object(tenantFields).superRefine(checkTenantRules);
 
-/** First message per top-level field; issues without a path are keyed "_form". */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
+export { fieldErrors };
 
 /**
  * Validates the onboarding form: the parsed input, or every field's first error. Zod skips

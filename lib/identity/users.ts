@@ -25,7 +25,7 @@ export async function findUserByUsername(realm: string, username: string): Promi
  * Creates a user with a password and realm roles. Returns null when the username is taken
  * (Keycloak's 409), so callers decide what an existing user means for them.
  */
-export async function createUser(realm: string, spec: IdentityUserSpec, password: string, roles: readonly string[]): Promise<IdentityUser | null> {
+export async function createUser(realm: string, spec: IdentityUserSpec, password: string, roles: readonly string[], options: { temporary?: boolean } = {}): Promise<IdentityUser | null> {
   const admin = await identityAdmin();
   let id: string;
   try {
@@ -38,7 +38,7 @@ export async function createUser(realm: string, spec: IdentityUserSpec, password
       enabled: spec.enabled ?? true,
       emailVerified: Boolean(spec.email),
       attributes: spec.attributes,
-      credentials: [{ type: "password", value: password, temporary: false }],
+      credentials: [{ type: "password", value: password, temporary: options.temporary ?? false }],
     }));
   } catch (error) {
     if (httpStatus(error) === 409) return null;
@@ -62,9 +62,28 @@ export async function realmRolesOf(realm: string, userId: string): Promise<strin
   return (await admin.users.listRealmRoleMappings({ realm, id: userId })).map((r) => r.name ?? "").filter(Boolean);
 }
 
-export async function resetPassword(realm: string, userId: string, password: string): Promise<void> {
+/** Sets a password; `temporary` makes the user choose a new one at their next sign-in. */
+export async function resetPassword(realm: string, userId: string, password: string, temporary = false): Promise<void> {
   const admin = await identityAdmin();
-  await admin.users.resetPassword({ realm, id: userId, credential: { type: "password", value: password, temporary: false } });
+  await admin.users.resetPassword({ realm, id: userId, credential: { type: "password", value: password, temporary } });
+}
+
+export async function updateUserProfile(realm: string, userId: string, profile: { email?: string | null; firstName?: string | null; lastName?: string | null; enabled?: boolean }): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.users.update(
+    { realm, id: userId },
+    { email: profile.email ?? "", firstName: profile.firstName ?? "", lastName: profile.lastName ?? "", ...(profile.enabled === undefined ? {} : { enabled: profile.enabled }) },
+  );
+}
+
+/** Deletes a user; an already absent one is fine. */
+export async function deleteUser(realm: string, userId: string): Promise<void> {
+  const admin = await identityAdmin();
+  try {
+    await admin.users.del({ realm, id: userId });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
 }
 
 export async function setUserEnabled(realm: string, userId: string, enabled: boolean): Promise<void> {

@@ -6,6 +6,7 @@ import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/
 import { appClientSecret } from "@/lib/auth/client-secret";
 import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
 import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
 /** Username of every dedicated tenant's break-glass admin. */
@@ -42,6 +43,7 @@ export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> 
   const existing = await findUserByUsername(tenant.key, credential.username);
   if (existing) {
     await grantRealmRoles(tenant.key, existing.id, ["tenant-admin"]); // a crash may have come between create and grant
+    await recordBreakGlassUser(tenant, credential.username, existing.id);
     return;
   }
   let password: string;
@@ -58,10 +60,19 @@ export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> 
     password,
     ["tenant-admin"],
   );
-  if (!created) {
-    const raced = await findUserByUsername(tenant.key, credential.username);
-    if (raced) await grantRealmRoles(tenant.key, raced.id, ["tenant-admin"]);
-  }
+  const user = created ?? (await findUserByUsername(tenant.key, credential.username));
+  if (!user) throw new Error("the break-glass admin vanished while being created");
+  if (!created) await grantRealmRoles(tenant.key, user.id, ["tenant-admin"]);
+  await recordBreakGlassUser(tenant, credential.username, user.id);
+}
+
+/** The break-glass admin as a user of the tenant's own database: undeletable there, and disable-able. */
+async function recordBreakGlassUser(tenant: StepContext["tenant"], username: string, identityId: string): Promise<void> {
+  await tenantDb(tenant).user.upsert({
+    where: { username },
+    create: { username, identityId, isBreakGlass: true, firstName: "Break-glass", lastName: "Admin", provisioningState: "synced" },
+    update: { identityId, isBreakGlass: true },
+  });
 }
 
 async function ensureBootstrapSuperadmin(realm: string): Promise<void> {

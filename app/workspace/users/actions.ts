@@ -1,0 +1,86 @@
+"use server";
+
+import { authorize } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors/app-error";
+import { runAction } from "@/lib/errors/action";
+import { formValues, type FormState } from "@/lib/errors/form-state";
+import { fieldErrors } from "@/lib/errors/zod";
+import { createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+
+const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
+
+function usernameOf(raw: string): string {
+  const parsed = usernameSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("not_found", "User not found.");
+  return parsed.data;
+}
+
+export async function createUserAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("user:create");
+    const parsed = createUserSchema.safeParse(values);
+    if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+    const result = await createTenantUser(tenant, parsed.data, actor);
+    return {
+      message: result.provisioningState === "synced" ? "User created." : "User saved, but the identity server did not accept it yet. Retry from the user's page.",
+      values: { ...values, password: "", oneTimePassword: result.oneTimePassword ?? "" },
+      redirectTo: result.oneTimePassword ? undefined : `/users/${encodeURIComponent(result.username)}`,
+    };
+  });
+}
+
+export async function updateUserAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("user:update");
+    const parsed = updateUserSchema.safeParse(values);
+    if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+    const result = await updateTenantUser(tenant, usernameOf(rawUsername), parsed.data, actor);
+    return { message: result.provisioningState === "synced" ? "Saved." : "Saved here; the identity server has not taken the change yet (retry below)." };
+  });
+}
+
+export async function setEnabledAction(rawUsername: string, enabled: boolean, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, async () => {
+    const { tenant, actor } = await authorize("user:disable");
+    await setTenantUserEnabled(tenant, usernameOf(rawUsername), enabled, actor);
+    return { message: enabled ? "User enabled." : "User disabled: their sessions have ended and sign-in is refused." };
+  });
+}
+
+export async function resetPasswordAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, {}, async () => {
+    const { tenant, actor } = await authorize("user:reset_password");
+    let password: string | undefined;
+    if (values.passwordMode === "set") {
+      const parsed = passwordSchema.safeParse(values.password ?? "");
+      if (!parsed.success) throw invalid({ password: parsed.error.issues[0]?.message ?? "Invalid password" });
+      password = parsed.data;
+    }
+    const result = await resetTenantUserPassword(tenant, usernameOf(rawUsername), password, actor);
+    return { message: result.oneTimePassword ? "One-time password set. Give it to the user; they choose their own at next sign-in." : "Password set.", values: { oneTimePassword: result.oneTimePassword ?? "" } };
+  });
+}
+
+export async function retrySyncAction(rawUsername: string, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, async () => {
+    const { tenant, actor } = await authorize("user:update");
+    const result = await retryUserSync(tenant, usernameOf(rawUsername), actor);
+    if (result.provisioningState !== "synced") throw new AppError("conflict", "The identity server still refuses this user; see the error above.");
+    return { message: "In step with the identity server again.", values: { oneTimePassword: result.oneTimePassword ?? "" } };
+  });
+}
+
+export async function deleteUserAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("user:delete");
+    const username = usernameOf(rawUsername);
+    if ((values.confirm ?? "").trim().toLowerCase() !== username) throw invalid({ confirm: `Type ${username} to confirm.` });
+    await deleteTenantUser(tenant, username, actor);
+    return { message: "User deleted.", redirectTo: "/users" };
+  });
+}

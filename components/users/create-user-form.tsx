@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { OneTimePassword } from "@/components/users/one-time-password";
+import { initialFormState, type FormState } from "@/lib/errors/form-state";
+
+const roles = [
+  { value: "member", label: "Member" },
+  { value: "auditor", label: "Auditor (reads everything)" },
+  { value: "tenant-admin", label: "Tenant admin" },
+];
+
+export function CreateUserForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [mode, setMode] = useState("generate");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+    else formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [state, router]);
+
+  if (state.ok && state.values.oneTimePassword) {
+    return (
+      <div className="grid gap-4">
+        <p role="status" className="text-emerald-800">{state.message}</p>
+        <OneTimePassword value={state.values.oneTimePassword} />
+        <Link href={`/users/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
+      </div>
+    );
+  }
+  const v = state.attempt ? state.values : {};
+  const e = state.fieldErrors;
+  return (
+    <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-5">
+      {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      <TextField name="username" label="Username" required defaultValue={v.username} error={e.username} autoComplete="off" spellCheck={false} hint="Lowercase letters, digits and . _ @ -" />
+      <TextField name="email" label="Email" type="email" defaultValue={v.email} error={e.email} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="firstName" label="First name" defaultValue={v.firstName} error={e.firstName} />
+        <TextField name="lastName" label="Last name" defaultValue={v.lastName} error={e.lastName} />
+      </div>
+      <SelectField name="tenantRole" label="Role in this workspace" defaultValue={v.tenantRole ?? "member"} options={roles} error={e.tenantRole} />
+      <fieldset className="grid gap-2">
+        <legend className="text-sm font-medium">Initial password</legend>
+        {[
+          ["generate", "Generate a one-time password (the user sets their own at first sign-in)"],
+          ["set", "Set the password now"],
+        ].map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="passwordMode" value={value} checked={mode === value} onChange={() => setMode(value!)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === "set" ? <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" /> : null}
+      <div>
+        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { OneTimePassword } from "@/components/users/one-time-password";
+import { initialFormState, type FormState } from "@/lib/errors/form-state";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+function Feedback({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+      {state.message}
+    </p>
+  );
+}
+
+/** Enable or disable; refreshes the page so the status shown is the stored one. */
+export function EnableToggle({ enabled, action }: { enabled: boolean; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <Button type="submit" variant={enabled ? "danger" : "primary"} disabled={pending}>{enabled ? "Disable user" : "Enable user"}</Button>
+      <Feedback state={state} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [mode, setMode] = useState("generate");
+  return (
+    <form action={formAction} key={state.attempt ?? 0} className="grid gap-3" noValidate>
+      <div className="flex flex-wrap gap-4 text-sm">
+        {[
+          ["generate", "Generate a one-time password"],
+          ["set", "Set a password"],
+        ].map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="radio" name="passwordMode" value={value} checked={mode === value} onChange={() => setMode(value!)} /> {label}
+          </label>
+        ))}
+      </div>
+      {mode === "set" ? <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" /> : null}
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>Reset password</Button>
+        <Feedback state={state} />
+      </div>
+      {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
+    </form>
+  );
+}
+
+export function RetrySyncButton({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  return (
+    <form action={formAction} className="grid gap-2">
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>Retry sync</Button>
+        <Feedback state={state} />
+      </div>
+      {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
+    </form>
+  );
+}
+
+/** Deleting asks for the username typed out, so it cannot happen by a stray click. */
+export function DeleteUserForm({ username, action }: { username: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
+  return (
+    <form action={formAction} key={state.attempt ?? 0} className="grid max-w-md gap-3" noValidate>
+      <TextField name="confirm" label={`Type ${username} to delete this user`} error={state.fieldErrors.confirm} autoComplete="off" spellCheck={false} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="danger" disabled={pending}>Delete user</Button>
+        {state.ok ? null : <Feedback state={state} />}
+      </div>
+    </form>
+  );
+}
+
+export function ProfileForm({ initial, action, readOnly }: { initial: Record<string, string>; action: Action; readOnly: boolean }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const v = state.attempt ? state.values : initial;
+  return (
+    <form action={formAction} key={state.attempt ?? 0} className="grid max-w-xl gap-4" noValidate>
+      <TextField name="email" label="Email" type="email" defaultValue={v.email} error={state.fieldErrors.email} disabled={readOnly} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="firstName" label="First name" defaultValue={v.firstName} error={state.fieldErrors.firstName} disabled={readOnly} />
+        <TextField name="lastName" label="Last name" defaultValue={v.lastName} error={state.fieldErrors.lastName} disabled={readOnly} />
+      </div>
+      {readOnly ? null : (
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>Save profile</Button>
+          <Feedback state={state} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { TENANT_ROLES } from "@/lib/identity/roles";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+
+export const USERNAME_RULE = /^[a-z0-9][a-z0-9._@-]{1,62}$/;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(USERNAME_RULE, "Use 2–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
+
+const profile = {
+  email: z.preprocess(blankToUndefined, z.email("Enter a valid email address").max(254).optional()),
+  firstName: z.preprocess(blankToUndefined, z.string().max(100, "At most 100 characters").optional()),
+  lastName: z.preprocess(blankToUndefined, z.string().max(100, "At most 100 characters").optional()),
+};
+
+export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    ...profile,
+    tenantRole: z.enum(TENANT_ROLES, { error: "Choose a role" }).default("member"),
+    /** "set": the admin types the password; "generate": a one-time password the user must change at first sign-in. */
+    passwordMode: z.enum(["set", "generate"]).default("generate"),
+    password: z.preprocess(blankToUndefined, passwordSchema.optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passwordMode === "set" && !v.password) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter the initial password, or let Gatehouse generate one" });
+  });
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+export const updateUserSchema = z.object(profile);
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const USER_STATES = ["pending", "synced", "failed"] as const;
+
+/** Users list query: prefix search, filters, keyset cursor (the last username of the previous page). */
+export const userListQuerySchema = z.object({
+  q: z.string().trim().toLowerCase().max(100).catch("").default(""),
+  enabled: z.enum(["true", "false"]).optional().catch(undefined),
+  state: z.enum(USER_STATES).optional().catch(undefined),
+  after: z.string().max(63).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
+});
+export type UserListQuery = z.output<typeof userListQuerySchema>;
