@@ -1,0 +1,27 @@
+import { getToken } from "next-auth/jwt";
+import { sessionSecret } from "@/lib/auth/client-secret";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+export interface RequestSession {
+  username: string;
+  roles: string[];
+}
+
+/**
+ * The next-auth session carried by a request's cookie, decrypted with this tenant's key — for route
+ * handlers, which get a plain Request. Another tenant's cookie does not decrypt, so it yields null.
+ */
+export async function sessionFromRequest(request: Request, tenant: ResolvedTenant): Promise<RequestSession | null> {
+  const secureCookie = new URL(request.url).protocol === "https:";
+  const cookies = Object.fromEntries(
+    (request.headers.get("cookie") ?? "")
+      .split(";")
+      .map((part) => part.trim().split("="))
+      .filter((pair): pair is [string, ...string[]] => Boolean(pair[0]))
+      .map(([name, ...value]) => [name, decodeURIComponent(value.join("="))]),
+  );
+  // getToken reads `req.cookies` (as Next's API routes provide it); a Request has only the header.
+  const token = await getToken({ req: { cookies, headers: Object.fromEntries(request.headers) } as never, secret: sessionSecret(tenant.id), secureCookie });
+  if (!token || token.tenant !== tenant.key || !token.username) return null;
+  return { username: token.username, roles: token.roles ?? [] };
+}
