@@ -1,29 +1,6 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { consoleUrl, fillBusinessCustomer, hostUrl, idpPort, newBusiness, openConsole, port, submitLogin, superadmin } from "./support";
+import { expect, test } from "@playwright/test";
+import { consoleUrl, hostUrl, idpPort, onboardTenant, openConsole, port, submitLogin, superadmin, type ReadyTenant } from "./support";
 import { createRealmUser } from "./idp-admin";
-
-interface ReadyTenant {
-  key: string;
-  displayName: string;
-  username: string;
-  password: string;
-}
-
-/** Onboards a tenant through the console and takes its break-glass credentials. */
-async function onboardTenant(browser: Browser): Promise<ReadyTenant> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const customer = newBusiness("Isolation Test");
-  await openConsole(page, "/customers/new");
-  await fillBusinessCustomer(page, customer);
-  await page.getByRole("button", { name: "Onboard customer" }).click();
-  await expect(page.getByTestId("tenant-status")).toContainText("Active", { timeout: 30_000 });
-  await page.getByRole("button", { name: "Show initial password once" }).click();
-  const password = (await page.getByTestId("initial-password").textContent())!.trim();
-  const username = (await page.getByTestId("break-glass-username").textContent())!.trim();
-  await context.close();
-  return { key: customer.key, displayName: customer.displayName, username, password };
-}
 
 const onIdp = (url: string) => new URL(url).port === String(idpPort);
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { gstinFor, randomPan, uniqueKey } from "../tests/support/fixtures";
 
 export const port = Number(process.env.E2E_PORT ?? 3100);
@@ -62,4 +62,36 @@ export async function fillBusinessCustomer(page: Page, c: BusinessCustomer, extr
     await page.getByText("Dedicated database cluster (optional)").click();
     await page.getByLabel("Cluster URL", { exact: true }).fill(extra.databaseUrl);
   }
+}
+
+export interface ReadyTenant {
+  key: string;
+  displayName: string;
+  username: string;
+  password: string;
+}
+
+/** Onboards a tenant through the console and takes its break-glass credentials. */
+export async function onboardTenant(browser: Browser): Promise<ReadyTenant> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const customer = newBusiness("Isolation Test");
+  await openConsole(page, "/customers/new");
+  await fillBusinessCustomer(page, customer);
+  await page.getByRole("button", { name: "Onboard customer" }).click();
+  await expect(page.getByTestId("tenant-status")).toContainText("Active", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Show initial password once" }).click();
+  const password = (await page.getByTestId("initial-password").textContent())!.trim();
+  const username = (await page.getByTestId("break-glass-username").textContent())!.trim();
+  await context.close();
+  return { key: customer.key, displayName: customer.displayName, username, password };
+}
+
+
+/** Signs in on a tenant's host (via its realm's login page) and waits to be back on `path`. */
+export async function signInToTenant(page: Page, key: string, username: string, password: string, path = "/") {
+  await page.goto(hostUrl(key, path));
+  await page.waitForURL((url) => url.port === String(idpPort));
+  await submitLogin(page, username, password);
+  await expect(page).toHaveURL(hostUrl(key, path));
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Page } from "@/lib/pagination/page";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 
 interface ListPageProps<T> {
   title: string;
@@ -26,20 +27,9 @@ export function ListPage<T>({ title, action, search, page, basePath, noun, empty
       </div>
       <SearchForm {...search} />
       {page.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{empty}</div>
+        <EmptyState>{empty}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className="px-4 py-2 font-medium">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">{children}</tbody>
-          </table>
-        </div>
+        <DataTable columns={columns}>{children}</DataTable>
       )}
       <Pagination page={page} basePath={basePath} q={search.q} noun={noun} />
     </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { workspaceSummary } from "@/lib/tenants/workspace";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
@@ -7,7 +8,9 @@ export async function AdminHome({ tenant }: { tenant: ResolvedTenant }) {
     <section aria-labelledby="admin-heading">
       <p className="text-sm font-medium text-brand-600">Administration</p>
       <h1 id="admin-heading" className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{tenant.displayName}</h1>
-      <p className="mt-3 text-slate-600">You administer this workspace. Managing users, org units and memberships arrives with the tenant administration feature.</p>
+      <p className="mt-3 text-slate-600">
+        You administer this workspace: its <Link href="/users" className="text-brand-700 underline">users</Link> and <Link href="/org-units" className="text-brand-700 underline">org units</Link>.
+      </p>
       <dl className="mt-8 grid grid-cols-2 gap-4 sm:grid-cols-3">
         {[
           ["Users", summary.users],

@@ -1,9 +1,19 @@
-/** True when `error` is a unique-constraint violation, from Prisma (P2002) or node-postgres (23505). */
-export function isUniqueViolation(error: unknown): boolean {
+/** True when `error`, or an error it wraps, carries one of `codes` (Prisma's P…, or PostgreSQL's SQLSTATE). */
+function hasErrorCode(error: unknown, codes: readonly string[]): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as { code?: unknown; cause?: unknown };
-  if (e.code === "P2002" || e.code === "23505") return true;
-  return e.cause !== undefined && e.cause !== error && isUniqueViolation(e.cause);
+  if (typeof e.code === "string" && codes.includes(e.code)) return true;
+  return e.cause !== undefined && e.cause !== error && hasErrorCode(e.cause, codes);
+}
+
+/** True when `error` is a unique-constraint violation, from Prisma (P2002) or node-postgres (23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return hasErrorCode(error, ["P2002", "23505"]);
+}
+
+/** True when `error` is a foreign-key violation (Prisma P2003, node-postgres 23503): the referenced row is gone. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return hasErrorCode(error, ["P2003", "23503"]);
 }
 
 /** Name of the violated constraint or the target fields, when Prisma or pg report it. */

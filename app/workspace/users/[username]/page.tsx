@@ -7,6 +7,7 @@ import { getUser } from "@/lib/users/queries";
 import { usernameSchema } from "@/lib/users/schema";
 import { Badge } from "@/components/ui/badge";
 import { DeleteUserForm, EnableToggle, ProfileForm, ResetPasswordForm, RetrySyncButton } from "@/components/users/user-actions";
+import { UserMemberships } from "@/components/memberships/user-memberships";
 import { deleteUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -53,6 +54,10 @@ export default async function UserPage({ params }: { params: Promise<{ username:
 
       <Section title="Profile">
         <ProfileForm initial={{ email: user.email ?? "", firstName: user.firstName ?? "", lastName: user.lastName ?? "" }} action={updateUserAction.bind(null, username)} readOnly={!can(p, "user:update")} />
+      </Section>
+
+      <Section title="Org units">
+        <UserMemberships tenant={caller.tenant} username={username} principal={p} />
       </Section>
 
       {can(p, "user:disable") ? (

@@ -1,0 +1,60 @@
+"use server";
+
+import { authorize } from "@/lib/auth/guards";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { runAction } from "@/lib/errors/action";
+import { formValues, type FormState } from "@/lib/errors/form-state";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { requireWorkspace } from "@/lib/tenancy/request";
+import { addMembershipSchema, addToOrgUnitSchema, changeRoleSchema } from "@/lib/memberships/schema";
+import { addMembership, changeMembershipRole, removeMembership } from "@/lib/memberships/service";
+import { findOrgUnitByIdentifier } from "@/lib/org-units/service";
+
+/** From an org unit's page: add a user (by username) with a role. */
+export async function addMemberAction(orgUnitId: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    const added = await addMembership(tenant, orgUnitId, parseOrThrow(addMembershipSchema, values), actor);
+    return { message: `Added ${added.username} to ${added.identifier}.` };
+  });
+}
+
+/** From a user's page: add the user to an org unit named by its identifier. */
+export async function addToOrgUnitAction(username: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const input = parseOrThrow(addToOrgUnitSchema, values);
+    const ou = await findOrgUnitByIdentifier(await requireWorkspace(), input.orgUnit);
+    // Without an org unit there is no scope: only tenant-wide managers learn that it does not exist.
+    const { tenant, actor } = await authorize("membership:manage", ou ? { orgUnitId: ou.id } : {});
+    if (!ou) throw new AppError("not_found", "No such org unit.", { orgUnit: `There is no org unit “${input.orgUnit}”.` });
+    try {
+      await addMembership(tenant, ou.id, { username, role: input.role }, actor);
+    } catch (error) {
+      // The user is fixed on this form, so "already a member" belongs next to the org unit field.
+      if (isAppError(error) && error.code === "conflict") throw new AppError("conflict", error.message, { orgUnit: `${username} is already a member of “${ou.identifier}”.` });
+      throw error;
+    }
+    return { message: `Added ${username} to ${ou.identifier}.` };
+  });
+}
+
+export async function changeRoleAction(orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    const { role } = parseOrThrow(changeRoleSchema, values);
+    await changeMembershipRole(tenant, orgUnitId, username, role, actor);
+    return { message: "Role saved." };
+  });
+}
+
+export async function removeMemberAction(orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    await removeMembership(tenant, orgUnitId, username, actor);
+    return { message: `Removed ${username}.` };
+  });
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+/** A secret shown once (an API key, a generated password) with a copy button and a warning. */
+export function CopySecret({ value, notice, testId }: { value: string; notice: string; testId?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 p-4" role="status">
+      <p className="text-sm text-amber-900">{notice}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <code className="break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-300" data-testid={testId}>{value}</code>
+        <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, type RefObject } from "react";
+import type { FormState } from "@/lib/errors/form-state";
+
+/**
+ * What a form does after its server action answered: navigate to `redirectTo`, otherwise refresh
+ * the page's server data after a success, or move focus to the first field with an error.
+ */
+export function useFormFeedback(state: FormState, formRef: RefObject<HTMLFormElement | null>): void {
+  const router = useRouter();
+  useEffect(() => {
+    if (!state.attempt) return;
+    if (state.redirectTo) {
+      router.push(state.redirectTo);
+      return;
+    }
+    if (state.ok) {
+      router.refresh();
+      return;
+    }
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [state, router, formRef]);
+}
+
+/** The form-level message of the last submit (field messages sit next to their fields). */
+export function FormMessage({ state, hideWhenFieldErrors = false }: { state: FormState; hideWhenFieldErrors?: boolean }) {
+  if (!state.message) return null;
+  if (state.ok) {
+    return (
+      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
+        {state.message}
+      </p>
+    );
+  }
+  if (hideWhenFieldErrors && Object.keys(state.fieldErrors).length > 0) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+      {state.message}
+    </p>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Prisma } from "@/lib/db/generated/tenant/client";
+import { tenantDb } from "@/lib/db/tenant-clients";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import { parseOrThrow } from "@/lib/errors/zod";
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { metadataFromJson, type OrgUnitMetadata } from "@/lib/org-units/metadata";
+import { createOrgUnitSchema, orgUnitIdSchema, updateOrgUnitSchema, type CreateOrgUnitInput, type UpdateOrgUnitInput } from "@/lib/org-units/schema";
+
+type Tx = Prisma.TransactionClient;
+
+export interface OrgUnitSummary {
+  id: string;
+  identifier: string;
+  name: string;
+  description: string | null;
+  memberCount: number;
+  createdAt: Date;
+}
+
+export interface OrgUnitDetail extends OrgUnitSummary {
+  metadata: OrgUnitMetadata;
+  updatedAt: Date;
+}
+
+const summarySelect = {
+  id: true,
+  identifier: true,
+  name: true,
+  description: true,
+  createdAt: true,
+  _count: { select: { memberships: true } },
+} as const satisfies Prisma.OrgUnitSelect;
+
+const detailSelect = { ...summarySelect, metadata: true, updatedAt: true } as const satisfies Prisma.OrgUnitSelect;
+
+type SummaryRow = Prisma.OrgUnitGetPayload<{ select: typeof summarySelect }>;
+type DetailRow = Prisma.OrgUnitGetPayload<{ select: typeof detailSelect }>;
+
+function toSummary(row: SummaryRow): OrgUnitSummary {
+  return { id: row.id, identifier: row.identifier, name: row.name, description: row.description, createdAt: row.createdAt, memberCount: row._count.memberships };
+}
+
+function toDetail(row: DetailRow): OrgUnitDetail {
+  return { ...toSummary(row), metadata: metadataFromJson(row.metadata), updatedAt: row.updatedAt };
+}
+
+/** What the audit trail records of an org unit. */
+function snapshot(ou: OrgUnitDetail) {
+  return { id: ou.id, identifier: ou.identifier, name: ou.name, description: ou.description, metadata: ou.metadata };
+}
+
+export const orgUnitNotFound = () => new AppError("not_found", "Org unit not found.");
+
+/** A well-formed id, or `not_found`: a malformed id cannot name an org unit. */
+export function orgUnitIdOrThrow(id: string): string {
+  if (!orgUnitIdSchema.safeParse(id).success) throw orgUnitNotFound();
+  return id;
+}
+
+/** Locks the org unit's row for the rest of the transaction (updates and deletes queue behind it). */
+async function lockOrgUnit(tx: Tx, id: string): Promise<OrgUnitDetail> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM org_units WHERE id = ${id}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw orgUnitNotFound();
+  return toDetail(await tx.orgUnit.findUniqueOrThrow({ where: { id }, select: detailSelect }));
+}
+
+export interface OrgUnitListOptions {
+  /** Only these org units (a caller allowed to read some OUs but not to list them all). */
+  within?: readonly string[];
+}
+
+/** A page of org units ordered by identifier; `q` matches a prefix of the identifier or the name. */
+export async function listOrgUnits(tenant: ResolvedTenant, query: ListQuery, options: OrgUnitListOptions = {}): Promise<Page<OrgUnitSummary>> {
+  const db = tenantDb(tenant);
+  const q = query.q;
+  const where: Prisma.OrgUnitWhereInput = {
+    AND: [
+      q ? { OR: [{ identifier: { startsWith: q.toLowerCase() } }, { name: { startsWith: q, mode: "insensitive" } }] } : {},
+      options.within ? { id: { in: [...options.within] } } : {},
+    ],
+  };
+  const [rows, total] = await db.$transaction([
+    db.orgUnit.findMany({ where, select: summarySelect, orderBy: { identifier: "asc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.orgUnit.count({ where }),
+  ]);
+  return toPage(rows.map(toSummary), total, query);
+}
+
+/** The org unit, or null when this tenant has none with that id. */
+export async function findOrgUnit(tenant: ResolvedTenant, id: string): Promise<OrgUnitDetail | null> {
+  if (!orgUnitIdSchema.safeParse(id).success) return null;
+  const row = await tenantDb(tenant).orgUnit.findUnique({ where: { id }, select: detailSelect });
+  return row ? toDetail(row) : null;
+}
+
+/** The org unit, or `not_found`. */
+export async function getOrgUnit(tenant: ResolvedTenant, id: string): Promise<OrgUnitDetail> {
+  const ou = await findOrgUnit(tenant, id);
+  if (!ou) throw orgUnitNotFound();
+  return ou;
+}
+
+/** The org unit with this identifier, or null. */
+export async function findOrgUnitByIdentifier(tenant: ResolvedTenant, identifier: string): Promise<OrgUnitDetail | null> {
+  const row = await tenantDb(tenant).orgUnit.findUnique({ where: { identifier }, select: detailSelect });
+  return row ? toDetail(row) : null;
+}
+
+/** Creates an org unit; a taken identifier is a `conflict` on `identifier`, also when two creations race. */
+export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnitInput, by: AuditActor): Promise<OrgUnitDetail> {
+  const data = parseOrThrow(createOrgUnitSchema, input);
+  try {
+    return await tenantDb(tenant).$transaction(async (tx) => {
+      const created = toDetail(await tx.orgUnit.create({ data, select: detailSelect }));
+      await recordTenantEvent(tx, by, { action: "org_unit.created", resourceType: "org_unit", resourceId: created.id, after: snapshot(created) });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "That identifier is already taken.", { identifier: `An org unit with the identifier “${data.identifier}” already exists.` });
+    }
+    throw error;
+  }
+}
+
+/** Changes name, description and/or metadata (fields left out stay as they are). */
+export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput, by: AuditActor): Promise<OrgUnitDetail> {
+  const data = parseOrThrow(updateOrgUnitSchema, input);
+  const orgUnitId = orgUnitIdOrThrow(id);
+  return tenantDb(tenant).$transaction(async (tx) => {
+    const before = await lockOrgUnit(tx, orgUnitId);
+    const after = toDetail(await tx.orgUnit.update({ where: { id: orgUnitId }, data, select: detailSelect }));
+    await recordTenantEvent(tx, by, { action: "org_unit.updated", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+const memberCountText = (n: number) => (n === 1 ? "1 member" : `${n} members`);
+
+/**
+ * Deletes an empty org unit. One with members is a `conflict`: the row lock makes a membership
+ * added at the same moment either wait and then fail, or be counted here.
+ */
+export async function deleteOrgUnit(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+  const orgUnitId = orgUnitIdOrThrow(id);
+  await tenantDb(tenant).$transaction(async (tx) => {
+    const before = await lockOrgUnit(tx, orgUnitId);
+    const members = await tx.membership.count({ where: { orgUnitId } });
+    if (members > 0) {
+      throw new AppError("conflict", `“${before.identifier}” still has ${memberCountText(members)}. Remove every member before deleting the org unit.`);
+    }
+    await tx.orgUnit.delete({ where: { id: orgUnitId } });
+    await recordTenantEvent(tx, by, { action: "org_unit.deleted", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before) });
+  });
+}
