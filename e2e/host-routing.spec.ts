@@ -6,6 +6,13 @@ const origin = `http://127.0.0.1:${port}`;
 const host = (sub: string) => `${sub}.localhost:${port}`;
 
 test.describe("host routing from the attacker's side", () => {
+  // Right after start the cloud tenant may still be provisioning (then every path shows its status page).
+  test.beforeAll(async ({ request }) => {
+    await expect
+      .poll(async () => (await (await request.get(`${origin}/sign-in`, { headers: { host: host("cloud") } })).text()).includes("Sign in to"), { timeout: 30_000 })
+      .toBe(true);
+  });
+
   test("X-Forwarded-Host is ignored unless configured, so it cannot reach the console", async ({ request }) => {
     const response = await request.get(`${origin}/customers`, { headers: { host: host("nobody"), "x-forwarded-host": host("console") } });
     expect(response.status()).toBe(404);
