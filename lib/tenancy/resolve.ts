@@ -18,6 +18,11 @@ function byKey(key: string): Promise<ResolvedTenant | null> {
   return cachedLookup(`key:${key}`, () => controlDb().tenant.findUnique({ where: { key }, select: tenantFields }));
 }
 
+/** A tenant by its key (cached like host lookups), whatever its kind; for the console's per-tenant API. */
+export function tenantByKey(key: string): Promise<ResolvedTenant | null> {
+  return byKey(key);
+}
+
 function byKind(kind: "root" | "shared_cloud"): Promise<ResolvedTenant | null> {
   return cachedLookup(`kind:${kind}`, () => controlDb().tenant.findFirst({ where: { kind }, select: tenantFields }));
 }

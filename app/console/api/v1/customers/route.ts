@@ -1,0 +1,4 @@
+import { createCustomerRoute, listCustomersRoute } from "@/lib/api/v1/customers";
+
+export const GET = listCustomersRoute;
+export const POST = createCustomerRoute;

@@ -1,0 +1,3 @@
+import { getTenantRoute } from "@/lib/api/v1/tenants";
+
+export const GET = getTenantRoute;

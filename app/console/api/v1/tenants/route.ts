@@ -1,0 +1,3 @@
+import { listTenantsRoute } from "@/lib/api/v1/tenants";
+
+export const GET = listTenantsRoute;

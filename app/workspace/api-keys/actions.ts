@@ -1,0 +1,28 @@
+"use server";
+
+import { authorize } from "@/lib/auth/guards";
+import { runAction } from "@/lib/errors/action";
+import { formValues, type FormState } from "@/lib/errors/form-state";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
+
+export async function createApiKeyAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const scopes = formData.getAll("scopes").filter((value): value is string => typeof value === "string");
+  // Form values are single strings; the checked scopes travel back as one list to re-check them.
+  const values: Record<string, string> = { ...formValues(formData), scopes: scopes.join(",") };
+  return runAction(prev, values, async () => {
+    const { tenant, principal, actor } = await authorize("apikey:create");
+    const input = parseOrThrow(createApiKeySchema, { name: values.name, scopes, expiresAt: values.expiresAt });
+    const { key, secret } = await createApiKey(tenant, principal, input, actor);
+    return { message: `API key “${key.name}” created.`, values: { name: key.name, secret } };
+  });
+}
+
+export async function revokeApiKeyAction(id: string, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, async () => {
+    const { tenant, actor } = await authorize("apikey:revoke");
+    const key = await revokeApiKey(tenant, id, actor);
+    return { message: `API key “${key.name}” revoked.` };
+  });
+}

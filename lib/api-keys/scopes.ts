@@ -1,0 +1,23 @@
+import { can, PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
+
+/** What a key may be given: any permission, plus `scim` (reserved for SCIM provisioning, not used yet). */
+export const API_KEY_SCOPES = [...PERMISSIONS, "scim"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** A SCIM client provisions users, so only someone who may do all of that can hand it out. */
+const SCIM_REQUIRES: readonly Permission[] = ["user:list", "user:read", "user:create", "user:update", "user:disable", "user:delete"];
+
+function isPermission(scope: string): scope is Permission {
+  return (PERMISSIONS as readonly string[]).includes(scope);
+}
+
+/** Whether `principal` holds `scope` tenant-wide, and so may give it to a key. */
+export function mayGrant(principal: Principal, scope: ApiKeyScope): boolean {
+  const needed = isPermission(scope) ? [scope] : SCIM_REQUIRES;
+  return needed.every((permission) => can(principal, permission));
+}
+
+/** The permissions among stored scopes (unknown or reserved ones grant nothing). */
+export function permissionsOf(scopes: readonly string[]): Permission[] {
+  return scopes.filter(isPermission);
+}

@@ -1,0 +1,88 @@
+import { env } from "@/lib/config/env";
+import { tenantDb } from "@/lib/db/tenant-clients";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import type { Principal } from "@/lib/permissions/permissions";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { generateSecret } from "@/lib/api-keys/secret";
+import { mayGrant } from "@/lib/api-keys/scopes";
+import { apiKeyIdSchema, type CreateApiKeyInput } from "@/lib/api-keys/schema";
+import { toApiKeyView, viewSelect, type ApiKeyView } from "@/lib/api-keys/view";
+
+export interface CreatedApiKey {
+  key: ApiKeyView;
+  /** The whole secret: returned this once, never stored. */
+  secret: string;
+}
+
+/** Active keys per tenant (`GATEHOUSE_QUOTA_API_KEYS`, default 25); revoked and expired keys do not count. */
+export function apiKeyQuota(): number {
+  return env().GATEHOUSE_QUOTA_API_KEYS;
+}
+
+/** What the audit trail records of a key: never its hash. */
+function snapshot(key: ApiKeyView) {
+  return { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, expiresAt: key.expiresAt, revokedAt: key.revokedAt };
+}
+
+const notFound = () => new AppError("not_found", "API key not found.");
+
+/**
+ * Creates a key whose scopes the creator holds, within the tenant's quota of active keys. The quota
+ * is counted under a transaction-scoped advisory lock, so concurrent creations queue and never
+ * exceed it. Returns the secret this once; only its hash is stored.
+ */
+export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
+  const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
+  if (refused.length > 0) {
+    throw new AppError("forbidden", "A key cannot have permissions you do not hold.", { scopes: `You cannot grant: ${refused.join(", ")}` });
+  }
+  const quota = apiKeyQuota();
+  for (let attempt = 0; ; attempt++) {
+    const { secret, prefix, hash } = generateSecret();
+    try {
+      const key = await tenantDb(tenant).$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.api_keys.quota'))`;
+        const active = await tx.apiKey.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+        if (active >= quota) {
+          throw new AppError("quota_exceeded", `This workspace already has ${active} active API keys, its limit. Revoke one first.`);
+        }
+        const created = toApiKeyView(
+          await tx.apiKey.create({
+            data: { name: input.name, prefix, hash, scopes: input.scopes, expiresAt: input.expiresAt ?? null, createdBy: by.actor },
+            select: viewSelect,
+          }),
+        );
+        await recordTenantEvent(tx, by, { action: "api_key.created", resourceType: "api_key", resourceId: created.id, after: snapshot(created) });
+        return created;
+      });
+      return { key, secret };
+    } catch (error) {
+      // Two random 50-bit prefixes colliding is all but impossible; draw again if it happens.
+      if (isUniqueViolation(error) && attempt < 2) continue;
+      throw error;
+    }
+  }
+}
+
+/** The tenant's keys, newest first (revoked and expired ones too, marked as such). */
+export async function listApiKeys(tenant: ResolvedTenant, limit = 200): Promise<ApiKeyView[]> {
+  const rows = await tenantDb(tenant).apiKey.findMany({ select: viewSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  return rows.map((row) => toApiKeyView(row));
+}
+
+/** Revokes a key at once: its next request is refused. Revoking a revoked key is a `conflict`. */
+export async function revokeApiKey(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<ApiKeyView> {
+  if (!apiKeyIdSchema.safeParse(id).success) throw notFound();
+  return tenantDb(tenant).$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM api_keys WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!locked) throw notFound();
+    const before = toApiKeyView(await tx.apiKey.findUniqueOrThrow({ where: { id }, select: viewSelect }));
+    if (before.revokedAt) throw new AppError("conflict", "This API key is already revoked.");
+    const after = toApiKeyView(await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: viewSelect }));
+    await recordTenantEvent(tx, by, { action: "api_key.revoked", resourceType: "api_key", resourceId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}

@@ -1,0 +1,85 @@
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { AuditActor } from "@/lib/audit/actor";
+import { sessionFromRequest } from "@/lib/auth/request-session";
+import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
+import type { Principal } from "@/lib/permissions/permissions";
+import { userStanding } from "@/lib/permissions/principal";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { pickHostHeader } from "@/lib/tenancy/host";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+/** Who is calling the API, as permissions and the audit trail see them. */
+export interface ApiCaller {
+  principal: Principal;
+  actor: AuditActor;
+}
+
+const unauthorized = (message: string) => new AppError("unauthorized", message);
+
+const KEY_REFUSALS = {
+  invalid: "The API key is not valid for this workspace.",
+  expired: "The API key has expired.",
+  revoked: "The API key has been revoked.",
+} as const;
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function actorOf(request: Request, actor: string): AuditActor {
+  return { actor, ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: request.headers.get("user-agent") };
+}
+
+/**
+ * A browser sends a session cookie with any same-site request, and sibling subdomains are
+ * same-site: a change made with the cookie must come from a page of this very host. (Clients that
+ * send no Origin — curl, scripts — are not browsers and cannot be tricked into sending one.)
+ */
+function refuseCrossOrigin(request: Request): void {
+  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return;
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST) ?? "";
+  if (originHost.toLowerCase() !== host.toLowerCase()) {
+    throw new AppError("forbidden", "Cross-origin requests cannot use the session; use an API key.");
+  }
+}
+
+async function keyCaller(request: Request, host: ResolvedTenant, token: string): Promise<ApiCaller> {
+  if (host.kind === "root") throw unauthorized("The console's API accepts superadmin sessions only; platform API keys are not available yet.");
+  const check = await authenticateApiKey(host, token);
+  if (!check.ok) throw unauthorized(KEY_REFUSALS[check.reason]);
+  return { principal: { kind: "apikey", keyId: check.key.id, scopes: check.key.scopes }, actor: actorOf(request, `${host.key}/apikey:${check.key.prefix}`) };
+}
+
+async function sessionCaller(request: Request, host: ResolvedTenant): Promise<ApiCaller> {
+  const session = await sessionFromRequest(request, host);
+  if (!session) throw unauthorized("Send an API key (Authorization: Bearer ghk_…) or sign in.");
+  refuseCrossOrigin(request);
+  const actor = actorOf(request, `${host.key}/${session.username}`);
+  if (host.kind === "root") {
+    if (!session.roles.includes(SUPERADMIN_ROLE)) throw new AppError("forbidden", "Only superadmins may use the console's API.");
+    return { principal: { kind: "superadmin" }, actor };
+  }
+  const standing = await userStanding(host, session.username, session.roles);
+  if (!standing.enabled) throw unauthorized("Your account has been disabled.");
+  return { principal: standing.principal, actor };
+}
+
+/**
+ * Authenticates a request against the tenant its Host resolved to: a Bearer API key of that
+ * tenant, or else that tenant's session cookie. Credentials of another tenant do not verify here
+ * (its keys are not in this database, its cookies do not decrypt with this tenant's key).
+ */
+export async function authenticateRequest(request: Request, host: ResolvedTenant): Promise<ApiCaller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null) return sessionCaller(request, host);
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw unauthorized("Send the API key as: Authorization: Bearer ghk_…");
+  return keyCaller(request, host, match[1]);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { updateUserSchema, USER_STATES } from "@/lib/users/schema";
+import { timestamp } from "@/lib/api/schemas/common";
+
+export const userListItemSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  email: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  enabled: z.boolean(),
+  provisioningState: z.string().meta({ description: `Whether the identity realm has taken the latest change: ${USER_STATES.join(", ")}.`, example: "synced" }),
+  isBreakGlass: z.boolean(),
+  createdAt: timestamp,
+});
+
+export const userSchema = userListItemSchema.extend({
+  syncError: z.string().nullable().meta({ description: "Why the last sync with the identity realm failed, if it did." }),
+  updatedAt: timestamp,
+});
+
+export const createdUserSchema = userSchema.extend({
+  oneTimePassword: z.string().optional().meta({ description: "Generated initial password (passwordMode `generate`), returned this once." }),
+});
+
+/** Keyset page: pass `next` as `after` for the following page. */
+export const userPageSchema = z.object({
+  items: z.array(userListItemSchema),
+  next: z.string().nullable(),
+});
+
+/** Profile fields and `enabled`; fields left out stay as they are, an empty string clears one. */
+export const patchUserSchema = updateUserSchema.extend({
+  enabled: z.boolean().optional().meta({ description: "false disables the user at once (sessions end, sign-in is refused)." }),
+});
+export type PatchUserInput = z.output<typeof patchUserSchema>;

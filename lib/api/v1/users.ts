@@ -1,0 +1,71 @@
+import { AppError } from "@/lib/errors/app-error";
+import { createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { getUser, listUsers } from "@/lib/users/queries";
+import { createUserSchema, type UpdateUserInput } from "@/lib/users/schema";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { tenantRoute } from "@/lib/api/route";
+import { noContent, respond } from "@/lib/api/responses";
+import { pathUsername } from "@/lib/api/params";
+import { userListQuery } from "@/lib/api/schemas/queries";
+import { createdUserSchema, patchUserSchema, userPageSchema, userSchema, type PatchUserInput } from "@/lib/api/schemas/users";
+
+async function existingUser(tenant: ResolvedTenant, username: string) {
+  const user = await getUser(tenant, username);
+  if (!user) throw new AppError("not_found", "User not found.");
+  return user;
+}
+
+const PROFILE_FIELDS = ["email", "firstName", "lastName"] as const;
+
+/** The stored profile with the fields the request names replaced (a field sent empty is cleared). */
+function mergedProfile(current: Record<(typeof PROFILE_FIELDS)[number], string | null>, patch: PatchUserInput): UpdateUserInput {
+  const profile: UpdateUserInput = { email: current.email ?? undefined, firstName: current.firstName ?? undefined, lastName: current.lastName ?? undefined };
+  for (const field of PROFILE_FIELDS) if (field in patch) profile[field] = patch[field];
+  return profile;
+}
+
+export const listUsersRoute = tenantRoute({
+  permission: "user:list",
+  query: userListQuery,
+  handle: async ({ tenant, query }) => respond(userPageSchema, await listUsers(tenant, query)),
+});
+
+export const createUserRoute = tenantRoute({
+  permission: "user:create",
+  body: createUserSchema,
+  handle: async ({ tenant, body, actor }) => {
+    const result = await createTenantUser(tenant, body, actor);
+    const user = await existingUser(tenant, result.username);
+    return respond(createdUserSchema, { ...user, oneTimePassword: result.oneTimePassword }, 201);
+  },
+});
+
+export const getUserRoute = tenantRoute({
+  permission: "user:read",
+  handle: async ({ tenant, params }) => respond(userSchema, await existingUser(tenant, pathUsername(params))),
+});
+
+/** Profile fields need `user:update`, `enabled` needs `user:disable`; both are checked before anything changes. */
+export const patchUserRoute = tenantRoute({
+  permission: "checked-by-handler",
+  body: patchUserSchema,
+  handle: async ({ tenant, params, body, actor, authorize }) => {
+    const changesProfile = PROFILE_FIELDS.some((field) => field in body);
+    if (changesProfile) authorize("user:update");
+    if (body.enabled !== undefined) authorize("user:disable");
+    if (!changesProfile && body.enabled === undefined) authorize("user:read");
+    const username = pathUsername(params);
+    const current = await existingUser(tenant, username);
+    if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), actor);
+    if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, actor);
+    return respond(userSchema, await existingUser(tenant, username));
+  },
+});
+
+export const deleteUserRoute = tenantRoute({
+  permission: "user:delete",
+  handle: async ({ tenant, params, actor }) => {
+    await deleteTenantUser(tenant, pathUsername(params), actor);
+    return noContent();
+  },
+});
