@@ -13,6 +13,7 @@ import { findUserByUsername } from "@/lib/identity/users";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, randomPan, TEST_ACTOR } from "@/tests/support/fixtures";
 import { provisionedTenant } from "@/tests/support/tenants";
+import { call, type Json } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
 import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
@@ -24,37 +25,6 @@ import * as customers from "@/app/console/api/v1/customers/route";
 import * as customer from "@/app/console/api/v1/customers/[id]/route";
 import * as tenants from "@/app/console/api/v1/tenants/route";
 import * as tenantRoute from "@/app/console/api/v1/tenants/[key]/route";
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown>;
-
-interface Call {
-  host: string;
-  path: string;
-  params?: Record<string, string>;
-  method?: string;
-  key?: string;
-  cookie?: string;
-  body?: unknown;
-  rawBody?: string | ReadableStream<Uint8Array>;
-  headers?: Record<string, string>;
-}
-
-/** Calls a route handler as Next would: a real Request with a Host header, and the params promise. */
-async function call(handler: Handler, c: Call): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = { host: c.host, ...c.headers };
-  if (c.key) headers.authorization = `Bearer ${c.key}`;
-  if (c.cookie) headers.cookie = c.cookie;
-  let body: BodyInit | undefined;
-  if (c.body !== undefined) {
-    body = JSON.stringify(c.body);
-    headers["content-type"] ??= "application/json";
-  } else if (c.rawBody !== undefined) body = c.rawBody;
-  const request = new Request(`http://${c.host}${c.path}`, { method: c.method ?? "GET", headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
-  const response = await handler(request, { params: Promise.resolve(c.params ?? {}) });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
-}
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
