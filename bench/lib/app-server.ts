@@ -1,4 +1,4 @@
-// Builds (when needed), starts and stops the app with `scripts/serve.ts start`, and talks HTTP to it.
+// Builds (into .next-bench, whenever the sources changed), starts and stops the app with `scripts/serve.ts start`, and talks HTTP to it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -15,33 +15,95 @@ export interface AppServer {
 }
 
 export interface BuildInfo {
+  /** True when this call ran `next build`. */
   built: boolean;
+  /** Why it built (or "up to date"). */
+  reason: string;
   buildId: string;
   builtAt: Date;
   ms: number;
+  /** The build's folder, relative to the root (GATEHOUSE_NEXT_DIST_DIR). */
+  distDir: string;
+  /** Source files changed while the build ran: the build may not contain them. */
+  changedDuringBuild: number;
 }
 
-/** Runs `next build` only when there is no `.next/BUILD_ID`. */
+/**
+ * The bench's own build folder: `next build` and the app started by the bench use it through
+ * GATEHOUSE_NEXT_DIST_DIR (next.config.ts), so neither a developer's `.next` nor the test run's
+ * `.next-test` is touched.
+ */
+export const BENCH_DIST_DIR = ".next-bench";
+// Written by ensureBuild after a build, dated to when the build started: sources newer than it may
+// be missing from the build. (BUILD_ID is written at the end, so an edit made during the build
+// would hide behind it.)
+const BUILD_STARTED_MARKER = "bench-build-started";
+
+/**
+ * Runs `next build` into {@link BENCH_DIST_DIR} when there is no build there or when any source
+ * file of the app changed after the last build started, so the app always serves the current code.
+ */
 export function ensureBuild(root: string, progress: (m: string) => void): BuildInfo {
-  const idFile = path.join(root, ".next", "BUILD_ID");
-  let built = false;
+  const distDir = path.join(root, BENCH_DIST_DIR);
+  const idFile = path.join(distDir, "BUILD_ID");
+  const marker = path.join(distDir, BUILD_STARTED_MARKER);
   const start = Date.now();
-  if (!fs.existsSync(idFile)) {
-    progress("no .next/BUILD_ID: running next build (output on stderr)");
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", ".bin", "next"), "build"], {
-      cwd: root,
-      stdio: ["ignore", 2, 2],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+
+  let reason = "up to date";
+  let built = false;
+  let changedDuringBuild = 0;
+  const idStat = fs.statSync(idFile, { throwIfNoEntry: false });
+  const since = idStat ? (fs.statSync(marker, { throwIfNoEntry: false })?.mtime ?? idStat.mtime) : null;
+  const stale = since ? sourcesNewerThan(root, since) : null;
+  if (!idStat) reason = `no ${BENCH_DIST_DIR}/BUILD_ID`;
+  else if (stale && stale.count > 0) reason = `${stale.count} source files changed after the last build started (newest ${stale.newest?.toISOString() ?? "?"})`;
+
+  if (reason !== "up to date") {
+    progress(`${reason}: running next build (compile, then generate; no type check) into ${BENCH_DIST_DIR}, its output on stderr`);
+    fs.rmSync(idFile, { force: true }); // a failed build must not leave the old id looking current
+    const buildStart = new Date();
+    // Two phases: compile, then generate (prerender). A plain `next build` would also type-check
+    // the whole project, including other build folders' generated types, so a half-finished edit
+    // anywhere in the tree would stop the bench; and that check rewrites tsconfig.json and
+    // next-env.d.ts, which belong to the project. These two modes touch neither. Type errors are
+    // `npm test`'s business; the built code is the same.
+    const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+    for (const mode of ["compile", "generate"] as const) {
+      const result = spawnSync(process.execPath, [next, "build", `--experimental-build-mode=${mode}`], {
+        cwd: root,
+        stdio: ["ignore", 2, 2],
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", GATEHOUSE_NEXT_DIST_DIR: BENCH_DIST_DIR },
+        timeout: 15 * 60_000,
+      });
+      if (result.status !== 0) {
+        throw new Error(`next build --experimental-build-mode=${mode} failed (exit ${result.status ?? result.signal ?? "?"}${result.error ? `, ${result.error.message}` : ""})`);
+      }
+    }
+    // The route types next build generated are for type checking only. tsconfig.json includes
+    // every **/*.ts not excluded, and .next-bench is not excluded, so they would join the project's
+    // own `tsc` runs and break them as soon as a page they name is renamed or deleted.
+    fs.rmSync(path.join(distDir, "types"), { recursive: true, force: true });
+    // next build empties its folder first, so the marker is written afterwards, dated to the start.
+    fs.writeFileSync(marker, buildStart.toISOString());
+    fs.utimesSync(marker, buildStart, buildStart);
     built = true;
+    changedDuringBuild = sourcesNewerThan(root, buildStart).count;
   }
-  return { built, buildId: fs.readFileSync(idFile, "utf8").trim(), builtAt: fs.statSync(idFile).mtime, ms: Date.now() - start };
+  return {
+    built,
+    reason,
+    buildId: fs.readFileSync(idFile, "utf8").trim(),
+    builtAt: fs.statSync(idFile).mtime,
+    ms: Date.now() - start,
+    distDir: BENCH_DIST_DIR,
+    changedDuringBuild,
+  };
 }
 
-const SOURCE_ROOTS = ["app", "components", "lib", "idp", "proxy.ts", "instrumentation.ts", "next.config.ts"];
+// What the Next build is made of. Not idp/ or scripts/: serve.ts runs those from source (tsx).
+const SOURCE_ROOTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
-/** Source files (not tests) changed after `since`: a hint that `.next` is older than the code. */
+/** Source files (not tests) changed after `since`. */
 export function sourcesNewerThan(root: string, since: Date): { count: number; newest: Date | null } {
   let count = 0;
   let newest: Date | null = null;
@@ -52,7 +114,7 @@ export function sourcesNewerThan(root: string, since: Date): { count: number; ne
       for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
       return;
     }
-    if (!/\.(ts|tsx|css)$/.test(file) || /\.test\.tsx?$/.test(file)) return;
+    if (!/\.(ts|tsx|css|mjs|json)$/.test(file) || /\.test\.tsx?$/.test(file)) return;
     if (stat.mtime > since) {
       count += 1;
       if (!newest || stat.mtime > newest) newest = stat.mtime;
@@ -81,6 +143,7 @@ export function portInUse(port: number): Promise<boolean> {
 export interface HttpAnswer {
   status: number;
   body: string;
+  location: string | null;
 }
 
 /** One GET to 127.0.0.1:<port> with the given Host header, on a fresh connection. */
@@ -89,7 +152,7 @@ export function httpGet(port: number, host: string, pathname: string, timeoutMs 
     const req = http.request({ host: "127.0.0.1", port, path: pathname, method: "GET", headers: { host }, agent: false, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), location: res.headers.location ?? null }));
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`GET ${host}${pathname} timed out`)));
@@ -98,11 +161,11 @@ export function httpGet(port: number, host: string, pathname: string, timeoutMs 
   });
 }
 
-function exited(child: ChildProcess): boolean {
+export function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+export function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (exited(child)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
@@ -113,18 +176,20 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Signals the process group of a child spawned with `detached: true` (the child and what it started). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
-    process.kill(-child.pid, signal); // the whole group: serve.ts and the next server it spawned
+    process.kill(-child.pid, signal); // the whole group, e.g. serve.ts and the next server it spawned
   } catch {
     // already gone
   }
 }
 
 /**
- * Starts `scripts/serve.ts start` in its own process group and waits (at most `timeoutMs`) for
- * /healthz to answer 200.
+ * Starts `scripts/serve.ts start` (Next on the build in {@link BENCH_DIST_DIR}, plus the embedded
+ * identity server on GATEHOUSE_IDP_PORT) in its own process group and waits (at most `timeoutMs`)
+ * for /healthz to answer 200.
  */
 export async function startApp(options: {
   root: string;
@@ -135,7 +200,8 @@ export async function startApp(options: {
   timeoutMs?: number;
 }): Promise<AppServer> {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, PORT: String(options.port) };
+  // The app serves the bench's build (see ensureBuild), never .next or .next-test.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", GATEHOUSE_NEXT_DIST_DIR: BENCH_DIST_DIR, ...options.env, PORT: String(options.port) };
   for (const name of options.unsetEnv ?? []) delete env[name];
   const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
     cwd: options.root,

@@ -53,6 +53,7 @@ export async function startFreshCluster(options: { dataDir: string; port: number
 /** Runs `fn` with a single connection to `url`, closed afterwards. */
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // a dropped connection fails the query in flight; nothing to add
   await client.connect();
   try {
     return await fn(client);

@@ -6,6 +6,7 @@ export interface Summary {
   min: number;
   mean: number;
   p50: number;
+  p90: number;
   p99: number;
   max: number;
 }
@@ -26,6 +27,7 @@ export function summarize(values: ArrayLike<number>): Summary {
     min: sorted[0] ?? Number.NaN,
     mean: sorted.length ? sum / sorted.length : Number.NaN,
     p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
   };
@@ -95,5 +97,6 @@ export function subheading(title: string): void {
 
 /** The machine's 1-minute load average against its CPU count: other work on the box skews figures. */
 export function machineLoad(): string {
-  return `load average ${os.loadavg()[0]?.toFixed(2) ?? "?"} on ${os.availableParallelism()} CPUs`;
+  // os.cpus(), not availableParallelism(): a benchmark may pin itself to fewer CPUs than the machine has.
+  return `load average ${os.loadavg()[0]?.toFixed(2) ?? "?"} on ${os.cpus().length} CPUs`;
 }

@@ -41,6 +41,8 @@ export class ProvisioningController {
   constructor() {
     this.pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
     this.log = logger().child({ component: "provisioning" });
+    // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the process.
+    this.pool.on("error", (error) => this.log.warn({ err: error }, "controller database connection lost"));
   }
 
   async start(): Promise<void> {
