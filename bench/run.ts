@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "host-resolution": async () => (await import("./host-resolution")).hostResolution,
   onboarding: async () => (await import("./onboarding")).onboarding,
   "login-throughput": async () => (await import("./login-throughput")).loginThroughput,
+  "users-scale": async () => (await import("./users-scale")).usersScale,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

@@ -28,24 +28,46 @@ function escapeLike(value: string): string {
 /**
  * One page of a tenant's users in username order, keyset-paginated (`after` = last username seen),
  * with a prefix search over username, email, first and last name. Written in SQL so each prefix
- * test can use its `lower(...) text_pattern_ops` index (Prisma's case-insensitive filters cannot).
+ * test can use its index (Prisma's case-insensitive filters cannot).
  */
 export async function listUsers(tenant: ResolvedTenant, query: UserListQuery): Promise<UserPage> {
+  const rows = await tenantDb(tenant).$queryRaw<UserListItem[]>(listUsersStatement(query));
+  const items = rows.slice(0, query.limit);
+  return { items, next: rows.length > query.limit ? (items.at(-1)?.username ?? null) : null };
+}
+
+/** The statement behind listUsers (one more row than a page, to know whether a next page exists). */
+export function listUsersStatement(query: UserListQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.after) conditions.push(Prisma.sql`username > ${query.after}`);
   if (query.enabled) conditions.push(Prisma.sql`enabled = ${query.enabled === "true"}`);
   if (query.state) conditions.push(Prisma.sql`provisioning_state = ${query.state}`);
-  if (query.q) {
+  const take = query.limit + 1;
+  const page = (extra: Prisma.Sql[]) => {
+    const all = [...conditions, ...extra];
+    const where = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+    return Prisma.sql`SELECT ${COLUMNS} FROM users ${where} ORDER BY username LIMIT ${take}`;
+  };
+  let statement: Prisma.Sql;
+  if (!query.q) {
+    statement = page([]);
+  } else {
+    // Two index-friendly halves, merged: usernames as a byte-order range of the unique index (read
+    // in order, stops after one page), names and emails through their lower(...) prefix indexes.
     const prefix = `${escapeLike(query.q)}%`;
-    conditions.push(Prisma.sql`(username LIKE ${prefix} OR lower(email) LIKE ${prefix} OR lower(first_name) LIKE ${prefix} OR lower(last_name) LIKE ${prefix})`);
+    const byUsername = page([Prisma.sql`username >= ${query.q}`, Prisma.sql`username < ${nextPrefix(query.q)}`, Prisma.sql`username LIKE ${prefix}`]);
+    const byName = page([Prisma.sql`(lower(email) LIKE ${prefix} OR lower(first_name) LIKE ${prefix} OR lower(last_name) LIKE ${prefix})`]);
+    statement = Prisma.sql`SELECT * FROM ((${byUsername}) UNION (${byName})) AS matches ORDER BY username LIMIT ${take}`;
   }
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const rows = await tenantDb(tenant).$queryRaw<UserListItem[]>`
-    SELECT id, username, email, first_name AS "firstName", last_name AS "lastName", enabled,
-           provisioning_state AS "provisioningState", is_break_glass AS "isBreakGlass", created_at AS "createdAt"
-    FROM users ${where} ORDER BY username LIMIT ${query.limit + 1}`;
-  const items = rows.slice(0, query.limit);
-  return { items, next: rows.length > query.limit ? (items.at(-1)?.username ?? null) : null };
+  return statement;
+}
+
+const COLUMNS = Prisma.sql`id, username, email, first_name AS "firstName", last_name AS "lastName", enabled,
+  provisioning_state AS "provisioningState", is_break_glass AS "isBreakGlass", created_at AS "createdAt"`;
+
+/** The smallest string greater than every string starting with `prefix` (byte order). */
+function nextPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 export function getUser(tenant: ResolvedTenant, username: string) {
