@@ -418,7 +418,7 @@ async function run(ctx: BenchContext): Promise<void> {
             firstName: first,
             lastName: `Created${n}`,
             tenantRole: "member",
-            passwordMode: "generate",
+            passwordMode: "none",
           });
           const request = new Request(`http://${host}/api/v1/tenants/${tenant.key}/users`, {
             method: "POST",
@@ -463,7 +463,7 @@ async function run(ctx: BenchContext): Promise<void> {
     collectGarbage();
     const heapAfter = process.memoryUsage();
 
-    subheading("2. Users created through POST /api/v1/tenants/{key}/users (route handler in-process, API key, passwordMode \"generate\")");
+    subheading("2. Users created through POST /api/v1/tenants/{key}/users (route handler in-process, API key, passwordMode \"none\": without initial passwords)");
     const total = { attempted: 0, created: 0, wallMs: 0 };
     const rows = phases.map((p) => {
       total.attempted += p.attempted;
@@ -497,7 +497,6 @@ async function run(ctx: BenchContext): Promise<void> {
     if (phases.some((p) => p.stoppedEarly)) console.log(`  The run stopped at its ${fmtSeconds(CREATE_BUDGET_MS)} budget before creating all ${fmtInt(CREATE_PHASES.reduce((a, p) => a + p.users, 0))} users.`);
     console.log(`  Each create: API key check, insert + audit event (one transaction), then the identity sync — find by username, create with the`);
     console.log(`  generated one-time password (argon2id hash on the identity server), role lookup, role mapping — then the row marked synced and read back.`);
-    console.log(`  The app has no way to create a user without a password (no set-password links yet): passwordMode "generate" still hashes one.`);
     console.log(
       `  argon2id (${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}): ${fmtMs(argonCpuMs)} ms of CPU per hash → at most ${fmtInt((os.availableParallelism() * 1_000) / argonCpuMs)} hashes/s on ${os.availableParallelism()} CPUs with nothing else running`,
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
 import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
 import { closeListener } from "@/lib/db/notify";
-import { createTenantUser, deleteTenantUser, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import { listUsers } from "@/lib/users/queries";
 import { createUserSchema, userListQuerySchema } from "@/lib/users/schema";
 import { findUserByUsername, realmRolesOf } from "@/lib/identity/users";
@@ -40,6 +40,14 @@ describe("tenant users", () => {
     expect(row.identityId).toBe(identity?.id);
     expect(await realmRolesOf(acme.key, identity!.id)).toContain("auditor");
     expect(await tenantDb(acme).auditEvent.count({ where: { resourceId: "asha.rao", action: "user.created" } })).toBe(1);
+  });
+
+  it("creates a user without any password (for provisioning systems) who gets one by a reset later", async () => {
+    const result = await createTenantUser(acme, input("nopass", { passwordMode: "none" }), TEST_ACTOR);
+    expect(result).toEqual({ username: "nopass", provisioningState: "synced" });
+    expect(await findUserByUsername(acme.key, "nopass")).not.toBeNull();
+    const reset = await resetTenantUserPassword(acme, "nopass", undefined, TEST_ACTOR);
+    expect(reset.oneTimePassword).toBeTruthy();
   });
 
   it("refuses a taken username with a conflict, also when two creates race, and writes nothing else", async () => {

@@ -50,6 +50,7 @@ export function CreateUserForm({ action }: { action: (state: FormState, formData
         {[
           ["generate", "Generate a one-time password (the user sets their own at first sign-in)"],
           ["set", "Set the password now"],
+          ["none", "No password yet (set one later with Reset password)"],
         ].map(([value, label]) => (
           <label key={value} className="flex items-center gap-2 text-sm">
             <input type="radio" name="passwordMode" value={value} checked={mode === value} onChange={() => setMode(value!)} /> {label}

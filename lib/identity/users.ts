@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+import type RoleRepresentation from "@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js";
 import { httpStatus, identityAdmin } from "@/lib/identity/admin";
 
 export interface IdentityUserSpec {
@@ -25,7 +27,7 @@ export async function findUserByUsername(realm: string, username: string): Promi
  * Creates a user with a password and realm roles. Returns null when the username is taken
  * (Keycloak's 409), so callers decide what an existing user means for them.
  */
-export async function createUser(realm: string, spec: IdentityUserSpec, password: string, roles: readonly string[], options: { temporary?: boolean } = {}): Promise<IdentityUser | null> {
+export async function createUser(realm: string, spec: IdentityUserSpec, password: string | undefined, roles: readonly string[], options: { temporary?: boolean } = {}): Promise<IdentityUser | null> {
   const admin = await identityAdmin();
   let id: string;
   try {
@@ -38,7 +40,7 @@ export async function createUser(realm: string, spec: IdentityUserSpec, password
       enabled: spec.enabled ?? true,
       emailVerified: Boolean(spec.email),
       attributes: spec.attributes,
-      credentials: [{ type: "password", value: password, temporary: options.temporary ?? false }],
+      ...(password === undefined ? {} : { credentials: [{ type: "password", value: password, temporary: options.temporary ?? false }] }),
     }));
   } catch (error) {
     if (httpStatus(error) === 409) return null;
@@ -48,10 +50,23 @@ export async function createUser(realm: string, spec: IdentityUserSpec, password
   return { id, username: spec.username.toLowerCase(), enabled: spec.enabled ?? true };
 }
 
+// Role ids never change for a role name; looking them up once per realm and minute saves a call per grant.
+const roleCache = new LRUCache<string, RoleRepresentation>({ max: 5_000, ttl: 60_000 });
+
+async function realmRole(realm: string, name: string): Promise<RoleRepresentation | undefined> {
+  const cacheKey = `${realm}\u0000${name}`;
+  const cached = roleCache.get(cacheKey);
+  if (cached) return cached;
+  const admin = await identityAdmin();
+  const role = await admin.roles.findOneByName({ realm, name });
+  if (role?.id) roleCache.set(cacheKey, role);
+  return role;
+}
+
 export async function grantRealmRoles(realm: string, userId: string, roles: readonly string[]): Promise<void> {
   if (roles.length === 0) return;
   const admin = await identityAdmin();
-  const representations = await Promise.all(roles.map((name) => admin.roles.findOneByName({ realm, name })));
+  const representations = await Promise.all(roles.map((name) => realmRole(realm, name)));
   const missing = roles.filter((_, i) => !representations[i]?.id);
   if (missing.length) throw new Error(`realm ${realm} lacks roles: ${missing.join(", ")}`);
   await admin.users.addRealmRoleMappings({ realm, id: userId, roles: representations.map((r) => ({ id: r!.id!, name: r!.name! })) });

@@ -53,25 +53,29 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
     throw error;
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
-  const state = await pushToIdentity(tenant, input.username, { password: input.password ?? generated!, temporary: Boolean(generated), roles: [input.tenantRole] });
+  const password = input.passwordMode === "none" ? undefined : (input.password ?? generated);
+  const state = await pushToIdentity(tenant, input.username, { password, temporary: Boolean(generated), roles: [input.tenantRole] });
   return { username: input.username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
 /** Creates or updates the user in the realm from the database row; records the outcome on the row. */
-async function pushToIdentity(tenant: ResolvedTenant, username: string, credentials?: { password: string; temporary: boolean; roles: string[] }): Promise<string> {
+async function pushToIdentity(tenant: ResolvedTenant, username: string, credentials?: { password: string | undefined; temporary: boolean; roles: string[] }): Promise<string> {
   const user = await requireUser(tenant, username);
   try {
     const profile = { email: user.email ?? undefined, firstName: user.firstName ?? undefined, lastName: user.lastName ?? undefined, enabled: user.enabled };
-    let identity = await findUserByUsername(tenant.key, username);
+    // A user never synced is created straight away; only a taken username (409) means it exists already.
+    let identity = user.identityId
+      ? await findUserByUsername(tenant.key, username)
+      : await createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), credentials?.roles ?? ["member"], { temporary: credentials?.temporary ?? true });
+    if (identity && !user.identityId) return await markSync(tenant, username, { identityId: identity.id });
+    identity ??= await findUserByUsername(tenant.key, username);
     if (!identity) {
-      const password = credentials?.password ?? generatePassword();
-      identity = await createUser(tenant.key, { username, ...profile }, password, credentials?.roles ?? ["member"], { temporary: credentials?.temporary ?? true });
-      identity ??= await findUserByUsername(tenant.key, username);
+      identity = await createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), credentials?.roles ?? ["member"], { temporary: credentials?.temporary ?? true });
       if (!identity) throw new Error("the identity server refused the user and cannot find it either");
     } else {
       await updateUserProfile(tenant.key, identity.id, profile);
       if (credentials) {
-        await resetPassword(tenant.key, identity.id, credentials.password, credentials.temporary);
+        if (credentials.password !== undefined) await resetPassword(tenant.key, identity.id, credentials.password, credentials.temporary);
         await grantRealmRoles(tenant.key, identity.id, credentials.roles);
       }
     }

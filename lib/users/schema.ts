@@ -24,8 +24,11 @@ export const createUserSchema = z
     username: usernameSchema,
     ...profile,
     tenantRole: z.enum(TENANT_ROLES, { error: "Choose a role" }).default("member"),
-    /** "set": the admin types the password; "generate": a one-time password the user must change at first sign-in. */
-    passwordMode: z.enum(["set", "generate"]).default("generate"),
+    /**
+     * "set": the admin types the password; "generate": a one-time password the user must change at
+     * first sign-in; "none": no password yet (an admin resets one later; provisioning systems).
+     */
+    passwordMode: z.enum(["set", "generate", "none"]).default("generate"),
     password: z.preprocess(blankToUndefined, passwordSchema.optional()),
   })
   .superRefine((v, ctx) => {
