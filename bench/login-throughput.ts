@@ -11,7 +11,7 @@ import { hash as argon2Hash, verify as argon2Verify } from "argon2";
 import { ARGON2_PARAMS } from "@/idp/config";
 import { adminClient, CookieJar, loginForm } from "@/idp/test-support/harness";
 import { databaseUrl, quoteIdent } from "@/lib/db/urls";
-import { exited, killGroup, portInUse, waitForExit } from "./lib/app-server";
+import { exited, portInUse, superviseChild } from "./lib/app-server";
 import { withClient } from "./lib/cluster";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { cpuSince, cpuSnapshot, cpusAllowed, hasTaskset, pin, postgresProcesses } from "./lib/processes";
@@ -68,24 +68,7 @@ async function startPinnedIdentity(ctx: BenchContext, adminPassword: string): Pr
       LOG_LEVEL: "warn",
     },
   });
-  const tail: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
-    }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const stop = async () => {
-    if (exited(child)) return;
-    killGroup(child, "SIGTERM");
-    if (!(await waitForExit(child, 10_000))) {
-      killGroup(child, "SIGKILL");
-      await waitForExit(child, 5_000);
-    }
-  };
+  const { tail, stop } = superviseChild(child, 20, 10_000);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited(child)) throw new Error(`the identity server exited during startup (code ${child.exitCode ?? child.signalCode}):\n${tail.join("\n")}`);

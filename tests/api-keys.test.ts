@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb } from "@/lib/db/control";
-import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
-import { closeListener } from "@/lib/db/notify";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
@@ -10,7 +8,7 @@ import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/schem
 import { apiKeyQuota, createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
-import { provisionedTenant } from "@/tests/support/tenants";
+import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
@@ -23,12 +21,7 @@ beforeAll(async () => {
   acme = await provisionedTenant(controller);
 }, 120_000);
 
-afterAll(async () => {
-  await controller.stop().catch(() => {});
-  await closeTenantDbs();
-  await closeListener();
-  await controlDb().$disconnect();
-});
+afterAll(() => closeTestResources(controller));
 
 describe("API keys", () => {
   it("returns the secret once, stores only its SHA-256, and is recognisable by its prefix", async () => {

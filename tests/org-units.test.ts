@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
-import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
-import { closeListener } from "@/lib/db/notify";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import { createCustomer } from "@/lib/customers/service";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { AppError } from "@/lib/errors/app-error";
@@ -13,6 +12,7 @@ import { createOrgUnitFormSchema } from "@/lib/org-units/schema";
 import { metadataToText } from "@/lib/org-units/metadata";
 import { addMembership, changeMembershipRole, listOrgUnitMembers, listUserMemberships, removeMembership } from "@/lib/memberships/service";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
+import { closeTestResources } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
 let tenantA: ResolvedTenant;
@@ -30,12 +30,7 @@ beforeAll(async () => {
   [tenantA, tenantB] = await Promise.all([provisionedTenant(), provisionedTenant()]);
 }, 120_000);
 
-afterAll(async () => {
-  await controller.stop().catch(() => {});
-  await closeTenantDbs();
-  await closeListener();
-  await controlDb().$disconnect();
-});
+afterAll(() => closeTestResources(controller));
 
 let counter = 0;
 const identifier = (prefix = "ou") => `${prefix}-${++counter}-${randomUUID().slice(0, 8)}`;

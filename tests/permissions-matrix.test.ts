@@ -1,11 +1,7 @@
 // Every REST action as every kind of caller, with real session cookies on the real route handlers:
 // allowed calls succeed, refused calls are refused with a stable code and change nothing.
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb } from "@/lib/db/control";
-import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
-import { closeListener } from "@/lib/db/notify";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createOrgUnit } from "@/lib/org-units/service";
 import { addMembership } from "@/lib/memberships/service";
@@ -13,8 +9,8 @@ import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
-import { provisionedTenant } from "@/tests/support/tenants";
-import { call, type Handler } from "@/tests/support/api";
+import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
+import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
 import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
@@ -33,26 +29,22 @@ let ouY: string; // an OU they have nothing to do with
 let n = 0;
 const unique = (p: string) => `${p}-${++n}`;
 
-async function cookie(tenant: ResolvedTenant, username: string, roles: string[]): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles }, secret: sessionSecret(tenant.id) })}`;
-}
-
 /** Who calls, from which host. */
 async function caller(role: Role): Promise<{ host: string; cookie?: string }> {
   const acmeHost = `${acme.key}.localhost:3000`;
   switch (role) {
     case "superadmin":
-      return { host: "console.localhost:3000", cookie: await cookie(root, "superadmin", ["superadmin"]) };
+      return { host: "console.localhost:3000", cookie: await sessionCookie(root, "superadmin", ["superadmin"]) };
     case "tenant-admin":
-      return { host: acmeHost, cookie: await cookie(acme, "ada", ["tenant-admin"]) };
+      return { host: acmeHost, cookie: await sessionCookie(acme, "ada", ["tenant-admin"]) };
     case "ou-admin":
-      return { host: acmeHost, cookie: await cookie(acme, "oscar", ["member"]) };
+      return { host: acmeHost, cookie: await sessionCookie(acme, "oscar", ["member"]) };
     case "auditor":
-      return { host: acmeHost, cookie: await cookie(acme, "audrey", ["auditor"]) };
+      return { host: acmeHost, cookie: await sessionCookie(acme, "audrey", ["auditor"]) };
     case "member":
-      return { host: acmeHost, cookie: await cookie(acme, "mo", ["member"]) };
+      return { host: acmeHost, cookie: await sessionCookie(acme, "mo", ["member"]) };
     case "other-tenant-admin":
-      return { host: acmeHost, cookie: await cookie(globex, "gina", ["tenant-admin"]) };
+      return { host: acmeHost, cookie: await sessionCookie(globex, "gina", ["tenant-admin"]) };
     case "anonymous":
       return { host: acmeHost };
   }
@@ -170,7 +162,7 @@ const ACTIONS: Action[] = [
 
 beforeAll(async () => {
   [acme, globex] = [await provisionedTenant(controller), await provisionedTenant(controller)];
-  root = await controlDb().tenant.findFirstOrThrow({ where: { kind: "root" }, select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true } });
+  root = await rootTenant();
   for (const username of ["ada", "oscar", "audrey", "mo"]) await tenantDb(acme).user.create({ data: { username, provisioningState: "synced" } });
   ouX = (await createOrgUnit(acme, { identifier: "ou-x", name: "X" }, TEST_ACTOR)).id;
   ouY = (await createOrgUnit(acme, { identifier: "ou-y", name: "Y" }, TEST_ACTOR)).id;
@@ -178,12 +170,7 @@ beforeAll(async () => {
   await addMembership(acme, ouY, { username: "audrey", role: "default" }, TEST_ACTOR);
 });
 
-afterAll(async () => {
-  await controller.stop().catch(() => {});
-  await closeTenantDbs();
-  await closeListener();
-  await controlDb().$disconnect();
-});
+afterAll(() => closeTestResources(controller));
 
 describe.each(ACTIONS)("$name", (action) => {
   it.each(ROLES)("as %s", async (role) => {

@@ -1,9 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb } from "@/lib/db/control";
-import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
-import { closeListener } from "@/lib/db/notify";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
@@ -12,8 +9,8 @@ import { createOrgUnit } from "@/lib/org-units/service";
 import { findUserByUsername } from "@/lib/identity/users";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, randomPan, TEST_ACTOR } from "@/tests/support/fixtures";
-import { provisionedTenant } from "@/tests/support/tenants";
-import { call, type Json } from "@/tests/support/api";
+import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
+import { call, sessionCookie, type Json } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
 import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
@@ -44,26 +41,16 @@ async function keyFor(tenant: ResolvedTenant, scopes: readonly (Permission | "sc
   return createApiKey(tenant, admin, createApiKeySchema.parse({ name: `test ${scopes.length}`, scopes }), TEST_ACTOR);
 }
 
-async function sessionCookie(tenant: ResolvedTenant, username: string, roles: string[]): Promise<string> {
-  const token = await encode({ token: { tenant: tenant.key, username, roles }, secret: sessionSecret(tenant.id) });
-  return `next-auth.session-token=${token}`;
-}
-
 beforeAll(async () => {
   [acme, globex] = [await provisionedTenant(controller), await provisionedTenant(controller)];
-  root = await controlDb().tenant.findFirstOrThrow({ where: { kind: "root" }, select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true } });
+  root = await rootTenant();
   const full = await keyFor(acme, PERMISSIONS);
   [acmeKey, acmeKeyPrefix] = [full.secret, full.key.prefix];
   readOnlyKey = (await keyFor(acme, ["user:list", "user:read", "ou:list", "ou:read", "membership:read"])).secret;
   globexKey = (await keyFor(globex, PERMISSIONS)).secret;
 }, 120_000);
 
-afterAll(async () => {
-  await controller.stop().catch(() => {});
-  await closeTenantDbs();
-  await closeListener();
-  await controlDb().$disconnect();
-});
+afterAll(() => closeTestResources(controller));
 
 describe("REST API with an API key", () => {
   it("runs the user → org unit → membership flow, auditing each change as the key", async () => {

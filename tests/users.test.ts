@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb } from "@/lib/db/control";
-import { closeTenantDbs, tenantDb } from "@/lib/db/tenant-clients";
-import { closeListener } from "@/lib/db/notify";
+import { tenantDb } from "@/lib/db/tenant-clients";
 import { createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import { listUsers } from "@/lib/users/queries";
 import { createUserSchema, userListQuerySchema } from "@/lib/users/schema";
@@ -11,7 +9,7 @@ import { syncRealmRoles, TENANT_ROLES } from "@/lib/identity/roles";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
-import { provisionedTenant } from "@/tests/support/tenants";
+import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
@@ -21,12 +19,7 @@ beforeAll(async () => {
   [acme, other] = [await provisionedTenant(controller), await provisionedTenant(controller)];
 });
 
-afterAll(async () => {
-  await controller.stop().catch(() => {});
-  await closeTenantDbs();
-  await closeListener();
-  await controlDb().$disconnect();
-});
+afterAll(() => closeTestResources(controller));
 
 const input = (username: string, extra: Record<string, string> = {}) => createUserSchema.parse({ username, email: `${username}@example.com`, firstName: "Test", ...extra });
 

@@ -210,27 +210,7 @@ export async function startApp(options: {
     env,
   });
 
-  const tail: string[] = [];
-  let lines = 0;
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      lines += 1;
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
-    }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-
-  const stop = async () => {
-    if (exited(child)) return;
-    killGroup(child, "SIGTERM");
-    if (!(await waitForExit(child, 15_000))) {
-      killGroup(child, "SIGKILL");
-      await waitForExit(child, 5_000);
-    }
-  };
+  const { tail, lines, stop } = superviseChild(child);
 
   const deadline = started + (options.timeoutMs ?? 180_000);
   for (;;) {
@@ -247,5 +227,30 @@ export async function startApp(options: {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  return { port: options.port, startupMs: Date.now() - started, output: () => ({ lines, tail: [...tail] }), stop };
+  return { port: options.port, startupMs: Date.now() - started, output: () => ({ lines: lines(), tail: [...tail] }), stop };
+}
+
+/** Keeps the last `keep` output lines of a child and stops it (its whole group): TERM, then KILL. */
+export function superviseChild(child: ChildProcess, keep = 20, graceMs = 15_000): { tail: string[]; lines(): number; stop(): Promise<void> } {
+  const tail: string[] = [];
+  let count = 0;
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      count += 1;
+      tail.push(line);
+      if (tail.length > keep) tail.shift();
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const stop = async () => {
+    if (exited(child)) return;
+    killGroup(child, "SIGTERM");
+    if (!(await waitForExit(child, graceMs))) {
+      killGroup(child, "SIGKILL");
+      await waitForExit(child, 5_000);
+    }
+  };
+  return { tail, lines: () => count, stop };
 }

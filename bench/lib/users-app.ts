@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { exited, killGroup, sourcesNewerThan, waitForExit } from "./app-server";
+import { exited, sourcesNewerThan, superviseChild } from "./app-server";
 
 const BUILD_STARTED_MARKER = "bench-build-started";
 /** Files `next build` may rewrite for its build folder; put back byte for byte afterwards. */
@@ -118,24 +118,7 @@ export async function startNext(options: { root: string; port: number; distDir: 
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, GATEHOUSE_NEXT_DIST_DIR: options.distDir, PORT: String(options.port) },
   });
-  const lines: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      lines.push(line);
-      if (lines.length > 30) lines.shift();
-    }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const stop = async () => {
-    if (exited(child)) return;
-    killGroup(child, "SIGTERM");
-    if (!(await waitForExit(child, 15_000))) {
-      killGroup(child, "SIGKILL");
-      await waitForExit(child, 5_000);
-    }
-  };
+  const { tail: lines, stop } = superviseChild(child, 30);
   const deadline = started + (options.timeoutMs ?? 120_000);
   const agent = new http.Agent({ keepAlive: false });
   for (;;) {

@@ -1,3 +1,7 @@
+import { encode } from "next-auth/jwt";
+import { sessionSecret } from "@/lib/auth/client-secret";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
 // Drives route handlers in tests the way Next does: a real Request with a Host header.
 
 export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -31,3 +35,8 @@ export async function call(handler: Handler, c: Call): Promise<{ status: number;
   return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
 
+
+/** A next-auth session cookie as the tenant's own sign-in would set it. */
+export async function sessionCookie(tenant: ResolvedTenant, username: string, roles: string[]): Promise<string> {
+  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles }, secret: sessionSecret(tenant.id) })}`;
+}
