@@ -33,7 +33,7 @@ export default defineConfig({
       PORT: String(port),
       GATEHOUSE_BASE_URL: `http://localhost:${port}`,
       GATEHOUSE_DATA_DIR: ".data/e2e",
-      GATEHOUSE_EMBEDDED_PG_PORT: "54340",
+      GATEHOUSE_EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54340",
       GATEHOUSE_IDP_PORT: process.env.E2E_IDP_PORT ?? "8180",
       GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: "superadmin",
       GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: "e2e-superadmin-password",
