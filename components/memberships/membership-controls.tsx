@@ -1,7 +1,7 @@
 import { ChangeRoleForm } from "@/components/memberships/change-role-form";
 import { RemoveMembershipButton } from "@/components/memberships/remove-membership-button";
 import { MembershipRoleBadge } from "@/components/memberships/role-badge";
-import { changeRoleAction, removeMemberAction } from "@/app/workspace/memberships/actions";
+import { changeRoleAction, removeMemberAction } from "@/lib/memberships/actions";
 import type { MembershipRole } from "@/lib/memberships/roles";
 
 export interface MembershipRef {
@@ -12,13 +12,14 @@ export interface MembershipRef {
 }
 
 /** The role of one membership: a badge, or for those who manage it a role form and a remove button. */
-export function MembershipRoleCell({ membership, manageable }: { membership: MembershipRef; manageable: boolean }) {
+/** `target`: the tenant the actions act on (see AdminScope). */
+export function MembershipRoleCell({ membership, manageable, target }: { membership: MembershipRef; manageable: boolean; target: string | null }) {
   if (!manageable) return <MembershipRoleBadge role={membership.role} />;
   const { orgUnitId, identifier, username, role } = membership;
-  return <ChangeRoleForm action={changeRoleAction.bind(null, orgUnitId, username)} role={role} label={`Role of ${username} in ${identifier}`} />;
+  return <ChangeRoleForm action={changeRoleAction.bind(null, target, orgUnitId, username)} role={role} label={`Role of ${username} in ${identifier}`} />;
 }
 
-export function MembershipRemoveCell({ membership }: { membership: MembershipRef }) {
+export function MembershipRemoveCell({ membership, target }: { membership: MembershipRef; target: string | null }) {
   const { orgUnitId, identifier, username } = membership;
-  return <RemoveMembershipButton action={removeMemberAction.bind(null, orgUnitId, username)} description={`Remove ${username} from ${identifier}`} />;
+  return <RemoveMembershipButton action={removeMemberAction.bind(null, target, orgUnitId, username)} description={`Remove ${username} from ${identifier}`} />;
 }

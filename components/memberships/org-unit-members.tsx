@@ -4,7 +4,8 @@ import { Pagination, SearchForm } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
-import { addMemberAction } from "@/app/workspace/memberships/actions";
+import { addMemberAction } from "@/lib/memberships/actions";
+import type { AdminScope } from "@/lib/auth/tenant-admin";
 import { listOrgUnitMembers, type OrgUnitMember } from "@/lib/memberships/service";
 import { can, type Principal } from "@/lib/permissions/permissions";
 import type { ListQuery } from "@/lib/pagination/page";
@@ -13,7 +14,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 const fullName = (m: OrgUnitMember) => [m.firstName, m.lastName].filter(Boolean).join(" ");
 
 /** An org unit's members (searchable, paginated); those who manage it add, re-role and remove them here. */
-export async function OrgUnitMembers({ tenant, orgUnit, principal, query }: { tenant: ResolvedTenant; orgUnit: { id: string; identifier: string }; principal: Principal; query: ListQuery }) {
+export async function OrgUnitMembers({ tenant, orgUnit, principal, query, admin }: { tenant: ResolvedTenant; orgUnit: { id: string; identifier: string }; principal: Principal; query: ListQuery; admin: AdminScope }) {
   const manageable = can(principal, "membership:manage", { orgUnitId: orgUnit.id });
   const page = await listOrgUnitMembers(tenant, orgUnit.id, query);
   const columns = ["Member", "Email", "Role", "Since", ...(manageable ? ["Actions"] : [])];
@@ -26,7 +27,7 @@ export async function OrgUnitMembers({ tenant, orgUnit, principal, query }: { te
       </h2>
       {manageable ? (
         <AddMembershipForm
-          action={addMemberAction.bind(null, orgUnit.id)}
+          action={addMemberAction.bind(null, admin.target, orgUnit.id)}
           title={`Add a member to ${orgUnit.identifier}`}
           subject={{ name: "username", label: "Username", hint: "A user of this workspace." }}
         />
@@ -41,20 +42,20 @@ export async function OrgUnitMembers({ tenant, orgUnit, principal, query }: { te
             return (
               <tr key={m.username} data-testid={`member-${m.username}`}>
                 <td className="px-4 py-2">
-                  <Link href={`/users/${encodeURIComponent(m.username)}`} className="font-medium text-brand-700 hover:underline">{m.username}</Link>
+                  <Link href={`${admin.base}/users/${encodeURIComponent(m.username)}`} className="font-medium text-brand-700 hover:underline">{m.username}</Link>
                   <div className="text-xs text-slate-500">{fullName(m) || "—"}</div>
                   {m.enabled ? null : <Badge tone="red">Disabled</Badge>}
                 </td>
                 <td className="px-4 py-2 text-slate-600">{m.email ?? "—"}</td>
-                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable} /></td>
+                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable} target={admin.target} /></td>
                 <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
-                {manageable ? <td className="px-4 py-2"><MembershipRemoveCell membership={membership} /></td> : null}
+                {manageable ? <td className="px-4 py-2"><MembershipRemoveCell membership={membership} target={admin.target} /></td> : null}
               </tr>
             );
           })}
         </DataTable>
       )}
-      <Pagination page={page} basePath={`/org-units/${orgUnit.id}`} q={query.q} noun="members" />
+      <Pagination page={page} basePath={`${admin.base}/org-units/${orgUnit.id}`} q={query.q} noun="members" />
     </section>
   );
 }

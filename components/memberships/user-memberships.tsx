@@ -2,7 +2,8 @@ import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
-import { addToOrgUnitAction } from "@/app/workspace/memberships/actions";
+import { addToOrgUnitAction } from "@/lib/memberships/actions";
+import type { AdminScope } from "@/lib/auth/tenant-admin";
 import { listUserMemberships } from "@/lib/memberships/service";
 import { can, canSomewhere, type Principal } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -11,7 +12,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
  * The org units a user belongs to, for the user's page: only those the viewer may read, each
  * with role controls where the viewer manages memberships, and a form to add the user to an OU.
  */
-export async function UserMemberships({ tenant, username, principal }: { tenant: ResolvedTenant; username: string; principal: Principal }) {
+export async function UserMemberships({ tenant, username, principal, admin }: { tenant: ResolvedTenant; username: string; principal: Principal; admin: AdminScope }) {
   const memberships = (await listUserMemberships(tenant, username)).filter((m) => can(principal, "membership:read", { orgUnitId: m.orgUnitId }));
   const manageable = (orgUnitId: string) => can(principal, "membership:manage", { orgUnitId });
   const anyManageable = memberships.some((m) => manageable(m.orgUnitId));
@@ -29,12 +30,12 @@ export async function UserMemberships({ tenant, username, principal }: { tenant:
             return (
               <tr key={m.orgUnitId} data-testid={`membership-${m.identifier}`}>
                 <td className="px-4 py-2">
-                  <Link href={`/org-units/${m.orgUnitId}`} className="font-medium text-brand-700 hover:underline">{m.name}</Link>
+                  <Link href={`${admin.base}/org-units/${m.orgUnitId}`} className="font-medium text-brand-700 hover:underline">{m.name}</Link>
                   <div className="font-mono text-xs text-slate-500">{m.identifier}</div>
                 </td>
-                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable(m.orgUnitId)} /></td>
+                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable(m.orgUnitId)} target={admin.target} /></td>
                 <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
-                {anyManageable ? <td className="px-4 py-2">{manageable(m.orgUnitId) ? <MembershipRemoveCell membership={membership} /> : null}</td> : null}
+                {anyManageable ? <td className="px-4 py-2">{manageable(m.orgUnitId) ? <MembershipRemoveCell membership={membership} target={admin.target} /> : null}</td> : null}
               </tr>
             );
           })}
@@ -42,7 +43,7 @@ export async function UserMemberships({ tenant, username, principal }: { tenant:
       )}
       {canSomewhere(principal, "membership:manage") ? (
         <AddMembershipForm
-          action={addToOrgUnitAction.bind(null, username)}
+          action={addToOrgUnitAction.bind(null, admin.target, username)}
           title={`Add ${username} to an org unit`}
           subject={{ name: "orgUnit", label: "Org unit identifier", hint: "e.g. sales-west" }}
         />

@@ -14,7 +14,8 @@ const roles = [
   { value: "tenant-admin", label: "Tenant admin" },
 ];
 
-export function CreateUserForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+/** `usersPath`: where this tenant's user pages live (`/users` on its host, under the tenant on the console). */
+export function CreateUserForm({ action, usersPath }: { action: (state: FormState, formData: FormData) => Promise<FormState>; usersPath: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [mode, setMode] = useState("generate");
   const router = useRouter();
@@ -29,7 +30,7 @@ export function CreateUserForm({ action }: { action: (state: FormState, formData
       <div className="grid gap-4">
         <p role="status" className="text-emerald-800">{state.message}</p>
         <OneTimePassword value={state.values.oneTimePassword} />
-        <Link href={`/users/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
+        <Link href={`${usersPath}/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
       </div>
     );
   }

@@ -9,7 +9,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { readJsonBody } from "@/lib/api/body";
 import { authenticateRequest } from "@/lib/api/caller";
 import { apiErrorResponse } from "@/lib/api/responses";
-import { targetTenant } from "@/lib/api/tenant-target";
+import { targetTenant } from "@/lib/tenancy/target";
 
 /** Path parameters as Next passes them to a route handler. */
 export type PathParams = Readonly<Record<string, string | undefined>>;

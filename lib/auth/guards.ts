@@ -80,11 +80,19 @@ export async function requirePermission(permission: Permission, scope?: Scope): 
   return caller;
 }
 
-/** A workspace server action that needs `permission`: an AppError instead of a redirect. */
-export async function authorize(permission: Permission, scope?: Scope): Promise<TenantCaller> {
+/** The signed-in member of this workspace for a server action: an AppError instead of a redirect. */
+export async function authenticateMember(): Promise<TenantCaller> {
   const caller = await tenantCallerOf(await requireWorkspace());
   if (!caller) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
-  if (!can(caller.principal, permission, scope)) throw new AppError("forbidden", "You are not allowed to do this.");
+  return caller;
+}
+
+export const notAllowed = () => new AppError("forbidden", "You are not allowed to do this.");
+
+/** A workspace server action that needs `permission`: an AppError instead of a redirect. */
+export async function authorize(permission: Permission, scope?: Scope): Promise<TenantCaller> {
+  const caller = await authenticateMember();
+  if (!can(caller.principal, permission, scope)) throw notAllowed();
   return caller;
 }
 

@@ -23,6 +23,11 @@ export function tenantByKey(key: string): Promise<ResolvedTenant | null> {
   return byKey(key);
 }
 
+/** A tenant by its id (cached like host lookups), whatever its kind; for the console's tenant pages. */
+export function tenantById(id: string): Promise<ResolvedTenant | null> {
+  return cachedLookup(`id:${id}`, () => controlDb().tenant.findUnique({ where: { id }, select: tenantFields }));
+}
+
 function byKind(kind: "root" | "shared_cloud"): Promise<ResolvedTenant | null> {
   return cachedLookup(`kind:${kind}`, () => controlDb().tenant.findFirst({ where: { kind }, select: tenantFields }));
 }

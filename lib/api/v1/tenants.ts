@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getTenant, listTenants } from "@/lib/tenants/queries";
 import { platformRoute } from "@/lib/api/route";
 import { respond } from "@/lib/api/responses";
-import { tenantNamed } from "@/lib/api/tenant-target";
+import { tenantNamed } from "@/lib/tenancy/target";
 import { pageQuery } from "@/lib/api/schemas/queries";
 import { tenantPageSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 

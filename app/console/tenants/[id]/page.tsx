@@ -57,6 +57,14 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         <p className="font-mono text-sm text-slate-500">{tenant.key}</p>
       </div>
 
+      {tenant.status === "active" && tenant.kind !== "root" ? (
+        <nav aria-label="Administer this tenant" className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <span className="text-slate-600">Administer this tenant:</span>
+          <Link href={`/tenants/${tenant.id}/users`} className="font-medium text-brand-700 hover:underline">Users</Link>
+          <Link href={`/tenants/${tenant.id}/org-units`} className="font-medium text-brand-700 hover:underline">Org units</Link>
+        </nav>
+      ) : null}
+
       <ProvisioningProgress initial={progress} retryAction={retryProvisioningAction.bind(null, tenant.id)} tenantUrl={url} />
 
       {credential ? (

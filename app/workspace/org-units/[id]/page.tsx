@@ -1,69 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
-import { can } from "@/lib/permissions/permissions";
-import { parseListQuery } from "@/lib/pagination/page";
+import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
 import { orgUnitIdSchema } from "@/lib/org-units/schema";
-import { findOrgUnit } from "@/lib/org-units/service";
-import { metadataToText } from "@/lib/org-units/metadata";
-import { OrgUnitDetails } from "@/components/org-units/org-unit-details";
-import { OrgUnitForm } from "@/components/org-units/org-unit-form";
-import { DeleteOrgUnitForm } from "@/components/org-units/delete-org-unit-form";
-import { OrgUnitMembers } from "@/components/memberships/org-unit-members";
-import { deleteOrgUnitAction, updateOrgUnitAction } from "../actions";
+import { OrgUnitDetailPage } from "@/components/org-units/org-unit-detail-page";
 
 export const metadata: Metadata = { title: "Org unit" };
 
 export default async function OrgUnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   if (!orgUnitIdSchema.safeParse(id).success) notFound();
-  const { tenant, principal } = await requirePermission("ou:read", { orgUnitId: id });
-  const ou = await findOrgUnit(tenant, id);
-  if (!ou) notFound();
-  const scope = { orgUnitId: ou.id };
-  const query = parseListQuery(await searchParams);
-
-  return (
-    <div className="grid gap-8">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/org-units" className="hover:underline">Org units</Link> /
-        </p>
-        <h1 className="text-2xl font-semibold">{ou.name}</h1>
-        <p className="font-mono text-sm text-slate-500">{ou.identifier}</p>
-      </div>
-
-      <OrgUnitDetails orgUnit={ou} />
-
-      {can(principal, "ou:update", scope) ? (
-        <section aria-labelledby="edit-heading" className="grid gap-3">
-          <h2 id="edit-heading" className="text-lg font-semibold">Edit</h2>
-          <OrgUnitForm
-            action={updateOrgUnitAction.bind(null, ou.id)}
-            mode="edit"
-            initial={{ name: ou.name, description: ou.description ?? "", metadata: metadataToText(ou.metadata) }}
-          />
-        </section>
-      ) : null}
-
-      {can(principal, "membership:read", scope) ? <OrgUnitMembers tenant={tenant} orgUnit={ou} principal={principal} query={query} /> : null}
-
-      {can(principal, "ou:delete", scope) ? (
-        <section aria-labelledby="delete-heading" className="grid gap-3 rounded-lg border border-red-200 bg-white p-5">
-          <h2 id="delete-heading" className="text-lg font-semibold text-red-800">Delete org unit</h2>
-          {ou.memberCount > 0 ? (
-            <p className="text-sm text-slate-700">
-              “{ou.identifier}” has {ou.memberCount === 1 ? "1 member" : `${ou.memberCount} members`}. Remove every member before deleting it.
-            </p>
-          ) : (
-            <>
-              <p className="text-sm text-slate-700">This cannot be undone. The org unit “{ou.identifier}” is empty and can be deleted.</p>
-              <DeleteOrgUnitForm action={deleteOrgUnitAction.bind(null, ou.id)} identifier={ou.identifier} />
-            </>
-          )}
-        </section>
-      ) : null}
-    </div>
-  );
+  const view = await requireTenantAdminPermission(null, "ou:read", { orgUnitId: id });
+  return <OrgUnitDetailPage view={view} orgUnitId={id} params={await searchParams} />;
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { authorize } from "@/lib/auth/guards";
+import { authorizeTenantAdmin } from "@/lib/auth/tenant-admin";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
@@ -16,25 +16,25 @@ function usernameOf(raw: string): string {
   return parsed.data;
 }
 
-export async function createUserAction(prev: FormState, formData: FormData): Promise<FormState> {
+export async function createUserAction(target: string | null, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("user:create");
+    const { tenant, actor, admin } = await authorizeTenantAdmin(target, "user:create");
     const parsed = createUserSchema.safeParse(values);
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await createTenantUser(tenant, parsed.data, actor);
     return {
       message: result.provisioningState === "synced" ? "User created." : "User saved, but the identity server did not accept it yet. Retry from the user's page.",
       values: { ...values, password: "", oneTimePassword: result.oneTimePassword ?? "" },
-      redirectTo: result.oneTimePassword ? undefined : `/users/${encodeURIComponent(result.username)}`,
+      redirectTo: result.oneTimePassword ? undefined : `${admin.base}/users/${encodeURIComponent(result.username)}`,
     };
   });
 }
 
-export async function updateUserAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateUserAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("user:update");
+    const { tenant, actor } = await authorizeTenantAdmin(target, "user:update");
     const parsed = updateUserSchema.safeParse(values);
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await updateTenantUser(tenant, usernameOf(rawUsername), parsed.data, actor);
@@ -42,18 +42,18 @@ export async function updateUserAction(rawUsername: string, prev: FormState, for
   });
 }
 
-export async function setEnabledAction(rawUsername: string, enabled: boolean, prev: FormState): Promise<FormState> {
+export async function setEnabledAction(target: string | null, rawUsername: string, enabled: boolean, prev: FormState): Promise<FormState> {
   return runAction(prev, {}, async () => {
-    const { tenant, actor } = await authorize("user:disable");
+    const { tenant, actor } = await authorizeTenantAdmin(target, "user:disable");
     await setTenantUserEnabled(tenant, usernameOf(rawUsername), enabled, actor);
     return { message: enabled ? "User enabled." : "User disabled: their sessions have ended and sign-in is refused." };
   });
 }
 
-export async function resetPasswordAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function resetPasswordAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, {}, async () => {
-    const { tenant, actor } = await authorize("user:reset_password");
+    const { tenant, actor } = await authorizeTenantAdmin(target, "user:reset_password");
     let password: string | undefined;
     if (values.passwordMode === "set") {
       const parsed = passwordSchema.safeParse(values.password ?? "");
@@ -65,22 +65,22 @@ export async function resetPasswordAction(rawUsername: string, prev: FormState, 
   });
 }
 
-export async function retrySyncAction(rawUsername: string, prev: FormState): Promise<FormState> {
+export async function retrySyncAction(target: string | null, rawUsername: string, prev: FormState): Promise<FormState> {
   return runAction(prev, {}, async () => {
-    const { tenant, actor } = await authorize("user:update");
+    const { tenant, actor } = await authorizeTenantAdmin(target, "user:update");
     const result = await retryUserSync(tenant, usernameOf(rawUsername), actor);
     if (result.provisioningState !== "synced") throw new AppError("conflict", "The identity server still refuses this user; see the error above.");
     return { message: "In step with the identity server again.", values: { oneTimePassword: result.oneTimePassword ?? "" } };
   });
 }
 
-export async function deleteUserAction(rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function deleteUserAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("user:delete");
+    const { tenant, actor, admin } = await authorizeTenantAdmin(target, "user:delete");
     const username = usernameOf(rawUsername);
     if ((values.confirm ?? "").trim().toLowerCase() !== username) throw invalid({ confirm: `Type ${username} to confirm.` });
     await deleteTenantUser(tenant, username, actor);
-    return { message: "User deleted.", redirectTo: "/users" };
+    return { message: "User deleted.", redirectTo: `${admin.base}/users` };
   });
 }

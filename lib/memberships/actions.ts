@@ -1,33 +1,35 @@
 "use server";
 
-import { authorize } from "@/lib/auth/guards";
+import { authorizeTenantAdmin, tenantAdminCaller } from "@/lib/auth/tenant-admin";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { notAllowed } from "@/lib/auth/guards";
+import { can } from "@/lib/permissions/permissions";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { requireWorkspace } from "@/lib/tenancy/request";
 import { addMembershipSchema, addToOrgUnitSchema, changeRoleSchema } from "@/lib/memberships/schema";
 import { addMembership, changeMembershipRole, removeMembership } from "@/lib/memberships/service";
 import { findOrgUnitByIdentifier } from "@/lib/org-units/service";
 
 /** From an org unit's page: add a user (by username) with a role. */
-export async function addMemberAction(orgUnitId: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function addMemberAction(target: string | null, orgUnitId: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
     const added = await addMembership(tenant, orgUnitId, parseOrThrow(addMembershipSchema, values), actor);
     return { message: `Added ${added.username} to ${added.identifier}.` };
   });
 }
 
 /** From a user's page: add the user to an org unit named by its identifier. */
-export async function addToOrgUnitAction(username: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function addToOrgUnitAction(target: string | null, username: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const input = parseOrThrow(addToOrgUnitSchema, values);
-    const ou = await findOrgUnitByIdentifier(await requireWorkspace(), input.orgUnit);
+    const { tenant, actor, principal } = await tenantAdminCaller(target);
+    const ou = await findOrgUnitByIdentifier(tenant, input.orgUnit);
     // Without an org unit there is no scope: only tenant-wide managers learn that it does not exist.
-    const { tenant, actor } = await authorize("membership:manage", ou ? { orgUnitId: ou.id } : {});
+    if (!can(principal, "membership:manage", ou ? { orgUnitId: ou.id } : {})) throw notAllowed();
     if (!ou) throw new AppError("not_found", "No such org unit.", { orgUnit: `There is no org unit “${input.orgUnit}”.` });
     try {
       await addMembership(tenant, ou.id, { username, role: input.role }, actor);
@@ -40,20 +42,20 @@ export async function addToOrgUnitAction(username: string, prev: FormState, form
   });
 }
 
-export async function changeRoleAction(orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function changeRoleAction(target: string | null, orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
     const { role } = parseOrThrow(changeRoleSchema, values);
     await changeMembershipRole(tenant, orgUnitId, username, role, actor);
     return { message: "Role saved." };
   });
 }
 
-export async function removeMemberAction(orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
+export async function removeMemberAction(target: string | null, orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorize("membership:manage", { orgUnitId });
+    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
     await removeMembership(tenant, orgUnitId, username, actor);
     return { message: `Removed ${username}.` };
   });
