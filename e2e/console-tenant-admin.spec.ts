@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { consoleUrl, onboardTenant, openConsole, signInToTenant } from "./support";
+
+test("a superadmin creates a user and an org unit in a tenant from the console, and the user signs in there", async ({ browser, page }) => {
+  const tenant = await onboardTenant(browser);
+
+  // From the tenant's console page to its users.
+  await openConsole(page, `/tenants?q=${tenant.key}`);
+  await page.getByRole("link", { name: tenant.displayName }).click();
+  await page.getByRole("navigation", { name: "Administer this tenant" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: tenant.username })).toBeVisible();
+  const tenantBase = new URL(page.url()).pathname.replace(/\/users$/, "");
+  expect(tenantBase).toMatch(/^\/tenants\/[0-9a-f-]{36}$/);
+
+  // A user with a password the superadmin sets.
+  await page.getByRole("link", { name: "Create user" }).click();
+  await page.getByLabel("Username", { exact: true }).fill("console.user");
+  await page.getByLabel("Email", { exact: true }).fill("console.user@example.com");
+  await page.getByLabel("Set the password now").check();
+  await page.getByLabel("Password", { exact: true }).fill("console-user-pass-1");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page).toHaveURL(consoleUrl(`${tenantBase}/users/console.user`));
+  await expect(page.getByText("sync: synced")).toBeVisible();
+
+  // An org unit, and the user in it as an admin of the OU.
+  await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "Org units" }).click();
+  await expect(page.getByText("No org units yet")).toBeVisible();
+  await page.getByRole("link", { name: "Create org unit" }).click();
+  await page.getByLabel("Identifier", { exact: true }).fill("support");
+  await page.getByLabel("Name", { exact: true }).fill("Support");
+  await page.getByRole("button", { name: "Create org unit" }).click();
+  await expect(page.getByRole("heading", { name: "Support", level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(new RegExp(`^${tenantBase}/org-units/[0-9a-f-]{36}$`));
+  const addMember = page.getByRole("form", { name: "Add a member to support" });
+  await addMember.getByLabel("Username", { exact: true }).fill("console.user");
+  await addMember.getByLabel("Role", { exact: true }).selectOption("admin");
+  await addMember.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByTestId("member-console.user")).toBeVisible();
+
+  // Both are listed in the console…
+  await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("link", { name: "console.user" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "Org units" }).click();
+  await expect(page.getByRole("link", { name: "Support" })).toBeVisible();
+
+  // …and the user is real in the tenant: they sign in on its host and see the org unit they administer.
+  const user = await (await browser.newContext()).newPage();
+  await signInToTenant(user, tenant.key, "console.user", "console-user-pass-1", "/org-units");
+  await expect(user.getByRole("link", { name: "Support" })).toBeVisible();
+});
