@@ -6,7 +6,7 @@ import { PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { createOrgUnit } from "@/lib/org-units/service";
-import { findUserByUsername } from "@/lib/identity/users";
+import { findUserByUsername, realmRolesOf } from "@/lib/identity/users";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, randomPan, TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
@@ -216,6 +216,48 @@ describe("REST API with an API key", () => {
     expect((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "breakglass" } })).enabled).toBe(true);
     // The break-glass admin is never deleted, whatever the key may do.
     expect(await call(user.DELETE, { host: h, path: `${path}/breakglass`, method: "DELETE", params: { ...p, username: "breakglass" }, key: acmeKey })).toMatchObject({ status: 403 });
+  });
+
+  it("changes a user's role: tenant database and realm in step, audited, never beyond the caller's own permissions", async () => {
+    const h = hostOf(acme);
+    const p = { key: acme.key, username: "role.user" };
+    const path = `${base(acme)}/users/role.user`;
+    const created = await call(users.POST, { host: h, path: `${base(acme)}/users`, method: "POST", key: acmeKey, params: { key: acme.key }, body: { username: "role.user", passwordMode: "none" } });
+    expect(created).toMatchObject({ status: 201, body: { tenantRole: "member" } });
+    const identity = (await findUserByUsername(acme.key, "role.user"))!;
+
+    expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: acmeKey, params: p, body: { tenantRole: "auditor" } })).toMatchObject({ status: 200, body: { tenantRole: "auditor", provisioningState: "synced" } });
+    const realmRoles = await realmRolesOf(acme.key, identity.id);
+    expect(realmRoles).toContain("auditor");
+    expect(realmRoles).not.toContain("member");
+    const event = await tenantDb(acme).auditEvent.findFirstOrThrow({ where: { action: "user.role_changed", resourceId: "role.user" } });
+    expect(event).toMatchObject({ before: { tenantRole: "member" }, after: { tenantRole: "auditor" } });
+
+    // The new role counts from the user's next request, whatever their session says.
+    const session = await sessionCookie(acme, "role.user", ["member"]);
+    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, cookie: session, params: { key: acme.key } })).status).toBe(200);
+
+    // A key with user:update alone may neither give nor take roles with permissions it lacks.
+    const updateOnly = (await keyFor(acme, ["user:update", "user:read"])).secret;
+    for (const tenantRole of ["tenant-admin", "member"]) {
+      expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: updateOnly, params: p, body: { tenantRole } })).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    }
+    expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: readOnlyKey, params: p, body: { tenantRole: "member" } })).toMatchObject({ status: 403 });
+    expect((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "role.user" } })).tenantRole).toBe("auditor");
+
+    expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: acmeKey, params: p, body: { tenantRole: "owner" } })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { tenantRole: expect.any(String) } } });
+
+    // The break-glass admin stays a tenant admin.
+    const breakGlass = { key: acme.key, username: "breakglass" };
+    expect(await call(user.PATCH, { host: h, path: `${base(acme)}/users/breakglass`, method: "PATCH", key: acmeKey, params: breakGlass, body: { tenantRole: "member" } })).toMatchObject({ status: 403 });
+    const admin = await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "breakglass" } });
+    expect(admin.tenantRole).toBe("tenant-admin");
+    expect(await realmRolesOf(acme.key, admin.identityId!)).toContain("tenant-admin");
+    await expect(tenantDb(acme).user.update({ where: { username: "breakglass" }, data: { tenantRole: "member" } })).rejects.toThrow();
+
+    // Back to member: the session loses the user list at once.
+    expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: acmeKey, params: p, body: { tenantRole: "member" } })).toMatchObject({ status: 200, body: { tenantRole: "member" } });
+    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, cookie: session, params: { key: acme.key } })).status).toBe(403);
   });
 
   it("refuses a request whose proxy tenant header disagrees with its Host", async () => {

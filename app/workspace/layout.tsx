@@ -10,8 +10,8 @@ import { canSomewhere } from "@/lib/permissions/permissions";
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const tenant = await requireWorkspace();
   const session = await optionalSession(tenant);
-  const isAdmin = session?.user.roles.includes("tenant-admin") ?? false;
   const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles)).principal : null;
+  const isAdmin = principal?.kind === "user" && principal.realmRoles.includes("tenant-admin");
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (
     <>

@@ -6,13 +6,9 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { OneTimePassword } from "@/components/users/one-time-password";
+import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
-const roles = [
-  { value: "member", label: "Member" },
-  { value: "auditor", label: "Auditor (reads everything)" },
-  { value: "tenant-admin", label: "Tenant admin" },
-];
 
 /** `usersPath`: where this tenant's user pages live (`/users` on its host, under the tenant on the console). */
 export function CreateUserForm({ action, usersPath }: { action: (state: FormState, formData: FormData) => Promise<FormState>; usersPath: string }) {
@@ -45,7 +41,7 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
         <TextField name="firstName" label="First name" defaultValue={v.firstName} error={e.firstName} />
         <TextField name="lastName" label="Last name" defaultValue={v.lastName} error={e.lastName} />
       </div>
-      <SelectField name="tenantRole" label="Role in this workspace" defaultValue={v.tenantRole ?? "member"} options={roles} error={e.tenantRole} />
+      <SelectField name="tenantRole" label="Role in this workspace" defaultValue={v.tenantRole ?? "member"} options={tenantRoleOptions} error={e.tenantRole} />
       <fieldset className="grid gap-2">
         <legend className="text-sm font-medium">Initial password</legend>
         {[

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
@@ -28,6 +29,23 @@ export function EnableToggle({ enabled, action }: { enabled: boolean; action: Ac
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <Button type="submit" variant={enabled ? "danger" : "primary"} disabled={pending}>{enabled ? "Disable user" : "Enable user"}</Button>
+      <Feedback state={state} />
+    </form>
+  );
+}
+
+/** The user's tenant-wide role; refreshes the page so the sync state shown is the stored one. */
+export function TenantRoleForm({ role, action, lockedReason }: { role: string; action: Action; lockedReason?: string }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  const value = state.attempt ? (state.values.tenantRole ?? role) : role;
+  return (
+    <form action={formAction} key={state.attempt ?? 0} className="flex flex-wrap items-end gap-3" noValidate>
+      <SelectField name="tenantRole" label="Role in this workspace" defaultValue={value} options={tenantRoleOptions} error={state.fieldErrors.tenantRole} hint={lockedReason} disabled={Boolean(lockedReason)} />
+      {lockedReason ? null : <Button type="submit" variant="secondary" disabled={pending}>Save role</Button>}
       <Feedback state={state} />
     </form>
   );

@@ -5,9 +5,10 @@ import { can } from "@/lib/permissions/permissions";
 import { getUser } from "@/lib/users/queries";
 import { usernameSchema } from "@/lib/users/schema";
 import { Badge } from "@/components/ui/badge";
-import { DeleteUserForm, EnableToggle, ProfileForm, ResetPasswordForm, RetrySyncButton } from "@/components/users/user-actions";
+import { DeleteUserForm, EnableToggle, ProfileForm, ResetPasswordForm, RetrySyncButton, TenantRoleForm } from "@/components/users/user-actions";
+import { tenantRoleOf } from "@/lib/users/commands";
 import { UserMemberships } from "@/components/memberships/user-memberships";
-import { deleteUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { changeTenantRoleAction, deleteUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -26,6 +27,7 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
   const user = await getUser(tenant, parsed.data);
   if (!user) notFound();
   const username = user.username;
+  const role = await tenantRoleOf(tenant, user).catch(() => null);
   const bound = <A extends unknown[], R>(action: (target: string | null, username: string, ...rest: A) => R) => action.bind(null, admin.target, username);
 
   return (
@@ -52,6 +54,14 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
 
       <Section title="Profile">
         <ProfileForm initial={{ email: user.email ?? "", firstName: user.firstName ?? "", lastName: user.lastName ?? "" }} action={bound(updateUserAction)} readOnly={!can(p, "user:update")} />
+      </Section>
+
+      <Section title="Role">
+        {can(p, "user:update") ? (
+          <TenantRoleForm role={role ?? "member"} action={bound(changeTenantRoleAction)} lockedReason={user.isBreakGlass ? "The break-glass admin is always a tenant admin." : undefined} />
+        ) : (
+          <p className="text-sm" data-testid="tenant-role">{role ?? "unknown (not in the identity realm yet)"}</p>
+        )}
       </Section>
 
       <Section title="Org units">

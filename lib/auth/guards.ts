@@ -67,9 +67,14 @@ export async function requireMember(): Promise<TenantCaller> {
   return caller ?? signIn();
 }
 
+/** A member whose tenant-wide role — as the tenant's database has it now — is tenant-admin. */
+export function isTenantAdmin(caller: TenantCaller): boolean {
+  return caller.principal.kind === "user" && caller.principal.realmRoles.includes("tenant-admin");
+}
+
 export async function requireTenantAdmin(): Promise<TenantCaller> {
   const caller = await requireMember();
-  if (!hasRole(caller, "tenant-admin")) forbidden();
+  if (!isTenantAdmin(caller)) forbidden();
   return caller;
 }
 

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type RoleRepresentation from "@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js";
 import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 
 export interface IdentityUserSpec {
   username: string;
@@ -70,6 +71,18 @@ export async function grantRealmRoles(realm: string, userId: string, roles: read
   const missing = roles.filter((_, i) => !representations[i]?.id);
   if (missing.length) throw new Error(`realm ${realm} lacks roles: ${missing.join(", ")}`);
   await admin.users.addRealmRoleMappings({ realm, id: userId, roles: representations.map((r) => ({ id: r!.id!, name: r!.name! })) });
+}
+
+/** Makes `role` the user's only tenant-wide role (other realm roles, if any, stay). */
+export async function setTenantRole(realm: string, userId: string, role: TenantRole): Promise<void> {
+  const current = await realmRolesOf(realm, userId);
+  const stale = TENANT_ROLES.filter((name) => name !== role && current.includes(name));
+  if (stale.length) {
+    const admin = await identityAdmin();
+    const representations = await Promise.all(stale.map((name) => realmRole(realm, name)));
+    await admin.users.delRealmRoleMappings({ realm, id: userId, roles: representations.filter((r) => r?.id).map((r) => ({ id: r!.id!, name: r!.name! })) });
+  }
+  if (!current.includes(role)) await grantRealmRoles(realm, userId, [role]);
 }
 
 export async function realmRolesOf(realm: string, userId: string): Promise<string[]> {

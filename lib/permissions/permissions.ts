@@ -74,3 +74,11 @@ export function canSomewhere(principal: Principal, permission: Permission): bool
   if (can(principal, permission)) return true;
   return principal.kind === "user" && Object.values(principal.ouRoles).some((role) => OU_ROLE_PERMISSIONS[role].includes(permission));
 }
+
+/**
+ * Whether the principal may give someone the tenant-wide `role` (or take it away): only with every
+ * permission the role carries, so nobody hands out more than they hold.
+ */
+export function canAssignRole(principal: Principal, role: TenantRole): boolean {
+  return REALM_ROLE_PERMISSIONS[role].every((permission) => can(principal, permission));
+}

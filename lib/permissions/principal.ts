@@ -2,6 +2,7 @@ import { cache } from "react";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { MembershipRole, Principal } from "@/lib/permissions/permissions";
+import { TENANT_ROLES } from "@/lib/identity/roles";
 
 export interface UserStanding {
   /** False when the tenant has disabled this user: they are refused on their next request. */
@@ -17,20 +18,22 @@ export interface UserStanding {
 const readStanding = cache(async (tenantId: string, databaseName: string, databaseUrl: string | null, username: string) => {
   const db = tenantDb({ id: tenantId, databaseName, databaseUrl });
   const [user, memberships] = await Promise.all([
-    db.user.findUnique({ where: { username }, select: { enabled: true } }),
+    db.user.findUnique({ where: { username }, select: { enabled: true, tenantRole: true } }),
     db.membership.findMany({ where: { username }, select: { orgUnitId: true, role: true } }),
   ]);
   const ouRoles: Record<string, MembershipRole> = {};
   for (const m of memberships) ouRoles[m.orgUnitId] = m.role;
-  return { enabled: user?.enabled ?? true, ouRoles };
+  return { enabled: user?.enabled ?? true, tenantRole: user?.tenantRole ?? null, ouRoles };
 });
 
 /**
  * A signed-in user's standing in their tenant, read from the tenant's database on every request:
- * their OU roles, and whether they are still enabled (users the tenant does not manage — created
- * directly in the realm — count as enabled).
+ * their OU roles, whether they are still enabled (users the tenant does not manage — created
+ * directly in the realm — count as enabled), and their tenant-wide role: the one kept here wins over
+ * the session's, so a changed role counts from the next request, not the next sign-in.
  */
-export async function userStanding(tenant: ResolvedTenant, username: string, realmRoles: readonly string[]): Promise<UserStanding> {
-  const { enabled, ouRoles } = await readStanding(tenant.id, tenant.databaseName, tenant.databaseUrl, username);
+export async function userStanding(tenant: ResolvedTenant, username: string, sessionRoles: readonly string[]): Promise<UserStanding> {
+  const { enabled, tenantRole, ouRoles } = await readStanding(tenant.id, tenant.databaseName, tenant.databaseUrl, username);
+  const realmRoles = tenantRole ? [...sessionRoles.filter((role) => !(TENANT_ROLES as readonly string[]).includes(role)), tenantRole] : sessionRoles;
   return { enabled, principal: { kind: "user", username, realmRoles, ouRoles } };
 }

@@ -70,8 +70,8 @@ export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> 
 async function recordBreakGlassUser(tenant: StepContext["tenant"], username: string, identityId: string): Promise<void> {
   await tenantDb(tenant).user.upsert({
     where: { username },
-    create: { username, identityId, isBreakGlass: true, firstName: "Break-glass", lastName: "Admin", provisioningState: "synced" },
-    update: { identityId, isBreakGlass: true },
+    create: { username, identityId, isBreakGlass: true, tenantRole: "tenant-admin", firstName: "Break-glass", lastName: "Admin", provisioningState: "synced" },
+    update: { identityId, isBreakGlass: true, tenantRole: "tenant-admin" },
   });
 }
 

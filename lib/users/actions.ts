@@ -5,8 +5,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 import { fieldErrors } from "@/lib/errors/zod";
-import { createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
-import { createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { changeTenantRoleSchema, createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { changeTenantUserRole, createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 
 const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
 
@@ -39,6 +40,16 @@ export async function updateUserAction(target: string | null, rawUsername: strin
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await updateTenantUser(tenant, usernameOf(rawUsername), parsed.data, actor);
     return { message: result.provisioningState === "synced" ? "Saved." : "Saved here; the identity server has not taken the change yet (retry below)." };
+  });
+}
+
+export async function changeTenantRoleAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor, principal } = await authorizeTenantAdmin(target, "user:update");
+    const { tenantRole } = parseOrThrow(changeTenantRoleSchema, values);
+    const result = await changeTenantUserRole(tenant, usernameOf(rawUsername), tenantRole, principal, actor);
+    return { message: result.provisioningState === "synced" ? "Role saved. It counts from the user's next request." : "Role saved here; the identity server has not taken it yet (retry above)." };
   });
 }
 

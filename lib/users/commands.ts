@@ -3,9 +3,11 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
-import { createUser, deleteUser, findUserByUsername, grantRealmRoles, resetPassword, updateUserProfile } from "@/lib/identity/users";
+import { createUser, deleteUser, findUserByUsername, realmRolesOf, resetPassword, setTenantRole, updateUserProfile } from "@/lib/identity/users";
+import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { canAssignRole, type Principal } from "@/lib/permissions/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
@@ -45,8 +47,8 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, provisioningState: "pending" } });
-      await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: { ...user, tenantRole: input.tenantRole } });
+      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, provisioningState: "pending" } });
+      await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
@@ -54,30 +56,32 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
   const password = input.passwordMode === "none" ? undefined : (input.password ?? generated);
-  const state = await pushToIdentity(tenant, input.username, { password, temporary: Boolean(generated), roles: [input.tenantRole] });
+  const state = await pushToIdentity(tenant, input.username, { password, temporary: Boolean(generated) });
   return { username: input.username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
-/** Creates or updates the user in the realm from the database row; records the outcome on the row. */
-async function pushToIdentity(tenant: ResolvedTenant, username: string, credentials?: { password: string | undefined; temporary: boolean; roles: string[] }): Promise<string> {
+/**
+ * Creates or updates the user in the realm from the database row (profile, enabled, tenant role);
+ * records the outcome on the row.
+ */
+async function pushToIdentity(tenant: ResolvedTenant, username: string, credentials?: { password: string | undefined; temporary: boolean }): Promise<string> {
   const user = await requireUser(tenant, username);
+  const roles = [user.tenantRole ?? "member"];
   try {
     const profile = { email: user.email ?? undefined, firstName: user.firstName ?? undefined, lastName: user.lastName ?? undefined, enabled: user.enabled };
+    const create = () => createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), roles, { temporary: credentials?.temporary ?? true });
     // A user never synced is created straight away; only a taken username (409) means it exists already.
-    let identity = user.identityId
-      ? await findUserByUsername(tenant.key, username)
-      : await createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), credentials?.roles ?? ["member"], { temporary: credentials?.temporary ?? true });
+    let identity = user.identityId ? await findUserByUsername(tenant.key, username) : await create();
     if (identity && !user.identityId) return await markSync(tenant, username, { identityId: identity.id });
     identity ??= await findUserByUsername(tenant.key, username);
     if (!identity) {
-      identity = await createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), credentials?.roles ?? ["member"], { temporary: credentials?.temporary ?? true });
+      identity = await create();
       if (!identity) throw new Error("the identity server refused the user and cannot find it either");
     } else {
       await updateUserProfile(tenant.key, identity.id, profile);
-      if (credentials) {
-        if (credentials.password !== undefined) await resetPassword(tenant.key, identity.id, credentials.password, credentials.temporary);
-        await grantRealmRoles(tenant.key, identity.id, credentials.roles);
-      }
+      if (credentials?.password !== undefined) await resetPassword(tenant.key, identity.id, credentials.password, credentials.temporary);
+      // Users from before roles were kept here (tenantRole null) keep whatever the realm gives them.
+      if (user.tenantRole) await setTenantRole(tenant.key, identity.id, user.tenantRole as TenantRole);
     }
     return await markSync(tenant, username, { identityId: identity.id });
   } catch (error) {
@@ -89,7 +93,7 @@ async function pushToIdentity(tenant: ResolvedTenant, username: string, credenti
 export async function retryUserSync(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<UserCommandResult> {
   const user = await requireUser(tenant, username);
   const generated = user.identityId ? undefined : generatePassword();
-  const state = await pushToIdentity(tenant, username, generated ? { password: generated, temporary: true, roles: ["member"] } : undefined);
+  const state = await pushToIdentity(tenant, username, generated ? { password: generated, temporary: true } : undefined);
   await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
   return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
@@ -100,6 +104,39 @@ export async function updateTenantUser(tenant: ResolvedTenant, username: string,
     if (!before) throw new AppError("not_found", "User not found.");
     const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, provisioningState: "pending" } });
     await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
+  });
+  return { username, provisioningState: await pushToIdentity(tenant, username) };
+}
+
+/**
+ * The user's tenant-wide role: as kept here, or for users from before roles were kept here, as the
+ * realm has it (null when the realm does not know the user either).
+ */
+export async function tenantRoleOf(tenant: ResolvedTenant, user: { tenantRole: string | null; identityId: string | null }): Promise<TenantRole | null> {
+  if (user.tenantRole) return user.tenantRole as TenantRole;
+  if (!user.identityId) return null;
+  const realmRoles = await realmRolesOf(tenant.key, user.identityId);
+  return TENANT_ROLES.find((role) => realmRoles.includes(role)) ?? null;
+}
+
+/**
+ * Changes the user's tenant-wide role: here first, then in the realm (a failed sync shows and is
+ * retried like any other). The caller needs every permission of both the old and the new role,
+ * so nobody hands out (or takes away) more than they hold. The break-glass admin stays tenant-admin.
+ */
+export async function changeTenantUserRole(tenant: ResolvedTenant, username: string, role: TenantRole, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const current = await requireUser(tenant, username);
+  if (current.isBreakGlass && role !== "tenant-admin") throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
+  const from = await tenantRoleOf(tenant, current);
+  for (const involved of [role, from]) {
+    if (involved && !canAssignRole(principal, involved)) throw new AppError("forbidden", `Only someone with every permission of “${involved}” may give or take that role.`, { tenantRole: `You cannot give or take the role “${involved}”.` });
+  }
+  if (from === role && current.tenantRole === role) return { username, provisioningState: current.provisioningState };
+  await tenantDb(tenant).$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { username } });
+    if (!before) throw new AppError("not_found", "User not found.");
+    await tx.user.update({ where: { username }, data: { tenantRole: role, provisioningState: "pending" } });
+    await recordTenantEvent(tx, by, { action: "user.role_changed", resourceType: "user", resourceId: username, before: { tenantRole: from }, after: { tenantRole: role } });
   });
   return { username, provisioningState: await pushToIdentity(tenant, username) };
 }

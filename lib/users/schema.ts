@@ -19,11 +19,13 @@ const profile = {
 
 export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
 
+export const tenantRoleSchema = z.enum(TENANT_ROLES, { error: "Choose a role" });
+
 export const createUserSchema = z
   .object({
     username: usernameSchema,
     ...profile,
-    tenantRole: z.enum(TENANT_ROLES, { error: "Choose a role" }).default("member"),
+    tenantRole: tenantRoleSchema.default("member"),
     /**
      * "set": the admin types the password; "generate": a one-time password the user must change at
      * first sign-in; "none": no password yet (an admin resets one later; provisioning systems).
@@ -38,6 +40,8 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const updateUserSchema = z.object(profile);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const changeTenantRoleSchema = z.object({ tenantRole: tenantRoleSchema });
 
 export const USER_STATES = ["pending", "synced", "failed"] as const;
 

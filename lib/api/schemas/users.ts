@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { updateUserSchema, USER_STATES } from "@/lib/users/schema";
+import { tenantRoleSchema, updateUserSchema, USER_STATES } from "@/lib/users/schema";
 import { timestamp } from "@/lib/api/schemas/common";
 
 export const userListItemSchema = z.object({
@@ -15,6 +15,7 @@ export const userListItemSchema = z.object({
 });
 
 export const userSchema = userListItemSchema.extend({
+  tenantRole: z.string().nullable().meta({ description: "Tenant-wide role: tenant-admin, auditor or member. null: a user from before Gatehouse kept roles; the realm's role applies.", example: "member" }),
   syncError: z.string().nullable().meta({ description: "Why the last sync with the identity realm failed, if it did." }),
   updatedAt: timestamp,
 });
@@ -29,8 +30,11 @@ export const userPageSchema = z.object({
   next: z.string().nullable(),
 });
 
-/** Profile fields and `enabled`; fields left out stay as they are, an empty string clears one. */
+/** Profile fields, `enabled` and `tenantRole`; fields left out stay as they are, an empty string clears one. */
 export const patchUserSchema = updateUserSchema.extend({
   enabled: z.boolean().optional().meta({ description: "false disables the user at once (sessions end, sign-in is refused)." }),
+  tenantRole: tenantRoleSchema.optional().meta({
+    description: "Changes the tenant-wide role (needs user:update and every permission of the old and the new role). The break-glass admin stays tenant-admin.",
+  }),
 });
 export type PatchUserInput = z.output<typeof patchUserSchema>;

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { changeTenantUserRole, createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import { getUser, listUsers } from "@/lib/users/queries";
 import { createUserSchema, type UpdateUserInput } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -45,17 +45,21 @@ export const getUserRoute = tenantRoute({
   handle: async ({ tenant, params }) => respond(userSchema, await existingUser(tenant, pathUsername(params))),
 });
 
-/** Profile fields need `user:update`, `enabled` needs `user:disable`; both are checked before anything changes. */
+/**
+ * Profile fields and `tenantRole` need `user:update`, `enabled` needs `user:disable`; all are
+ * checked before anything changes (the role, which also needs the roles' permissions, goes first).
+ */
 export const patchUserRoute = tenantRoute({
   permission: "checked-by-handler",
   body: patchUserSchema,
-  handle: async ({ tenant, params, body, actor, authorize }) => {
+  handle: async ({ tenant, params, body, actor, principal, authorize }) => {
     const changesProfile = PROFILE_FIELDS.some((field) => field in body);
-    if (changesProfile) authorize("user:update");
+    if (changesProfile || body.tenantRole !== undefined) authorize("user:update");
     if (body.enabled !== undefined) authorize("user:disable");
-    if (!changesProfile && body.enabled === undefined) authorize("user:read");
+    if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined) authorize("user:read");
     const username = pathUsername(params);
     const current = await existingUser(tenant, username);
+    if (body.tenantRole !== undefined) await changeTenantUserRole(tenant, username, body.tenantRole, principal, actor);
     if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), actor);
     if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, actor);
     return respond(userSchema, await existingUser(tenant, username));
