@@ -54,7 +54,7 @@ async function caller(role: Role): Promise<{ host: string; cookie?: string }> {
 async function snapshot() {
   const db = tenantDb(acme);
   const [userRows, ous, memberships] = await Promise.all([
-    db.user.findMany({ select: { username: true, enabled: true, email: true }, orderBy: { username: "asc" } }),
+    db.user.findMany({ select: { username: true, enabled: true, email: true, tenantRole: true }, orderBy: { username: "asc" } }),
     db.orgUnit.findMany({ select: { id: true, name: true }, orderBy: { identifier: "asc" } }),
     db.membership.findMany({ select: { username: true, orgUnitId: true, role: true }, orderBy: [{ orgUnitId: "asc" }, { username: "asc" }] }),
   ]);
@@ -93,6 +93,16 @@ const ACTIONS: Action[] = [
       const username = unique("victim");
       await newUser(username);
       return { method: "PATCH", path: (k) => `/api/v1/tenants/${k}/users/${username}`, params: { key: acme.key, username }, body: { enabled: false } };
+    },
+  },
+  {
+    name: "change a user's role",
+    allowed: ["superadmin", "tenant-admin"],
+    handler: user.PATCH as Handler,
+    prepare: async () => {
+      const username = unique("promoted");
+      await newUser(username);
+      return { method: "PATCH", path: (k) => `/api/v1/tenants/${k}/users/${username}`, params: { key: acme.key, username }, body: { tenantRole: "tenant-admin" } };
     },
   },
   {
