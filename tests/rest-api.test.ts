@@ -18,6 +18,9 @@ import * as orgUnit from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/ro
 import * as members from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/members/route";
 import * as member from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/members/[username]/route";
 import * as consoleUsers from "@/app/console/api/v1/tenants/[key]/users/route";
+import * as apiKeys from "@/app/workspace/api/v1/tenants/[key]/api-keys/route";
+import * as apiKey from "@/app/workspace/api/v1/tenants/[key]/api-keys/[id]/route";
+import * as consoleApiKeys from "@/app/console/api/v1/tenants/[key]/api-keys/route";
 import * as customers from "@/app/console/api/v1/customers/route";
 import * as customer from "@/app/console/api/v1/customers/[id]/route";
 import * as tenants from "@/app/console/api/v1/tenants/route";
@@ -263,6 +266,66 @@ describe("REST API with an API key", () => {
   it("refuses a request whose proxy tenant header disagrees with its Host", async () => {
     const r = await call(users.GET, { host: hostOf(acme), path: `${base(acme)}/users`, key: acmeKey, params: { key: acme.key }, headers: { "x-gatehouse-tenant-id": globex.id } });
     expect(r).toMatchObject({ status: 404, body: { code: "not_found" } });
+  });
+});
+
+describe("API keys over REST", () => {
+  it("creates a key whose secret is shown once, lists it without secrets, uses it, and revokes it at once", async () => {
+    const h = hostOf(acme);
+    const p = { key: acme.key };
+    const path = `${base(acme)}/api-keys`;
+    const created = await call(apiKeys.POST, { host: h, path, method: "POST", key: acmeKey, params: p, body: { name: "CI reader", scopes: ["user:list"], expiresAt: "2099-12-31" } });
+    expect(created).toMatchObject({ status: 201, body: { name: "CI reader", scopes: ["user:list"], status: "active", secret: expect.stringMatching(/^ghk_[a-z2-7]{10}_/) } });
+    expect(created.body).not.toHaveProperty("hash");
+    const secret = String(created.body.secret);
+    const id = String(created.body.id);
+
+    const listed = await call(apiKeys.GET, { host: h, path, key: acmeKey, params: p });
+    expect(listed.status).toBe(200);
+    const item = (listed.body.items as Json[]).find((k) => k.id === id);
+    expect(item).toMatchObject({ name: "CI reader", prefix: String(created.body.prefix), status: "active" });
+    expect(item).not.toHaveProperty("secret");
+    expect(item).not.toHaveProperty("hash");
+
+    // The key acts within its scopes only, and cannot mint keys.
+    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, key: secret, params: p })).status).toBe(200);
+    expect((await call(users.POST, { host: h, path: `${base(acme)}/users`, method: "POST", key: secret, params: p, body: { username: "by-reader" } })).status).toBe(403);
+    expect((await call(apiKeys.POST, { host: h, path, method: "POST", key: secret, params: p, body: { name: "child", scopes: ["user:list"] } })).status).toBe(403);
+
+    const revoked = await call(apiKey.DELETE, { host: h, path: `${path}/${id}`, method: "DELETE", key: acmeKey, params: { ...p, id } });
+    expect(revoked).toMatchObject({ status: 200, body: { id, status: "revoked" } });
+    expect(await call(users.GET, { host: h, path: `${base(acme)}/users`, key: secret, params: p })).toMatchObject({ status: 401, body: { message: "The API key has been revoked." } });
+    expect(await call(apiKey.DELETE, { host: h, path: `${path}/${id}`, method: "DELETE", key: acmeKey, params: { ...p, id } })).toMatchObject({ status: 409, body: { code: "conflict" } });
+    expect(await tenantDb(acme).auditEvent.count({ where: { resourceId: id, action: { in: ["api_key.created", "api_key.revoked"] } } })).toBe(2);
+  });
+
+  it("never mints a key beyond the caller's scopes, validates the body, and writes nothing then", async () => {
+    const h = hostOf(acme);
+    const p = { key: acme.key };
+    const path = `${base(acme)}/api-keys`;
+    const before = await tenantDb(acme).apiKey.count();
+    const minter = (await keyFor(acme, ["apikey:create", "user:list"])).secret;
+    expect(await call(apiKeys.POST, { host: h, path, method: "POST", key: minter, params: p, body: { name: "wider", scopes: ["user:delete"] } })).toMatchObject({ status: 403, body: { fields: { scopes: expect.stringContaining("user:delete") } } });
+    expect(await call(apiKeys.POST, { host: h, path, method: "POST", key: acmeKey, params: p, body: { name: " ", scopes: [], expiresAt: "2001-01-01" } })).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { name: expect.any(String), scopes: expect.any(String), expiresAt: expect.any(String) } },
+    });
+    expect(await tenantDb(acme).apiKey.count()).toBe(before + 1);
+    // Another tenant's key ids are not found here; nor are malformed ones.
+    const foreign = await keyFor(globex, ["user:list"]);
+    for (const id of [foreign.key.id, "not-a-uuid"]) {
+      expect(await call(apiKey.DELETE, { host: h, path: `${path}/${id}`, method: "DELETE", key: acmeKey, params: { ...p, id } })).toMatchObject({ status: 404 });
+    }
+    expect((await tenantDb(globex).apiKey.findUniqueOrThrow({ where: { id: foreign.key.id } })).revokedAt).toBeNull();
+    // A key of tenant A cannot name tenant B in the path.
+    expect(await call(apiKeys.GET, { host: h, path: `${base(globex)}/api-keys`, key: acmeKey, params: { key: globex.key } })).toMatchObject({ status: 403 });
+  });
+
+  it("lets a superadmin on the console create a key for a tenant", async () => {
+    const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
+    const created = await call(consoleApiKeys.POST, { host: CONSOLE, path: `${base(acme)}/api-keys`, method: "POST", cookie: superadmin, params: { key: acme.key }, body: { name: "From the console", scopes: ["user:list"] } });
+    expect(created).toMatchObject({ status: 201, body: { createdBy: "root/superadmin" } });
+    expect((await call(users.GET, { host: hostOf(acme), path: `${base(acme)}/users`, key: String(created.body.secret), params: { key: acme.key } })).status).toBe(200);
   });
 });
 

@@ -10,6 +10,8 @@ import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
 import { tenantPageSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
+import { createApiKeySchema } from "@/lib/api-keys/schema";
 
 // The one registry of the REST API: every request and response schema the route handlers parse
 // with, and every route. `tests/openapi.test.ts` checks it against the route files on disk.
@@ -61,6 +63,10 @@ const schemas = {
   Membership: named("Membership", membershipSchema),
   AddMember: named("AddMember", addMembershipSchema),
   ChangeRole: named("ChangeRole", changeRoleSchema),
+  ApiKey: named("ApiKey", apiKeySchema),
+  CreatedApiKey: named("CreatedApiKey", createdApiKeySchema),
+  ApiKeyList: named("ApiKeyList", apiKeyListSchema),
+  CreateApiKey: named("CreateApiKey", createApiKeySchema),
   Customer: named("Customer", customerSchema),
   CustomerPage: named("CustomerPage", customerPageSchema),
   CreateCustomer: named("CreateCustomer", createCustomerBodySchema),
@@ -75,6 +81,7 @@ const ERROR_STATUSES = {
   403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
   409: "`conflict`: a duplicate, or a state that does not allow the change.",
+  429: "`quota_exceeded`: the tenant is at its limit (e.g. of active API keys).",
   413: `\`validation_failed\`: the body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
 } as const;
 type ErrorStatus = keyof typeof ERROR_STATUSES;
@@ -100,6 +107,7 @@ const params = {
   user: z.object({ key: tenantKey, username }),
   orgUnit: z.object({ key: tenantKey, id: orgUnitId }),
   member: z.object({ key: tenantKey, id: orgUnitId, username }),
+  apiKey: z.object({ key: tenantKey, id: z.uuid().meta({ description: "API key id." }) }),
 };
 
 type Method = RouteConfig["method"];
@@ -257,6 +265,30 @@ tenantPath("delete", "/org-units/{id}/members/{username}", "Memberships", "membe
   responses: noContent,
 });
 
+// API keys
+tenantPath("get", "/api-keys", "API keys", "apikey:list", {
+  id: "listApiKeys",
+  summary: "List API keys",
+  description: "Newest first, with the last use; revoked and expired keys too (see `status`). Never the secret or its hash.",
+  params: params.tenant,
+  responses: ok("The tenant's API keys.", schemas.ApiKeyList),
+});
+tenantPath("post", "/api-keys", "API keys", "apikey:create (and every scope given to the key)", {
+  id: "createApiKey",
+  summary: "Create an API key",
+  description: "Scopes are permissions the caller holds. The response carries the secret, this once. Active keys per tenant are limited (`quota_exceeded`).",
+  params: params.tenant,
+  body: schemas.CreateApiKey,
+  responses: { ...ok("The key and its secret.", schemas.CreatedApiKey, 201), ...errors(429) },
+});
+tenantPath("delete", "/api-keys/{id}", "API keys", "apikey:revoke", {
+  id: "revokeApiKey",
+  summary: "Revoke an API key",
+  description: "Its next request is refused. The key stays listed as revoked; revoking it again is a conflict.",
+  params: params.apiKey,
+  responses: { ...ok("The revoked key.", schemas.ApiKey), ...errors(409) },
+});
+
 // Platform
 platformPath("get", "/customers", "Customers", {
   id: "listCustomers",
@@ -333,6 +365,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Users" },
       { name: "Org units" },
       { name: "Memberships" },
+      { name: "API keys" },
       { name: "Customers", description: "Console host, superadmin." },
       { name: "Tenants", description: "Console host, superadmin." },
       { name: "Reference" },

@@ -1,0 +1,3 @@
+import { revokeApiKeyRoute } from "@/lib/api/v1/api-keys";
+
+export const DELETE = revokeApiKeyRoute;
