@@ -6,7 +6,7 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
 
   // From the tenant's console page to its users.
   await openConsole(page, `/tenants?q=${tenant.key}`);
-  await page.getByRole("link", { name: tenant.displayName }).click();
+  await page.locator(`a[href^="/tenants/"]`, { hasText: tenant.displayName }).click();
   await page.getByRole("navigation", { name: "Administer this tenant" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: tenant.username })).toBeVisible();

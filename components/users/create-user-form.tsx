@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
+import { SetPasswordLink } from "@/components/users/set-password-link";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 
@@ -21,11 +22,12 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
     else formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [state, router]);
 
-  if (state.ok && state.values.oneTimePassword) {
+  if (state.ok && (state.values.oneTimePassword || state.values.setPasswordUrl)) {
     return (
       <div className="grid gap-4">
         <p role="status" className="text-emerald-800">{state.message}</p>
-        <OneTimePassword value={state.values.oneTimePassword} />
+        {state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
+        {state.values.setPasswordUrl ? <SetPasswordLink url={state.values.setPasswordUrl} /> : null}
         <Link href={`${usersPath}/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
       </div>
     );
@@ -46,6 +48,7 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
         <legend className="text-sm font-medium">Initial password</legend>
         {[
           ["generate", "Generate a one-time password (the user sets their own at first sign-in)"],
+          ["link", "Give the user a set-password link (they choose their own; valid 72 hours)"],
           ["set", "Set the password now"],
           ["none", "No password yet (set one later with Reset password)"],
         ].map(([value, label]) => (

@@ -14,7 +14,7 @@ export function NewUserPage({ view }: { view: TenantAdminView }) {
         </p>
         <h1 className="text-2xl font-semibold">Create user</h1>
       </div>
-      <p className="text-sm text-slate-600">Emailed set-password links are not built yet: give the user a one-time password instead.</p>
+      <p className="text-sm text-slate-600">Gatehouse sends no email: a one-time password or a set-password link is shown to you once, to pass on to the user.</p>
       <CreateUserForm action={createUserAction.bind(null, admin.target)} usersPath={`${admin.base}/users`} />
     </div>
   );

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
+import { SetPasswordLink } from "@/components/users/set-password-link";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
@@ -59,6 +60,7 @@ export function ResetPasswordForm({ action }: { action: Action }) {
       <div className="flex flex-wrap gap-4 text-sm">
         {[
           ["generate", "Generate a one-time password"],
+          ["link", "Make a set-password link"],
           ["set", "Set a password"],
         ].map(([value, label]) => (
           <label key={value} className="flex items-center gap-2">
@@ -68,10 +70,11 @@ export function ResetPasswordForm({ action }: { action: Action }) {
       </div>
       {mode === "set" ? <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" /> : null}
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>Reset password</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>{mode === "link" ? "Make link" : "Reset password"}</Button>
         <Feedback state={state} />
       </div>
       {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
+      {state.ok && state.values.setPasswordUrl ? <SetPasswordLink url={state.values.setPasswordUrl} /> : null}
     </form>
   );
 }

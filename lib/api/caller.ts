@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
-import type { AuditActor } from "@/lib/audit/actor";
+import { requestOrigin, type AuditActor } from "@/lib/audit/actor";
 import { sessionFromRequest } from "@/lib/auth/request-session";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import type { Principal } from "@/lib/permissions/permissions";
@@ -26,7 +26,7 @@ const KEY_REFUSALS = {
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function actorOf(request: Request, actor: string): AuditActor {
-  return { actor, ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: request.headers.get("user-agent") };
+  return { actor, ...requestOrigin(request.headers) };
 }
 
 /**

@@ -170,7 +170,7 @@ tenantPath("get", "/users", "Users", "user:list", {
 tenantPath("post", "/users", "Users", "user:create", {
   id: "createUser",
   summary: "Create a user",
-  description: "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, once.",
+  description: "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once.",
   params: params.tenant,
   body: schemas.CreateUser,
   responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409) },

@@ -7,6 +7,7 @@ import { formValues, type FormState } from "@/lib/errors/form-state";
 import { fieldErrors } from "@/lib/errors/zod";
 import { changeTenantRoleSchema, createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
 import { parseOrThrow } from "@/lib/errors/zod";
+import { issueSetPasswordLink } from "@/lib/set-password-links/service";
 import { changeTenantUserRole, createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 
 const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
@@ -24,10 +25,11 @@ export async function createUserAction(target: string | null, prev: FormState, f
     const parsed = createUserSchema.safeParse(values);
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await createTenantUser(tenant, parsed.data, actor);
+    const shownOnce = { oneTimePassword: result.oneTimePassword ?? "", setPasswordUrl: result.setPasswordLink?.url ?? "" };
     return {
       message: result.provisioningState === "synced" ? "User created." : "User saved, but the identity server did not accept it yet. Retry from the user's page.",
-      values: { ...values, password: "", oneTimePassword: result.oneTimePassword ?? "" },
-      redirectTo: result.oneTimePassword ? undefined : `${admin.base}/users/${encodeURIComponent(result.username)}`,
+      values: { ...values, password: "", ...shownOnce },
+      redirectTo: shownOnce.oneTimePassword || shownOnce.setPasswordUrl ? undefined : `${admin.base}/users/${encodeURIComponent(result.username)}`,
     };
   });
 }
@@ -63,8 +65,12 @@ export async function setEnabledAction(target: string | null, rawUsername: strin
 
 export async function resetPasswordAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  return runAction(prev, {}, async () => {
+  return runAction(prev, {}, async (): Promise<Partial<FormState>> => {
     const { tenant, actor } = await authorizeTenantAdmin(target, "user:reset_password");
+    if (values.passwordMode === "link") {
+      const link = await issueSetPasswordLink(tenant, usernameOf(rawUsername), actor);
+      return { message: "Set-password link made. Pass it on to the user; any older link stops working.", values: { setPasswordUrl: link.url } };
+    }
     let password: string | undefined;
     if (values.passwordMode === "set") {
       const parsed = passwordSchema.safeParse(values.password ?? "");

@@ -6,6 +6,7 @@ import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { createUser, deleteUser, findUserByUsername, realmRolesOf, resetPassword, setTenantRole, updateUserProfile } from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
+import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { canAssignRole, type Principal } from "@/lib/permissions/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
@@ -17,6 +18,8 @@ export interface UserCommandResult {
   provisioningState: string;
   /** A generated password, shown once to the admin; the user must replace it at first sign-in. */
   oneTimePassword?: string;
+  /** A set-password link for the user, shown once to the admin to pass on. */
+  setPasswordLink?: IssuedLink;
 }
 
 function syncMessage(error: unknown): string {
@@ -55,9 +58,12 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
     throw error;
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
-  const password = input.passwordMode === "none" ? undefined : (input.password ?? generated);
+  const password = input.passwordMode === "none" || input.passwordMode === "link" ? undefined : (input.password ?? generated);
   const state = await pushToIdentity(tenant, input.username, { password, temporary: Boolean(generated) });
-  return { username: input.username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
+  const synced = state === "synced";
+  // Without a realm user there is nothing to set a password on: the admin issues the link after a retry.
+  const setPasswordLink = input.passwordMode === "link" && synced ? await issueSetPasswordLink(tenant, input.username, by) : undefined;
+  return { username: input.username, provisioningState: state, ...(generated && synced ? { oneTimePassword: generated } : {}), ...(setPasswordLink ? { setPasswordLink } : {}) };
 }
 
 /**

@@ -28,9 +28,10 @@ export const createUserSchema = z
     tenantRole: tenantRoleSchema.default("member"),
     /**
      * "set": the admin types the password; "generate": a one-time password the user must change at
-     * first sign-in; "none": no password yet (an admin resets one later; provisioning systems).
+     * first sign-in; "link": a single-use set-password link for the user; "none": no password yet
+     * (an admin resets one later; provisioning systems).
      */
-    passwordMode: z.enum(["set", "generate", "none"]).default("generate"),
+    passwordMode: z.enum(["set", "generate", "link", "none"]).default("generate"),
     password: z.preprocess(blankToUndefined, passwordSchema.optional()),
   })
   .superRefine((v, ctx) => {

@@ -22,6 +22,10 @@ export const userSchema = userListItemSchema.extend({
 
 export const createdUserSchema = userSchema.extend({
   oneTimePassword: z.string().optional().meta({ description: "Generated initial password (passwordMode `generate`), returned this once." }),
+  setPasswordLink: z
+    .object({ url: z.string(), expiresAt: timestamp })
+    .optional()
+    .meta({ description: "With passwordMode `link`: a single-use link on the tenant's host where the user chooses their password, returned this once. Gatehouse sends no email: pass it on." }),
 });
 
 /** Keyset page: pass `next` as `after` for the following page. */

@@ -36,7 +36,7 @@ export const createUserRoute = tenantRoute({
   handle: async ({ tenant, body, actor }) => {
     const result = await createTenantUser(tenant, body, actor);
     const user = await existingUser(tenant, result.username);
-    return respond(createdUserSchema, { ...user, oneTimePassword: result.oneTimePassword }, 201);
+    return respond(createdUserSchema, { ...user, oneTimePassword: result.oneTimePassword, setPasswordLink: result.setPasswordLink }, 201);
   },
 });
 

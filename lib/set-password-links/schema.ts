@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/users/schema";
+
+/** The set-password form: the password twice, the same both times. */
+export const choosePasswordSchema = z
+  .object({ password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
