@@ -13,13 +13,16 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
   const tenantBase = new URL(page.url()).pathname.replace(/\/users$/, "");
   expect(tenantBase).toMatch(/^\/tenants\/[0-9a-f-]{36}$/);
 
-  // A user with a password the superadmin sets.
+  // A user who gets a set-password link (shown once, to pass on).
   await page.getByRole("link", { name: "Create user" }).click();
   await page.getByLabel("Username", { exact: true }).fill("console.user");
   await page.getByLabel("Email", { exact: true }).fill("console.user@example.com");
-  await page.getByLabel("Set the password now").check();
-  await page.getByLabel("Password", { exact: true }).fill("console-user-pass-1");
+  await page.getByLabel(/Give the user a set-password link/).check();
   await page.getByRole("button", { name: "Create user" }).click();
+  const linkBox = page.getByTestId("set-password-link");
+  await expect(linkBox).toHaveText(new RegExp(`^http://${tenant.key}\\.localhost:\\d+/set-password/[A-Za-z0-9_-]{43}$`));
+  const setPasswordUrl = (await linkBox.textContent())!.trim();
+  await page.getByRole("link", { name: "Go to the user" }).click();
   await expect(page).toHaveURL(consoleUrl(`${tenantBase}/users/console.user`));
   await expect(page.getByText("sync: synced")).toBeVisible();
 
@@ -44,8 +47,23 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
   await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "Org units" }).click();
   await expect(page.getByRole("link", { name: "Support" })).toBeVisible();
 
-  // …and the user is real in the tenant: they sign in on its host and see the org unit they administer.
+  // …and the user is real in the tenant: they choose a password with the link, sign in on its host
+  // and see the org unit they administer.
   const user = await (await browser.newContext()).newPage();
+  await user.goto(setPasswordUrl);
+  await expect(user.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await user.getByLabel("New password", { exact: true }).fill("console-user-pass-1");
+  await user.getByLabel("Repeat the password", { exact: true }).fill("console-user-pass-2");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByText("The two passwords differ")).toBeVisible();
+  await user.getByLabel("New password", { exact: true }).fill("console-user-pass-1");
+  await user.getByLabel("Repeat the password", { exact: true }).fill("console-user-pass-1");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByRole("status")).toContainText("Your password is set");
   await signInToTenant(user, tenant.key, "console.user", "console-user-pass-1", "/org-units");
   await expect(user.getByRole("link", { name: "Support" })).toBeVisible();
+
+  // The link is used up.
+  await user.goto(setPasswordUrl);
+  await expect(user.getByTestId("link-problem")).toContainText("already been used");
 });
