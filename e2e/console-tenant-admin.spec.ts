@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { consoleUrl, onboardTenant, openConsole, signInToTenant } from "./support";
+import { consoleUrl, hostUrl, onboardTenant, openConsole, signInToTenant } from "./support";
 
 test("a superadmin creates a user and an org unit in a tenant from the console, and the user signs in there", async ({ browser, page }) => {
   const tenant = await onboardTenant(browser);
@@ -62,6 +62,18 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
   await expect(user.getByRole("status")).toContainText("Your password is set");
   await signInToTenant(user, tenant.key, "console.user", "console-user-pass-1", "/org-units");
   await expect(user.getByRole("link", { name: "Support" })).toBeVisible();
+
+  // As a member they cannot list the tenant's users; the superadmin makes them an auditor, which
+  // counts from their next request.
+  await user.goto(hostUrl(tenant.key, "/users"));
+  await expect(user.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await page.goto(consoleUrl(`${tenantBase}/users/console.user`));
+  await page.getByLabel("Role in this workspace", { exact: true }).selectOption("auditor");
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page.getByText("Role saved")).toBeVisible();
+  await user.reload();
+  await expect(user.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(user.getByRole("link", { name: tenant.username })).toBeVisible();
 
   // The link is used up.
   await user.goto(setPasswordUrl);
