@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canSomewhere, PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+import { can, canAssignRole, canSomewhere, PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
 
 const user = (realmRoles: string[], ouRoles: Record<string, "admin" | "default" | "auditor"> = {}): Principal => ({ kind: "user", username: "u", realmRoles, ouRoles });
 
@@ -32,5 +32,15 @@ describe("permissions", () => {
     expect(can(key, "user:list")).toBe(true);
     expect(can(key, "user:create")).toBe(false);
     expect(PERMISSIONS.every((p) => can({ kind: "superadmin" }, p))).toBe(true);
+  });
+
+  it("lets a principal give only roles whose permissions it holds", () => {
+    expect(["tenant-admin", "auditor", "member"].every((role) => canAssignRole(user(["tenant-admin"]), role as "member"))).toBe(true);
+    const updater: Principal = { kind: "apikey", keyId: "k", scopes: ["user:update"] };
+    expect(canAssignRole(updater, "member")).toBe(true);
+    expect(canAssignRole(updater, "auditor")).toBe(false);
+    expect(canAssignRole(updater, "tenant-admin")).toBe(false);
+    expect(canAssignRole(user(["auditor"]), "auditor")).toBe(true);
+    expect(canAssignRole(user(["auditor"]), "tenant-admin")).toBe(false);
   });
 });

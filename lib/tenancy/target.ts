@@ -22,8 +22,9 @@ function usable(tenant: ResolvedTenant): ResolvedTenant {
 }
 
 /**
- * The tenant `{key}` of a per-tenant route names. On a workspace host it must be that workspace:
- * its keys and sessions act on it alone. On the console a superadmin may name any customer tenant.
+ * The tenant that `key` names — `{key}` of a per-tenant REST route, or the target a tenant
+ * administration server action was bound to. On a workspace host it must be that workspace: its
+ * keys and sessions act on it alone. On the console a superadmin may name any active customer tenant.
  */
 export async function targetTenant(host: ResolvedTenant, principal: Principal, key: string): Promise<ResolvedTenant> {
   if (host.kind !== "root") {
