@@ -4,14 +4,14 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { requireWorkspace } from "@/lib/tenancy/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { userStanding } from "@/lib/permissions/principal";
-import { canSomewhere } from "@/lib/permissions/permissions";
+import { canSomewhere, isTenantAdmin } from "@/lib/permissions/permissions";
 
 // Chrome only: every workspace page checks its session and role itself.
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const tenant = await requireWorkspace();
   const session = await optionalSession(tenant);
   const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles)).principal : null;
-  const isAdmin = principal?.kind === "user" && principal.realmRoles.includes("tenant-admin");
+  const isAdmin = principal ? isTenantAdmin(principal) : false;
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { isTenantAdmin, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { isTenantAdmin } from "@/lib/permissions/permissions";
 import { requireWorkspace } from "@/lib/tenancy/request";
 import { AdminHome } from "@/components/workspace/admin-home";
 
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WorkspaceHome() {
   const caller = await requireMember();
-  if (isTenantAdmin(caller)) return <AdminHome tenant={caller.tenant} />;
+  if (isTenantAdmin(caller.principal)) return <AdminHome tenant={caller.tenant} />;
   return (
     <section>
       <p className="text-sm font-medium text-brand-600">Workspace</p>

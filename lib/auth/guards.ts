@@ -9,7 +9,7 @@ import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { requestOrigin, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { can, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
+import { can, isTenantAdmin, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
 
 /** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
@@ -67,14 +67,9 @@ export async function requireMember(): Promise<TenantCaller> {
   return caller ?? signIn();
 }
 
-/** A member whose tenant-wide role — as the tenant's database has it now — is tenant-admin. */
-export function isTenantAdmin(caller: TenantCaller): boolean {
-  return caller.principal.kind === "user" && caller.principal.realmRoles.includes("tenant-admin");
-}
-
 export async function requireTenantAdmin(): Promise<TenantCaller> {
   const caller = await requireMember();
-  if (!isTenantAdmin(caller)) forbidden();
+  if (!isTenantAdmin(caller.principal)) forbidden();
   return caller;
 }
 

@@ -69,6 +69,11 @@ export function can(principal: Principal, permission: Permission, scope: Scope =
   }
 }
 
+/** Whether a user principal's tenant-wide role (as the tenant's database has it now) is tenant-admin. */
+export function isTenantAdmin(principal: Principal): boolean {
+  return principal.kind === "user" && principal.realmRoles.includes("tenant-admin");
+}
+
 /** Whether the principal may do `permission` in at least one OU (to show a menu entry, say). */
 export function canSomewhere(principal: Principal, permission: Permission): boolean {
   if (can(principal, permission)) return true;

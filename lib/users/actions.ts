@@ -4,9 +4,8 @@ import { authorizeTenantAdmin } from "@/lib/auth/tenant-admin";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
-import { fieldErrors } from "@/lib/errors/zod";
+import { fieldErrors, parseOrThrow } from "@/lib/errors/zod";
 import { changeTenantRoleSchema, createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
-import { parseOrThrow } from "@/lib/errors/zod";
 import { issueSetPasswordLink } from "@/lib/set-password-links/service";
 import { changeTenantUserRole, createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 
