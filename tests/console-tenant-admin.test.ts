@@ -9,6 +9,7 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createUserAction, setEnabledAction } from "@/lib/users/actions";
 import { createOrgUnitAction } from "@/lib/org-units/actions";
 import { addToOrgUnitAction } from "@/lib/memberships/actions";
+import { createApiKeyAction } from "@/lib/api-keys/actions";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 import { findUserByUsername } from "@/lib/identity/users";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -25,6 +26,12 @@ const hostOf = (t: ResolvedTenant) => `${t.key}.localhost:3000`;
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+}
+
+function keyForm(name: string): FormData {
+  const data = form({ name });
+  data.append("scopes", "user:list");
   return data;
 }
 
@@ -54,6 +61,10 @@ describe("tenant administration from the console", () => {
     expect(await tenantDb(acme).membership.count({ where: { username: "console.made" } })).toBe(1);
     // Nothing landed in another tenant.
     expect(await userCount(globex, "console.made")).toBe(0);
+
+    const key = await asRequest(superadmin, () => createApiKeyAction(acme.key, initialFormState, keyForm("console key")));
+    expect(key).toMatchObject({ ok: true, values: { secret: expect.stringMatching(/^ghk_/) } });
+    expect(await tenantDb(acme).apiKey.findFirst({ where: { name: "console key" } })).toMatchObject({ createdBy: "root/superadmin" });
   });
 
   it("refuses to act on the console's own tenant or on no tenant", async () => {
@@ -72,6 +83,8 @@ describe("attacks on the console's tenant-administration actions", () => {
     const tenantAdmin = { host: CONSOLE, cookie: await sessionCookie(acme, "breakglass", ["tenant-admin"]) };
     refused(await asRequest(tenantAdmin, () => createUserAction(acme.key, initialFormState, newUser("intruder1"))), "unauthorized");
     refused(await asRequest(tenantAdmin, () => createUserAction(globex.key, initialFormState, newUser("intruder1"))), "unauthorized");
+    refused(await asRequest(tenantAdmin, () => createApiKeyAction(acme.key, initialFormState, keyForm("intruder key"))), "unauthorized");
+    expect(await tenantDb(acme).apiKey.count({ where: { name: "intruder key" } })).toBe(0);
     expect(await userCount(acme, "intruder1")).toBe(0);
     expect(await userCount(globex, "intruder1")).toBe(0);
   });
@@ -89,6 +102,8 @@ describe("attacks on the console's tenant-administration actions", () => {
     refused(await asRequest(tenantAdmin, () => createUserAction(globex.key, initialFormState, newUser("intruder3"))), "forbidden");
     refused(await asRequest(tenantAdmin, () => setEnabledAction(globex.key, "breakglass", false, initialFormState)), "forbidden");
     refused(await asRequest(tenantAdmin, () => createOrgUnitAction(globex.key, initialFormState, form({ identifier: "stolen", name: "Stolen" }))), "forbidden");
+    refused(await asRequest(tenantAdmin, () => createApiKeyAction(globex.key, initialFormState, keyForm("stolen key"))), "forbidden");
+    expect(await tenantDb(globex).apiKey.count({ where: { name: "stolen key" } })).toBe(0);
     expect(await userCount(globex, "intruder3")).toBe(0);
     expect(await tenantDb(globex).orgUnit.count({ where: { identifier: "stolen" } })).toBe(0);
     expect((await tenantDb(globex).user.findUniqueOrThrow({ where: { username: "breakglass" } })).enabled).toBe(true);

@@ -62,6 +62,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <span className="text-slate-600">Administer this tenant:</span>
           <Link href={`/tenants/${tenant.id}/users`} className="font-medium text-brand-700 hover:underline">Users</Link>
           <Link href={`/tenants/${tenant.id}/org-units`} className="font-medium text-brand-700 hover:underline">Org units</Link>
+          <Link href={`/tenants/${tenant.id}/api-keys`} className="font-medium text-brand-700 hover:underline">API keys</Link>
         </nav>
       ) : null}
 

@@ -16,6 +16,7 @@ export default async function ConsoleTenantAdminLayout({ children, params }: { c
         <nav aria-label="Tenant administration" className="flex gap-4">
           <Link href={`${admin.base}/users`} className="text-slate-600 hover:text-slate-900">Users</Link>
           <Link href={`${admin.base}/org-units`} className="text-slate-600 hover:text-slate-900">Org units</Link>
+          <Link href={`${admin.base}/api-keys`} className="text-slate-600 hover:text-slate-900">API keys</Link>
         </nav>
       </div>
       {children}
