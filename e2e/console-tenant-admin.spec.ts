@@ -47,6 +47,15 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
   await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "Org units" }).click();
   await expect(page.getByRole("link", { name: "Support" })).toBeVisible();
 
+  // An API key for the tenant, made from the console.
+  await page.getByRole("navigation", { name: "Tenant administration" }).getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("from-console");
+  await page.getByLabel("user:list", { exact: true }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByTestId("api-key-secret")).toHaveText(/^ghk_/);
+  await expect(page.getByTestId("api-key-row").filter({ hasText: "from-console" })).toContainText("root/superadmin");
+
   // …and the user is real in the tenant: they choose a password with the link, sign in on its host
   // and see the org unit they administer.
   const user = await (await browser.newContext()).newPage();
