@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
   const mayCreate = can(caller.principal, "apikey:create");
   const mayRevoke = can(caller.principal, "apikey:revoke");
   const active = keys.filter((k) => k.status === "active").length;
-  const quota = apiKeyQuota();
+  const quota = await apiKeyQuota(caller.tenant);
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">
