@@ -9,7 +9,7 @@ import { pageQuery, userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
-import { tenantPageSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 
 // The one registry of the REST API: every request and response schema the route handlers parse
 // with, and every route. `tests/openapi.test.ts` checks it against the route files on disk.
@@ -67,6 +67,9 @@ const schemas = {
   PatchCustomer: named("PatchCustomer", patchCustomerSchema),
   Tenant: named("Tenant", tenantSchema),
   TenantPage: named("TenantPage", tenantPageSchema),
+  LifecycleChange: named("LifecycleChange", lifecycleChangeSchema),
+  TenantQuotas: named("TenantQuotas", tenantQuotasSchema),
+  QuotaOverrides: named("QuotaOverrides", quotaOverridesSchema),
 };
 
 const ERROR_STATUSES = {
@@ -257,6 +260,15 @@ tenantPath("delete", "/org-units/{id}/members/{username}", "Memberships", "membe
   responses: noContent,
 });
 
+// Export
+tenantPath("get", "/export", "Export", "tenant:export", {
+  id: "exportTenant",
+  summary: "Export the tenant's data",
+  description: "A zip with the tenant record and settings (`tenant.json`) and its users, org units and memberships, each as JSON and CSV, read in one consistent snapshot. `Content-Length` is set, so a client can show progress. Audited.",
+  params: params.tenant,
+  responses: { 200: { description: "The zip.", content: { "application/zip": { schema: z.string().meta({ format: "binary" }) } } } },
+});
+
 // Platform
 platformPath("get", "/customers", "Customers", {
   id: "listCustomers",
@@ -299,6 +311,30 @@ platformPath("get", "/tenants/{key}", "Tenants", {
   params: z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) }),
   responses: ok("The tenant, its domains and provisioning steps.", schemas.Tenant),
 });
+const tenantKeyParam = z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) });
+platformPath("post", "/tenants/{key}/lifecycle", "Tenants", {
+  id: "changeTenantLifecycle",
+  summary: "Suspend, resume, archive, delete or restore a tenant",
+  description:
+    "`suspend` (active → suspended), `resume` (suspended → active), `archive` (suspended → archived), `delete` (suspended or archived → deleted: the realm is disabled at once, the database and realm are purged after the retention period), `restore` (archived → active; deleted → the status it was deleted from, until the purge starts). Any other transition, and any change to the root or cloud tenant, is a conflict. The reason is recorded in the audit trail.",
+  params: tenantKeyParam,
+  body: schemas.LifecycleChange,
+  responses: { ...ok("The tenant after the change.", schemas.Tenant), ...errors(409) },
+});
+platformPath("get", "/tenants/{key}/quotas", "Tenants", {
+  id: "getTenantQuotas",
+  summary: "A tenant's quotas and usage",
+  params: tenantKeyParam,
+  responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
+platformPath("put", "/tenants/{key}/quotas", "Tenants", {
+  id: "setTenantQuotas",
+  summary: "Set a tenant's quota overrides",
+  description: "Every resource: a whole number, or null for the platform default. A quota below current usage removes nothing; creations are refused (`quota_exceeded`) until usage drops.",
+  params: tenantKeyParam,
+  body: schemas.QuotaOverrides,
+  responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
 
 // The document itself
 registry.registerPath({
@@ -333,6 +369,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Users" },
       { name: "Org units" },
       { name: "Memberships" },
+      { name: "Export" },
       { name: "Customers", description: "Console host, superadmin." },
       { name: "Tenants", description: "Console host, superadmin." },
       { name: "Reference" },

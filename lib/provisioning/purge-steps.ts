@@ -29,6 +29,10 @@ export function purgedKeyFor(tenantId: string): string {
   return `purged-${tenantId.replaceAll("-", "")}`;
 }
 
+export function isPurgedKey(key: string): boolean {
+  return /^purged-[0-9a-f]{32}$/.test(key);
+}
+
 /** Moves the key aside (kept in `purged_key`) and marks the tenant purged, in one audited transaction. */
 export async function releaseTenantKey({ tenant }: StepContext): Promise<void> {
   await controlDb().$transaction(async (tx) => {

@@ -2,7 +2,8 @@ import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { AppError } from "@/lib/errors/app-error";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { effectiveQuotas, QUOTA_LABELS, QUOTA_RESOURCES, quotaFor, type QuotaResource } from "@/lib/quotas/limits";
+import { effectiveQuotas, quotaFor } from "@/lib/quotas/limits";
+import { QUOTA_LABELS, QUOTA_RESOURCES, type QuotaResource } from "@/lib/quotas/resources";
 
 type TenantTx = Pick<Prisma.TransactionClient, "$executeRaw" | "user" | "orgUnit" | "membership" | "apiKey">;
 

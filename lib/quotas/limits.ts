@@ -6,19 +6,8 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 
-/** What a tenant's quotas limit. The names are the columns of `tenant_quotas` (Prisma field names). */
-export const QUOTA_RESOURCES = ["users", "orgUnits", "memberships", "apiKeys"] as const;
-export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
+import { QUOTA_RESOURCES, type QuotaOverrides, type QuotaResource, type Quotas } from "@/lib/quotas/resources";
 
-export const QUOTA_LABELS: Record<QuotaResource, { title: string; noun: string }> = {
-  users: { title: "Users", noun: "users" },
-  orgUnits: { title: "Org units", noun: "org units" },
-  memberships: { title: "Memberships", noun: "memberships" },
-  apiKeys: { title: "Active API keys", noun: "active API keys" },
-};
-
-export type Quotas = Record<QuotaResource, number>;
-export type QuotaOverrides = Record<QuotaResource, number | null>;
 
 /** Platform defaults: `GATEHOUSE_QUOTA_USERS`, `_ORG_UNITS`, `_MEMBERSHIPS`, `_API_KEYS`. */
 export function defaultQuotas(): Quotas {
@@ -45,25 +34,27 @@ export async function effectiveQuotas(tenantId: string): Promise<{ limits: Quota
   return { limits, overrides };
 }
 
-/** An override: empty (or null) means the platform default; otherwise a whole number 0 … 10,000,000. */
-const overrideField = z.preprocess(
-  (v) => (v === "" || v === undefined ? null : typeof v === "string" ? Number(v.trim()) : v),
-  z.number({ message: "Enter a whole number, or leave empty for the default." }).int("Enter a whole number.").min(0, "A quota cannot be negative.").max(10_000_000, "At most 10,000,000.").nullable(),
-);
+/** An override: null means the platform default; otherwise a whole number 0 … 10,000,000. */
+const overrideValue = z
+  .number({ message: "Enter a whole number, or leave empty for the default." })
+  .int("Enter a whole number.")
+  .min(0, "A quota cannot be negative.")
+  .max(10_000_000, "At most 10,000,000.")
+  .nullable();
 
-export const quotaOverridesSchema = z.object({
-  users: overrideField,
-  orgUnits: overrideField,
-  memberships: overrideField,
-  apiKeys: overrideField,
-});
+/** The API's body: every resource, a number or null. */
+export const quotaOverridesSchema = z.object({ users: overrideValue, orgUnits: overrideValue, memberships: overrideValue, apiKeys: overrideValue });
+
+/** The form's fields: text, where empty means the default. */
+const formValue = z.preprocess((v) => (typeof v !== "string" ? v : v.trim() === "" ? null : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN), overrideValue);
+const quotaOverridesInputSchema = z.object({ users: formValue, orgUnits: formValue, memberships: formValue, apiKeys: formValue });
 
 /**
  * Sets a tenant's quota overrides (all four at once; null = default), audited. Lowering a quota
  * below current usage is allowed: nothing is removed, new creations are refused until usage drops.
  */
 export async function setQuotaOverrides(tenantId: string, input: unknown, by: AuditActor): Promise<QuotaOverrides> {
-  const overrides = parseOrThrow(quotaOverridesSchema, input);
+  const overrides = parseOrThrow(quotaOverridesInputSchema, input);
   return controlDb().$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, purgedAt: true } });
     if (!tenant || tenant.purgedAt) throw new AppError("not_found", "Tenant not found.");

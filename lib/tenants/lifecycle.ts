@@ -52,6 +52,13 @@ export const lifecycleChangeSchema = z.object({
 });
 export type LifecycleChange = z.infer<typeof lifecycleChangeSchema>;
 
+/** The console's form: the change, plus the tenant key typed again so nobody changes the wrong tenant. */
+export function lifecycleConfirmationSchema(key: string) {
+  return lifecycleChangeSchema.extend({
+    confirmKey: z.string().trim().refine((typed) => typed === key, `Type the tenant key “${key}” to confirm.`),
+  });
+}
+
 /** Retention of a deleted tenant before purge, from `GATEHOUSE_DELETION_RETENTION_DAYS`. */
 export function retentionMs(): number {
   return env().GATEHOUSE_DELETION_RETENTION_DAYS * 24 * 60 * 60 * 1000;
