@@ -92,7 +92,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         <section aria-labelledby="export-heading" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="export-heading" className="text-lg font-semibold">Export</h2>
           <p className="text-sm text-slate-600">Users, org units, memberships and settings as JSON and CSV in a zip. Recorded in the audit trail.</p>
-          <ExportButton href={`/api/tenants/${tenant.id}/export`} />
+          <ExportButton href={`/api/v1/tenants/${tenant.key}/export`} />
         </section>
       ) : null}
 

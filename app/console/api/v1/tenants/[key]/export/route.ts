@@ -1,3 +1,3 @@
-import { exportTenantRoute } from "@/lib/api/v1/export";
+import { exportAnyTenantRoute } from "@/lib/api/v1/export";
 
-export const GET = exportTenantRoute;
+export const GET = exportAnyTenantRoute;
