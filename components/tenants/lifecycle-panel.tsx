@@ -96,7 +96,7 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
               {copy.label} the tenant <span className="font-mono">{view.key}</span>?
             </h3>
             <p className="text-sm text-slate-600">{copy.effect}</p>
-            <FormMessage state={state} hideWhenFieldErrors />
+            {state.ok ? null : <FormMessage state={state} hideWhenFieldErrors />}
             <input type="hidden" name="action" value={chosen} />
             <TextAreaField name="reason" label="Reason" required defaultValue={state.attempt ? state.values.reason : ""} error={state.fieldErrors.reason} hint="Recorded in the audit trail with your name." />
             <TextField
