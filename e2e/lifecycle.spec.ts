@@ -19,7 +19,7 @@ test("the superadmin suspends a tenant, deletes it and restores it within retent
   const tenant = await onboardTenant(browser);
   const operator = await (await browser.newContext()).newPage();
   await openConsole(operator, `/tenants?q=${tenant.key}`);
-  await operator.getByRole("link", { name: tenant.displayName }).click();
+  await operator.getByRole("main").getByRole("link", { name: tenant.displayName }).first().click();
   const lifecycle = operator.getByTestId("lifecycle");
   await expect(lifecycle.getByTestId("lifecycle-state")).toHaveText("Active");
 
@@ -58,7 +58,7 @@ test("the superadmin suspends a tenant, deletes it and restores it within retent
 
 test("the root tenant cannot be suspended from its page", async ({ page }) => {
   await openConsole(page, "/tenants?q=root");
-  await page.getByRole("link", { name: "Gatehouse Console" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Gatehouse Console" }).click();
   await expect(page.getByTestId("lifecycle")).toContainText("cannot be suspended, archived or deleted");
   await expect(page.getByRole("button", { name: "Suspend…" })).toHaveCount(0);
 });
