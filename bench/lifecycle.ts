@@ -39,10 +39,6 @@ async function run(ctx: BenchContext): Promise<void> {
   process.env.GATEHOUSE_SECRET_KEY = randomBytes(32).toString("base64");
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME = "superadmin";
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD = randomBytes(12).toString("base64url");
-  process.env.GATEHOUSE_DELETION_RETENTION_DAYS = "0";
-  process.env.GATEHOUSE_QUOTA_USERS = "1000000";
-  process.env.GATEHOUSE_QUOTA_MEMBERSHIPS = "1000000";
-  process.env.GATEHOUSE_QUOTA_ORG_UNITS = "100000";
   delete process.env.KEYCLOAK_URL;
 
   heading(`${lifecycle.title}${QUICK ? "  [BENCH_QUICK=1: reduced sizes and samples]" : ""}`);
@@ -52,7 +48,7 @@ async function run(ctx: BenchContext): Promise<void> {
   ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);
 
-  const [{ createCustomer }, { ProvisioningController }, { businessCustomer }, { controlDb }, { tenantDb, tenantDatabaseUrl }, { enforceQuota }, { createOrgUnit }, { exportTenant }, { changeTenantLifecycle }, { databaseExists }] =
+  const [{ createCustomer }, { ProvisioningController }, { businessCustomer }, { controlDb }, { tenantDb, tenantDatabaseUrl }, { enforceQuota }, { createOrgUnit }, { exportTenant }, { changeTenantLifecycle }, { databaseExists }, { setQuotaOverrides }] =
     await Promise.all([
       import("@/lib/customers/service"),
       import("@/lib/provisioning/controller"),
@@ -64,6 +60,7 @@ async function run(ctx: BenchContext): Promise<void> {
       import("@/lib/export/tenant-export"),
       import("@/lib/tenants/lifecycle"),
       import("@/tests/support/cluster"),
+      import("@/lib/quotas/limits"),
     ]);
   process.env.GATEHOUSE_TEST_CLUSTER_URL = ctx.clusterUrl; // databaseExists() reads it
   const controller = new ProvisioningController();
@@ -79,6 +76,8 @@ async function run(ctx: BenchContext): Promise<void> {
   if (tenant.status !== "active") throw new Error("tenant did not become active");
   ctx.progress(`seeding ${fmtInt(SEED_USERS)} users, ${fmtInt(SEED_ORG_UNITS)} org units and memberships`);
   const seed = await seedTenantUsers(tenantDatabaseUrl(tenant), { users: SEED_USERS, orgUnits: SEED_ORG_UNITS, usersWithMembership: SEED_MEMBERSHIP_USERS });
+  // Room for the seeded data (the defaults are below it): the checks below measure, they must not refuse.
+  await setQuotaOverrides(tenantId, { users: 1_000_000, orgUnits: 100_000, memberships: 1_000_000, apiKeys: null }, ACTOR);
   console.log(`  seeded: ${fmtInt(seed.counts.users)} users, ${fmtInt(seed.counts.orgUnits)} org units, ${fmtInt(seed.counts.memberships)} memberships`);
 
   // 1. The quota check alone.
@@ -138,11 +137,12 @@ async function run(ctx: BenchContext): Promise<void> {
   );
 
   // 4. Delete and purge.
-  ctx.progress("4. delete, then purge after retention (0 days here)");
+  ctx.progress("4. delete, then purge once retention is over (its deadline moved to now)");
   await changeTenantLifecycle(tenantId, { action: "suspend", reason: "bench" }, ACTOR);
   const deleteStart = process.hrtime.bigint();
   await changeTenantLifecycle(tenantId, { action: "delete", reason: "bench" }, ACTOR);
   const deleteMs = msSince(deleteStart);
+  await controlDb().tenant.update({ where: { id: tenantId }, data: { purgeAfter: new Date() } });
   const purgeStart = process.hrtime.bigint();
   await controller.queueDuePurges();
   await controller.reconcile(tenantId);

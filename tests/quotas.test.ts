@@ -110,6 +110,19 @@ describe("enforcement", () => {
   });
 });
 
+describe("usage counters", () => {
+  it("follow inserts and deletes, cascades included, and always equal the rows present", async () => {
+    const db = tenantDb(acme);
+    const unit = await createOrgUnit(acme, ou("counted"), TEST_ACTOR);
+    await db.user.createMany({ data: [{ username: "count.a" }, { username: "count.b" }] });
+    await db.membership.createMany({ data: [{ username: "count.a", orgUnitId: unit.id, role: "default" }, { username: "count.b", orgUnitId: unit.id, role: "admin" }] });
+    await db.user.delete({ where: { username: "count.a" } }); // its membership goes with it
+    await db.orgUnit.delete({ where: { id: unit.id } }); // and the other membership with the unit
+    const used = Object.fromEntries((await quotaUsage(acme)).map((u) => [u.resource, u.used]));
+    expect(used).toMatchObject({ users: await db.user.count(), orgUnits: await db.orgUnit.count(), memberships: await db.membership.count() });
+  });
+});
+
 describe("the platform API for quotas", () => {
   it("reads and sets quotas for a superadmin only, validating the body", async () => {
     const root = await rootTenant();

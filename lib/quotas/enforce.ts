@@ -5,20 +5,16 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { effectiveQuotas, quotaFor } from "@/lib/quotas/limits";
 import { QUOTA_LABELS, QUOTA_RESOURCES, type QuotaResource } from "@/lib/quotas/resources";
 
-type TenantTx = Pick<Prisma.TransactionClient, "$executeRaw" | "user" | "orgUnit" | "membership" | "apiKey">;
+type TenantTx = Pick<Prisma.TransactionClient, "$executeRaw" | "quotaUsage" | "apiKey">;
 
-/** How much of a resource a tenant uses now; API keys count only while active. */
-function usage(tx: TenantTx, resource: QuotaResource): Promise<number> {
-  switch (resource) {
-    case "users":
-      return tx.user.count();
-    case "orgUnits":
-      return tx.orgUnit.count();
-    case "memberships":
-      return tx.membership.count();
-    case "apiKeys":
-      return tx.apiKey.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
-  }
+/**
+ * How much of a resource a tenant uses now: users, org units and memberships from the counters
+ * the tenant database's triggers keep (`quota_usage`); active API keys counted.
+ */
+async function usage(tx: TenantTx, resource: QuotaResource): Promise<number> {
+  if (resource === "apiKeys") return tx.apiKey.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+  const row = await tx.quotaUsage.findUnique({ where: { resource } });
+  return Number(row?.used ?? 0);
 }
 
 /**
