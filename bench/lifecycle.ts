@@ -97,7 +97,7 @@ async function run(ctx: BenchContext): Promise<void> {
     const s = summarize(times);
     rows.push([resource, fmtMs(s.p50), fmtMs(s.p99)]);
   }
-  console.log("\n  1. Quota check (override lookup in the control plane + advisory lock + count), transaction rolled back:");
+  console.log("\n  1. Quota check (override lookup in the control plane + advisory lock + usage counter, or the count of active API keys), transaction rolled back:");
   printTable(["resource", "p50 ms", "p99 ms"], rows);
 
   // 2. An org unit created with and without the check (the same transaction otherwise), alternating.
