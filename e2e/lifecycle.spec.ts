@@ -54,6 +54,12 @@ test("the superadmin suspends a tenant, deletes it and restores it within retent
   await signInToTenant(admin, tenant.key, tenant.username, tenant.password);
   await expect(admin.getByTestId("workspace-name")).toHaveText(tenant.displayName);
   await expect(admin.getByTestId("quota-bars").getByRole("meter")).toHaveCount(4);
+
+  // …and exports the workspace's data, with the progress shown until the file is saved.
+  const download = admin.waitForEvent("download");
+  await admin.getByRole("button", { name: "Export data" }).click();
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^${tenant.key}-export-.*\\.zip$`));
+  await expect(admin.getByText(/^Downloaded .*\.zip\.$/)).toBeVisible();
 });
 
 test("the root tenant cannot be suspended from its page", async ({ page }) => {

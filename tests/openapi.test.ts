@@ -73,7 +73,7 @@ describe("the OpenAPI document", () => {
     const document = openApiDocument();
     const createUser = document.paths?.["/api/v1/tenants/{key}/users"]?.post;
     expect(createUser?.requestBody).toBeDefined();
-    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413"]);
+    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "429"]);
     const listUsers = document.paths?.["/api/v1/tenants/{key}/users"]?.get;
     expect(listUsers?.parameters?.map((p) => ("name" in p ? p.name : "")).sort()).toEqual(["after", "enabled", "key", "limit", "q", "state"]);
     expect(document.components?.schemas?.Error).toBeDefined();

@@ -78,6 +78,7 @@ const ERROR_STATUSES = {
   403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
   409: "`conflict`: a duplicate, or a state that does not allow the change.",
+  429: "`quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
   413: `\`validation_failed\`: the body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
 } as const;
 type ErrorStatus = keyof typeof ERROR_STATUSES;
@@ -168,7 +169,7 @@ tenantPath("post", "/users", "Users", "user:create", {
   description: "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, once.",
   params: params.tenant,
   body: schemas.CreateUser,
-  responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409) },
+  responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409, 429) },
 });
 tenantPath("get", "/users/{username}", "Users", "user:read", {
   id: "getUser",
@@ -206,7 +207,7 @@ tenantPath("post", "/org-units", "Org units", "ou:create", {
   summary: "Create an org unit",
   params: params.tenant,
   body: schemas.CreateOrgUnit,
-  responses: { ...ok("The org unit.", schemas.OrgUnit, 201), ...errors(409) },
+  responses: { ...ok("The org unit.", schemas.OrgUnit, 201), ...errors(409, 429) },
 });
 tenantPath("get", "/org-units/{id}", "Org units", "ou:read (tenant-wide or within this org unit)", {
   id: "getOrgUnit",
@@ -244,7 +245,7 @@ tenantPath("post", "/org-units/{id}/members", "Memberships", "membership:manage 
   description: "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`.",
   params: params.orgUnit,
   body: schemas.AddMember,
-  responses: { ...ok("The membership.", schemas.Membership, 201), ...errors(409) },
+  responses: { ...ok("The membership.", schemas.Membership, 201), ...errors(409, 429) },
 });
 tenantPath("patch", "/org-units/{id}/members/{username}", "Memberships", "membership:manage (tenant-wide or within this org unit)", {
   id: "changeMemberRole",
