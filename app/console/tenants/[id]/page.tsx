@@ -36,6 +36,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const progress: ProvisioningView = {
     id: tenant.id,
     status: tenant.status,
+    purgedAt: iso(tenant.purgedAt),
     steps: tenant.steps.map((s) => ({
       step: s.step,
       title: stepTitle(s.step),
