@@ -4,6 +4,8 @@
 // resumable, and frees the key for a new tenant.
 process.env.GATEHOUSE_DELETION_RETENTION_DAYS = String(6 / 86_400); // six seconds
 
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
 import { identityAdmin } from "@/lib/identity/admin";
@@ -196,4 +198,27 @@ describe("deletion, retention and purge", () => {
     expect(await realmEnabled(tenant.key)).toBe(true);
     expect((await tenantByKey(tenant.key))?.id).toBe(tenantId);
   }, 60_000);
+
+  it("completes a purge whose controller process was SIGKILLed in the middle", async () => {
+    for (const killAfterMs of [0, 40, 120]) {
+      const tenant = await provisionedTenant(controller);
+      await change(tenant, "suspend");
+      await change(tenant, "delete", "killed mid-purge");
+      await controlDb().tenant.update({ where: { id: tenant.id }, data: { purgeAfter: new Date() } }); // retention over
+      await controller.queueDuePurges();
+      const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "controller-child.ts"), tenant.id], { env: process.env, stdio: "ignore" });
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await waitFor(async () => (await controlDb().provisioningStep.count({ where: { tenantId: tenant.id, step: { startsWith: "purge." }, status: { not: "pending" } } })) > 0, "the purge to start");
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      child.kill("SIGKILL");
+      await exited;
+
+      await controller.reconcile(tenant.id);
+      const steps = await controlDb().provisioningStep.findMany({ where: { tenantId: tenant.id, step: { startsWith: "purge." } } });
+      expect(steps.map((s) => s.status)).toEqual(["done", "done", "done"]);
+      expect(await databaseExists(tenant.databaseName)).toBe(false);
+      expect(await realmExists(tenant.key)).toBe(false);
+      expect(await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ key: purgedKeyFor(tenant.id), purgedKey: tenant.key });
+    }
+  }, 90_000);
 });
