@@ -110,7 +110,7 @@ describe("API keys", () => {
 
   it("enforces the quota of active keys, also under concurrent creation; revoked and expired keys do not count", async () => {
     const tenant = await provisionedTenant(controller);
-    const quota = apiKeyQuota();
+    const quota = await apiKeyQuota(tenant);
     if (!process.env.GATEHOUSE_QUOTA_API_KEYS) expect(quota).toBe(25);
     const ids: string[] = [];
     for (let i = 0; i < quota - 2; i++) ids.push((await createApiKey(tenant, admin, input(`key ${i}`), TEST_ACTOR)).key.id);

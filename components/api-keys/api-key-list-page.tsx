@@ -22,7 +22,7 @@ export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {
   const mayCreate = can(principal, "apikey:create");
   const mayRevoke = can(principal, "apikey:revoke");
   const active = keys.filter((k) => k.status === "active").length;
-  const quota = apiKeyQuota();
+  const quota = await apiKeyQuota(tenant);
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">

@@ -21,10 +21,18 @@ export interface StepView {
 export interface ProvisioningView {
   id: string;
   status: string;
+  /** Set once a deleted tenant's purge has finished. */
+  purgedAt: string | null;
   steps: StepView[];
 }
 
 const settled = (view: ProvisioningView) => view.steps.every((s) => s.status === "done" || (s.status === "failed" && !s.nextAttemptAt));
+
+/** Every second while steps run; every 5 s for a deleted tenant, whose purge the controller queues when retention ends. */
+function pollInterval(view: ProvisioningView | undefined): number | false {
+  if (!view || !settled(view) || view.status === "provisioning") return 1000;
+  return view.status === "deleted" && !view.purgedAt ? 5000 : false;
+}
 
 function duration(step: StepView): string | null {
   if (!step.startedAt || !step.doneAt) return null;
@@ -46,8 +54,13 @@ export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { init
       if (!response.ok) throw new Error(`Could not load progress (HTTP ${response.status})`);
       return response.json() as Promise<ProvisioningView>;
     },
-    refetchInterval: (query) => (query.state.data && settled(query.state.data) && query.state.data.status !== "provisioning" ? false : 1000),
+    refetchInterval: (query) => pollInterval(query.state.data),
   });
+  // A lifecycle change re-renders the page with a new status: fetch the steps again for it.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial.status]);
   const [retryState, retry, retrying] = useActionState(retryAction, initialFormState);
   useEffect(() => {
     if (retryState.attempt) void queryClient.invalidateQueries({ queryKey });

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { workspaceSummary } from "@/lib/tenants/workspace";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { quotaUsage } from "@/lib/quotas/enforce";
+import { QuotaBars } from "@/components/quotas/quota-bars";
+import { ExportButton } from "@/components/export/export-button";
 
 export async function AdminHome({ tenant }: { tenant: ResolvedTenant }) {
-  const summary = await workspaceSummary(tenant);
+  const [summary, quotas] = await Promise.all([workspaceSummary(tenant), quotaUsage(tenant)]);
   return (
     <section aria-labelledby="admin-heading">
       <p className="text-sm font-medium text-brand-600">Administration</p>
@@ -23,6 +26,17 @@ export async function AdminHome({ tenant }: { tenant: ResolvedTenant }) {
           </div>
         ))}
       </dl>
+      <div className="mt-8 grid gap-6 sm:grid-cols-2">
+        <section aria-labelledby="quota-heading" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="quota-heading" className="font-semibold">Usage and quotas</h2>
+          <QuotaBars rows={quotas} />
+        </section>
+        <section aria-labelledby="export-heading" className="grid content-start gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="export-heading" className="font-semibold">Export</h2>
+          <p className="text-sm text-slate-600">This workspace&apos;s users, org units, memberships and settings as JSON and CSV in a zip.</p>
+          <ExportButton href={`/api/v1/tenants/${tenant.key}/export`} />
+        </section>
+      </div>
     </section>
   );
 }

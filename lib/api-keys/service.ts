@@ -1,4 +1,5 @@
-import { env } from "@/lib/config/env";
+import { enforceQuota } from "@/lib/quotas/enforce";
+import { quotaFor } from "@/lib/quotas/limits";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
@@ -17,9 +18,9 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-/** Active keys per tenant (`GATEHOUSE_QUOTA_API_KEYS`, default 25); revoked and expired keys do not count. */
-export function apiKeyQuota(): number {
-  return env().GATEHOUSE_QUOTA_API_KEYS;
+/** Active keys allowed in this tenant (its override, else `GATEHOUSE_QUOTA_API_KEYS`); revoked and expired keys do not count. */
+export function apiKeyQuota(tenant: Pick<ResolvedTenant, "id">): Promise<number> {
+  return quotaFor(tenant.id, "apiKeys");
 }
 
 /** What the audit trail records of a key: never its hash. */
@@ -30,25 +31,20 @@ function snapshot(key: ApiKeyView) {
 const notFound = () => new AppError("not_found", "API key not found.");
 
 /**
- * Creates a key whose scopes the creator holds, within the tenant's quota of active keys. The quota
- * is counted under a transaction-scoped advisory lock, so concurrent creations queue and never
- * exceed it. Returns the secret this once; only its hash is stored.
+ * Creates a key whose scopes the creator holds, within the tenant's quota of active keys (see
+ * `enforceQuota`: concurrent creations never exceed it). Returns the secret this once; only its
+ * hash is stored.
  */
 export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
   const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
   if (refused.length > 0) {
     throw new AppError("forbidden", "A key cannot have permissions you do not hold.", { scopes: `You cannot grant: ${refused.join(", ")}` });
   }
-  const quota = apiKeyQuota();
   for (let attempt = 0; ; attempt++) {
     const { secret, prefix, hash } = generateSecret();
     try {
       const key = await tenantDb(tenant).$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.api_keys.quota'))`;
-        const active = await tx.apiKey.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
-        if (active >= quota) {
-          throw new AppError("quota_exceeded", `This workspace already has ${active} active API keys, its limit. Revoke one first.`);
-        }
+        await enforceQuota(tx, tenant, "apiKeys");
         const created = toApiKeyView(
           await tx.apiKey.create({
             data: { name: input.name, prefix, hash, scopes: input.scopes, expiresAt: input.expiresAt ?? null, createdBy: by.actor },

@@ -9,7 +9,7 @@ import { pageQuery, userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
-import { tenantPageSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 
@@ -73,6 +73,9 @@ const schemas = {
   PatchCustomer: named("PatchCustomer", patchCustomerSchema),
   Tenant: named("Tenant", tenantSchema),
   TenantPage: named("TenantPage", tenantPageSchema),
+  LifecycleChange: named("LifecycleChange", lifecycleChangeSchema),
+  TenantQuotas: named("TenantQuotas", tenantQuotasSchema),
+  QuotaOverrides: named("QuotaOverrides", quotaOverridesSchema),
 };
 
 const ERROR_STATUSES = {
@@ -81,7 +84,7 @@ const ERROR_STATUSES = {
   403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
   409: "`conflict`: a duplicate, or a state that does not allow the change.",
-  429: "`quota_exceeded`: the tenant is at its limit (e.g. of active API keys).",
+  429: "`quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
   413: `\`validation_failed\`: the body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
 } as const;
 type ErrorStatus = keyof typeof ERROR_STATUSES;
@@ -173,7 +176,7 @@ tenantPath("post", "/users", "Users", "user:create", {
   description: "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once.",
   params: params.tenant,
   body: schemas.CreateUser,
-  responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409) },
+  responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409, 429) },
 });
 tenantPath("get", "/users/{username}", "Users", "user:read", {
   id: "getUser",
@@ -211,7 +214,7 @@ tenantPath("post", "/org-units", "Org units", "ou:create", {
   summary: "Create an org unit",
   params: params.tenant,
   body: schemas.CreateOrgUnit,
-  responses: { ...ok("The org unit.", schemas.OrgUnit, 201), ...errors(409) },
+  responses: { ...ok("The org unit.", schemas.OrgUnit, 201), ...errors(409, 429) },
 });
 tenantPath("get", "/org-units/{id}", "Org units", "ou:read (tenant-wide or within this org unit)", {
   id: "getOrgUnit",
@@ -249,7 +252,7 @@ tenantPath("post", "/org-units/{id}/members", "Memberships", "membership:manage 
   description: "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`.",
   params: params.orgUnit,
   body: schemas.AddMember,
-  responses: { ...ok("The membership.", schemas.Membership, 201), ...errors(409) },
+  responses: { ...ok("The membership.", schemas.Membership, 201), ...errors(409, 429) },
 });
 tenantPath("patch", "/org-units/{id}/members/{username}", "Memberships", "membership:manage (tenant-wide or within this org unit)", {
   id: "changeMemberRole",
@@ -287,6 +290,14 @@ tenantPath("delete", "/api-keys/{id}", "API keys", "apikey:revoke", {
   description: "Its next request is refused. The key stays listed as revoked; revoking it again is a conflict.",
   params: params.apiKey,
   responses: { ...ok("The revoked key.", schemas.ApiKey), ...errors(409) },
+});
+// Export
+tenantPath("get", "/export", "Export", "tenant:export", {
+  id: "exportTenant",
+  summary: "Export the tenant's data",
+  description: "A zip with the tenant record and settings (`tenant.json`) and its users, org units and memberships, each as JSON and CSV, read in one consistent snapshot. `Content-Length` is set, so a client can show progress. Audited.",
+  params: params.tenant,
+  responses: { 200: { description: "The zip.", content: { "application/zip": { schema: z.string().meta({ format: "binary" }) } } } },
 });
 
 // Platform
@@ -331,6 +342,30 @@ platformPath("get", "/tenants/{key}", "Tenants", {
   params: z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) }),
   responses: ok("The tenant, its domains and provisioning steps.", schemas.Tenant),
 });
+const tenantKeyParam = z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) });
+platformPath("post", "/tenants/{key}/lifecycle", "Tenants", {
+  id: "changeTenantLifecycle",
+  summary: "Suspend, resume, archive, delete or restore a tenant",
+  description:
+    "`suspend` (active → suspended), `resume` (suspended → active), `archive` (suspended → archived), `delete` (suspended or archived → deleted: the realm is disabled at once, the database and realm are purged after the retention period), `restore` (archived → active; deleted → the status it was deleted from, until the purge starts). Any other transition, and any change to the root or cloud tenant, is a conflict. The reason is recorded in the audit trail.",
+  params: tenantKeyParam,
+  body: schemas.LifecycleChange,
+  responses: { ...ok("The tenant after the change.", schemas.Tenant), ...errors(409) },
+});
+platformPath("get", "/tenants/{key}/quotas", "Tenants", {
+  id: "getTenantQuotas",
+  summary: "A tenant's quotas and usage",
+  params: tenantKeyParam,
+  responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
+platformPath("put", "/tenants/{key}/quotas", "Tenants", {
+  id: "setTenantQuotas",
+  summary: "Set a tenant's quota overrides",
+  description: "Every resource: a whole number, or null for the platform default. A quota below current usage removes nothing; creations are refused (`quota_exceeded`) until usage drops.",
+  params: tenantKeyParam,
+  body: schemas.QuotaOverrides,
+  responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
 
 // The document itself
 registry.registerPath({
@@ -366,6 +401,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Org units" },
       { name: "Memberships" },
       { name: "API keys" },
+      { name: "Export" },
       { name: "Customers", description: "Console host, superadmin." },
       { name: "Tenants", description: "Console host, superadmin." },
       { name: "Reference" },

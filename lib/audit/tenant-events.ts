@@ -6,7 +6,7 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export interface TenantEvent {
   action: string;
-  resourceType: "user" | "org_unit" | "membership" | "api_key" | "settings";
+  resourceType: "user" | "org_unit" | "membership" | "api_key" | "settings" | "tenant";
   resourceId: string;
   before?: unknown;
   after?: unknown;

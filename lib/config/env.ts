@@ -16,6 +16,11 @@ const envSchema = z.object({
   GATEHOUSE_CONTROLLER_POLL_MS: z.coerce.number().int().min(50).default(2_000),
   GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   GATEHOUSE_QUOTA_API_KEYS: z.coerce.number().int().min(0).max(10_000).default(25),
+  GATEHOUSE_QUOTA_USERS: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
+  GATEHOUSE_QUOTA_ORG_UNITS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+  GATEHOUSE_QUOTA_MEMBERSHIPS: z.coerce.number().int().min(0).max(10_000_000).default(5_000_000),
+  /** Days a deleted tenant stays restorable before the controller purges it (fractions allowed). */
+  GATEHOUSE_DELETION_RETENTION_DAYS: z.coerce.number().min(0).max(3_650).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,12 +1,20 @@
 import pg from "pg";
 import { quoteIdent } from "@/lib/db/urls";
 
-/** CREATE DATABASE `name` on the cluster of `clusterUrl` unless it exists; safe to race. Returns true if created. */
-export async function ensureDatabase(clusterUrl: string, name: string): Promise<boolean> {
+async function withClusterClient<T>(clusterUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: clusterUrl, connectionTimeoutMillis: 10_000 });
   client.on("error", () => {}); // a dropped connection surfaces as the failing query's error instead
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** CREATE DATABASE `name` on the cluster of `clusterUrl` unless it exists; safe to race. Returns true if created. */
+export function ensureDatabase(clusterUrl: string, name: string): Promise<boolean> {
+  return withClusterClient(clusterUrl, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rowCount) return false;
     try {
@@ -16,7 +24,18 @@ export async function ensureDatabase(clusterUrl: string, name: string): Promise<
       if ((error as { code?: string }).code === "42P04") return false; // duplicate_database: created meanwhile
       throw error;
     }
-  } finally {
-    await client.end().catch(() => {});
-  }
+  });
+}
+
+/**
+ * DROP DATABASE `name` if it exists, ending any session still connected to it (another app
+ * process's pooled client, say). Safe to repeat. Returns true if it was dropped now.
+ */
+export function dropDatabase(clusterUrl: string, name: string): Promise<boolean> {
+  return withClusterClient(clusterUrl, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) return false;
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    return true;
+  });
 }

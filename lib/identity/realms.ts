@@ -1,4 +1,5 @@
 import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+import { forgetRealmRoles } from "@/lib/identity/users";
 
 export interface RealmSpec {
   name: string;
@@ -38,6 +39,7 @@ export async function setRealmEnabled(name: string, enabled: boolean): Promise<v
 }
 
 export async function deleteRealm(name: string): Promise<void> {
+  forgetRealmRoles(name);
   const admin = await identityAdmin();
   try {
     await admin.realms.del({ realm: name });

@@ -64,13 +64,25 @@ async function realmRole(realm: string, name: string): Promise<RoleRepresentatio
   return role;
 }
 
-export async function grantRealmRoles(realm: string, userId: string, roles: readonly string[]): Promise<void> {
+/** Forgets the cached role ids of a realm: a realm deleted and created again under its name (a purged tenant's key reused) has new ones. */
+export function forgetRealmRoles(realm: string): void {
+  for (const key of roleCache.keys()) if (key.startsWith(`${realm}\u0000`)) roleCache.delete(key);
+}
+
+export async function grantRealmRoles(realm: string, userId: string, roles: readonly string[], retried = false): Promise<void> {
   if (roles.length === 0) return;
   const admin = await identityAdmin();
   const representations = await Promise.all(roles.map((name) => realmRole(realm, name)));
   const missing = roles.filter((_, i) => !representations[i]?.id);
   if (missing.length) throw new Error(`realm ${realm} lacks roles: ${missing.join(", ")}`);
-  await admin.users.addRealmRoleMappings({ realm, id: userId, roles: representations.map((r) => ({ id: r!.id!, name: r!.name! })) });
+  try {
+    await admin.users.addRealmRoleMappings({ realm, id: userId, roles: representations.map((r) => ({ id: r!.id!, name: r!.name! })) });
+  } catch (error) {
+    // Cached ids of a realm another process deleted and re-created: look them up again, once.
+    if (retried || httpStatus(error) !== 404) throw error;
+    forgetRealmRoles(realm);
+    await grantRealmRoles(realm, userId, roles, true);
+  }
 }
 
 /** Makes `role` the user's only tenant-wide role (other realm roles, if any, stay). */

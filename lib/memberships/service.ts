@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { enforceQuota } from "@/lib/quotas/enforce";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { orgUnitIdOrThrow, orgUnitNotFound } from "@/lib/org-units/service";
@@ -74,6 +75,7 @@ export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, i
       const identifier = await orgUnitIdentifier(tx, ouId);
       const user = await tx.user.findUnique({ where: { username }, select: { username: true } });
       if (!user) throw new AppError("not_found", "No such user.", { username: `There is no user “${username}” in this workspace.` });
+      await enforceQuota(tx, tenant, "memberships");
       await tx.membership.create({ data: { orgUnitId: ouId, username, role } });
       const record: MembershipRecord = { orgUnitId: ouId, identifier, username, role };
       await recordTenantEvent(tx, by, { action: "membership.added", resourceType: "membership", resourceId: resourceId(ouId, username), after: record });

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { enforceQuota } from "@/lib/quotas/enforce";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { metadataFromJson, type OrgUnitMetadata } from "@/lib/org-units/metadata";
@@ -115,6 +116,7 @@ export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnit
   const data = parseOrThrow(createOrgUnitSchema, input);
   try {
     return await tenantDb(tenant).$transaction(async (tx) => {
+      await enforceQuota(tx, tenant, "orgUnits");
       const created = toDetail(await tx.orgUnit.create({ data, select: detailSelect }));
       await recordTenantEvent(tx, by, { action: "org_unit.created", resourceType: "org_unit", resourceId: created.id, after: snapshot(created) });
       return created;

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "apikey:revoke",
   "audit:read",
   "settings:update",
+  "tenant:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

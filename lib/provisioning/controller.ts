@@ -7,7 +7,7 @@ import { logger } from "@/lib/log/logger";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { CONTROLLER_ACTOR } from "@/lib/audit/actor";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
-import { PROVISIONING_STEPS, type ProvisioningTenant } from "@/lib/provisioning/steps";
+import { isPurgeStep, PROVISIONING_STEPS, PURGE_POSITION_BASE, PURGE_STEPS, stepDefinition, type ProvisioningTenant } from "@/lib/provisioning/steps";
 import { latestMigration } from "@/lib/db/migrate";
 
 // Advisory-lock namespace for "this process is reconciling tenant X" (first key of the two-int form).
@@ -84,7 +84,7 @@ export class ProvisioningController {
     for (const [position, step] of PROVISIONING_STEPS.entries()) {
       await controlDb().$executeRaw`
         INSERT INTO provisioning_steps (tenant_id, step, position)
-        SELECT id, ${step.name}, ${position} FROM tenants
+        SELECT id, ${step.name}, ${position} FROM tenants WHERE status <> 'deleted'
         ON CONFLICT (tenant_id, step) DO UPDATE SET position = EXCLUDED.position
         WHERE provisioning_steps.position IS DISTINCT FROM EXCLUDED.position`;
     }
@@ -96,10 +96,26 @@ export class ProvisioningController {
         AND tenant_id IN (SELECT id FROM tenants WHERE schema_version IS DISTINCT FROM ${latest} AND status <> 'deleted')`;
   }
 
+  /**
+   * Queues the purge steps of deleted tenants whose retention has run out. The tenant rows are
+   * locked and re-checked, so a restore that commits first wins and no purge is queued for it; a
+   * restore that comes after sees the queued steps and is refused.
+   */
+  async queueDuePurges(): Promise<void> {
+    for (const [offset, step] of PURGE_STEPS.entries()) {
+      await controlDb().$executeRaw`
+        INSERT INTO provisioning_steps (tenant_id, step, position)
+        SELECT due.id, ${step.name}, ${PURGE_POSITION_BASE + offset}
+        FROM (SELECT id FROM tenants WHERE status = 'deleted' AND purged_at IS NULL AND purge_after <= now() FOR UPDATE) AS due
+        ON CONFLICT (tenant_id, step) DO NOTHING`;
+    }
+  }
+
   private async tick(): Promise<void> {
+    await this.queueDuePurges();
     // Only steps this version knows: during a rolling upgrade, a newer process's steps wait for it
     // instead of filling every batch here. Oldest changes first, so no tenant starves.
-    const known = PROVISIONING_STEPS.map((s) => s.name);
+    const known = [...PROVISIONING_STEPS, ...PURGE_STEPS].map((s) => s.name);
     const due = await controlDb().$queryRaw<{ tenant_id: string }[]>`
       SELECT tenant_id FROM provisioning_steps
       WHERE step = ANY(${known}) AND (status IN ('pending', 'running') OR (status = 'failed' AND next_attempt_at <= now()))
@@ -138,10 +154,12 @@ export class ProvisioningController {
     const log = this.log.child({ tenant: tenant.key });
     const target: ProvisioningTenant = tenant;
 
-    for (const row of tenant.steps) {
+    // A deleted tenant only runs its purge (once queued); any other tenant never does.
+    const steps = tenant.steps.filter((row) => isPurgeStep(row.step) === (tenant.status === "deleted"));
+    for (const row of steps) {
       if (row.status === "done") continue;
       if (row.status === "failed" && !(row.nextAttemptAt && row.nextAttemptAt <= new Date())) return;
-      const definition = PROVISIONING_STEPS.find((s) => s.name === row.step);
+      const definition = stepDefinition(row.step);
       if (!definition) {
         log.warn({ step: row.step }, "unknown provisioning step; skipping tenant");
         return;

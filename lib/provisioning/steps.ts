@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { TenantKind } from "@/lib/db/generated/control/enums";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
 import { ensureTenantAdmin, ensureTenantClient, ensureTenantRealm, syncTenantRoles } from "@/lib/provisioning/identity-steps";
+import { purgeDatabase, purgeRealm, releaseTenantKey } from "@/lib/provisioning/purge-steps";
 
 /** What a step sees of its tenant. */
 export interface ProvisioningTenant {
@@ -40,12 +41,33 @@ export const PROVISIONING_STEPS: readonly StepDefinition[] = [
   { name: "admin.ensure", title: "Ensure admin account", label: "Admin", run: ensureTenantAdmin },
 ];
 
+/**
+ * The purge of a deleted tenant, queued by the controller once its retention period is over (never
+ * for a tenant that is not deleted). Positions follow the provisioning steps'.
+ */
+export const PURGE_STEPS: readonly StepDefinition[] = [
+  { name: "purge.realm", title: "Delete identity realm", label: "Purge realm", run: purgeRealm },
+  { name: "purge.database", title: "Drop database", label: "Purge database", run: purgeDatabase },
+  { name: "purge.release_key", title: "Release tenant key", label: "Release key", run: releaseTenantKey },
+];
+export const PURGE_STEP_NAMES = PURGE_STEPS.map((s) => s.name);
+export const PURGE_POSITION_BASE = 1_000;
+
+export function isPurgeStep(name: string): boolean {
+  return PURGE_STEP_NAMES.includes(name);
+}
+
+/** Any step this version knows, provisioning or purge. */
+export function stepDefinition(name: string): StepDefinition | undefined {
+  return PROVISIONING_STEPS.find((s) => s.name === name) ?? PURGE_STEPS.find((s) => s.name === name);
+}
+
 export function stepTitle(name: string): string {
-  return PROVISIONING_STEPS.find((s) => s.name === name)?.title ?? name;
+  return stepDefinition(name)?.title ?? name;
 }
 
 export function stepLabel(name: string): string {
-  return PROVISIONING_STEPS.find((s) => s.name === name)?.label ?? name;
+  return stepDefinition(name)?.label ?? name;
 }
 
 /** Rows to insert for a new tenant: every step pending, in order. */

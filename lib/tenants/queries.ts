@@ -39,6 +39,7 @@ const provisioningSelect = {
   id: true,
   status: true,
   activatedAt: true,
+  purgedAt: true,
   steps: {
     select: { step: true, status: true, attempts: true, startedAt: true, doneAt: true, lastError: true, nextAttemptAt: true },
     orderBy: { position: "asc" },

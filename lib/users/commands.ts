@@ -3,6 +3,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { enforceQuota } from "@/lib/quotas/enforce";
 import { createUser, deleteUser, findUserByUsername, realmRolesOf, resetPassword, setTenantRole, updateUserProfile } from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
@@ -50,6 +51,7 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
+      await enforceQuota(tx, tenant, "users");
       const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });

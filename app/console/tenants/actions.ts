@@ -8,6 +8,10 @@ import { revealInitialPassword } from "@/lib/tenants/initial-credential";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
+import { setQuotaOverrides } from "@/lib/quotas/limits";
+import { controlDb } from "@/lib/db/control";
 
 function tenantIdOf(id: string): string {
   const parsed = z.uuid().safeParse(id);
@@ -40,5 +44,31 @@ export async function revealInitialPasswordAction(id: string, prev: FormState): 
     const { actor } = await authorizeSuperadmin();
     const { username, password } = await revealInitialPassword(tenantIdOf(id), actor);
     return { message: "Copy this password now: it is not stored and will not be shown again.", values: { username, password } };
+  });
+}
+
+/** A lifecycle change from the tenant page: the action, a reason, and the tenant key typed to confirm. */
+export async function changeLifecycleAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const tenantId = tenantIdOf(id);
+    const tenant = await controlDb().tenant.findUnique({ where: { id: tenantId }, select: { key: true } });
+    if (!tenant) throw new AppError("not_found", "Tenant not found.");
+    const change = parseOrThrow(lifecycleConfirmationSchema(tenant.key), values);
+    const result = await changeTenantLifecycle(tenantId, change, actor);
+    revalidatePath(`/tenants/${tenantId}`);
+    return { message: `${tenant.key} is now ${result.status}.`, values: {} };
+  });
+}
+
+export async function setQuotasAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const tenantId = tenantIdOf(id);
+    await setQuotaOverrides(tenantId, values, actor);
+    revalidatePath(`/tenants/${tenantId}`);
+    return { message: "Quotas saved." };
   });
 }

@@ -25,6 +25,11 @@ export const tenantPageSchema = pageOf(tenantListItemSchema);
 export const tenantSchema = z.object({
   ...tenantCore,
   activatedAt: timestamp.nullable(),
+  statusReason: z.string().nullable().meta({ description: "The reason given for the last lifecycle change." }),
+  statusChangedAt: timestamp.nullable(),
+  deletedAt: timestamp.nullable(),
+  purgeAfter: timestamp.nullable().meta({ description: "A deleted tenant can be restored until then; the controller purges it afterwards." }),
+  purgedAt: timestamp.nullable(),
   updatedAt: timestamp,
   customer: z.object({ id: z.uuid(), displayName: z.string(), legalName: z.string() }),
   domains: z.array(z.object({ hostname: z.string(), verifiedAt: timestamp.nullable(), createdAt: timestamp })),
@@ -39,4 +44,17 @@ export const tenantSchema = z.object({
       nextAttemptAt: timestamp.nullable(),
     }),
   ),
+});
+
+export { lifecycleChangeSchema } from "@/lib/tenants/lifecycle";
+export { quotaOverridesSchema } from "@/lib/quotas/limits";
+
+const quotaNumbers = z.object({ users: z.number().int(), orgUnits: z.number().int(), memberships: z.number().int(), apiKeys: z.number().int() });
+const quotaOverrideNumbers = z.object({ users: z.number().int().nullable(), orgUnits: z.number().int().nullable(), memberships: z.number().int().nullable(), apiKeys: z.number().int().nullable() });
+
+/** A tenant's quotas: the limits in force, its overrides (null = platform default) and current usage. */
+export const tenantQuotasSchema = z.object({
+  limits: quotaNumbers,
+  overrides: quotaOverrideNumbers,
+  usage: quotaNumbers.nullable().meta({ description: "Null while the tenant's database cannot be read (not provisioned, or purged)." }),
 });

@@ -12,7 +12,15 @@ import { DatabaseClusterForm } from "@/components/tenants/database-cluster-form"
 import { TenantStatusBadge } from "@/components/status";
 import { InitialPassword } from "@/components/tenants/initial-password";
 import { initialCredentialState } from "@/lib/tenants/initial-credential";
-import { retryProvisioningAction, revealInitialPasswordAction, setDatabaseClusterAction } from "../actions";
+import { LifecyclePanel, type LifecycleView } from "@/components/tenants/lifecycle-panel";
+import { QuotaBars } from "@/components/quotas/quota-bars";
+import { QuotaForm } from "@/components/quotas/quota-form";
+import { ExportButton } from "@/components/export/export-button";
+import { allowedActions } from "@/lib/tenants/lifecycle";
+import { isPurgeStep } from "@/lib/provisioning/steps";
+import { tenantQuotaReport } from "@/lib/quotas/report";
+import { defaultQuotas } from "@/lib/quotas/limits";
+import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setDatabaseClusterAction, setQuotasAction } from "../actions";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -28,6 +36,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const progress: ProvisioningView = {
     id: tenant.id,
     status: tenant.status,
+    purgedAt: iso(tenant.purgedAt),
     steps: tenant.steps.map((s) => ({
       step: s.step,
       title: stepTitle(s.step),
@@ -43,6 +52,19 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const adminReady = tenant.steps.some((s) => s.step === "admin.ensure" && s.status === "done");
   const credential = await initialCredentialState(tenant.id);
   const url = tenantUrl(tenant);
+  const purgeStarted = tenant.steps.some((s) => isPurgeStep(s.step));
+  const lifecycle: LifecycleView = {
+    key: tenant.purgedKey ?? tenant.key,
+    status: tenant.status,
+    reason: tenant.statusReason,
+    changedAt: iso(tenant.statusChangedAt),
+    purgeAfter: iso(tenant.purgeAfter),
+    purgedAt: iso(tenant.purgedAt),
+    purgeStarted,
+    actions: allowedActions(tenant.kind, tenant.status, purgeStarted),
+  };
+  const quotas = await tenantQuotaReport(tenant);
+  const exportable = tenant.status !== "provisioning" && !tenant.purgedAt;
 
   return (
     <div className="grid gap-6">
@@ -67,6 +89,22 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <ProvisioningProgress initial={progress} retryAction={retryProvisioningAction.bind(null, tenant.id)} tenantUrl={url} />
+
+      <LifecyclePanel view={lifecycle} action={changeLifecycleAction.bind(null, tenant.id)} platformTenant={tenant.kind !== "dedicated"} />
+
+      <section aria-labelledby="quotas-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="quotas-heading" className="text-lg font-semibold">Quotas</h2>
+        {quotas.rows ? <QuotaBars rows={quotas.rows} /> : <p className="text-sm text-slate-600">Usage is shown once the tenant&apos;s database exists.</p>}
+        {tenant.purgedAt ? null : <QuotaForm action={setQuotasAction.bind(null, tenant.id)} overrides={quotas.overrides} defaults={defaultQuotas()} />}
+      </section>
+
+      {exportable ? (
+        <section aria-labelledby="export-heading" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="export-heading" className="text-lg font-semibold">Export</h2>
+          <p className="text-sm text-slate-600">Users, org units, memberships and settings as JSON and CSV in a zip. Recorded in the audit trail.</p>
+          <ExportButton href={`/api/v1/tenants/${tenant.key}/export`} />
+        </section>
+      ) : null}
 
       {credential ? (
         <InitialPassword username={credential.username} revealed={credential.revealed} ready={adminReady} action={revealInitialPasswordAction.bind(null, tenant.id)} />

@@ -1,0 +1,3 @@
+import { exportTenantRoute } from "@/lib/api/v1/export";
+
+export const GET = exportTenantRoute;

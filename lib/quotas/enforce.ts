@@ -1,0 +1,52 @@
+import type { Prisma } from "@/lib/db/generated/tenant/client";
+import { tenantDb } from "@/lib/db/tenant-clients";
+import { AppError } from "@/lib/errors/app-error";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { effectiveQuotas, quotaFor } from "@/lib/quotas/limits";
+import { QUOTA_LABELS, QUOTA_RESOURCES, type QuotaResource } from "@/lib/quotas/resources";
+
+type TenantTx = Pick<Prisma.TransactionClient, "$executeRaw" | "quotaUsage" | "apiKey">;
+
+/**
+ * How much of a resource a tenant uses now: users, org units and memberships from the counters
+ * the tenant database's triggers keep (`quota_usage`); active API keys counted.
+ */
+async function usage(tx: TenantTx, resource: QuotaResource): Promise<number> {
+  if (resource === "apiKeys") return tx.apiKey.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+  const row = await tx.quotaUsage.findUnique({ where: { resource } });
+  return Number(row?.used ?? 0);
+}
+
+/**
+ * Call inside the transaction that creates one `resource`, before the insert. It takes a
+ * transaction-scoped advisory lock per resource, so concurrent creations in this tenant queue
+ * behind each other and count what the previous one committed: the quota is never exceeded.
+ * Throws `quota_exceeded` when the tenant is at its limit.
+ */
+export async function enforceQuota(tx: TenantTx, tenant: Pick<ResolvedTenant, "id">, resource: QuotaResource): Promise<void> {
+  const limit = await quotaFor(tenant.id, resource);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.quota'), hashtext(${resource}))`;
+  const used = await usage(tx, resource);
+  if (used >= limit) {
+    const { noun } = QUOTA_LABELS[resource];
+    throw new AppError("quota_exceeded", `This workspace has ${used} ${noun}, its limit of ${limit}. Remove some or ask the platform operator to raise the quota.`);
+  }
+}
+
+export interface QuotaUsage {
+  resource: QuotaResource;
+  title: string;
+  used: number;
+  limit: number;
+  overridden: boolean;
+}
+
+/** Usage against quota of every resource, for the bars on the tenant pages. */
+export async function quotaUsage(tenant: ResolvedTenant): Promise<QuotaUsage[]> {
+  const db = tenantDb(tenant);
+  const [{ limits, overrides }, counts] = await Promise.all([
+    effectiveQuotas(tenant.id),
+    Promise.all(QUOTA_RESOURCES.map((resource) => usage(db, resource))),
+  ]);
+  return QUOTA_RESOURCES.map((resource, i) => ({ resource, title: QUOTA_LABELS[resource].title, used: counts[i] ?? 0, limit: limits[resource], overridden: overrides[resource] !== null }));
+}
