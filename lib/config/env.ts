@@ -16,6 +16,8 @@ const envSchema = z.object({
   GATEHOUSE_CONTROLLER_POLL_MS: z.coerce.number().int().min(50).default(2_000),
   GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   GATEHOUSE_QUOTA_API_KEYS: z.coerce.number().int().min(0).max(10_000).default(25),
+  GATEHOUSE_STANDING_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  GATEHOUSE_SUPPORT_CONTACT: z.string().trim().min(1).default("your platform operator"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

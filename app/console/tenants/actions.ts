@@ -8,6 +8,9 @@ import { revealInitialPassword } from "@/lib/tenants/initial-credential";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { breakglassExemptionSchema, tenantAccessSchema } from "@/lib/standing/schema";
+import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/service";
 
 function tenantIdOf(id: string): string {
   const parsed = z.uuid().safeParse(id);
@@ -40,5 +43,25 @@ export async function revealInitialPasswordAction(id: string, prev: FormState): 
     const { actor } = await authorizeSuperadmin();
     const { username, password } = await revealInitialPassword(tenantIdOf(id), actor);
     return { message: "Copy this password now: it is not stored and will not be shown again.", values: { username, password } };
+  });
+}
+
+export async function setTenantAccessAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(tenantAccessSchema, values);
+    const changed = await setTenantAccess(tenantIdOf(id), change, actor);
+    return { message: !changed ? "Nothing changed." : change.enabled ? "Access enabled." : "Access disabled." };
+  });
+}
+
+export async function setBreakglassExemptionAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(breakglassExemptionSchema, values);
+    const changed = await setBreakglassExemption(tenantIdOf(id), change, actor);
+    return { message: !changed ? "Nothing changed." : change.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again." };
   });
 }

@@ -12,7 +12,9 @@ import { DatabaseClusterForm } from "@/components/tenants/database-cluster-form"
 import { TenantStatusBadge } from "@/components/status";
 import { InitialPassword } from "@/components/tenants/initial-password";
 import { initialCredentialState } from "@/lib/tenants/initial-credential";
-import { retryProvisioningAction, revealInitialPasswordAction, setDatabaseClusterAction } from "../actions";
+import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
+import { tenantWideDenial } from "@/lib/access/enforce";
+import { retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setTenantAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -43,6 +45,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const adminReady = tenant.steps.some((s) => s.step === "admin.ensure" && s.status === "done");
   const credential = await initialCredentialState(tenant.id);
   const url = tenantUrl(tenant);
+  const denial = tenant.kind === "root" ? null : await tenantWideDenial(tenant);
 
   return (
     <div className="grid gap-6">
@@ -61,6 +64,15 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
 
       {credential ? (
         <InitialPassword username={credential.username} revealed={credential.revealed} ready={adminReady} action={revealInitialPasswordAction.bind(null, tenant.id)} />
+      ) : null}
+
+      {tenant.kind !== "root" ? (
+        <TenantAccessPanel
+          tenant={{ name: tenant.displayName, kind: tenant.kind, accessDisabled: tenant.accessDisabledAt !== null, accessDisabledReason: tenant.accessDisabledReason, breakglassExempt: tenant.breakglassExempt }}
+          denial={denial}
+          accessAction={setTenantAccessAction.bind(null, tenant.id)}
+          breakglassAction={setBreakglassExemptionAction.bind(null, tenant.id)}
+        />
       ) : null}
 
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5">
