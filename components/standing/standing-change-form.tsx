@@ -44,6 +44,8 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
       ? `Keep ${field.label.toLowerCase()} of ${objectName} at “${labelOf(value)}” and record the note?`
       : `Change ${field.label.toLowerCase()} of ${objectName} from “${labelOf(field.current)}” to “${labelOf(value)}”?`;
   const e = state.fieldErrors;
+  // Several of these forms share a page, with fields of the same name: ids must differ.
+  const idOf = (name: string) => `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${name}`;
   return (
     <form
       ref={formRef}
@@ -58,11 +60,11 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
     >
       <h3 className="text-base font-semibold">{title}</h3>
       <FormMessage state={state} hideWhenFieldErrors />
-      <SelectField name={field.name} label={field.label} options={field.options} value={value} onChange={(event) => setValue(event.target.value)} error={e[field.name]} />
+      <SelectField name={field.name} fieldId={idOf(field.name)} label={field.label} options={field.options} value={value} onChange={(event) => setValue(event.target.value)} error={e[field.name]} />
       {references ? (
-        <TextAreaField name="references" label="Verification artifact references" defaultValue={submitted.references ?? references.current} error={e.references} hint="One per line, e.g. a document id in your KYC system." />
+        <TextAreaField name="references" fieldId={idOf("references")} label="Verification artifact references" defaultValue={submitted.references ?? references.current} error={e.references} hint="One per line, e.g. a document id in your KYC system." />
       ) : null}
-      <TextAreaField name={text.name} label={text.label} defaultValue={submitted[text.name]} error={e[text.name]} hint={text.hint} maxLength={1000} />
+      <TextAreaField name={text.name} fieldId={idOf(text.name)} label={text.label} defaultValue={submitted[text.name]} error={e[text.name]} hint={text.hint} maxLength={1000} />
       {confirming ? (
         <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3" role="alertdialog" aria-label={`Confirm: ${title}`}>
           <p className="text-sm font-medium">{question}</p>
