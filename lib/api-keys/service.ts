@@ -85,6 +85,7 @@ export async function createApiKey(tenant: ResolvedTenant, creator: Principal, i
  */
 export async function createPlatformApiKey(root: ResolvedTenant, input: CreatePlatformApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
   if (root.kind !== "root") throw new Error("Platform keys belong to the root tenant.");
+  if (root.status !== "active") throw new AppError("conflict", "The console's database is still being set up; try again in a moment.");
   return insertApiKey(root, input, by);
 }
 

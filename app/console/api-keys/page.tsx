@@ -11,6 +11,10 @@ export const metadata: Metadata = { title: "Platform API keys" };
 
 export default async function PlatformApiKeysPage() {
   const { tenant } = await requireSuperadmin();
+  // The keys live in the console tenant's own database, which the controller creates at first start.
+  if (tenant.status !== "active") {
+    return <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">The console&apos;s database is still being set up. Platform API keys are available in a moment.</p>;
+  }
   const keys = await listApiKeys(tenant);
   const active = keys.filter((k) => k.status === "active").length;
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
