@@ -32,6 +32,11 @@ async function billingKey(console: Page): Promise<string> {
 
 test("an overdue customer's admin sees the payment page instead of signing in; once billing marks it current, sign-in works again", async ({ browser }) => {
   const tenant = await onboardTenant(browser);
+  // The tenant's admin is signed in while the customer is in good standing.
+  const admin = await (await browser.newContext()).newPage();
+  await signInToTenant(admin, tenant.key, tenant.username, tenant.password);
+  await expect(admin.getByTestId("workspace-name")).toHaveText(tenant.displayName);
+
   const console = await (await browser.newContext()).newPage();
   // Newest first: the customer just onboarded is on the first page.
   await openConsole(console, "/customers");
@@ -49,8 +54,10 @@ test("an overdue customer's admin sees the payment page instead of signing in; o
   await expect(console.getByText("Payment standing updated.")).toBeVisible();
   await expect(console.getByTestId("standing-change").first()).toContainText("current → overdue");
 
-  // The grace period is 0 days here: the tenant's admin gets the payment page, not a login.
-  const admin = await (await browser.newContext()).newPage();
+  // The grace period is 0 days here: the admin's next page is the payment page, session or not.
+  await admin.goto(hostUrl(tenant.key, "/users"));
+  await expect(admin.getByTestId("tenant-status")).toHaveText("Payment required");
+  await admin.context().clearCookies();
   await admin.goto(hostUrl(tenant.key, "/"));
   await expect(admin.getByTestId("tenant-status")).toHaveText("Payment required");
   await expect(admin.getByRole("heading", { level: 1 })).toContainText(`${tenant.displayName} is paused: payment overdue`);

@@ -168,6 +168,9 @@ describe("payment standing", () => {
     expect(await rewriteOf(acme, "/api/v1/tenants/x/users")).toBe("/workspace/api/v1/tenants/x/users");
     // And sign-in sends the user to that page instead of giving a session.
     expect(await signInOutcome(acme, "admin")).toBe("/unavailable");
+    // The platform still manages the tenant from the console: a superadmin is not a tenant user.
+    const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
+    expect((await call(consoleUsers.GET, { host: CONSOLE, path: `/api/v1/tenants/${acme.key}/users`, cookie: superadmin, params: { key: acme.key } })).status).toBe(200);
 
     const settled = await call(payment.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { standing: "current", note: "INV-1001 paid" } });
     expect(settled).toMatchObject({ status: 200, body: { standing: "current" } });
