@@ -38,6 +38,8 @@ export default defineConfig({
       GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: "superadmin",
       GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: "e2e-superadmin-password",
       GATEHOUSE_CONTROLLER_POLL_MS: "500",
+      // An overdue customer is locked out at once (e2e/standing.spec.ts); the default is 7 days.
+      GATEHOUSE_STANDING_GRACE_DAYS: "0",
       LOG_LEVEL: "warn",
     },
   },

@@ -4,21 +4,25 @@ import { pickHostHeader } from "@/lib/tenancy/host";
 import { resolveHost } from "@/lib/tenancy/resolve";
 import { routeFor } from "@/lib/tenancy/routing";
 import { withTenantHeaders } from "@/lib/tenancy/headers";
+import { accessDenial } from "@/lib/access/enforce";
 
 /**
  * Host → tenant routing. Rewrites each request into the route tree of its host kind:
  * console.<base> → /console/*, a tenant's host → /workspace/*, anything else → the
- * "unknown workspace" page, and passes the resolved tenant on in request headers (after
+ * "unknown workspace" page, a workspace the access rules refuse (lifecycle, billing, payment,
+ * verification; lib/access) → its status page, and passes the resolved tenant on in request headers (after
  * dropping any a client sent). This is a routing aid only: pages, actions and route handlers
  * resolve the host again themselves and refuse a request whose headers disagree.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST);
   const resolution = await resolveHost(host);
+  const tenant = resolution.found ? resolution.tenant : null;
+  const denied = tenant ? (await accessDenial(tenant, { kind: "anyone" })) !== null : false;
   const url = request.nextUrl.clone();
-  url.pathname = routeFor(resolution, request.nextUrl.pathname);
+  url.pathname = routeFor(resolution, request.nextUrl.pathname, denied);
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const headers = withTenantHeaders(request.headers, resolution.found ? resolution.tenant : null, { host, path });
+  const headers = withTenantHeaders(request.headers, tenant, { host, path });
   return NextResponse.rewrite(url, { request: { headers } });
 }
 

@@ -27,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "login-throughput": async () => (await import("./login-throughput")).loginThroughput,
   "users-scale": async () => (await import("./users-scale")).usersScale,
   lifecycle: async () => (await import("./lifecycle")).lifecycle,
+  enforcement: async () => (await import("./enforcement")).enforcement,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

@@ -4,6 +4,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { permissionsOf } from "@/lib/api-keys/scopes";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/schema";
 import { apiKeyQuota, createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -49,8 +50,9 @@ describe("API keys", () => {
   it("authenticates its own secret only, and records when it was last used", async () => {
     const { key, secret } = await createApiKey(acme, admin, input("reader", ["ou:list", "scim"]), TEST_ACTOR);
     const check = await authenticateApiKey(acme, secret);
+    expect(check).toEqual({ ok: true, key: { id: key.id, prefix: key.prefix, scopes: ["ou:list", "scim"] } });
     // The reserved `scim` scope grants no permission (yet).
-    expect(check).toEqual({ ok: true, key: { id: key.id, prefix: key.prefix, scopes: ["ou:list"] } });
+    expect(check.ok && permissionsOf(check.key.scopes)).toEqual(["ou:list"]);
     expect((await listApiKeys(acme)).find((k) => k.id === key.id)?.lastUsedAt).toBeInstanceOf(Date);
 
     const tampered = `${secret.slice(0, -2)}${secret.endsWith("AA") ? "BB" : "AA"}`;

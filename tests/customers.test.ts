@@ -69,12 +69,22 @@ describe("onboarding a customer", () => {
   it("updates the onboarding record and keeps before/after in the audit trail", async () => {
     const input = businessCustomer();
     const { customerId } = await createCustomer(input, TEST_ACTOR);
-    await updateCustomer(customerId, { ...input, paymentStanding: "overdue", verificationStatus: "rekyc_due" }, TEST_ACTOR);
+    await updateCustomer(customerId, { ...input, city: "Mumbai", paymentStanding: "overdue", verificationStatus: "rekyc_due" }, TEST_ACTOR);
     const customer = await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } });
-    expect([customer.paymentStanding, customer.verificationStatus]).toEqual(["overdue", "rekyc_due"]);
+    expect([customer.city, customer.paymentStanding, customer.verificationStatus]).toEqual(["Mumbai", "overdue", "rekyc_due"]);
     const event = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { resourceId: customerId, action: "customer.updated" } });
-    expect(event.before).toMatchObject({ paymentStanding: "current" });
-    expect(event.after).toMatchObject({ paymentStanding: "overdue" });
+    expect(event.before).toMatchObject({ city: "Pune" });
+    expect(event.after).toMatchObject({ city: "Mumbai" });
+    // A standing sent with the record goes through the standing service: its own event and history entry.
+    const standing = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { resourceId: customerId, action: "customer.payment_standing_changed" } });
+    expect([standing.before, standing.after]).toMatchObject([{ paymentStanding: "current" }, { paymentStanding: "overdue" }]);
+    const history = await controlDb().customerStandingChange.findMany({ where: { customerId }, orderBy: { id: "asc" } });
+    expect(history.map((h) => [h.aspect, h.fromStatus, h.toStatus])).toEqual([
+      ["verification", null, "completed"],
+      ["payment", null, "current"],
+      ["verification", "completed", "rekyc_due"],
+      ["payment", "current", "overdue"],
+    ]);
   });
 
   it("refuses to edit the root customer", async () => {

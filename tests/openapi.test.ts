@@ -59,12 +59,12 @@ describe("the OpenAPI document", () => {
   });
 
   it("serves the same per-tenant routes on workspace hosts and on the console", async () => {
-    // The superadmin's operations on a tenant itself (its lifecycle, its quotas) are console-only.
-    const platformOnly = new Set(["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas"]);
+    // The superadmin's operations on a tenant itself (its lifecycle, its quotas, the billing access switches) are console-only.
+    const platformOnly = (p: string) => ["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas"].includes(p) || p.endsWith("/access");
     const paths = async (tree: string) =>
       (await routeFiles(tree))
         .map((r) => r.path)
-        .filter((p) => (p.startsWith("/api/v1/tenants/{key}/") && !platformOnly.has(p)) || p === "/api/v1/openapi.json")
+        .filter((p) => (p.startsWith("/api/v1/tenants/{key}/") && !platformOnly(p)) || p === "/api/v1/openapi.json")
         .sort();
     expect(await paths("app/console")).toEqual(await paths("app/workspace"));
   });
@@ -73,7 +73,7 @@ describe("the OpenAPI document", () => {
     const document = openApiDocument();
     const createUser = document.paths?.["/api/v1/tenants/{key}/users"]?.post;
     expect(createUser?.requestBody).toBeDefined();
-    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "429"]);
+    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "409", "413", "429"]);
     const listUsers = document.paths?.["/api/v1/tenants/{key}/users"]?.get;
     expect(listUsers?.parameters?.map((p) => ("name" in p ? p.name : "")).sort()).toEqual(["after", "enabled", "key", "limit", "q", "state"]);
     expect(document.components?.schemas?.Error).toBeDefined();

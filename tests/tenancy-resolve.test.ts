@@ -82,5 +82,9 @@ describe("proxy routing", () => {
     expect(routeFor({ found: true, via: "subdomain", tenant }, "/console/customers")).toBe("/workspace/console/customers");
     expect(routeFor({ found: true, via: "subdomain", tenant: { ...tenant, status: "suspended" } }, "/")).toBe("/workspace-unavailable");
     expect(routeFor({ found: false, host: "x", reason: "unknown" }, "/console")).toBe("/unknown-workspace");
+    // Refused by the access rules: pages go to the status page, the API keeps its JSON answers.
+    expect(routeFor({ found: true, via: "subdomain", tenant }, "/users", true)).toBe("/workspace-unavailable");
+    expect(routeFor({ found: true, via: "subdomain", tenant }, "/api/v1/tenants/acme/users", true)).toBe("/workspace/api/v1/tenants/acme/users");
+    expect(routeFor({ found: true, via: "subdomain", tenant }, "/unavailable")).toBe("/workspace-unavailable");
   });
 });

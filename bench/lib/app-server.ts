@@ -31,9 +31,9 @@ export interface BuildInfo {
 /**
  * The bench's own build folder: `next build` and the app started by the bench use it through
  * GATEHOUSE_NEXT_DIST_DIR (next.config.ts), so neither a developer's `.next` nor the test run's
- * `.next-test` is touched.
+ * `.next-test` is touched. BENCH_DIST_DIR chooses another folder (it must be in tsconfig's exclude).
  */
-export const BENCH_DIST_DIR = ".next-bench";
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 // Written by ensureBuild after a build, dated to when the build started: sources newer than it may
 // be missing from the build. (BUILD_ID is written at the end, so an edit made during the build
 // would hide behind it.)

@@ -102,13 +102,15 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
         <TextField name="contactPhone" label="Contact phone" type="tel" required defaultValue={values.contactPhone} error={errors.contactPhone} autoComplete="tel" placeholder="+91 98765 43210" />
       </Section>
 
-      <Section title="Verification and payment" description="Recorded here; enforcement at login and API entry is not built yet.">
-        <SelectField name="verificationStatus" label="KYC / KYB status" defaultValue={values.verificationStatus ?? "pending"} options={options(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)} error={errors.verificationStatus} />
-        <SelectField name="paymentStanding" label="Payment standing" defaultValue={values.paymentStanding ?? "current"} options={options(PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS)} error={errors.paymentStanding} />
-        <div className="sm:col-span-2">
-          <TextAreaField name="verificationReferences" label="Verification artifact references" defaultValue={values.verificationReferences} error={errors.verificationReferences} hint="One reference per line, e.g. a document id in your KYC system." />
-        </div>
-      </Section>
+      {mode === "create" ? (
+        <Section title="Verification and payment" description="The standing the customer starts with. A dedicated tenant needs completed verification; later changes are made on the customer page, with a note and history.">
+          <SelectField name="verificationStatus" label="KYC / KYB status" defaultValue={values.verificationStatus ?? "pending"} options={options(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)} error={errors.verificationStatus} />
+          <SelectField name="paymentStanding" label="Payment standing" defaultValue={values.paymentStanding ?? "current"} options={options(PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS)} error={errors.paymentStanding} />
+          <div className="sm:col-span-2">
+            <TextAreaField name="verificationReferences" label="Verification artifact references" defaultValue={values.verificationReferences} error={errors.verificationReferences} hint="One reference per line, e.g. a document id in your KYC system." />
+          </div>
+        </Section>
+      ) : null}
 
       {mode === "create" ? (
         <Section title="Tenancy" description="A dedicated customer gets its own tenant: identity realm, database and subdomain. A shared customer joins the shared cloud tenant.">

@@ -2,6 +2,8 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 interface FieldShellProps {
   name: string;
+  /** The control's id, when a page has two forms with a field of the same name (default `field-<name>`). */
+  fieldId?: string;
   label: string;
   error?: string;
   hint?: ReactNode;
@@ -10,8 +12,8 @@ interface FieldShellProps {
 }
 
 /** Label, control, hint and the field's error right below it, wired for screen readers. */
-export function FieldShell({ name, label, error, hint, required, children }: FieldShellProps) {
-  const id = `field-${name}`;
+export function FieldShell({ name, fieldId, label, error, hint, required, children }: FieldShellProps) {
+  const id = fieldId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
@@ -41,19 +43,19 @@ export function FieldShell({ name, label, error, hint, required, children }: Fie
 const control =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500 disabled:bg-slate-100";
 
-type Common = { name: string; label: string; error?: string; hint?: ReactNode };
+type Common = { name: string; fieldId?: string; label: string; error?: string; hint?: ReactNode };
 
-export function TextField({ name, label, error, hint, required, className = "", ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, fieldId, label, error, hint, required, className = "", ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+    <FieldShell name={name} fieldId={fieldId} label={label} error={error} hint={hint} required={required}>
       {(aria) => <input name={name} required={required} className={`${control} ${className}`} {...aria} {...rest} />}
     </FieldShell>
   );
 }
 
-export function SelectField({ name, label, error, hint, required, options, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+export function SelectField({ name, fieldId, label, error, hint, required, options, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
   return (
-    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+    <FieldShell name={name} fieldId={fieldId} label={label} error={error} hint={hint} required={required}>
       {(aria) => (
         <select name={name} required={required} className={control} {...aria} {...rest}>
           {options.map((o) => (
@@ -67,9 +69,9 @@ export function SelectField({ name, label, error, hint, required, options, ...re
   );
 }
 
-export function TextAreaField({ name, label, error, hint, required, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ name, fieldId, label, error, hint, required, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <FieldShell name={name} label={label} error={error} hint={hint} required={required}>
+    <FieldShell name={name} fieldId={fieldId} label={label} error={error} hint={hint} required={required}>
       {(aria) => <textarea name={name} required={required} className={control} rows={3} {...aria} {...rest} />}
     </FieldShell>
   );

@@ -1,14 +1,13 @@
 import { tenantDb } from "@/lib/db/tenant-clients";
-import type { Permission } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { prefixOf, secretMatches } from "@/lib/api-keys/secret";
-import { permissionsOf } from "@/lib/api-keys/scopes";
 import { apiKeyStatus } from "@/lib/api-keys/view";
 
 export interface AuthenticatedKey {
   id: string;
   prefix: string;
-  scopes: Permission[];
+  /** As stored: tenant permissions, or platform scopes for the root tenant's keys; the caller maps them. */
+  scopes: string[];
 }
 
 export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; reason: "invalid" | "expired" | "revoked" };
@@ -18,7 +17,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Checks a presented secret against this tenant's keys: found by its prefix, then its SHA-256
- * compared in constant time. A key of another tenant is simply not in this tenant's database.
+ * compared in constant time. A key of another tenant is simply not in this tenant's database. The
+ * root tenant's database holds the platform API keys.
  */
 export async function authenticateApiKey(tenant: ResolvedTenant, secret: string): Promise<KeyCheck> {
   const prefix = prefixOf(secret);
@@ -33,5 +33,5 @@ export async function authenticateApiKey(tenant: ResolvedTenant, secret: string)
     const stale = new Date(now - LAST_USED_RESOLUTION_MS);
     await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] }, data: { lastUsedAt: new Date(now) } });
   }
-  return { ok: true, key: { id: key.id, prefix, scopes: permissionsOf(key.scopes) } };
+  return { ok: true, key: { id: key.id, prefix, scopes: key.scopes } };
 }

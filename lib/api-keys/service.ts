@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { generateSecret } from "@/lib/api-keys/secret";
 import { mayGrant } from "@/lib/api-keys/scopes";
-import { apiKeyIdSchema, type CreateApiKeyInput } from "@/lib/api-keys/schema";
+import { apiKeyIdSchema, type CreateApiKeyInput, type CreatePlatformApiKeyInput } from "@/lib/api-keys/schema";
 import { toApiKeyView, viewSelect, type ApiKeyView } from "@/lib/api-keys/view";
 
 export interface CreatedApiKey {
@@ -30,16 +30,18 @@ function snapshot(key: ApiKeyView) {
 
 const notFound = () => new AppError("not_found", "API key not found.");
 
+/** What any key is created from, its scopes already checked by the caller. */
+interface NewKey {
+  name: string;
+  scopes: readonly string[];
+  expiresAt?: Date;
+}
+
 /**
- * Creates a key whose scopes the creator holds, within the tenant's quota of active keys (see
- * `enforceQuota`: concurrent creations never exceed it). Returns the secret this once; only its
- * hash is stored.
+ * Stores a key within the tenant's quota of active keys (see `enforceQuota`: concurrent creations
+ * never exceed it). Returns the secret this once; only its hash is stored.
  */
-export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
-  const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
-  if (refused.length > 0) {
-    throw new AppError("forbidden", "A key cannot have permissions you do not hold.", { scopes: `You cannot grant: ${refused.join(", ")}` });
-  }
+async function insertApiKey(tenant: ResolvedTenant, input: NewKey, by: AuditActor): Promise<CreatedApiKey> {
   for (let attempt = 0; ; attempt++) {
     const { secret, prefix, hash } = generateSecret();
     try {
@@ -47,7 +49,7 @@ export async function createApiKey(tenant: ResolvedTenant, creator: Principal, i
         await enforceQuota(tx, tenant, "apiKeys");
         const created = toApiKeyView(
           await tx.apiKey.create({
-            data: { name: input.name, prefix, hash, scopes: input.scopes, expiresAt: input.expiresAt ?? null, createdBy: by.actor },
+            data: { name: input.name, prefix, hash, scopes: [...input.scopes], expiresAt: input.expiresAt ?? null, createdBy: by.actor },
             select: viewSelect,
           }),
         );
@@ -61,6 +63,25 @@ export async function createApiKey(tenant: ResolvedTenant, creator: Principal, i
       throw error;
     }
   }
+}
+
+/** Creates a key of a workspace whose scopes the creator holds. */
+export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
+  const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
+  if (refused.length > 0) {
+    throw new AppError("forbidden", "A key cannot have permissions you do not hold.", { scopes: `You cannot grant: ${refused.join(", ")}` });
+  }
+  return insertApiKey(tenant, input, by);
+}
+
+/**
+ * Creates a platform key (for billing, KYC and other machines on the console's API). It lives in
+ * the root tenant's database, beside nothing else: the console host only accepts keys from there.
+ */
+export async function createPlatformApiKey(root: ResolvedTenant, input: CreatePlatformApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
+  if (root.kind !== "root") throw new Error("Platform keys belong to the root tenant.");
+  if (root.status !== "active") throw new AppError("conflict", "The console's database is still being set up; try again in a moment.");
+  return insertApiKey(root, input, by);
 }
 
 /** The tenant's keys, newest first (revoked and expired ones too, marked as such). */

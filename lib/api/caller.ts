@@ -6,6 +6,8 @@ import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import type { Principal } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { permissionsOf } from "@/lib/api-keys/scopes";
+import { platformScopesOf } from "@/lib/permissions/platform";
 import { pickHostHeader } from "@/lib/tenancy/host";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
@@ -50,11 +52,15 @@ function refuseCrossOrigin(request: Request): void {
   }
 }
 
+/** A key of the host's tenant; on the console host, a platform key (the root tenant's keys). */
 async function keyCaller(request: Request, host: ResolvedTenant, token: string): Promise<ApiCaller> {
-  if (host.kind === "root") throw unauthorized("The console's API accepts superadmin sessions only; platform API keys are not available yet.");
+  // The platform keys live in the root tenant's database, which the controller creates at first start.
+  if (host.status !== "active") throw unauthorized("API keys are not accepted here until the console's tenant is provisioned.");
   const check = await authenticateApiKey(host, token);
   if (!check.ok) throw unauthorized(KEY_REFUSALS[check.reason]);
-  return { principal: { kind: "apikey", keyId: check.key.id, scopes: check.key.scopes }, actor: actorOf(request, `${host.key}/apikey:${check.key.prefix}`) };
+  const { id, prefix, scopes } = check.key;
+  const principal: Principal = host.kind === "root" ? { kind: "platform", keyId: id, scopes: platformScopesOf(scopes) } : { kind: "apikey", keyId: id, scopes: permissionsOf(scopes) };
+  return { principal, actor: actorOf(request, `${host.key}/apikey:${prefix}`) };
 }
 
 async function sessionCaller(request: Request, host: ResolvedTenant): Promise<ApiCaller> {

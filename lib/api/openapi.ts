@@ -12,6 +12,9 @@ import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCust
 import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
+import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
+import type { PlatformScope } from "@/lib/permissions/platform";
 
 // The one registry of the REST API: every request and response schema the route handlers parse
 // with, and every route. `tests/openapi.test.ts` checks it against the route files on disk.
@@ -26,6 +29,12 @@ const security = {
     scheme: "bearer",
     bearerFormat: "ghk_<prefix>_<secret>",
     description: "An API key of the workspace whose host you call, created on its API keys page. It acts with the scopes it was given.",
+  }).name,
+  platformKey: registry.registerComponent("securitySchemes", "platformKey", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "ghk_<prefix>_<secret>",
+    description: "A platform API key, created by a superadmin on the console's API keys page, for the console's API only. It acts with the platform scopes it was given: customer:read, customer:write, tenant:read, verification:write, billing:write.",
   }).name,
   session: registry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -76,12 +85,21 @@ const schemas = {
   LifecycleChange: named("LifecycleChange", lifecycleChangeSchema),
   TenantQuotas: named("TenantQuotas", tenantQuotasSchema),
   QuotaOverrides: named("QuotaOverrides", quotaOverridesSchema),
+  Verification: named("Verification", verificationSchema),
+  VerificationChange: named("VerificationChange", verificationChangeSchema),
+  PaymentStanding: named("PaymentStanding", paymentStandingSchema),
+  PaymentChange: named("PaymentChange", paymentChangeSchema),
+  TenantAccess: named("TenantAccess", tenantAccessViewSchema),
+  TenantAccessChange: named("TenantAccessChange", tenantAccessSchema),
+  UserAccess: named("UserAccess", userAccessViewSchema),
+  UserAccessChange: named("UserAccessChange", userAccessSchema),
 };
 
 const ERROR_STATUSES = {
   400: "`validation_failed`: a parameter or the body breaks a rule (`fields` says which).",
   401: "`unauthorized`: no credentials, or an API key that is not valid here, expired or revoked.",
-  403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active.",
+  402: "`payment_required`: the customer's payment is overdue past the grace period; nobody of the tenant gets in until it is settled.",
+  403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active or billing disabled it; `verification_required`: the customer's re-verification is due past the grace period.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
   409: "`conflict`: a duplicate, or a state that does not allow the change.",
   429: "`quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
@@ -139,19 +157,19 @@ function tenantPath(method: Method, path: string, tag: string, permission: strin
       query: op.query,
       ...(op.body ? { body: { required: true, content: json(op.body) } } : {}),
     },
-    responses: { ...op.responses, ...errors(401, 403, 404, ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
+    responses: { ...op.responses, ...errors(401, 402, 403, 404, ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
   });
 }
 
-function platformPath(method: Method, path: string, tag: string, op: Operation): void {
+function platformPath(method: Method, path: string, tag: string, scope: PlatformScope, op: Operation): void {
   registry.registerPath({
     method,
     path: `${API_PREFIX}${path}`,
     tags: [tag],
     operationId: op.id,
     summary: op.summary,
-    description: [op.description, "Console host only; superadmin session."].filter(Boolean).join("\n\n"),
-    security: [{ [security.session]: [] }],
+    description: [op.description, `Console host only: a superadmin session, or a platform API key with the scope ${scope}.`].filter(Boolean).join("\n\n"),
+    security: [{ [security.platformKey]: [] }, { [security.session]: [] }],
     request: {
       params: op.params,
       query: op.query,
@@ -301,49 +319,49 @@ tenantPath("get", "/export", "Export", "tenant:export", {
 });
 
 // Platform
-platformPath("get", "/customers", "Customers", {
+platformPath("get", "/customers", "Customers", "customer:read", {
   id: "listCustomers",
   summary: "List customers",
   description: "Newest first; `q` matches the legal or display name, or a PAN / GSTIN prefix.",
   query: pageQuery,
   responses: ok("A page of customers.", schemas.CustomerPage),
 });
-platformPath("post", "/customers", "Customers", {
+platformPath("post", "/customers", "Customers", "customer:write", {
   id: "createCustomer",
   summary: "Onboard a customer",
-  description: "A dedicated customer gets its tenant (key, display name, optional dedicated cluster), provisioned in the background; a shared one joins the shared cloud tenant. A taken tenant key is a conflict.",
+  description: "A dedicated customer gets its tenant (key, display name, optional dedicated cluster), provisioned in the background; a shared one joins the shared cloud tenant. A taken tenant key is a conflict. A dedicated customer needs `verificationStatus: completed` (else `verification_required`, 403). A platform key also needs verification:write to onboard with a verification other than `pending` (or references), and billing:write for a payment standing other than `current`.",
   body: schemas.CreateCustomer,
   responses: { ...ok("The customer.", schemas.Customer, 201), ...errors(409) },
 });
-platformPath("get", "/customers/{id}", "Customers", {
+platformPath("get", "/customers/{id}", "Customers", "customer:read", {
   id: "getCustomer",
   summary: "Get a customer",
   params: z.object({ id: z.uuid().meta({ description: "Customer id." }) }),
   responses: ok("The customer.", schemas.Customer),
 });
-platformPath("patch", "/customers/{id}", "Customers", {
+platformPath("patch", "/customers/{id}", "Customers", "customer:write", {
   id: "updateCustomer",
   summary: "Update a customer",
-  description: "Any fields of the onboarding record (not tenancy); the record they make must pass the same rules as onboarding. The root customer cannot be edited.",
+  description: "Any fields of the onboarding record (not tenancy); the record they make must pass the same rules as onboarding. The root customer cannot be edited. Sending `verificationStatus`/`verificationReferences` also needs verification:write, `paymentStanding` billing:write; such changes are recorded in the standing history.",
   params: z.object({ id: z.uuid().meta({ description: "Customer id." }) }),
   body: schemas.PatchCustomer,
   responses: ok("The customer.", schemas.Customer),
 });
-platformPath("get", "/tenants", "Tenants", {
+platformPath("get", "/tenants", "Tenants", "tenant:read", {
   id: "listTenants",
   summary: "List tenants",
   description: "Newest first, with each provisioning step's state; `q` matches a key prefix or the display name.",
   query: pageQuery,
   responses: ok("A page of tenants.", schemas.TenantPage),
 });
-platformPath("get", "/tenants/{key}", "Tenants", {
+platformPath("get", "/tenants/{key}", "Tenants", "tenant:read", {
   id: "getTenant",
   summary: "Get a tenant",
   params: z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) }),
   responses: ok("The tenant, its domains and provisioning steps.", schemas.Tenant),
 });
 const tenantKeyParam = z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) });
-platformPath("post", "/tenants/{key}/lifecycle", "Tenants", {
+platformPath("post", "/tenants/{key}/lifecycle", "Tenants", "tenant:write", {
   id: "changeTenantLifecycle",
   summary: "Suspend, resume, archive, delete or restore a tenant",
   description:
@@ -352,19 +370,73 @@ platformPath("post", "/tenants/{key}/lifecycle", "Tenants", {
   body: schemas.LifecycleChange,
   responses: { ...ok("The tenant after the change.", schemas.Tenant), ...errors(409) },
 });
-platformPath("get", "/tenants/{key}/quotas", "Tenants", {
+platformPath("get", "/tenants/{key}/quotas", "Tenants", "tenant:read", {
   id: "getTenantQuotas",
   summary: "A tenant's quotas and usage",
   params: tenantKeyParam,
   responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
 });
-platformPath("put", "/tenants/{key}/quotas", "Tenants", {
+platformPath("put", "/tenants/{key}/quotas", "Tenants", "tenant:write", {
   id: "setTenantQuotas",
   summary: "Set a tenant's quota overrides",
   description: "Every resource: a whole number, or null for the platform default. A quota below current usage removes nothing; creations are refused (`quota_exceeded`) until usage drops.",
   params: tenantKeyParam,
   body: schemas.QuotaOverrides,
   responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
+
+// Standing: verification, payment, access
+const customerId = z.object({ id: z.uuid().meta({ description: "Customer id." }) });
+const platformTenantKey = z.string().meta({ description: "Tenant key.", example: "acme" });
+platformPath("get", "/customers/{id}/verification", "Standing", "customer:read", {
+  id: "getVerification",
+  summary: "Get a customer's verification",
+  params: customerId,
+  responses: ok("Status, notes, references and history.", schemas.Verification),
+});
+platformPath("put", "/customers/{id}/verification", "Standing", "verification:write", {
+  id: "setVerification",
+  summary: "Set a customer's verification (KYC/KYB)",
+  description: "For an external KYC/KYB system. `references` replaces the stored artifact references when sent. Every change is recorded in the history with the caller and the note; the same status without a note changes nothing. `rekyc_due` locks the customer's tenants out once the grace period has passed since the change; `completed` lets them in again at once.",
+  params: customerId,
+  body: schemas.VerificationChange,
+  responses: ok("The verification after the change.", schemas.Verification),
+});
+platformPath("get", "/customers/{id}/payment-standing", "Standing", "customer:read", {
+  id: "getPaymentStanding",
+  summary: "Get a customer's payment standing",
+  params: customerId,
+  responses: ok("Standing and history.", schemas.PaymentStanding),
+});
+platformPath("put", "/customers/{id}/payment-standing", "Standing", "billing:write", {
+  id: "setPaymentStanding",
+  summary: "Set a customer's payment standing",
+  description: "For the billing system. `overdue` locks the customer's tenants out once the grace period has passed since the change (`payment_required`); `current` or `grace` lets them in again at once, with nothing lost.",
+  params: customerId,
+  body: schemas.PaymentChange,
+  responses: ok("The standing after the change.", schemas.PaymentStanding),
+});
+platformPath("get", "/tenants/{key}/access", "Standing", "tenant:read", {
+  id: "getTenantAccess",
+  summary: "Whether a tenant's users and keys get in",
+  params: z.object({ key: platformTenantKey }),
+  responses: ok("The billing switch and the current decision.", schemas.TenantAccess),
+});
+platformPath("put", "/tenants/{key}/access", "Standing", "billing:write", {
+  id: "setTenantAccess",
+  summary: "Disable or re-enable a whole tenant",
+  description: "The billing system's tenant-wide switch, separate from the lifecycle status. `{ enabled: false, reason }`: nobody signs in and no key works (`tenant_suspended`); `{ enabled: true }`: everything is as it was.",
+  params: z.object({ key: platformTenantKey }),
+  body: schemas.TenantAccessChange,
+  responses: ok("The access after the change.", schemas.TenantAccess),
+});
+platformPath("put", "/tenants/{key}/users/{username}/access", "Standing", "billing:write", {
+  id: "setUserAccess",
+  summary: "Disable or re-enable one user of a tenant",
+  description: "Through the tenant's user service: refused on the user's next request, sessions ended in the realm.",
+  params: z.object({ key: platformTenantKey, username }),
+  body: schemas.UserAccessChange,
+  responses: ok("The user's access.", schemas.UserAccess),
 });
 
 // The document itself
@@ -392,8 +464,9 @@ export function openApiDocument(): OpenApiDocument {
       version: "1.0.0",
       description: [
         "Per-tenant routes (`/api/v1/tenants/{key}/…`) are served on the tenant's own host with an API key of that tenant (`Authorization: Bearer ghk_…`) or its session; a superadmin may call them on the console host for any tenant.",
-        "Customers and tenants are served on the console host with a superadmin session. Platform API keys for machines are not available yet.",
-        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, quota_exceeded, tenant_suspended.`,
+        "Customers, tenants and their standing are served on the console host with a superadmin session or a platform API key (scopes: customer:read, customer:write, tenant:read, verification:write, billing:write).",
+        "A tenant whose customer is overdue or due for re-verification past the grace period, that billing disabled, or that is not active, refuses its users and keys: `payment_required` (402), `verification_required` (403), `tenant_suspended` (403).",
+        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, quota_exceeded, tenant_suspended, payment_required, verification_required.`,
       ].join("\n\n"),
     },
     tags: [
@@ -402,8 +475,9 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Memberships" },
       { name: "API keys" },
       { name: "Export" },
-      { name: "Customers", description: "Console host, superadmin." },
-      { name: "Tenants", description: "Console host, superadmin." },
+      { name: "Customers", description: "Console host: superadmin or platform key." },
+      { name: "Tenants", description: "Console host: superadmin or platform key." },
+      { name: "Standing", description: "Console host: verification, payment standing and access switches, for KYC and billing systems." },
       { name: "Reference" },
     ],
   });

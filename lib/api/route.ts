@@ -10,6 +10,9 @@ import { readJsonBody } from "@/lib/api/body";
 import { authenticateRequest } from "@/lib/api/caller";
 import { apiErrorResponse } from "@/lib/api/responses";
 import { targetTenant } from "@/lib/tenancy/target";
+import { assertAccess, userRequester } from "@/lib/access/enforce";
+import type { Requester } from "@/lib/access/decide";
+import { canOnPlatform, type PlatformScope } from "@/lib/permissions/platform";
 
 /** Path parameters as Next passes them to a route handler. */
 export type PathParams = Readonly<Record<string, string | undefined>>;
@@ -63,9 +66,13 @@ export interface PlatformRouteContext<Q extends Schema, B extends Schema> extend
   request: Request;
   actor: AuditActor;
   params: PathParams;
+  /** Refuses with `forbidden` unless the caller also holds `scope` (when the body asks for more). */
+  authorize(scope: PlatformScope): void;
 }
 
 export interface PlatformRouteSpec<Q extends Schema, B extends Schema> extends Inputs<Q, B> {
+  /** What a platform key needs for this route (superadmin sessions hold every scope). */
+  scope: PlatformScope;
   handle(context: PlatformRouteContext<Q, B>): Promise<Response>;
 }
 
@@ -74,8 +81,15 @@ async function hostTenant(request: Request): Promise<ResolvedTenant> {
   const resolution = await resolveRequest(request.headers);
   const tenant = resolution.found ? resolution.tenant : null;
   if (!tenant || !headerAgrees(request.headers, tenant)) throw new AppError("not_found", "Unknown workspace.");
-  if (tenant.kind !== "root" && tenant.status !== "active") throw new AppError("tenant_suspended", `This workspace is ${tenant.status}.`);
+  // Refused before any credential is looked at, unless the break-glass admin might be let in.
+  await assertAccess(tenant, { kind: "anyone" });
   return tenant;
+}
+
+/** Who the standing rules see: a workspace's user or key, or the platform acting from the console. */
+function requesterOf(host: ResolvedTenant, principal: Principal): Requester {
+  if (host.kind === "root") return { kind: "platform" };
+  return principal.kind === "user" ? userRequester(principal.username) : { kind: "apikey" };
 }
 
 async function parseInputs<Q extends Schema, B extends Schema>(request: Request, spec: Inputs<Q, B>): Promise<ParsedInputs<Q, B>> {
@@ -106,6 +120,7 @@ export function tenantRoute<Q extends Schema = undefined, B extends Schema = und
     const host = await hostTenant(request);
     const { principal, actor } = await authenticateRequest(request, host);
     const tenant = await targetTenant(host, principal, params.key ?? "");
+    await assertAccess(tenant, requesterOf(host, principal));
     const authorize = (permission: Permission, scope?: Scope) => {
       if (!can(principal, permission, scope)) throw new AppError("forbidden", `This needs the permission ${permission}.`);
     };
@@ -118,14 +133,22 @@ export function tenantRoute<Q extends Schema = undefined, B extends Schema = und
   });
 }
 
-/** A platform route (customers, tenants): the console host and a superadmin session only. */
+/**
+ * A platform route (customers, tenants, standing): the console host only, for a superadmin session
+ * or a platform API key holding the route's scope.
+ */
 export function platformRoute<Q extends Schema = undefined, B extends Schema = undefined>(spec: PlatformRouteSpec<Q, B>): RouteHandler {
   return handler(async (request, params) => {
     const host = await hostTenant(request);
     if (host.kind !== "root") throw new AppError("not_found", "The platform API is served on the console host only.");
     const { principal, actor } = await authenticateRequest(request, host);
-    if (principal.kind !== "superadmin") throw new AppError("forbidden", "Only superadmins may use the platform API.");
+    const authorize = (scope: PlatformScope) => {
+      if (!canOnPlatform(principal, scope)) {
+        throw new AppError("forbidden", principal.kind === "platform" ? `This API key lacks the scope ${scope}.` : "Only superadmins and platform API keys may use the platform API.");
+      }
+    };
+    authorize(spec.scope);
     const inputs = await parseInputs(request, spec);
-    return spec.handle({ request, actor, params, ...inputs });
+    return spec.handle({ request, actor, params, authorize, ...inputs });
   });
 }

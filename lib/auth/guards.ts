@@ -11,6 +11,9 @@ import { requestOrigin, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { can, isTenantAdmin, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
+import { accessDenial, denialError, userRequester } from "@/lib/access/enforce";
+import type { Denial } from "@/lib/access/decide";
+import { UNAVAILABLE_PUBLIC_PATH } from "@/lib/tenancy/routing";
 
 /** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
 export interface Caller {
@@ -54,17 +57,24 @@ export interface TenantCaller extends Caller {
   principal: Principal;
 }
 
-/** The signed-in member of this workspace, or null — also when the tenant has disabled them since. */
-async function tenantCallerOf(tenant: ResolvedTenant): Promise<TenantCaller | null> {
+/**
+ * The signed-in member of this workspace, or null — also when the tenant has disabled them since.
+ * `denial` is set when the access rules refuse this user (e.g. the break-glass exemption does not
+ * cover them).
+ */
+async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCaller & { denial: Denial | null }) | null> {
   const caller = await callerOf(tenant);
   if (!caller) return null;
-  const standing = await userStanding(tenant, caller.session.user.username, caller.session.user.roles);
-  return standing.enabled ? { ...caller, principal: standing.principal } : null;
+  const username = caller.session.user.username;
+  const [standing, denial] = await Promise.all([userStanding(tenant, username, caller.session.user.roles), accessDenial(tenant, userRequester(username))]);
+  return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
 }
 
 export async function requireMember(): Promise<TenantCaller> {
   const caller = await tenantCallerOf(await requireWorkspace());
-  return caller ?? signIn();
+  if (!caller) return signIn();
+  if (caller.denial) redirect(UNAVAILABLE_PUBLIC_PATH);
+  return caller;
 }
 
 export async function requireTenantAdmin(): Promise<TenantCaller> {
@@ -84,6 +94,7 @@ export async function requirePermission(permission: Permission, scope?: Scope): 
 export async function authenticateMember(): Promise<TenantCaller> {
   const caller = await tenantCallerOf(await requireWorkspace());
   if (!caller) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  if (caller.denial) throw denialError(caller.denial, caller.tenant);
   return caller;
 }
 

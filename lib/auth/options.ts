@@ -5,6 +5,8 @@ import { issuerFor } from "@/lib/identity/config";
 import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
+import { accessDenial, userRequester } from "@/lib/access/enforce";
+import { UNAVAILABLE_PUBLIC_PATH } from "@/lib/tenancy/routing";
 
 /** Claims the `gatehouse` client's protocol mappers add to the ID token. */
 interface GatehouseClaims {
@@ -46,6 +48,12 @@ export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
       debug() {},
     },
     callbacks: {
+      // The access rules (lib/access) decide at sign-in too: a refused user is sent to the status
+      // page that says why, and gets no session.
+      async signIn({ profile }) {
+        const username = (profile as GatehouseClaims | undefined)?.preferred_username ?? "";
+        return (await accessDenial(tenant, userRequester(username))) ? UNAVAILABLE_PUBLIC_PATH : true;
+      },
       async jwt({ token, account, profile }) {
         if (account && profile) {
           const claims = profile as GatehouseClaims;

@@ -21,6 +21,8 @@ const envSchema = z.object({
   GATEHOUSE_QUOTA_MEMBERSHIPS: z.coerce.number().int().min(0).max(10_000_000).default(5_000_000),
   /** Days a deleted tenant stays restorable before the controller purges it (fractions allowed). */
   GATEHOUSE_DELETION_RETENTION_DAYS: z.coerce.number().min(0).max(3_650).default(30),
+  GATEHOUSE_STANDING_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  GATEHOUSE_SUPPORT_CONTACT: z.string().trim().min(1).default("your platform operator"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -80,6 +80,14 @@ const PHONE_CHARACTERS = /^\+?[\d\s-]+$/;
 const PHONE_DIGITS = /^\+?\d{8,15}$/;
 const PHONE_MESSAGE = "Enter a phone number of 8–15 digits, optionally starting with +";
 
+/** References to verification artifacts (document ids in the KYC system): a list, or one per line from a form. */
+export const verificationReferencesSchema = z.preprocess(
+  (v) => (typeof v === "string" ? splitLines(v) : (v ?? [])),
+  z
+    .array(z.string().max(MAX_REFERENCE_LENGTH, `Each reference must be at most ${MAX_REFERENCE_LENGTH} characters`))
+    .max(MAX_REFERENCES, `Add at most ${MAX_REFERENCES} references, one per line`),
+);
+
 const customerFieldsObject = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(CUSTOMER_KINDS, { error: "Choose individual or business" })),
   legalName: requiredText("the legal name", "Legal name", 200, 2),
@@ -135,12 +143,7 @@ const customerFieldsObject = z.object({
     blankToUndefined,
     z.enum(VERIFICATION_STATUSES, { error: "Choose a verification status" }).default("pending"),
   ),
-  verificationReferences: z.preprocess(
-    (v) => (typeof v === "string" ? splitLines(v) : (v ?? [])),
-    z
-      .array(z.string().max(MAX_REFERENCE_LENGTH, `Each reference must be at most ${MAX_REFERENCE_LENGTH} characters`))
-      .max(MAX_REFERENCES, `Add at most ${MAX_REFERENCES} references, one per line`),
-  ),
+  verificationReferences: verificationReferencesSchema,
   paymentStanding: z.preprocess(
     blankToUndefined,
     z.enum(PAYMENT_STANDINGS, { error: "Choose a payment standing" }).default("current"),
@@ -153,7 +156,7 @@ export type CustomerFields = z.output<typeof customerFieldsObject>;
 // problem at once; each rule therefore re-checks the fields it depends on.
 const runOnObjects = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
-function checkCustomerRules(v: CustomerFields, ctx: z.RefinementCtx): void {
+function checkCustomerRules(v: Pick<CustomerFields, "kind" | "pan" | "gstin" | "country" | "postalCode">, ctx: z.RefinementCtx): void {
   const panOk = typeof v.pan === "string" && isValidPan(v.pan);
   if (v.kind === "individual" && panOk && panHolderType(v.pan) !== "individual") {
     ctx.addIssue({ code: "custom", path: ["pan"], message: "An individual's PAN has P as its fourth character" });
@@ -174,7 +177,18 @@ export const customerFieldsSchema = customerFieldsObject.superRefine(checkCustom
 
 /** Tenancy and tenant cannot change after creation, so updates take the customer fields only. */
 export const updateCustomerSchema = customerFieldsSchema;
-export type UpdateCustomerInput = CustomerFields;
+
+/**
+ * The record without its standing (verification and payment), which the console changes on its
+ * own panel with a note and a history entry: what the edit form sends.
+ */
+export const customerRecordSchema = customerFieldsObject
+  .omit({ verificationStatus: true, verificationReferences: true, paymentStanding: true })
+  .superRefine(checkCustomerRules, runOnObjects);
+export type CustomerRecordInput = z.output<typeof customerRecordSchema>;
+
+/** An update: the record, and optionally the standing (the API's PATCH may send it; changes get history). */
+export type UpdateCustomerInput = CustomerRecordInput & Partial<Pick<CustomerFields, "verificationStatus" | "verificationReferences" | "paymentStanding">>;
 
 export type CreateCustomerInput =
   | (CustomerFields & { tenancy: "shared" })

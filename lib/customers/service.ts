@@ -7,14 +7,16 @@ import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { insertTenant } from "@/lib/tenants/records";
 import { wakeControllers } from "@/lib/provisioning/controller";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
-import type { CreateCustomerInput, UpdateCustomerInput } from "@/lib/customers/schema";
+import type { CreateCustomerInput, CustomerRecordInput, UpdateCustomerInput } from "@/lib/customers/schema";
+import { applyPaymentChange, applyVerificationChange, recordInitialStanding } from "@/lib/standing/service";
+import { invalidateStanding } from "@/lib/access/standing-cache";
 
 export interface CreatedCustomer {
   customerId: string;
   tenantId: string;
 }
 
-function customerData(input: UpdateCustomerInput) {
+function customerRecordData(input: CustomerRecordInput) {
   return {
     kind: input.kind,
     legalName: input.legalName,
@@ -31,10 +33,15 @@ function customerData(input: UpdateCustomerInput) {
     contactName: input.contactName,
     contactEmail: input.contactEmail,
     contactPhone: input.contactPhone,
-    verificationStatus: input.verificationStatus,
-    verificationReferences: input.verificationReferences ?? [],
-    paymentStanding: input.paymentStanding,
   } satisfies Prisma.CustomerUncheckedUpdateInput;
+}
+
+/** A dedicated tenant is created only for a verified customer (KYC/KYB `completed`). */
+function refuseUnverifiedTenant(input: CreateCustomerInput): void {
+  if (input.tenancy !== "dedicated" || input.verificationStatus === "completed") return;
+  throw new AppError("verification_required", "A dedicated tenant is created only for a customer whose verification is completed.", {
+    verificationStatus: "Complete the KYC/KYB verification first (status “Completed”), or onboard the customer on the shared cloud tenant.",
+  });
 }
 
 /**
@@ -43,14 +50,23 @@ function customerData(input: UpdateCustomerInput) {
  * one transaction: a taken tenant key leaves nothing behind.
  */
 export async function createCustomer(input: CreateCustomerInput, by: AuditActor, options: { databaseUrl?: string | null } = {}): Promise<CreatedCustomer> {
+  refuseUnverifiedTenant(input);
   try {
     const created = await controlDb().$transaction(async (tx) => {
       const cloud = await tx.tenant.findFirst({ where: { kind: "shared_cloud" }, select: { id: true } });
       if (!cloud) throw new Error("The shared cloud tenant is missing; bootstrap has not run.");
       const customer = await tx.customer.create({
-        data: { ...customerData(input), tenancy: input.tenancy, sharedTenantId: input.tenancy === "shared" ? cloud.id : null },
+        data: {
+          ...customerRecordData(input),
+          verificationStatus: input.verificationStatus,
+          verificationReferences: input.verificationReferences,
+          paymentStanding: input.paymentStanding,
+          tenancy: input.tenancy,
+          sharedTenantId: input.tenancy === "shared" ? cloud.id : null,
+        },
       });
       await recordPlatformEvent(tx, by, { action: "customer.created", resourceType: "customer", resourceId: customer.id, after: customer });
+      await recordInitialStanding(tx, customer.id, { verification: input.verificationStatus, references: input.verificationReferences, payment: input.paymentStanding }, by);
       if (input.tenancy === "shared") return { customerId: customer.id, tenantId: cloud.id };
 
       const tenant = await insertTenant(tx, {
@@ -73,14 +89,24 @@ export async function createCustomer(input: CreateCustomerInput, by: AuditActor,
   }
 }
 
+/**
+ * Updates the onboarding record; a standing sent along (the API's PATCH) goes through the standing
+ * service in the same transaction, so it gets its history entry and reaches enforcement at once.
+ */
 export async function updateCustomer(customerId: string, input: UpdateCustomerInput, by: AuditActor): Promise<void> {
-  await controlDb().$transaction(async (tx) => {
+  const touched = await controlDb().$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id: customerId } });
     if (!before) throw new AppError("not_found", "Customer not found.");
     if (before.isRoot) throw new AppError("forbidden", "The root customer is managed by the platform and cannot be edited here.");
-    const after = await tx.customer.update({ where: { id: customerId }, data: customerData(input) });
+    const after = await tx.customer.update({ where: { id: customerId }, data: customerRecordData(input) });
     await recordPlatformEvent(tx, by, { action: "customer.updated", resourceType: "customer", resourceId: customerId, before, after });
+    const verification = input.verificationStatus
+      ? await applyVerificationChange(tx, customerId, { status: input.verificationStatus, references: input.verificationReferences }, by)
+      : null;
+    const payment = input.paymentStanding ? await applyPaymentChange(tx, customerId, { standing: input.paymentStanding }, by) : null;
+    return [...(verification ?? []), ...(payment ?? [])];
   });
+  await invalidateStanding([...new Set(touched)]);
 }
 
 const listSelect = {

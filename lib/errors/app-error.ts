@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   "conflict",
   "quota_exceeded",
   "tenant_suspended",
+  "payment_required",
+  "verification_required",
   "unauthorized",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   quota_exceeded: 429,
   tenant_suspended: 403,
+  payment_required: 402,
+  verification_required: 403,
 };
 
 /** JSON error body `{ code, message, fields? }` with the status of its code; other errors are rethrown. */

@@ -1,4 +1,5 @@
 import type { TenantRole } from "@/lib/identity/roles";
+import type { PlatformScope } from "@/lib/permissions/platform";
 
 /** Every permission of a tenant, as `resource:action`. */
 export const PERMISSIONS = [
@@ -48,7 +49,9 @@ export const OU_ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> 
 export type Principal =
   | { kind: "superadmin" }
   | { kind: "user"; username: string; realmRoles: readonly string[]; ouRoles: Readonly<Record<string, MembershipRole>> }
-  | { kind: "apikey"; keyId: string; scopes: readonly Permission[] };
+  | { kind: "apikey"; keyId: string; scopes: readonly Permission[] }
+  /** A platform API key: platform scopes only (lib/permissions/platform.ts), no tenant permission. */
+  | { kind: "platform"; keyId: string; scopes: readonly PlatformScope[] };
 
 export interface Scope {
   orgUnitId?: string;
@@ -61,6 +64,8 @@ export function can(principal: Principal, permission: Permission, scope: Scope =
       return true;
     case "apikey":
       return principal.scopes.includes(permission);
+    case "platform":
+      return false;
     case "user": {
       const tenantWide = principal.realmRoles.some((role) => (REALM_ROLE_PERMISSIONS[role as TenantRole] ?? []).includes(permission));
       if (tenantWide) return true;

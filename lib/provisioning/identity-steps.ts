@@ -9,8 +9,9 @@ import { tenantUrl } from "@/lib/tenants/urls";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
-/** Username of every dedicated tenant's break-glass admin. */
-export const BREAK_GLASS_USERNAME = "breakglass";
+import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
+
+export { BREAK_GLASS_USERNAME };
 
 export async function ensureTenantRealm({ tenant }: StepContext): Promise<void> {
   await ensureRealm({ name: tenant.key, displayName: tenant.displayName, enabled: true });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { resolveRequest } from "@/lib/tenancy/resolve";
 import { headerAgrees } from "@/lib/tenancy/headers";
 import { logger } from "@/lib/log/logger";
+import { accessDenial } from "@/lib/access/enforce";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /**
@@ -29,11 +30,12 @@ export async function requireConsoleHost(): Promise<ResolvedTenant> {
 }
 
 /**
- * An active customer-facing workspace (dedicated or shared cloud tenant) or a 404. The proxy
- * already sends inactive tenants to their status page; this refuses them if a request gets here anyway.
+ * A customer-facing workspace (dedicated or shared cloud tenant) that the access rules let anyone
+ * into, or a 404. The proxy already sends refused workspaces to their status page; this refuses
+ * them if a request gets here anyway. Each user is checked again by lib/auth/guards.
  */
 export async function requireWorkspace(): Promise<ResolvedTenant> {
   const tenant = await requestTenant();
-  if (!tenant || tenant.kind === "root" || tenant.status !== "active") notFound();
+  if (!tenant || tenant.kind === "root" || (await accessDenial(tenant, { kind: "anyone" }))) notFound();
   return tenant;
 }

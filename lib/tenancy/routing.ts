@@ -6,11 +6,22 @@ export const WORKSPACE_PREFIX = "/workspace";
 export const UNKNOWN_WORKSPACE_PATH = "/unknown-workspace";
 export const WORKSPACE_UNAVAILABLE_PATH = "/workspace-unavailable";
 
-/** The internal path a request for `pathname` on the resolved host is served from. */
-export function routeFor(resolution: Resolution, pathname: string): string {
+/** The public path of a workspace's status page (why it cannot be used, whom to contact). */
+export const UNAVAILABLE_PUBLIC_PATH = "/unavailable";
+
+/** API paths keep their route handlers when a workspace is refused: they answer with a JSON error code. */
+const API_PATH = /^\/api\/v1(\/|$)/;
+
+/**
+ * The internal path a request for `pathname` on the resolved host is served from. `denied`: the
+ * access rules (lib/access) refuse everyone on this workspace right now; without it, only the
+ * lifecycle status counts.
+ */
+export function routeFor(resolution: Resolution, pathname: string, denied?: boolean): string {
   if (!resolution.found) return UNKNOWN_WORKSPACE_PATH;
   const { tenant } = resolution;
   if (tenant.kind === "root") return `${CONSOLE_PREFIX}${pathname === "/" ? "" : pathname}`;
-  if (tenant.status !== "active") return WORKSPACE_UNAVAILABLE_PATH;
+  if (pathname === UNAVAILABLE_PUBLIC_PATH) return WORKSPACE_UNAVAILABLE_PATH;
+  if ((denied ?? tenant.status !== "active") && !API_PATH.test(pathname)) return WORKSPACE_UNAVAILABLE_PATH;
   return `${WORKSPACE_PREFIX}${pathname === "/" ? "" : pathname}`;
 }

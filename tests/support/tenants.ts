@@ -22,6 +22,15 @@ export function rootTenant(): Promise<ResolvedTenant> {
   return controlDb().tenant.findFirstOrThrow({ where: { kind: "root" }, select: tenantFields });
 }
 
+/** The root tenant provisioned like at a real first start (its database holds the platform API keys). */
+export async function provisionedRoot(controller: ProvisioningController): Promise<ResolvedTenant> {
+  const root = await rootTenant();
+  await controller.reconcile(root.id);
+  const tenant = await rootTenant();
+  if (tenant.status !== "active") throw new Error("the root tenant did not become active");
+  return tenant;
+}
+
 /** Stops the test's controller and closes every connection it and the app modules opened. */
 export async function closeTestResources(controller: ProvisioningController): Promise<void> {
   await controller.stop().catch(() => {});

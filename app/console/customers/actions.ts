@@ -1,7 +1,11 @@
 "use server";
 
 import { authorizeSuperadmin } from "@/lib/auth/guards";
-import { updateCustomerSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
+import { z } from "zod";
+import { customerRecordSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { paymentChangeSchema, verificationChangeSchema } from "@/lib/standing/schema";
+import { changePaymentStanding, changeVerification } from "@/lib/standing/service";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,9 +35,35 @@ export async function updateCustomerAction(customerId: string, prev: FormState, 
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const { actor } = await authorizeSuperadmin();
-    const parsed = updateCustomerSchema.safeParse(values);
+    const parsed = customerRecordSchema.safeParse(values);
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     await updateCustomer(customerId, parsed.data, actor);
     return { message: "Saved." };
+  });
+}
+
+function customerIdOf(id: string): string {
+  const parsed = z.uuid().safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", "Customer not found.");
+  return parsed.data;
+}
+
+export async function changeVerificationAction(customerId: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(verificationChangeSchema, values);
+    const changed = await changeVerification(customerIdOf(customerId), change, actor);
+    return { message: changed ? "Verification updated." : "Nothing changed." };
+  });
+}
+
+export async function changePaymentStandingAction(customerId: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(paymentChangeSchema, values);
+    const changed = await changePaymentStanding(customerIdOf(customerId), change, actor);
+    return { message: changed ? "Payment standing updated." : "Nothing changed." };
   });
 }

@@ -12,6 +12,8 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
 import { controlDb } from "@/lib/db/control";
+import { breakglassExemptionSchema, tenantAccessSchema } from "@/lib/standing/schema";
+import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/service";
 
 function tenantIdOf(id: string): string {
   const parsed = z.uuid().safeParse(id);
@@ -70,5 +72,25 @@ export async function setQuotasAction(id: string, prev: FormState, formData: For
     await setQuotaOverrides(tenantId, values, actor);
     revalidatePath(`/tenants/${tenantId}`);
     return { message: "Quotas saved." };
+  });
+}
+
+export async function setTenantAccessAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(tenantAccessSchema, values);
+    const changed = await setTenantAccess(tenantIdOf(id), change, actor);
+    return { message: !changed ? "Nothing changed." : change.enabled ? "Access enabled." : "Access disabled." };
+  });
+}
+
+export async function setBreakglassExemptionAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(breakglassExemptionSchema, values);
+    const changed = await setBreakglassExemption(tenantIdOf(id), change, actor);
+    return { message: !changed ? "Nothing changed." : change.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again." };
   });
 }

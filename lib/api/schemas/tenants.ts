@@ -31,6 +31,9 @@ export const tenantSchema = z.object({
   purgeAfter: timestamp.nullable().meta({ description: "A deleted tenant can be restored until then; the controller purges it afterwards." }),
   purgedAt: timestamp.nullable(),
   updatedAt: timestamp,
+  accessDisabledAt: timestamp.nullable().meta({ description: "Set while billing has disabled the whole tenant." }),
+  accessDisabledReason: z.string().nullable(),
+  breakglassExempt: z.boolean().meta({ description: "The break-glass admin may sign in despite the standing." }),
   customer: z.object({ id: z.uuid(), displayName: z.string(), legalName: z.string() }),
   domains: z.array(z.object({ hostname: z.string(), verifiedAt: timestamp.nullable(), createdAt: timestamp })),
   steps: z.array(

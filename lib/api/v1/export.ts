@@ -14,6 +14,7 @@ export const exportTenantRoute = tenantRoute({
  * archived or deleted (not yet purged) one — compliance needs the data the workspace no longer serves.
  */
 export const exportAnyTenantRoute = platformRoute({
+  scope: "tenant:export",
   handle: async ({ params, actor }) => {
     const tenant = await tenantNamed(params.key ?? "");
     if (tenant.kind === "root") throw new AppError("not_found", `No tenant with the key “${tenant.key}”.`);

@@ -10,6 +10,7 @@ import { pageQuery } from "@/lib/api/schemas/queries";
 import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 
 export const listTenantsRoute = platformRoute({
+  scope: "tenant:read",
   query: pageQuery,
   handle: async ({ query }) => respond(tenantPageSchema, await listTenants(query)),
 });
@@ -21,11 +22,13 @@ async function tenantRecord(id: string) {
 }
 
 export const getTenantRoute = platformRoute({
+  scope: "tenant:read",
   handle: async ({ params }) => respond(tenantSchema, await tenantRecord((await tenantNamed(params.key ?? "")).id)),
 });
 
 /** POST /tenants/{key}/lifecycle: suspend, resume, archive, delete or restore, with a reason. */
 export const changeLifecycleRoute = platformRoute({
+  scope: "tenant:write",
   body: lifecycleChangeSchema,
   handle: async ({ params, body, actor }) => {
     const { id } = await tenantNamed(params.key ?? "");
@@ -35,10 +38,12 @@ export const changeLifecycleRoute = platformRoute({
 });
 
 export const getQuotasRoute = platformRoute({
+  scope: "tenant:read",
   handle: async ({ params }) => respond(tenantQuotasSchema, await tenantQuotaReport(await tenantNamed(params.key ?? ""))),
 });
 
 export const setQuotasRoute = platformRoute({
+  scope: "tenant:write",
   body: quotaOverridesSchema,
   handle: async ({ params, body, actor }) => {
     const tenant = await tenantNamed(params.key ?? "");

@@ -7,7 +7,9 @@ import { getCustomer } from "@/lib/customers/service";
 import { publicBase } from "@/lib/config/env";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PaymentBadge, TenantStatusBadge, VerificationBadge } from "@/components/status";
-import { updateCustomerAction } from "../actions";
+import { CustomerStandingPanel } from "@/components/standing/customer-standing-panel";
+import { standingHistory } from "@/lib/standing/queries";
+import { changePaymentStandingAction, changeVerificationAction, updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -18,6 +20,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const customer = await getCustomer(id);
   if (!customer) notFound();
   const { baseDomain, port } = publicBase();
+  const history = customer.isRoot ? [] : (await standingHistory(customer.id)).items;
 
   const initial: Record<string, string> = {
     kind: customer.kind,
@@ -35,9 +38,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     contactName: customer.contactName,
     contactEmail: customer.contactEmail,
     contactPhone: customer.contactPhone,
-    verificationStatus: customer.verificationStatus,
-    verificationReferences: customer.verificationReferences.join("\n"),
-    paymentStanding: customer.paymentStanding,
   };
 
   return (
@@ -77,6 +77,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">The root customer is the platform operator; it is managed by configuration, not edited here.</p>
       ) : (
         <>
+          <CustomerStandingPanel
+            customer={{ name: customer.displayName, dedicated: customer.tenancy === "dedicated", ...customer }}
+            history={history}
+            verificationAction={changeVerificationAction.bind(null, customer.id)}
+            paymentAction={changePaymentStandingAction.bind(null, customer.id)}
+          />
           <h2 className="text-lg font-semibold">Onboarding record</h2>
           <CustomerForm action={updateCustomerAction.bind(null, customer.id)} mode="edit" initial={initial} tenantHostSuffix={`.${baseDomain}${port ? `:${port}` : ""}`} />
         </>

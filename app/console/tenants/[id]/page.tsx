@@ -20,7 +20,9 @@ import { allowedActions } from "@/lib/tenants/lifecycle";
 import { isPurgeStep } from "@/lib/provisioning/steps";
 import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
-import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setDatabaseClusterAction, setQuotasAction } from "../actions";
+import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
+import { tenantWideDenial } from "@/lib/access/enforce";
+import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setTenantAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -65,6 +67,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   };
   const quotas = await tenantQuotaReport(tenant);
   const exportable = tenant.status !== "provisioning" && !tenant.purgedAt;
+  const denial = tenant.kind === "root" ? null : await tenantWideDenial(tenant);
 
   return (
     <div className="grid gap-6">
@@ -108,6 +111,15 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
 
       {credential ? (
         <InitialPassword username={credential.username} revealed={credential.revealed} ready={adminReady} action={revealInitialPasswordAction.bind(null, tenant.id)} />
+      ) : null}
+
+      {tenant.kind !== "root" ? (
+        <TenantAccessPanel
+          tenant={{ name: tenant.displayName, kind: tenant.kind, accessDisabled: tenant.accessDisabledAt !== null, accessDisabledReason: tenant.accessDisabledReason, breakglassExempt: tenant.breakglassExempt }}
+          denial={denial}
+          accessAction={setTenantAccessAction.bind(null, tenant.id)}
+          breakglassAction={setBreakglassExemptionAction.bind(null, tenant.id)}
+        />
       ) : null}
 
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5">

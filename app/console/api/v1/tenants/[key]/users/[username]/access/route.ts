@@ -1,0 +1,3 @@
+import { putUserAccessRoute } from "@/lib/api/v1/standing";
+
+export const PUT = putUserAccessRoute;

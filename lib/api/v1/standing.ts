@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { controlDb } from "@/lib/db/control";
+import { AppError } from "@/lib/errors/app-error";
+import { recordPlatformEvent } from "@/lib/audit/platform-events";
+import { tenantWideDenial } from "@/lib/access/enforce";
+import { getUser } from "@/lib/users/queries";
+import { setTenantUserEnabled } from "@/lib/users/commands";
+import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
+import { changePaymentStanding, changeVerification, setTenantAccess } from "@/lib/standing/service";
+import { standingHistory } from "@/lib/standing/queries";
+import { platformRoute, type PathParams } from "@/lib/api/route";
+import { respond } from "@/lib/api/responses";
+import { pathUsername } from "@/lib/api/params";
+import { tenantNamed } from "@/lib/tenancy/target";
+import { paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
+
+const customerNotFound = () => new AppError("not_found", "Customer not found.");
+
+async function customerOf(params: PathParams) {
+  const id = z.uuid().safeParse(params.id ?? "");
+  const customer = id.success
+    ? await controlDb().customer.findUnique({
+        where: { id: id.data },
+        select: { id: true, isRoot: true, verificationStatus: true, verificationNotes: true, verificationReferences: true, verificationChangedAt: true, paymentStanding: true, paymentStandingChangedAt: true },
+      })
+    : null;
+  if (!customer) throw customerNotFound();
+  return customer;
+}
+
+async function verificationView(params: PathParams) {
+  const c = await customerOf(params);
+  const { items } = await standingHistory(c.id, { aspect: "verification" });
+  return respond(verificationSchema, { customerId: c.id, status: c.verificationStatus, notes: c.verificationNotes, references: c.verificationReferences, changedAt: c.verificationChangedAt, history: items });
+}
+
+async function paymentView(params: PathParams) {
+  const c = await customerOf(params);
+  const { items } = await standingHistory(c.id, { aspect: "payment" });
+  return respond(paymentStandingSchema, { customerId: c.id, standing: c.paymentStanding, changedAt: c.paymentStandingChangedAt, history: items });
+}
+
+export const getVerificationRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => verificationView(params) });
+
+/** The external KYC/KYB system (or a superadmin) sets the verification; the same status again with no note changes nothing. */
+export const putVerificationRoute = platformRoute({
+  scope: "verification:write",
+  body: verificationChangeSchema,
+  handle: async ({ params, body, actor }) => {
+    await changeVerification((await customerOf(params)).id, body, actor);
+    return verificationView(params);
+  },
+});
+
+export const getPaymentStandingRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => paymentView(params) });
+
+export const putPaymentStandingRoute = platformRoute({
+  scope: "billing:write",
+  body: paymentChangeSchema,
+  handle: async ({ params, body, actor }) => {
+    await changePaymentStanding((await customerOf(params)).id, body, actor);
+    return paymentView(params);
+  },
+});
+
+async function tenantAccessView(key: string) {
+  // Read fresh (not from the host cache): the answer to a change must show the change.
+  const tenant = await tenantNamed(key);
+  const row = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { status: true, accessDisabledAt: true, accessDisabledReason: true } });
+  const denial = await tenantWideDenial({ ...tenant, status: row.status });
+  return respond(tenantAccessViewSchema, {
+    key: tenant.key,
+    status: row.status,
+    accessEnabled: row.accessDisabledAt === null,
+    disabledAt: row.accessDisabledAt,
+    disabledReason: row.accessDisabledReason,
+    access: { allowed: denial === null, code: denial?.code ?? null },
+  });
+}
+
+async function customerTenant(params: PathParams) {
+  const tenant = await tenantNamed(params.key ?? "");
+  if (tenant.kind === "root") throw new AppError("not_found", `No tenant with the key “${params.key ?? ""}”.`);
+  return tenant;
+}
+
+export const getTenantAccessRoute = platformRoute({ scope: "tenant:read", handle: async ({ params }) => tenantAccessView((await customerTenant(params)).key) });
+
+/** The billing system's tenant-wide switch: `{ enabled: false, reason }` locks everyone out, data kept. */
+export const putTenantAccessRoute = platformRoute({
+  scope: "billing:write",
+  body: tenantAccessSchema,
+  handle: async ({ params, body, actor }) => {
+    const tenant = await customerTenant(params);
+    await setTenantAccess(tenant.id, body, actor);
+    return tenantAccessView(tenant.key);
+  },
+});
+
+/**
+ * The billing system disables or re-enables one user of a tenant (e.g. an unpaid seat), through the
+ * tenant's own user service: its database at once, then its realm. Recorded in the tenant's audit
+ * trail and in the platform's.
+ */
+export const putUserAccessRoute = platformRoute({
+  scope: "billing:write",
+  body: userAccessSchema,
+  handle: async ({ params, body, actor }) => {
+    const tenant = await customerTenant(params);
+    if (tenant.status !== "active") throw new AppError("tenant_suspended", `The tenant “${tenant.key}” is ${tenant.status}.`);
+    const username = pathUsername(params);
+    const before = await getUser(tenant, username);
+    if (!before) throw new AppError("not_found", "User not found.");
+    if (before.enabled !== body.enabled) {
+      await setTenantUserEnabled(tenant, username, body.enabled, actor);
+      await controlDb().$transaction((tx) =>
+        recordPlatformEvent(tx, actor, {
+          action: body.enabled ? "tenant.user_enabled" : "tenant.user_disabled",
+          resourceType: "tenant",
+          resourceId: tenant.id,
+          tenantId: tenant.id,
+          before: { username, enabled: before.enabled },
+          after: { username, enabled: body.enabled, reason: body.reason ?? null },
+        }),
+      );
+    }
+    return respond(userAccessViewSchema, { username, enabled: body.enabled });
+  },
+});
