@@ -78,7 +78,7 @@ describe("the OpenAPI document", () => {
     expect(listUsers?.parameters?.map((p) => ("name" in p ? p.name : "")).sort()).toEqual(["after", "enabled", "key", "limit", "q", "state"]);
     expect(document.components?.schemas?.Error).toBeDefined();
     const createKey = document.paths?.["/api/v1/tenants/{key}/api-keys"]?.post;
-    expect(Object.keys(createKey?.responses ?? {}).sort()).toEqual(["201", "400", "401", "403", "404", "413", "429"]);
+    expect(Object.keys(createKey?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "413", "429"]);
     expect(document.paths?.["/api/v1/tenants/{key}/api-keys/{id}"]?.delete?.operationId).toBe("revokeApiKey");
   });
 

@@ -41,7 +41,7 @@ const admin: Principal = { kind: "user", username: "admin", realmRoles: ["tenant
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function platformKey(scopes: readonly PlatformScope[]) {
-  const { key, secret } = await createPlatformApiKey(root, createPlatformApiKeySchema.parse({ name: `machine ${scopes.join(" ")}`, scopes }), TEST_ACTOR);
+  const { key, secret } = await createPlatformApiKey(root, createPlatformApiKeySchema.parse({ name: `machine ${scopes.join(" ")}`.slice(0, 100), scopes }), TEST_ACTOR);
   return { secret, prefix: key.prefix };
 }
 
