@@ -5,6 +5,8 @@ import { issuerFor } from "@/lib/identity/config";
 import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
+import { requestActor } from "@/lib/audit/actor";
+import { recordSessionEvent } from "@/lib/audit/session-events";
 
 /** Claims the `gatehouse` client's protocol mappers add to the ID token. */
 interface GatehouseClaims {
@@ -18,9 +20,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /**
  * next-auth for one tenant, built per request from the tenant the Host header resolved to: its
  * realm is the issuer, its client secret and session key are derived for it alone. Sessions are
- * JWT cookies without a Domain attribute, so the browser keeps them to the one host.
+ * JWT cookies without a Domain attribute, so the browser keeps them to the one host. With the
+ * request (next-auth's own endpoints pass it), a completed sign-in is recorded in the audit trail.
  */
-export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
+export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "headers">): NextAuthOptions {
   return {
     secret: sessionSecret(tenant.id),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -44,6 +47,13 @@ export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
         logger().warn({ tenant: tenant.key, code }, "next-auth warning");
       },
       debug() {},
+    },
+    events: {
+      async signIn({ profile }) {
+        if (!request) return;
+        const username = (profile as GatehouseClaims | undefined)?.preferred_username ?? "";
+        await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${username}`), username, "session.started");
+      },
     },
     callbacks: {
       async jwt({ token, account, profile }) {
