@@ -13,6 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/", label: "Overview" },
     { href: "/customers", label: "Customers" },
     { href: "/tenants", label: "Tenants" },
+    { href: "/audit", label: "Audit log" },
   ];
   return (
     <Providers>

@@ -5,6 +5,7 @@ import { createOrgUnitSchema, updateOrgUnitSchema } from "@/lib/org-units/schema
 import { addMembershipSchema, changeRoleSchema } from "@/lib/memberships/schema";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { errorSchema } from "@/lib/api/schemas/common";
+import { auditEventPageSchema, auditQuery } from "@/lib/api/schemas/audit";
 import { pageQuery, userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
@@ -67,6 +68,7 @@ const schemas = {
   PatchCustomer: named("PatchCustomer", patchCustomerSchema),
   Tenant: named("Tenant", tenantSchema),
   TenantPage: named("TenantPage", tenantPageSchema),
+  AuditEventPage: named("AuditEventPage", auditEventPageSchema),
 };
 
 const ERROR_STATUSES = {
@@ -298,6 +300,26 @@ platformPath("get", "/tenants/{key}", "Tenants", {
   summary: "Get a tenant",
   params: z.object({ key: z.string().meta({ description: "Tenant key.", example: "acme" }) }),
   responses: ok("The tenant, its domains and provisioning steps.", schemas.Tenant),
+});
+
+// Audit
+const AUDIT_DESCRIPTION =
+  "Newest first, keyset-paginated: pass the response's `next` as `after`. Filters are exact matches; `from`/`to` bound `occurredAt` (inclusive). `format=csv` streams every matching event as CSV instead.";
+const auditResponses = { 200: { description: "A page of events (JSON), or every matching event (`text/csv`).", content: { ...json(schemas.AuditEventPage), "text/csv": { schema: z.string() } } } };
+tenantPath("get", "/audit-events", "Audit", "audit:read", {
+  id: "listTenantAuditEvents",
+  summary: "List the tenant's audit events",
+  description: `${AUDIT_DESCRIPTION} Login successes and failures are imported from the identity server first.`,
+  params: params.tenant,
+  query: auditQuery,
+  responses: auditResponses,
+});
+platformPath("get", "/audit-events", "Audit", {
+  id: "listPlatformAuditEvents",
+  summary: "List the platform's audit events",
+  description: `${AUDIT_DESCRIPTION} Customers, tenants, provisioning steps and console sign-ins.`,
+  query: auditQuery,
+  responses: auditResponses,
 });
 
 // The document itself

@@ -3,6 +3,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { fetchLoginEvents, type LoginEvent } from "@/lib/identity/events";
 import { auditRow } from "@/lib/audit/record";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { logger } from "@/lib/log/logger";
 
 const PAGE_SIZE = 500;
 /**
@@ -63,5 +64,19 @@ export async function importLoginEvents(tenant: ResolvedTenant): Promise<number>
     const events = await fetchLoginEvents(tenant.key, { sinceMs, first, max: PAGE_SIZE });
     if (events.length > 0) imported += await sink.insert(events);
     if (events.length < PAGE_SIZE) return imported;
+  }
+}
+
+/**
+ * Imports before a read of the trail (viewer, CSV, API), so the newest logins are in it. When the
+ * identity server cannot be reached the read goes on with what is stored; false says so.
+ */
+export async function refreshLoginEvents(tenant: ResolvedTenant): Promise<boolean> {
+  try {
+    await importLoginEvents(tenant);
+    return true;
+  } catch (error) {
+    logger().warn({ err: error, tenant: tenant.key }, "login events could not be imported from the identity server");
+    return false;
   }
 }

@@ -55,6 +55,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <TenantStatusBadge status={tenant.status} />
         </div>
         <p className="font-mono text-sm text-slate-500">{tenant.key}</p>
+        <p className="mt-1 text-sm">
+          <Link href={`/tenants/${tenant.id}/audit`} className="text-brand-700 underline">Audit log</Link>
+        </p>
       </div>
 
       <ProvisioningProgress initial={progress} retryAction={retryProvisioningAction.bind(null, tenant.id)} tenantUrl={url} />
