@@ -33,13 +33,16 @@ export function encodeCursor(cursor: AuditCursor): string {
   return Buffer.from(`${cursor.at}|${cursor.id}`).toString("base64url");
 }
 
+/** timestamptz as PostgreSQL prints it (DateStyle ISO): `2026-11-22 15:56:11.123456+00`. */
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
 const cursor = z
   .string()
   .optional()
   .transform((v, ctx): AuditCursor | undefined => {
     if (!v) return undefined;
     const [at, id, ...rest] = Buffer.from(v, "base64url").toString().split("|");
-    if (!at || !id || rest.length > 0 || !/^\d{1,19}$/.test(id) || Number.isNaN(Date.parse(at.replace(" ", "T")))) {
+    if (!at || !id || rest.length > 0 || !/^\d{1,19}$/.test(id) || !PG_TIMESTAMP.test(at)) {
       ctx.addIssue({ code: "custom", message: "Not a page cursor of this list." });
       return z.NEVER;
     }
