@@ -14,10 +14,11 @@ import path from "node:path";
 import type { BenchContext, Benchmark } from "./lib/context";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DATA_DIR = path.join(ROOT, ".data", "bench");
-const PG_PORT = 54350;
-const APP_PORT = 3200;
-const IDP_PORT = 8350; // the app's embedded identity server (serve.ts defaults to 8080)
+// BENCH_DATA_DIR, BENCH_PG_PORT, BENCH_APP_PORT, BENCH_IDP_PORT move a run next to another one.
+const DATA_DIR = path.resolve(ROOT, process.env.BENCH_DATA_DIR ?? path.join(".data", "bench"));
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54350);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
+const IDP_PORT = Number(process.env.BENCH_IDP_PORT ?? 8350); // the app's embedded identity server (serve.ts defaults to 8080)
 
 // Benchmarks, loaded only after the environment below is set (app modules read it lazily).
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
@@ -25,6 +26,8 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   onboarding: async () => (await import("./onboarding")).onboarding,
   "login-throughput": async () => (await import("./login-throughput")).loginThroughput,
   "users-scale": async () => (await import("./users-scale")).usersScale,
+  "audit-viewer": async () => (await import("./audit-viewer")).auditViewer,
+  "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd
