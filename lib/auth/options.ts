@@ -48,13 +48,6 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
       },
       debug() {},
     },
-    events: {
-      async signIn({ profile }) {
-        if (!request) return;
-        const username = (profile as GatehouseClaims | undefined)?.preferred_username ?? "";
-        await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${username}`), username, "session.started");
-      },
-    },
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account && profile) {
@@ -65,6 +58,8 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
           token.roles = Array.isArray(claims.roles) ? claims.roles : [];
           token.username = claims.preferred_username ?? token.name ?? "";
           token.idToken = account.id_token;
+          // Only a completed sign-in brings account and profile here: the moment a session starts.
+          if (request) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.started");
         }
         return token;
       },
