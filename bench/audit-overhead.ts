@@ -4,7 +4,8 @@
 // Measured honestly without a switch in the app's code: (A) the full createTenantUser (database
 // transaction with its audit event, then the identity sync), and (B, C) its database transaction
 // alone, without and with the audit insert, interleaved so drift hits both alike. The audit write
-// adds C − B; that is set against A (the create a caller waits for) and against B.
+// costs C − B, or the insert's own time inside C, whichever is larger (the conservative figure);
+// the target holds it against A, the create a caller waits for. Its share of B is shown too.
 import type { Benchmark } from "./lib/context";
 import { BENCH_ACTOR, provisionBenchTenant } from "./lib/one-tenant";
 import { fmtMs, fmtPct, heading, machineLoad, msSince, printTable, sample, subheading, summarize, verdict } from "./lib/stats";
@@ -67,6 +68,7 @@ export const auditOverhead: Benchmark = {
     const c = summarize(withAudit);
     const insert = summarize(auditAlone);
     const added = Math.max(0, c.p50 - b.p50);
+    const cost = Math.max(added, insert.p50);
 
     subheading("Times (ms)");
     printTable(
@@ -82,8 +84,9 @@ export const auditOverhead: Benchmark = {
     printTable(
       ["figure", "value", "target"],
       [
-        ["added by the audit write (C − B, p50) / full create (A, p50)", fmtPct(added / full.p50), `< 10% — ${verdict(added / full.p50 < TARGET)}`],
-        ["audit insert alone (p50) / full create (A, p50)", fmtPct(insert.p50 / full.p50), "(cross-check)"],
+        ["the audit write (the larger of the two below) / full create (A, p50)", fmtPct(cost / full.p50), `< 10% — ${verdict(cost / full.p50 < TARGET)}`],
+        ["  audit insert alone (p50) / A", fmtPct(insert.p50 / full.p50), ""],
+        ["  added by the audit write (C − B, p50) / A", fmtPct(added / full.p50), "(a difference of two medians: noisy)"],
         ["added by the audit write / the database transaction alone (B)", fmtPct(added / b.p50), "(info: the database part only)"],
       ],
     );
