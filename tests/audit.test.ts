@@ -12,6 +12,7 @@ import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { importLoginEvents } from "@/lib/audit/login-import";
+import { importAllLoginEvents } from "@/lib/audit/login-import-job";
 import { listAuditEvents, type AuditSource } from "@/lib/audit/query";
 import { auditFilterSchema } from "@/lib/audit/filter";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -155,6 +156,31 @@ describe("what is recorded", () => {
     expect((await logout(request)).status).toBe(303);
     const event = await tenantDb(acme).auditEvent.findFirstOrThrow({ where: { action: "session.ended" } });
     expect(event).toMatchObject({ actor: `${acme.key}/asha`, resourceId: "asha", ip: "192.0.2.9", userAgent: "Mozilla/5.0 logout" });
+  });
+});
+
+describe("recorded for the console and by the periodic import", () => {
+  it("signing out of the console records it in the platform trail", async () => {
+    const cookie = await sessionCookie(root, "superadmin", ["superadmin"]);
+    const request = new NextRequest(`http://${CONSOLE}/api/logout`, { method: "POST", headers: { host: CONSOLE, cookie, "x-forwarded-for": "192.0.2.10", "user-agent": "console-browser" } });
+    expect((await logout(request)).status).toBe(303);
+    const event = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { action: "session.ended", tenantId: root.id } });
+    expect(event).toMatchObject({ actor: `${root.key}/superadmin`, resourceType: "user", resourceId: "superadmin", ip: "192.0.2.10", userAgent: "console-browser" });
+  });
+
+  it("the sweep imports every active tenant's new login events, each once", async () => {
+    const kc = await identityAdmin();
+    await kc.clients.create({ realm: globex.key, clientId: "sweep-test", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const response = await fetch(`${issuerFor(globex.key)}/protocol/openid-connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "password", client_id: "sweep-test", username: "intruder", password: "x" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await importAllLoginEvents()).toBeGreaterThanOrEqual(1);
+    expect(await tenantDb(globex).auditEvent.count({ where: { action: "login.failed", resourceId: "intruder" } })).toBe(1);
+    await importAllLoginEvents();
+    expect(await tenantDb(globex).auditEvent.count({ where: { action: "login.failed", resourceId: "intruder" } })).toBe(1);
   });
 });
 

@@ -19,33 +19,43 @@ export function startLoginEventImport(): () => void {
     if (running || stopped) return;
     running = true;
     try {
-      let after: string | undefined;
-      for (;;) {
-        const tenants = await controlDb().tenant.findMany({
-          where: { status: "active", ...(after ? { id: { gt: after } } : {}) },
-          orderBy: { id: "asc" },
-          take: 100,
-          select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true },
-        });
-        for (const tenant of tenants) {
-          if (stopped) return;
-          const imported = await importLoginEvents(tenant).catch((error: unknown) => {
-            log.warn({ err: error, tenant: tenant.key }, "login events not imported");
-            return 0;
-          });
-          if (imported > 0) log.debug({ tenant: tenant.key, imported }, "login events imported");
-        }
-        after = tenants.at(-1)?.id;
-        if (tenants.length < 100) return;
-      }
+      await importAllLoginEvents(() => stopped);
+    } catch (error) {
+      log.error({ err: error }, "login-event sweep failed");
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(() => void sweep().catch((error: unknown) => log.error({ err: error }, "login-event sweep failed")), interval);
+  const timer = setInterval(() => void sweep(), interval);
   timer.unref();
   return () => {
     stopped = true;
     clearInterval(timer);
   };
+}
+
+const BATCH = 100;
+
+/** One sweep over every active tenant, 100 at a time; a tenant that fails is logged and skipped. Returns the events imported. */
+export async function importAllLoginEvents(stopped: () => boolean = () => false): Promise<number> {
+  const log = logger().child({ component: "login-import" });
+  let total = 0;
+  let after: string | undefined;
+  for (;;) {
+    const tenants = await controlDb().tenant.findMany({
+      where: { status: "active", ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true },
+    });
+    for (const tenant of tenants) {
+      if (stopped()) return total;
+      total += await importLoginEvents(tenant).catch((error: unknown) => {
+        log.warn({ err: error, tenant: tenant.key }, "login events not imported");
+        return 0;
+      });
+    }
+    after = tenants.at(-1)?.id;
+    if (tenants.length < BATCH) return total;
+  }
 }

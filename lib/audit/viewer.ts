@@ -2,6 +2,7 @@ import { fieldErrors } from "@/lib/errors/zod";
 import { AUDIT_FILTER_FIELDS, auditFilterSchema, filterParams, type AuditFilter } from "@/lib/audit/filter";
 import { refreshLoginEvents } from "@/lib/audit/login-import";
 import { listAuditEvents, type AuditPage, type AuditSource } from "@/lib/audit/query";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -18,9 +19,10 @@ export interface AuditView {
 
 /**
  * What an audit viewer page shows for its URL: the filter (a bad value is an error next to its
- * field and lists nothing), and a page of events after importing the newest login events.
+ * field and lists nothing), and a page of events after importing the newest login events of
+ * `loginRealm` (the tenant's own; for the platform trail, the console's).
  */
-export async function loadAuditView(source: AuditSource, params: SearchParams): Promise<AuditView> {
+export async function loadAuditView(source: AuditSource, params: SearchParams, loginRealm: ResolvedTenant): Promise<AuditView> {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const raw = Object.fromEntries([...AUDIT_FILTER_FIELDS, "after"].map((key) => [key, first(params[key])]));
   const parsed = auditFilterSchema.safeParse(raw);
@@ -28,7 +30,7 @@ export async function loadAuditView(source: AuditSource, params: SearchParams): 
   if (!parsed.success) {
     return { raw, errors: fieldErrors(parsed.error), page: { items: [], next: null }, filtered, paged: false, loginEventsCurrent: true };
   }
-  const loginEventsCurrent = source.kind === "tenant" ? await refreshLoginEvents(source.tenant) : true;
+  const loginEventsCurrent = await refreshLoginEvents(loginRealm);
   const filter: AuditFilter = parsed.data;
   return { raw, errors: {}, page: await listAuditEvents(source, filter), filtered, paged: Boolean(filter.after), loginEventsCurrent };
 }

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tenant } = await requirePermission("audit:read");
-  const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams);
+  const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams, tenant);
   return (
     <AuditViewer
       title="Audit log"

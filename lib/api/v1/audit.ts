@@ -3,6 +3,7 @@ import { refreshLoginEvents } from "@/lib/audit/login-import";
 import { auditEventBatches, listAuditEvents, type AuditSource } from "@/lib/audit/query";
 import type { AuditFilter } from "@/lib/audit/filter";
 import { platformRoute, tenantRoute } from "@/lib/api/route";
+import { resolveRequest } from "@/lib/tenancy/resolve";
 import { respond } from "@/lib/api/responses";
 import { auditEventPageSchema, auditQuery } from "@/lib/api/schemas/audit";
 
@@ -21,8 +22,12 @@ export const listTenantAuditEventsRoute = tenantRoute({
   },
 });
 
-/** `GET /api/v1/audit-events` (console): the platform's trail. */
+/** `GET /api/v1/audit-events` (console): the platform's trail, after the console realm's login events. */
 export const listPlatformAuditEventsRoute = platformRoute({
   query: auditQuery,
-  handle: async ({ query }) => answer({ kind: "platform" }, query, "audit-platform.csv"),
+  handle: async ({ request, query }) => {
+    const resolution = await resolveRequest(request.headers);
+    if (resolution.found) await refreshLoginEvents(resolution.tenant);
+    return answer({ kind: "platform" }, query, "audit-platform.csv");
+  },
 });

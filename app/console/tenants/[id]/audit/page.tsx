@@ -32,7 +32,7 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams);
+  const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams, tenant);
   return (
     <AuditViewer
       title={`Audit log of ${tenant.displayName}`}
