@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { hostUrl, idpPort, onboardTenant, signInToTenant, submitLogin } from "./support";
+import { consoleUrl, hostUrl, idpPort, onboardTenant, openConsole, signInToTenant, submitLogin } from "./support";
 
 test("a tenant admin finds their change and a failed sign-in in the audit log, opens the detail, and downloads the CSV", async ({ browser }) => {
   const tenant = await onboardTenant(browser);
@@ -64,4 +64,35 @@ test("a tenant admin finds their change and a failed sign-in in the audit log, o
   expect(lines[0]).toBe("id,occurred_at,actor,action,resource_type,resource_id,tenant_id,ip,user_agent,before,after");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`${tenant.key}/mallory,login.failed,user,mallory`);
+});
+
+test("a superadmin reads the platform's trail and a tenant's own from its page", async ({ page, browser }) => {
+  const tenant = await onboardTenant(browser);
+
+  // The platform trail: the tenant's activation by the controller.
+  await openConsole(page, "/");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Platform audit log", level: 1 })).toBeVisible();
+  await page.getByLabel("Action", { exact: true }).fill("tenant.created");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const created = page.getByRole("table").getByRole("row").filter({ hasText: "tenant.created" });
+  await expect(created.first()).toBeVisible();
+  await created.first().getByRole("link", { name: /Details/ }).click();
+  await expect(page.getByRole("heading", { name: "After" })).toBeVisible();
+
+  // A bad time range is refused next to its field.
+  await page.goto(consoleUrl("/audit?from=2026-02-01T00:00&to=2026-01-01T00:00"));
+  await expect(page.locator('[data-field-error="to"]')).toHaveText("The end of the range is before its start.");
+  await expect(page.getByText("Correct the filter to see events.")).toBeVisible();
+
+  // The tenant's own trail, from its page: the tenant admin's sign-in, imported from the identity server.
+  const admin = await (await browser.newContext()).newPage();
+  await signInToTenant(admin, tenant.key, tenant.username, tenant.password);
+  await page.goto(consoleUrl(`/tenants?q=${tenant.key}`));
+  await page.getByRole("link", { name: tenant.displayName }).first().click(); // the tenant (the customer link has the same name)
+  await page.getByRole("link", { name: "View the tenant's audit log" }).click();
+  await expect(page.getByRole("heading", { name: `Audit log of ${tenant.displayName}`, level: 1 })).toBeVisible();
+  await page.getByLabel("Action", { exact: true }).fill("login.succeeded");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("table")).toContainText(`${tenant.key}/${tenant.username}`);
 });
