@@ -190,7 +190,8 @@ describe("the viewer's query", () => {
   beforeAll(async () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute));
     await tenantDb(globex).$transaction(async (tx) => {
-      for (let i = 0; i < 7; i++) {
+      // Twelve events in one transaction share occurred_at, so their order rests on ids 9, 10, 11…
+      for (let i = 0; i < 12; i++) {
         await recordTenantEvent(tx, { actor: i % 2 ? "globex/ann" : "globex/bob", ip: null, userAgent: null }, { action: i < 5 ? "org_unit.updated" : "user.updated", resourceType: i < 5 ? "org_unit" : "user", resourceId: `r${i % 3}` });
       }
     });
@@ -216,8 +217,8 @@ describe("the viewer's query", () => {
   it("filters by actor, action, resource and time range", async () => {
     const ids = async (raw: Record<string, string>) => (await listAuditEvents(source(), filter(raw))).items;
     expect((await ids({ actor: "globex/ann" })).every((e) => e.actor === "globex/ann")).toBe(true);
-    expect(await ids({ actor: "globex/ann" })).toHaveLength(3);
-    expect(await ids({ action: "user.updated" })).toHaveLength(2);
+    expect(await ids({ actor: "globex/ann" })).toHaveLength(6);
+    expect(await ids({ action: "user.updated" })).toHaveLength(7);
     expect(await ids({ resourceType: "org_unit", resourceId: "r1" })).toHaveLength(2);
     const range = await ids({ from: "2026-01-01T12:02", to: "2026-01-01T12:03" });
     expect(range.map((e) => e.occurredAt.toISOString())).toEqual(["2026-01-01T12:03:00.000Z", "2026-01-01T12:02:00.000Z"]);
@@ -267,7 +268,7 @@ describe("who may read the trail", () => {
     const lines = csv.text.trim().split("\n");
     expect(lines[0]).toBe("id,occurred_at,actor,action,resource_type,resource_id,tenant_id,ip,user_agent,before,after");
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).every((l) => l.includes(",login.failed,user,"))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(",login.failed,user,") && l.includes(`,${acme.id},`))).toBe(true);
     expect(csv.text).toContain(",'=hyperlink(1),");
     const member = await rawGet(tenantAudit.GET, hostOf(acme), auditPath(acme, "?format=csv"), { key: acme.key }, { cookie: await sessionCookie(acme, "mia", ["member"]) });
     expect(member.status).toBe(403);

@@ -14,7 +14,7 @@ export interface AuditEventView {
   action: string;
   resourceType: string;
   resourceId: string;
-  /** Platform events only: the tenant the event concerns. */
+  /** The tenant whose trail holds the event, or (platform events) the tenant it concerns, if any. */
   tenantId: string | null;
   ip: string | null;
   userAgent: string | null;
@@ -37,11 +37,11 @@ function run(source: AuditSource, statement: Prisma.Sql): Promise<Row[]> {
 }
 
 function selectFrom(source: AuditSource): Prisma.Sql {
-  const tenantId = source.kind === "platform" ? Prisma.sql`tenant_id::text` : Prisma.sql`NULL::text`;
+  const tenantId = source.kind === "platform" ? Prisma.sql`tenant_id::text` : Prisma.sql`${source.tenant.id}::text`;
   const table = source.kind === "platform" ? Prisma.raw("platform_audit_events") : Prisma.raw("audit_events");
   return Prisma.sql`SELECT id::text AS id, occurred_at AS "occurredAt", occurred_at::text AS "cursorAt", actor, action,
     resource_type AS "resourceType", resource_id AS "resourceId", ${tenantId} AS "tenantId", ip, user_agent AS "userAgent",
-    before, after, external_id AS "externalId" FROM ${table}`;
+    before, after, external_id AS "externalId" FROM ${table} AS e`;
 }
 
 /**
@@ -58,7 +58,8 @@ function statement(source: AuditSource, filter: Omit<AuditFilter, "after">, afte
   if (filter.to) conditions.push(Prisma.sql`occurred_at <= ${filter.to}`);
   if (after) conditions.push(Prisma.sql`(occurred_at, id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  return Prisma.sql`${selectFrom(source)} ${where} ORDER BY occurred_at DESC, id DESC LIMIT ${take}`;
+  // Qualified: a bare `id` in ORDER BY would name the output column, the id as text ('9' > '10').
+  return Prisma.sql`${selectFrom(source)} ${where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${take}`;
 }
 
 const view = ({ cursorAt: _, ...event }: Row): AuditEventView => event;

@@ -14,7 +14,7 @@ export const auditEventSchema = z.object({
   action: z.string().meta({ example: "user.created" }),
   resourceType: z.string(),
   resourceId: z.string(),
-  tenantId: z.string().nullable().meta({ description: "Platform events: the tenant concerned." }),
+  tenantId: z.string().nullable().meta({ description: "The tenant's id: whose trail it is, or (platform events) which tenant it concerns, if any." }),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   before: z.unknown().meta({ description: "The resource before the change, where it applies." }),
