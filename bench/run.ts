@@ -14,8 +14,8 @@ import path from "node:path";
 import type { BenchContext, Benchmark } from "./lib/context";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DATA_DIR = path.join(ROOT, ".data", "bench");
-// BENCH_PG_PORT / BENCH_APP_PORT / BENCH_IDP_PORT move them, for a machine where others run benchmarks too.
+// BENCH_DATA_DIR, BENCH_PG_PORT, BENCH_APP_PORT, BENCH_IDP_PORT move a run next to another one.
+const DATA_DIR = path.resolve(ROOT, process.env.BENCH_DATA_DIR ?? path.join(".data", "bench"));
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54350);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
 const IDP_PORT = Number(process.env.BENCH_IDP_PORT ?? 8350); // the app's embedded identity server (serve.ts defaults to 8080)
@@ -28,6 +28,8 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "users-scale": async () => (await import("./users-scale")).usersScale,
   lifecycle: async () => (await import("./lifecycle")).lifecycle,
   enforcement: async () => (await import("./enforcement")).enforcement,
+  "audit-viewer": async () => (await import("./audit-viewer")).auditViewer,
+  "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

@@ -30,7 +30,7 @@ import type { UserListQuery } from "@/lib/users/schema";
 import { portInUse } from "./lib/app-server";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { cpuSince, cpuSnapshot, postgresProcesses } from "./lib/processes";
-import { fmtInt, fmtMs, fmtSeconds, heading, machineLoad, msSince, printTable, subheading, summarize, verdict, type Summary } from "./lib/stats";
+import { fmtInt, fmtMs, fmtSeconds, heading, machineLoad, msSince, printTable, sample, subheading, summarize, verdict, type Summary } from "./lib/stats";
 import { ensureUsersBuild, get, processMemory, startNext, type NextServer, type UsersBuild } from "./lib/users-app";
 import { databaseCollation, explainListUsers, seedTenantUsers, SEEDED_DISABLED_EVERY, SEEDED_FAILED_EVERY, usernameAt, type ListQueryShape } from "./lib/users-seed";
 
@@ -91,17 +91,6 @@ interface CaseResult {
 }
 
 // ─── helpers ────────────────────────────────────────────────────────────────────────────────────
-
-async function sample(count: number, warmup: number, fn: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    out.push(msSince(start));
-  }
-  return out;
-}
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;

@@ -12,6 +12,7 @@ import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
+import * as auditEvents from "@/app/workspace/api/v1/tenants/[key]/audit-events/route";
 import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
 import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
 import * as orgUnit from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/route";
@@ -78,6 +79,12 @@ const ACTIONS: Action[] = [
     allowed: ["superadmin", "tenant-admin", "auditor"],
     handler: users.GET as Handler,
     prepare: async () => ({ method: "GET", path: (k) => `/api/v1/tenants/${k}/users`, params: { key: acme.key } }),
+  },
+  {
+    name: "read the audit log",
+    allowed: ["superadmin", "tenant-admin", "auditor"],
+    handler: auditEvents.GET as Handler,
+    prepare: async () => ({ method: "GET", path: (k) => `/api/v1/tenants/${k}/audit-events`, params: { key: acme.key } }),
   },
   {
     name: "create a user",

@@ -14,6 +14,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/customers", label: "Customers" },
     { href: "/tenants", label: "Tenants" },
     { href: "/api-keys", label: "API keys" },
+    { href: "/audit", label: "Audit log" },
   ];
   return (
     <Providers>

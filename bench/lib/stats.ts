@@ -100,3 +100,15 @@ export function machineLoad(): string {
   // os.cpus(), not availableParallelism(): a benchmark may pin itself to fewer CPUs than the machine has.
   return `load average ${os.loadavg()[0]?.toFixed(2) ?? "?"} on ${os.cpus().length} CPUs`;
 }
+
+/** Runs `fn` `warmup` times unmeasured, then `count` times, and returns each run's milliseconds. */
+export async function sample(count: number, warmup: number, fn: () => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    out.push(msSince(start));
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requireAdmin } from "@/idp/admin/auth";
 import { clientRoutes } from "@/idp/admin/clients";
+import { eventRoutes } from "@/idp/admin/events";
 import { AdminContext, type AdminDeps, type Route } from "@/idp/admin/context";
 import { realmRoutes } from "@/idp/admin/realms";
 import { roleRoutes } from "@/idp/admin/roles";
@@ -8,7 +9,7 @@ import { userRoutes } from "@/idp/admin/users";
 import { HttpError, sendEmpty, sendJson } from "@/idp/http/respond";
 import { matchPath } from "@/idp/http/route";
 
-const ROUTES: Route[] = [...realmRoutes, ...clientRoutes, ...roleRoutes, ...userRoutes];
+const ROUTES: Route[] = [...realmRoutes, ...clientRoutes, ...roleRoutes, ...userRoutes, ...eventRoutes];
 
 /** `/admin/realms/...`: the subset of Keycloak's admin REST API that keycloak-admin-client calls. */
 export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, segments: string[], query: URLSearchParams): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Queryable } from "@/idp/db";
 import { hashPassword, passwordNeedsRehash, verifyDecoy, verifyPassword } from "@/idp/auth/passwords";
 import { passwordHashOf, setPasswordHash } from "@/idp/store/credentials";
+import { recordEvent } from "@/idp/store/events";
 import { clearFailures, lockRemainingSeconds, recordFailure } from "@/idp/store/login-failures";
 import type { Realm } from "@/idp/store/realms";
 import { findUserByLogin, updateUser, type User } from "@/idp/store/users";
@@ -12,34 +13,64 @@ export type AuthOutcome =
   | { ok: false; reason: "realm_disabled" | "invalid" | "disabled" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
+/** Keycloak's LOGIN_ERROR error codes for each refusal. */
+const LOGIN_ERRORS = {
+  realm_disabled: "realm_disabled",
+  invalid: "invalid_user_credentials",
+  disabled: "user_disabled",
+  locked: "user_temporarily_disabled",
+} as const;
+
+/** Where the login attempt came from, for the realm's LOGIN / LOGIN_ERROR events. */
+export interface LoginSource {
+  ip: string | null;
+  clientId?: string;
+}
+
 /**
  * Checks a username (or email) and password the way the login page and the password grant both
  * need: suspended realm, temporary lockout, password, disabled account — in an order that tells
- * nothing about an account to someone who does not know its password.
+ * nothing about an account to someone who does not know its password. Records a Keycloak-style
+ * LOGIN or LOGIN_ERROR event for the realm either way.
  */
-export async function authenticate(db: Queryable, realm: Realm, login: string, password: string, ip: string | null): Promise<AuthOutcome> {
-  if (!realm.enabled) return { ok: false, reason: "realm_disabled" };
+export async function authenticate(db: Queryable, realm: Realm, login: string, password: string, source: LoginSource): Promise<AuthOutcome> {
+  const { outcome, user } = await check(db, realm, login, password, source.ip);
+  await recordEvent(db, realm, {
+    type: outcome.ok ? "LOGIN" : "LOGIN_ERROR",
+    clientId: source.clientId,
+    userId: user?.id,
+    ip: source.ip,
+    error: outcome.ok ? null : !user && outcome.reason === "invalid" ? "user_not_found" : LOGIN_ERRORS[outcome.reason],
+    details: { username: user?.username ?? login.trim().toLowerCase(), auth_method: "openid-connect" },
+  });
+  return outcome;
+}
+
+async function check(db: Queryable, realm: Realm, login: string, password: string, ip: string | null): Promise<{ outcome: AuthOutcome; user: User | null }> {
   const user = login.trim() ? await findUserByLogin(db, realm.name, login) : null;
+  const refuse = (reason: "realm_disabled" | "invalid" | "disabled") => ({ outcome: { ok: false as const, reason }, user });
+  const lockedFor = (retryAfterSeconds: number) => ({ outcome: { ok: false as const, reason: "locked" as const, retryAfterSeconds }, user });
+  if (!realm.enabled) return refuse("realm_disabled");
   const digest = user ? await passwordHashOf(db, user.id) : null;
   if (!user || !digest) {
     await verifyDecoy(password);
-    return { ok: false, reason: "invalid" };
+    return refuse("invalid");
   }
   if (realm.bruteForceProtected) {
     const remaining = await lockRemainingSeconds(db, user.id);
-    if (remaining > 0) return { ok: false, reason: "locked", retryAfterSeconds: remaining };
+    if (remaining > 0) return lockedFor(remaining);
   }
   if (!(await verifyPassword(digest, password))) {
     if (realm.bruteForceProtected) {
       const locked = await recordFailure(db, realm, user.id, ip);
-      if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
+      if (locked > 0) return lockedFor(locked);
     }
-    return { ok: false, reason: "invalid" };
+    return refuse("invalid");
   }
-  if (!user.enabled) return { ok: false, reason: "disabled" };
+  if (!user.enabled) return refuse("disabled");
   if (realm.bruteForceProtected) await clearFailures(db, user.id);
   if (passwordNeedsRehash(digest)) await setPasswordHash(db, user.id, await hashPassword(password));
-  return { ok: true, user, mustUpdatePassword: user.requiredActions.includes(UPDATE_PASSWORD) };
+  return { outcome: { ok: true, user, mustUpdatePassword: user.requiredActions.includes(UPDATE_PASSWORD) }, user };
 }
 
 /** Sets the user's password; a temporary one must be changed at the next login (Keycloak's UPDATE_PASSWORD). */

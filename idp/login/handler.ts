@@ -85,7 +85,10 @@ export async function handleLoginAction(deps: LoginDeps, runtime: RealmRuntime, 
   }
 
   const username = form.get("username") ?? "";
-  const outcome = await authenticate(deps.db, realm, username, form.get("password") ?? "", clientIp(req));
+  const outcome = await authenticate(deps.db, realm, username, form.get("password") ?? "", {
+    ip: clientIp(req),
+    clientId: typeof details.params.client_id === "string" ? details.params.client_id : undefined,
+  });
   if (!outcome.ok) {
     switch (outcome.reason) {
       case "invalid":

@@ -29,7 +29,7 @@ export function passwordGrant(deps: {
     const client = ctx.oidc.client;
     if (!client) throw new errors.InvalidClient("client not found");
 
-    const outcome = await authenticate(deps.db, deps.realm, param(ctx, "username"), param(ctx, "password"), ctx.ip);
+    const outcome = await authenticate(deps.db, deps.realm, param(ctx, "username"), param(ctx, "password"), { ip: ctx.ip, clientId: client.clientId });
     if (!outcome.ok) {
       const description = {
         realm_disabled: "Realm is disabled",

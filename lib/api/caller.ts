@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
-import { requestOrigin, type AuditActor } from "@/lib/audit/actor";
+import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import { sessionFromRequest } from "@/lib/auth/request-session";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import type { Principal } from "@/lib/permissions/permissions";
@@ -27,9 +27,7 @@ const KEY_REFUSALS = {
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function actorOf(request: Request, actor: string): AuditActor {
-  return { actor, ...requestOrigin(request.headers) };
-}
+const actorOf = (request: Request, actor: string): AuditActor => requestActor(request.headers, actor);
 
 /**
  * A browser sends a session cookie with any same-site request, and sibling subdomains are

@@ -5,6 +5,7 @@ import { createOrgUnitSchema, updateOrgUnitSchema } from "@/lib/org-units/schema
 import { addMembershipSchema, changeRoleSchema } from "@/lib/memberships/schema";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { errorSchema } from "@/lib/api/schemas/common";
+import { auditEventPageSchema, auditQuery } from "@/lib/api/schemas/audit";
 import { pageQuery, userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
@@ -93,6 +94,7 @@ const schemas = {
   TenantAccessChange: named("TenantAccessChange", tenantAccessSchema),
   UserAccess: named("UserAccess", userAccessViewSchema),
   UserAccessChange: named("UserAccessChange", userAccessSchema),
+  AuditEventPage: named("AuditEventPage", auditEventPageSchema),
 };
 
 const ERROR_STATUSES = {
@@ -437,6 +439,26 @@ platformPath("put", "/tenants/{key}/users/{username}/access", "Standing", "billi
   params: z.object({ key: platformTenantKey, username }),
   body: schemas.UserAccessChange,
   responses: ok("The user's access.", schemas.UserAccess),
+});
+
+// Audit
+const AUDIT_DESCRIPTION =
+  "Newest first, keyset-paginated: pass the response's `next` as `after`. Filters are exact matches; `from`/`to` bound `occurredAt` (inclusive). `format=csv` streams every matching event as CSV instead.";
+const auditResponses = { 200: { description: "A page of events (JSON), or every matching event (`text/csv`).", content: { ...json(schemas.AuditEventPage), "text/csv": { schema: z.string() } } } };
+tenantPath("get", "/audit-events", "Audit", "audit:read", {
+  id: "listTenantAuditEvents",
+  summary: "List the tenant's audit events",
+  description: `${AUDIT_DESCRIPTION} Login successes and failures are imported from the identity server first.`,
+  params: params.tenant,
+  query: auditQuery,
+  responses: auditResponses,
+});
+platformPath("get", "/audit-events", "Audit", "audit:read", {
+  id: "listPlatformAuditEvents",
+  summary: "List the platform's audit events",
+  description: `${AUDIT_DESCRIPTION} Customers, tenants, provisioning steps and console sign-ins.`,
+  query: auditQuery,
+  responses: auditResponses,
 });
 
 // The document itself

@@ -1,4 +1,4 @@
-/** Who did something, and from where. Identity arrives with login; until then console actions are anonymous. */
+/** Who did something, and from where: a user (`<tenant key>/<username>`), an API key (`<tenant key>/apikey:<prefix>`) or the system. */
 export interface AuditActor {
   actor: string;
   ip: string | null;
@@ -8,7 +8,10 @@ export interface AuditActor {
 export const SYSTEM_ACTOR: AuditActor = { actor: "system", ip: null, userAgent: null };
 export const CONTROLLER_ACTOR: AuditActor = { actor: "system:provisioning-controller", ip: null, userAgent: null };
 
-/** Where a request came from, as the audit trail records it (the first X-Forwarded-For hop). */
-export function requestOrigin(headers: { get(name: string): string | null }): Omit<AuditActor, "actor"> {
-  return { ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: headers.get("user-agent") };
+/**
+ * The actor of a request: the client address (the first `X-Forwarded-For` hop, which Next's server
+ * sets to the socket's peer when no proxy did) and the User-Agent header.
+ */
+export function requestActor(headers: Pick<Headers, "get">, actor: string): AuditActor {
+  return { actor, ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: headers.get("user-agent") || null };
 }

@@ -6,7 +6,7 @@ type Tx = Pick<Prisma.TransactionClient, "platformAuditEvent">;
 
 export interface PlatformEvent {
   action: string;
-  resourceType: "customer" | "tenant" | "tenant_domain";
+  resourceType: "customer" | "tenant" | "tenant_domain" | "user";
   resourceId: string;
   tenantId?: string | null;
   before?: unknown;

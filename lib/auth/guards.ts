@@ -7,7 +7,7 @@ import { requireConsoleHost, requireWorkspace } from "@/lib/tenancy/request";
 import { TENANT_HEADERS } from "@/lib/tenancy/headers";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
-import { requestOrigin, type AuditActor } from "@/lib/audit/actor";
+import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { can, isTenantAdmin, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
@@ -30,7 +30,7 @@ async function callerOf(tenant: ResolvedTenant): Promise<Caller | null> {
   return {
     tenant,
     session,
-    actor: { actor: `${tenant.key}/${session.user.username}`, ...requestOrigin(h) },
+    actor: requestActor(h, `${tenant.key}/${session.user.username}`),
   };
 }
 

@@ -3,6 +3,8 @@ import type { NextRequest } from "next/server";
 import { sessionSecret } from "@/lib/auth/client-secret";
 import { issuerFor } from "@/lib/identity/config";
 import { resolveRequest } from "@/lib/tenancy/resolve";
+import { requestActor } from "@/lib/audit/actor";
+import { recordSessionEvent } from "@/lib/audit/session-events";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
 
@@ -15,6 +17,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!resolution.found) return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
   const { tenant } = resolution;
   const token = await getToken({ req: request, secret: sessionSecret(tenant.id) });
+  if (token?.username) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.ended");
   const origin = `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`;
   const logout = new URL(`${issuerFor(tenant.key)}/protocol/openid-connect/logout`);
   logout.searchParams.set("post_logout_redirect_uri", `${origin}/`);

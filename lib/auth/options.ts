@@ -7,6 +7,8 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
 import { accessDenial, userRequester } from "@/lib/access/enforce";
 import { UNAVAILABLE_PUBLIC_PATH } from "@/lib/tenancy/routing";
+import { requestActor } from "@/lib/audit/actor";
+import { recordSessionEvent } from "@/lib/audit/session-events";
 
 /** Claims the `gatehouse` client's protocol mappers add to the ID token. */
 interface GatehouseClaims {
@@ -20,9 +22,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /**
  * next-auth for one tenant, built per request from the tenant the Host header resolved to: its
  * realm is the issuer, its client secret and session key are derived for it alone. Sessions are
- * JWT cookies without a Domain attribute, so the browser keeps them to the one host.
+ * JWT cookies without a Domain attribute, so the browser keeps them to the one host. With the
+ * request (next-auth's own endpoints pass it), a completed sign-in is recorded in the audit trail.
  */
-export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
+export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "headers">): NextAuthOptions {
   return {
     secret: sessionSecret(tenant.id),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -63,6 +66,8 @@ export function authOptionsFor(tenant: ResolvedTenant): NextAuthOptions {
           token.roles = Array.isArray(claims.roles) ? claims.roles : [];
           token.username = claims.preferred_username ?? token.name ?? "";
           token.idToken = account.id_token;
+          // Only a completed sign-in brings account and profile here: the moment a session starts.
+          if (request) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.started");
         }
         return token;
       },

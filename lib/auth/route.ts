@@ -11,7 +11,7 @@ async function handler(request: NextRequest, context: Context): Promise<Response
   if (!resolution.found || (resolution.tenant.kind !== "root" && resolution.tenant.status !== "active")) {
     return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
   }
-  return NextAuth(request, context, authOptionsFor(resolution.tenant)) as Promise<Response>;
+  return NextAuth(request, context, authOptionsFor(resolution.tenant, request)) as Promise<Response>;
 }
 
 export { handler as GET, handler as POST };

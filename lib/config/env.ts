@@ -15,6 +15,8 @@ const envSchema = z.object({
   GATEHOUSE_CONTROLLER: booleanFlag.default(true),
   GATEHOUSE_CONTROLLER_POLL_MS: z.coerce.number().int().min(50).default(2_000),
   GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** How often each process imports login events from the identity server into the audit trail (0: only when read). */
+  GATEHOUSE_AUDIT_LOGIN_IMPORT_MS: z.coerce.number().int().min(0).default(60_000),
   GATEHOUSE_QUOTA_API_KEYS: z.coerce.number().int().min(0).max(10_000).default(25),
   GATEHOUSE_QUOTA_USERS: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
   GATEHOUSE_QUOTA_ORG_UNITS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),

@@ -9,13 +9,17 @@ export interface RealmSpec {
   attributes?: Record<string, string>;
 }
 
+// Login events (successes and failures) are kept by the identity server for 30 days; Gatehouse
+// imports them into the tenant's audit trail (lib/audit/login-import.ts) long before that.
+const EVENTS = { eventsEnabled: true, enabledEventTypes: ["LOGIN", "LOGIN_ERROR", "LOGOUT"], eventsExpiration: 30 * 24 * 60 * 60 };
+
 // Temporary lockout after repeated failures, as Keycloak's brute-force detection does it.
 const BRUTE_FORCE = { bruteForceProtected: true, failureFactor: 5, waitIncrementSeconds: 60, maxFailureWaitSeconds: 900, permanentLockout: false };
 
 /** Creates the realm or brings it in line with `spec`; safe to repeat and to race. */
 export async function ensureRealm(spec: RealmSpec): Promise<void> {
   const admin = await identityAdmin();
-  const representation = { realm: spec.name, displayName: spec.displayName, enabled: spec.enabled, attributes: spec.attributes ?? {}, ...BRUTE_FORCE };
+  const representation = { realm: spec.name, displayName: spec.displayName, enabled: spec.enabled, attributes: spec.attributes ?? {}, ...BRUTE_FORCE, ...EVENTS };
   const existing = await admin.realms.findOne({ realm: spec.name });
   if (!existing) {
     try {

@@ -12,6 +12,8 @@ export const PLATFORM_SCOPES = [
   "tenant:write",
   /** A zip of a tenant's users, org units, memberships and settings. */
   "tenant:export",
+  /** The platform's own audit trail (customers, tenants, provisioning, console sign-ins). */
+  "audit:read",
   /** External KYC/KYB system: a customer's verification status, notes and artifact references. */
   "verification:write",
   /** Billing system: payment standing, and disabling/enabling a tenant or single users of it. */
@@ -25,6 +27,7 @@ export const PLATFORM_SCOPE_DESCRIPTIONS: Record<PlatformScope, string> = {
   "tenant:read": "List and read tenants and their quotas",
   "tenant:write": "Suspend, archive, delete or restore tenants; set quota overrides",
   "tenant:export": "Download a tenant's data (users, org units, memberships, settings)",
+  "audit:read": "Read the platform's audit trail",
   "verification:write": "Change verification (KYC/KYB) status, notes and references",
   "billing:write": "Change payment standing; disable or enable a tenant or its users",
 };

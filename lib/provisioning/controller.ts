@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Logger } from "pino";
 import { env, requireDatabaseUrl } from "@/lib/config/env";
 import { controlDb } from "@/lib/db/control";
+import type { Prisma } from "@/lib/db/generated/control/client";
 import { listen, notify } from "@/lib/db/notify";
 import { logger } from "@/lib/log/logger";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
@@ -165,26 +166,18 @@ export class ProvisioningController {
         return;
       }
       const attempts = row.attempts + 1;
-      await db.provisioningStep.update({
-        where: { tenantId_step: { tenantId, step: row.step } },
-        data: { status: "running", attempts, startedAt: new Date(), doneAt: null, nextAttemptAt: null },
-      });
+      await transition(tenantId, row.step, { status: "running", attempts, startedAt: new Date(), doneAt: null, nextAttemptAt: null }, { attempts });
       try {
         await definition.run({ tenant: target, log: log.child({ step: row.step }) });
       } catch (error) {
         const lastError = errorMessage(error);
         const retry = attempts < env().GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS;
         log.warn({ step: row.step, attempts, err: error }, "provisioning step failed");
-        await db.provisioningStep.update({
-          where: { tenantId_step: { tenantId, step: row.step } },
-          data: { status: "failed", lastError, nextAttemptAt: retry ? new Date(Date.now() + backoffMs(attempts)) : null },
-        });
+        const nextAttemptAt = retry ? new Date(Date.now() + backoffMs(attempts)) : null;
+        await transition(tenantId, row.step, { status: "failed", lastError, nextAttemptAt }, { attempts, error: lastError, nextAttemptAt });
         return;
       }
-      await db.provisioningStep.update({
-        where: { tenantId_step: { tenantId, step: row.step } },
-        data: { status: "done", doneAt: new Date(), lastError: null },
-      });
+      await transition(tenantId, row.step, { status: "done", doneAt: new Date(), lastError: null }, { attempts });
       log.info({ step: row.step, attempts }, "provisioning step done");
     }
 
@@ -206,6 +199,24 @@ export class ProvisioningController {
     });
     await invalidateTenant(tenantId);
   }
+}
+
+type StepChange = Omit<Prisma.ProvisioningStepUpdateInput, "status"> & { status: "running" | "failed" | "done" };
+
+const STEP_ACTIONS = { running: "provisioning.step_started", failed: "provisioning.step_failed", done: "provisioning.step_done" } as const;
+
+/** Moves a step to its next state and records the transition in the platform audit trail, together. */
+async function transition(tenantId: string, step: string, change: StepChange, details: Record<string, unknown>): Promise<void> {
+  await controlDb().$transaction(async (tx) => {
+    await tx.provisioningStep.update({ where: { tenantId_step: { tenantId, step } }, data: change });
+    await recordPlatformEvent(tx, CONTROLLER_ACTOR, {
+      action: STEP_ACTIONS[change.status],
+      resourceType: "tenant",
+      resourceId: tenantId,
+      tenantId,
+      after: { step, status: change.status, ...details },
+    });
+  });
 }
 
 /** Asks the controllers of every process to look for work now. */

@@ -4,6 +4,7 @@ import { processSingleton } from "@/lib/db/global-singleton";
 import { logger } from "@/lib/log/logger";
 import { ensureBootstrapRecords } from "@/lib/tenants/bootstrap";
 import { ProvisioningController } from "@/lib/provisioning/controller";
+import { startLoginEventImport } from "@/lib/audit/login-import-job";
 
 /**
  * What every app process does before serving: bring the control plane to the current schema,
@@ -19,6 +20,7 @@ export async function startGatehouse(): Promise<void> {
       const controller = new ProvisioningController();
       await controller.start();
       log.info("provisioning controller started");
+      startLoginEventImport();
     }
   });
 }

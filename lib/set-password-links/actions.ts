@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { requestOrigin } from "@/lib/audit/actor";
+import { requestActor } from "@/lib/audit/actor";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 import { parseOrThrow } from "@/lib/errors/zod";
@@ -16,7 +16,7 @@ export async function choosePasswordAction(token: string, prev: FormState, formD
   return runAction(prev, {}, async () => {
     const tenant = await requireWorkspace();
     const { password } = parseOrThrow(choosePasswordSchema, values);
-    const { username } = await setPasswordWithLink(tenant, token, password, requestOrigin(await headers()));
+    const { username } = await setPasswordWithLink(tenant, token, password, requestActor(await headers(), ""));
     return { message: `Your password is set, ${username}. Sign in with it now.`, values: { username } };
   });
 }

@@ -80,6 +80,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <TenantStatusBadge status={tenant.status} />
         </div>
         <p className="font-mono text-sm text-slate-500">{tenant.key}</p>
+        <p className="mt-1 text-sm">
+          <Link href={`/tenants/${tenant.id}/audit`} className="text-brand-700 underline">View the tenant&apos;s audit log</Link>
+        </p>
       </div>
 
       {tenant.status === "active" && tenant.kind !== "root" ? (

@@ -1,0 +1,3 @@
+import { listPlatformAuditEventsRoute } from "@/lib/api/v1/audit";
+
+export const GET = listPlatformAuditEventsRoute;

@@ -1,0 +1,3 @@
+import { listTenantAuditEventsRoute } from "@/lib/api/v1/audit";
+
+export const GET = listTenantAuditEventsRoute;

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((v) => v || undefined);
+
+/** A `datetime-local` value (read as UTC) or an ISO timestamp. */
+const instant = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a date and time, e.g. 2026-11-22T15:30." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** The position after the last event of a page: its occurred_at (full microseconds, as PostgreSQL prints it) and id. */
+export interface AuditCursor {
+  at: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: AuditCursor): string {
+  return Buffer.from(`${cursor.at}|${cursor.id}`).toString("base64url");
+}
+
+/** timestamptz as PostgreSQL prints it (DateStyle ISO): `2026-11-22 15:56:11.123456+00`. */
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+const cursor = z
+  .string()
+  .optional()
+  .transform((v, ctx): AuditCursor | undefined => {
+    if (!v) return undefined;
+    const [at, id, ...rest] = Buffer.from(v, "base64url").toString().split("|");
+    if (!at || !id || rest.length > 0 || !/^\d{1,19}$/.test(id) || !PG_TIMESTAMP.test(at)) {
+      ctx.addIssue({ code: "custom", message: "Not a page cursor of this list." });
+      return z.NEVER;
+    }
+    return { at, id };
+  });
+
+/** Filters of the audit viewer, its CSV export and the REST route (actor, action, resource, time range). */
+export const auditFilterObject = z.object({
+  actor: text(200),
+  action: text(100),
+  resourceType: text(50),
+  resourceId: text(200),
+  from: instant,
+  to: instant,
+  after: cursor,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function rangeInOrder(filter: { from?: Date; to?: Date }): boolean {
+  return !filter.from || !filter.to || filter.from <= filter.to;
+}
+export const RANGE_ERROR = { path: ["to"], message: "The end of the range is before its start." };
+
+export const auditFilterSchema = auditFilterObject.refine(rangeInOrder, RANGE_ERROR);
+
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const AUDIT_FILTER_FIELDS = ["actor", "action", "resourceType", "resourceId", "from", "to"] as const;
+
+/** URL search params of a filter, without paging (for links: next page, CSV export, clear). */
+export function filterParams(raw: Record<string, string | undefined>, changes: Record<string, string | undefined> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const field of AUDIT_FILTER_FIELDS) if (raw[field]) params.set(field, raw[field]);
+  for (const [key, value] of Object.entries(changes)) if (value) params.set(key, value);
+  return params;
+}

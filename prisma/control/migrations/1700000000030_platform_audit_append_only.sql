@@ -1,0 +1,43 @@
+-- Up Migration
+
+-- Audit events are append-only: the database itself refuses to change or remove one, whatever
+-- the statement (UPDATE, DELETE, TRUNCATE) and whoever sends it through the app's role.
+CREATE FUNCTION platform_audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit events are append-only: % on platform_audit_events is not allowed', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER platform_audit_events_append_only BEFORE UPDATE OR DELETE ON platform_audit_events
+  FOR EACH ROW EXECUTE FUNCTION platform_audit_events_refuse_change();
+CREATE TRIGGER platform_audit_events_no_truncate BEFORE TRUNCATE ON platform_audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION platform_audit_events_refuse_change();
+
+-- Events imported from the identity server (login, login errors) carry its event id, so an import
+-- that runs twice, or in two processes at once, writes each event once.
+ALTER TABLE platform_audit_events ADD COLUMN external_id text;
+CREATE UNIQUE INDEX platform_audit_events_external_id_key ON platform_audit_events (external_id);
+-- The newest imported event, where the next import starts.
+CREATE INDEX platform_audit_events_imported_at_idx ON platform_audit_events (occurred_at) WHERE external_id IS NOT NULL;
+
+-- The viewer pages newest first by (occurred_at, id); each filter has an index in that order.
+CREATE INDEX platform_audit_events_occurred_at_id_idx ON platform_audit_events (occurred_at, id);
+CREATE INDEX platform_audit_events_actor_occurred_at_id_idx ON platform_audit_events (actor, occurred_at, id);
+CREATE INDEX platform_audit_events_action_occurred_at_id_idx ON platform_audit_events (action, occurred_at, id);
+CREATE INDEX platform_audit_events_resource_occurred_at_id_idx ON platform_audit_events (resource_type, resource_id, occurred_at, id);
+CREATE INDEX platform_audit_events_resource_type_occurred_at_id_idx ON platform_audit_events (resource_type, occurred_at, id);
+CREATE INDEX platform_audit_events_tenant_occurred_at_id_idx ON platform_audit_events (tenant_id, occurred_at, id);
+
+-- Down Migration
+DROP INDEX platform_audit_events_tenant_occurred_at_id_idx;
+DROP INDEX platform_audit_events_resource_type_occurred_at_id_idx;
+DROP INDEX platform_audit_events_resource_occurred_at_id_idx;
+DROP INDEX platform_audit_events_action_occurred_at_id_idx;
+DROP INDEX platform_audit_events_actor_occurred_at_id_idx;
+DROP INDEX platform_audit_events_occurred_at_id_idx;
+DROP INDEX platform_audit_events_imported_at_idx;
+DROP INDEX platform_audit_events_external_id_key;
+ALTER TABLE platform_audit_events DROP COLUMN external_id;
+DROP TRIGGER platform_audit_events_no_truncate ON platform_audit_events;
+DROP TRIGGER platform_audit_events_append_only ON platform_audit_events;
+DROP FUNCTION platform_audit_events_refuse_change();
