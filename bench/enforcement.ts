@@ -1,7 +1,6 @@
 // The access check (lib/access: lifecycle, billing switch, payment and verification standing) on
 // every request: in-process, warm (cached) and cold, and end to end as the latency of a tenant's
 // page beside the console's. Loaded by bench/run.ts after the environment is set.
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
@@ -10,7 +9,7 @@ import { changePaymentStanding } from "@/lib/standing/service";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
 import { resolveHost } from "@/lib/tenancy/resolve";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { ensureBuild, httpGet, portInUse, startApp } from "./lib/app-server";
+import { ensureBuild, httpGet, portInUse, startBenchApp } from "./lib/app-server";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { benchDisplayName, benchKey, seedBenchTenants, tenantsByKey } from "./lib/seed";
 import { fmtInt, fmtMs, fmtPct, fmtSeconds, heading, machineLoad, msSince, printTable, subheading, summarize, verdict } from "./lib/stats";
@@ -129,20 +128,7 @@ async function http(ctx: BenchContext): Promise<void> {
   const build = ensureBuild(ctx.root, ctx.progress);
   console.log(`  build: ${build.built ? `built now in ${fmtSeconds(build.ms)}` : `existing ${build.distDir}, up to date`} (GATEHOUSE_NEXT_DIST_DIR=${build.distDir})`);
   ctx.progress("starting the app (scripts/serve.ts start)");
-  const app = await startApp({
-    root: ctx.root,
-    port,
-    env: {
-      DATABASE_URL: ctx.controlUrl,
-      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
-      LOG_LEVEL: "warn",
-      GATEHOUSE_QUIET: "1",
-      GATEHOUSE_DATA_DIR: ctx.dataDir,
-      GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
-      GATEHOUSE_IDP_PORT: String(ctx.idpPort),
-    },
-    unsetEnv: ["KEYCLOAK_URL"],
-  });
+  const app = await startBenchApp(ctx, port);
   const unregister = ctx.onCleanup(() => app.stop());
   try {
     console.log(`  app answered /healthz after ${fmtSeconds(app.startupMs)}`);

@@ -1,7 +1,6 @@
 // Host → tenant resolution at 10,000 tenants: in-process resolver latency (warm and cold cache),
 // HTTP throughput of a tenant's sign-in page (subdomain and custom domain) against the console's,
 // and tenant database creation time as the number of databases on the cluster grows. Loaded by bench/run.ts after the environment is set.
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import type { Logger } from "pino";
 import { migrate } from "@/lib/db/migrate";
@@ -12,7 +11,7 @@ import { initialStepRows, type ProvisioningTenant } from "@/lib/provisioning/ste
 import { resolveHost } from "@/lib/tenancy/resolve";
 import { hostCache } from "@/lib/tenancy/tenant-cache";
 import type { Resolution } from "@/lib/tenancy/types";
-import { ensureBuild, httpGet, portInUse, startApp } from "./lib/app-server";
+import { ensureBuild, httpGet, portInUse, startBenchApp } from "./lib/app-server";
 import { withClient } from "./lib/cluster";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { benchDisplayName, benchDomain, benchKey, seedBenchTenants, tenantsByKey } from "./lib/seed";
@@ -300,23 +299,7 @@ async function http(ctx: BenchContext): Promise<void> {
 
   const stepStatsBefore = await stepRowUpdates(ctx.controlUrl);
   ctx.progress("starting the app (scripts/serve.ts start)");
-  const app = await startApp({
-    root: ctx.root,
-    port,
-    env: {
-      DATABASE_URL: ctx.controlUrl,
-      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
-      LOG_LEVEL: "warn",
-      GATEHOUSE_QUIET: "1",
-      // Keep the app's local state and side services off the developer's: its secret key and the
-      // embedded identity server serve.ts starts (port GATEHOUSE_IDP_PORT, database gatehouse_idp
-      // on the bench cluster) belong to this run.
-      GATEHOUSE_DATA_DIR: ctx.dataDir,
-      GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
-      GATEHOUSE_IDP_PORT: String(ctx.idpPort),
-    },
-    unsetEnv: ["KEYCLOAK_URL"],
-  });
+  const app = await startBenchApp(ctx, port);
   const unregister = ctx.onCleanup(() => app.stop());
   try {
     console.log(`  app answered /healthz 200 after ${fmtSeconds(app.startupMs)} (spawn → ready, incl. startup migrations, bootstrap and controller start over ${fmtInt(TENANTS)} tenants)`);

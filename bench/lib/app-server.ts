@@ -1,9 +1,11 @@
 // Builds (into .next-bench, whenever the sources changed), starts and stops the app with `scripts/serve.ts start`, and talks HTTP to it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import type { BenchContext } from "./context";
 
 export interface AppServer {
   port: number;
@@ -228,6 +230,29 @@ export async function startApp(options: {
   }
 
   return { port: options.port, startupMs: Date.now() - started, output: () => ({ lines: lines(), tail: [...tail] }), stop };
+}
+
+/**
+ * Starts the app for a benchmark on `port`, against the bench's control database. Its local state
+ * (secret key, the embedded identity server on ctx.idpPort and its database on the bench cluster)
+ * belongs to this run, never to the developer's; a configured KEYCLOAK_URL is not passed on.
+ */
+export function startBenchApp(ctx: BenchContext, port: number, env: Record<string, string> = {}): Promise<AppServer> {
+  return startApp({
+    root: ctx.root,
+    port,
+    env: {
+      DATABASE_URL: ctx.controlUrl,
+      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
+      LOG_LEVEL: "warn",
+      GATEHOUSE_QUIET: "1",
+      GATEHOUSE_DATA_DIR: ctx.dataDir,
+      GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
+      GATEHOUSE_IDP_PORT: String(ctx.idpPort),
+      ...env,
+    },
+    unsetEnv: ["KEYCLOAK_URL"],
+  });
 }
 
 /** Keeps the last `keep` output lines of a child and stops it (its whole group): TERM, then KILL. */

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
+import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
 import { roleOptions } from "@/components/memberships/role-options";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -18,9 +17,7 @@ export interface MembershipSubject {
 
 /** Adds a membership with a role; after a success the form is empty again for the next one. */
 export function AddMembershipForm({ action, subject, title }: { action: Action; subject: MembershipSubject; title: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   const values = state.ok ? {} : state.values;
 
   return (

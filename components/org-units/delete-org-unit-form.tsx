@@ -1,18 +1,15 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
+import type { FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** Deletes an empty org unit once its identifier has been typed again. */
 export function DeleteOrgUnitForm({ action, identifier }: { action: Action; identifier: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
 
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-3">

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
+import type { FormState } from "@/lib/errors/form-state";
 import { MAX_METADATA_ENTRIES, MAX_METADATA_VALUE_LENGTH } from "@/lib/org-units/metadata";
 import { MAX_ORG_UNIT_DESCRIPTION, MAX_ORG_UNIT_NAME } from "@/lib/org-units/schema";
 
@@ -15,9 +14,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * metadata; the identifier never changes). The server validates; messages appear next to fields.
  */
 export function OrgUnitForm({ action, mode, initial }: { action: Action; mode: "create" | "edit"; initial: Record<string, string> }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   const values = state.attempt ? state.values : initial;
   const errors = state.fieldErrors;
 

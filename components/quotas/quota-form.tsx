@@ -1,19 +1,16 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
+import type { FormState } from "@/lib/errors/form-state";
 import { QUOTA_LABELS, QUOTA_RESOURCES, type QuotaOverrides, type Quotas } from "@/lib/quotas/resources";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** Per-tenant overrides of the platform's quota defaults; an empty field means the default. */
 export function QuotaForm({ action, overrides, defaults }: { action: Action; overrides: QuotaOverrides; defaults: Quotas }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-3">
       <FormMessage state={state} hideWhenFieldErrors />

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
+import type { FormState } from "@/lib/errors/form-state";
 
 interface Option {
   value: string;
@@ -32,9 +32,7 @@ export interface StandingChangeFormProps {
  * before anything is sent. Errors appear next to their fields; on success the page reloads its data.
  */
 export function StandingChangeForm({ action, title, objectName, field, text, references, consequence }: StandingChangeFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   const submitted = state.attempt && !state.ok ? state.values : {};
   const [value, setValue] = useState(submitted[field.name] ?? field.current);
   const [confirming, setConfirming] = useState(false);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, type RefObject } from "react";
-import type { FormState } from "@/lib/errors/form-state";
+import { useActionState, useEffect, useRef, type RefObject } from "react";
+import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 /**
  * What a form does after its server action answered: navigate to `redirectTo`, otherwise refresh
@@ -22,6 +22,16 @@ export function useFormFeedback(state: FormState, formRef: RefObject<HTMLFormEle
     }
     formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [state, router, formRef]);
+}
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** A form bound to a server action: its state, the action for `<form action>`, whether it runs, and the feedback above. */
+export function useActionForm(action: FormAction) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormFeedback(state, formRef);
+  return { state, formAction, pending, formRef };
 }
 
 /** The form-level message of the last submit (field messages sit next to their fields). */
