@@ -16,7 +16,10 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import { identityAdmin } from "@/lib/identity/admin";
 import { APP_CLIENT_ID } from "@/lib/identity/clients";
 import { resolveHost } from "@/lib/tenancy/resolve";
-import { addDomain, listDomains, removeDomain, verifyDomain } from "@/lib/domains/service";
+import { addDomain, listDomains, MAX_DOMAINS_PER_TENANT, removeDomain, verifyDomain } from "@/lib/domains/service";
+import { releaseTenantKey } from "@/lib/provisioning/purge-steps";
+import { changeTenantLifecycle } from "@/lib/tenants/lifecycle";
+import { logger } from "@/lib/log/logger";
 import { runDueDomainChecks } from "@/lib/domains/verification-job";
 import { nextCheckAt } from "@/lib/domains/schedule";
 import { checkCustomDomain } from "@/lib/domains/hostname";
@@ -150,7 +153,8 @@ describe("custom domains", () => {
     await controller.reconcile(acme.id);
     expect((await redirectUris(acme)).redirectUris).toContain(`http://${hostname}:3000/api/auth/callback/keycloak`);
 
-    // Removing stops routing at once (the host was cached as the tenant's a moment ago).
+    // Removing stops routing at once, though the host was cached as the tenant's a moment before.
+    expect(await resolveHost(hostname)).toMatchObject({ found: true, tenant: { id: acme.id } });
     await removeDomain(acme, hostname, TEST_ACTOR);
     expect(await resolveHost(`${hostname}:3000`)).toMatchObject({ found: false, reason: "unknown" });
     expect(await domainRow(hostname)).toBeNull();
@@ -207,6 +211,34 @@ describe("custom domains", () => {
     await Promise.all([verifyDomain(acme, a, TEST_ACTOR), verifyDomain(acme, b, TEST_ACTOR)]);
     const uris = (await redirectUris(acme)).redirectUris;
     expect(uris).toEqual(expect.arrayContaining([a, b].map((h) => `http://${h}:3000/api/auth/callback/keycloak`)));
+  });
+});
+
+describe("limits and purge", () => {
+  it("holds a tenant to its domain limit, also when additions race", async () => {
+    const existing = await controlDb().tenantDomain.count({ where: { tenantId: globex.id } });
+    const room = MAX_DOMAINS_PER_TENANT - existing;
+    const results = await Promise.allSettled(Array.from({ length: room + 3 }, (_, i) => addDomain(globex, uniqueDomain(`quota${i}`), TEST_ACTOR)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(room);
+    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "quota_exceeded" });
+    expect(await controlDb().tenantDomain.count({ where: { tenantId: globex.id } })).toBe(MAX_DOMAINS_PER_TENANT);
+  });
+
+  it("releases a purged tenant's domains, so that another tenant may claim them", async () => {
+    const doomed = await provisionedTenant(controller);
+    const hostname = uniqueDomain("purged");
+    dns.setTxt(`_gatehouse.${hostname}`, [(await addDomain(doomed, hostname, TEST_ACTOR)).records[1]!.value]);
+    await verifyDomain(doomed, hostname, TEST_ACTOR);
+    for (const action of ["suspend", "archive", "delete"] as const) await changeTenantLifecycle(doomed.id, { action, reason: "test" }, TEST_ACTOR);
+    await releaseTenantKey({ tenant: doomed, log: logger() });
+    expect(await domainRow(hostname)).toBeNull();
+    expect(await resolveHost(hostname)).toMatchObject({ found: false });
+    expect((await platformEvents(hostname)).map((e) => [e.action, e.actor])).toEqual([
+      ["tenant_domain.added", "test"],
+      ["tenant_domain.verified", "test"],
+      ["tenant_domain.removed", "system:provisioning-controller"],
+    ]);
+    expect(await addDomain(acme, hostname, TEST_ACTOR)).toMatchObject({ hostname, status: "pending" });
   });
 });
 

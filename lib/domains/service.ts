@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { publicBase } from "@/lib/config/env";
+import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,6 +16,8 @@ import { CLIENT_SYNC_TX, lockTenantDomains, syncAppClient, writeAppClient } from
 import { domainSelect, domainSnapshot, toDomainView, type DomainView } from "@/lib/domains/view";
 
 const RESOURCE = "tenant_domain" as const;
+/** Custom domains one tenant may hold (pending ones included); the page lists them all, unpaginated. */
+export const MAX_DOMAINS_PER_TENANT = 20;
 const notFound = (hostname: string) => new AppError("not_found", `This workspace has no domain “${hostname}”.`);
 
 /** The tenant's custom domains, oldest first, with the DNS records each needs. */
@@ -43,6 +46,11 @@ export async function addDomain(tenant: ResolvedTenant, rawHostname: string, by:
   const now = new Date();
   try {
     const row = await controlDb().$transaction(async (tx) => {
+      // Counted under the tenant's domain lock, so concurrent additions cannot pass the limit together.
+      await lockTenantDomains(tx, tenant.id);
+      if ((await tx.tenantDomain.count({ where: { tenantId: tenant.id } })) >= MAX_DOMAINS_PER_TENANT) {
+        throw new AppError("quota_exceeded", `A workspace can have at most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.`, { hostname: `At most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.` });
+      }
       const created = await tx.tenantDomain.create({
         data: { hostname, tenantId: tenant.id, verificationToken: randomBytes(24).toString("base64url"), createdBy: by.actor, nextCheckAt: nextCheckAt(now, now) },
         select: domainSelect,
@@ -130,4 +138,13 @@ export async function removeDomain(tenant: ResolvedTenant, hostname: string, by:
     );
   }
   return toDomainView(removed);
+}
+
+/** A purged tenant's domains, released in the purge's transaction so that others may claim them. */
+export async function releaseTenantDomains(tx: Prisma.TransactionClient, tenantId: string, by: AuditActor): Promise<void> {
+  const rows = await tx.tenantDomain.findMany({ where: { tenantId }, select: { hostname: true, verifiedAt: true } });
+  await tx.tenantDomain.deleteMany({ where: { tenantId } });
+  for (const row of rows) {
+    await recordPlatformEvent(tx, by, { action: "tenant_domain.removed", resourceType: RESOURCE, resourceId: row.hostname, tenantId, before: domainSnapshot(row) });
+  }
 }
