@@ -18,7 +18,8 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // *.test hosts (e2e/custom-domain.spec.ts) resolve to this machine, as a customer's DNS would send them.
+      args: ["--host-resolver-rules=MAP *.test 127.0.0.1", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -40,6 +41,8 @@ export default defineConfig({
       GATEHOUSE_CONTROLLER_POLL_MS: "500",
       // An overdue customer is locked out at once (e2e/standing.spec.ts); the default is 7 days.
       GATEHOUSE_STANDING_GRACE_DAYS: "0",
+      // Custom-domain verification asks the spec's own DNS server (e2e/custom-domain.spec.ts).
+      GATEHOUSE_DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? 5351}`,
       LOG_LEVEL: "warn",
     },
   },

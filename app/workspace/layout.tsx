@@ -25,6 +25,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
               {may("user:list") ? <Link href="/users" className="text-slate-600 hover:text-slate-900">Users</Link> : null}
               {may("ou:read") ? <Link href="/org-units" className="text-slate-600 hover:text-slate-900">Org units</Link> : null}
               {may("apikey:list") ? <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">API keys</Link> : null}
+              {may("settings:update") && tenant.kind === "dedicated" ? <Link href="/domains" className="text-slate-600 hover:text-slate-900">Domains</Link> : null}
               {may("audit:read") ? <Link href="/audit" className="text-slate-600 hover:text-slate-900">Audit log</Link> : null}
               {isAdmin ? <Link href="/admin" className="text-slate-600 hover:text-slate-900">Administration</Link> : null}
             </nav>

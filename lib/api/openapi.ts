@@ -13,6 +13,7 @@ import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCust
 import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
 import { paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
 import type { PlatformScope } from "@/lib/permissions/platform";
@@ -77,6 +78,9 @@ const schemas = {
   CreatedApiKey: named("CreatedApiKey", createdApiKeySchema),
   ApiKeyList: named("ApiKeyList", apiKeyListSchema),
   CreateApiKey: named("CreateApiKey", createApiKeySchema),
+  Domain: named("Domain", domainSchema),
+  DomainList: named("DomainList", domainListSchema),
+  AddDomain: named("AddDomain", addDomainSchema),
   Customer: named("Customer", customerSchema),
   CustomerPage: named("CustomerPage", customerPageSchema),
   CreateCustomer: named("CreateCustomer", createCustomerBodySchema),
@@ -131,6 +135,7 @@ const params = {
   orgUnit: z.object({ key: tenantKey, id: orgUnitId }),
   member: z.object({ key: tenantKey, id: orgUnitId, username }),
   apiKey: z.object({ key: tenantKey, id: z.uuid().meta({ description: "API key id." }) }),
+  domain: z.object({ key: tenantKey, hostname: z.string().meta({ description: "The custom domain.", example: "login.acme-corp.com" }) }),
 };
 
 type Method = RouteConfig["method"];
@@ -310,6 +315,42 @@ tenantPath("delete", "/api-keys/{id}", "API keys", "apikey:revoke", {
   description: "Its next request is refused. The key stays listed as revoked; revoking it again is a conflict.",
   params: params.apiKey,
   responses: { ...ok("The revoked key.", schemas.ApiKey), ...errors(409) },
+});
+// Custom domains
+tenantPath("get", "/domains", "Custom domains", "settings:update", {
+  id: "listDomains",
+  summary: "List custom domains",
+  description: "Oldest first, each with its status, the last DNS check and its error, the next automatic check, and the DNS records to create.",
+  params: params.tenant,
+  responses: ok("The tenant's custom domains.", schemas.DomainList),
+});
+tenantPath("post", "/domains", "Custom domains", "settings:update", {
+  id: "addDomain",
+  summary: "Add a custom domain",
+  description: "A DNS name of your own (no IP, no port; not the platform's domain or a name under it). It stays `pending` until the TXT record `_gatehouse.<domain>` holds the token. A domain another tenant claimed is a conflict.",
+  params: params.tenant,
+  body: schemas.AddDomain,
+  responses: { ...ok("The pending domain and the DNS records to create.", schemas.Domain, 201), ...errors(409) },
+});
+tenantPath("get", "/domains/{hostname}", "Custom domains", "settings:update", {
+  id: "getDomain",
+  summary: "Get a custom domain",
+  params: params.domain,
+  responses: ok("The domain.", schemas.Domain),
+});
+tenantPath("post", "/domains/{hostname}/verify", "Custom domains", "settings:update", {
+  id: "verifyDomain",
+  summary: "Check a custom domain's DNS now",
+  description: "Verified when the TXT record holds the token: from then on the domain routes to the tenant and its sign-in redirects are accepted. Otherwise it stays pending with `lastError`.",
+  params: params.domain,
+  responses: ok("The domain after the check.", schemas.Domain),
+});
+tenantPath("delete", "/domains/{hostname}", "Custom domains", "settings:update", {
+  id: "removeDomain",
+  summary: "Remove a custom domain",
+  description: "The domain stops routing to the tenant at once.",
+  params: params.domain,
+  responses: noContent,
 });
 // Export
 tenantPath("get", "/export", "Export", "tenant:export", {

@@ -24,6 +24,12 @@ const envSchema = z.object({
   /** Days a deleted tenant stays restorable before the controller purges it (fractions allowed). */
   GATEHOUSE_DELETION_RETENTION_DAYS: z.coerce.number().min(0).max(3_650).default(30),
   GATEHOUSE_STANDING_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+  /** DNS servers custom-domain verification asks, comma-separated `ip` or `ip:port`; unset: the system's resolvers. */
+  GATEHOUSE_DNS_SERVERS: z.string().trim().optional(),
+  /** Host a custom domain's CNAME points at; unset: the base domain of GATEHOUSE_BASE_URL. */
+  GATEHOUSE_CUSTOM_DOMAIN_TARGET: z.string().trim().min(1).optional(),
+  /** How often each process looks for pending custom domains whose DNS check is due (0: never in the background). */
+  GATEHOUSE_DOMAIN_CHECK_POLL_MS: z.coerce.number().int().min(0).default(15_000),
   GATEHOUSE_SUPPORT_CONTACT: z.string().trim().min(1).default("your platform operator"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -1,11 +1,9 @@
 import { controlDb } from "@/lib/db/control";
 import { ensureRealm } from "@/lib/identity/realms";
-import { ensureAppClient } from "@/lib/identity/clients";
 import { SUPERADMIN_ROLE, TENANT_ROLES, syncRealmRoles } from "@/lib/identity/roles";
 import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/users";
-import { appClientSecret } from "@/lib/auth/client-secret";
 import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { syncAppClient } from "@/lib/domains/app-client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
@@ -17,8 +15,9 @@ export async function ensureTenantRealm({ tenant }: StepContext): Promise<void> 
   await ensureRealm({ name: tenant.key, displayName: tenant.displayName, enabled: true });
 }
 
+/** The app client, with redirect URIs for the tenant's host and its verified custom domains. */
 export async function ensureTenantClient({ tenant }: StepContext): Promise<void> {
-  await ensureAppClient({ realm: tenant.key, secret: appClientSecret(tenant.id), origins: [tenantUrl(tenant)], tenantKey: tenant.key });
+  await syncAppClient(tenant);
 }
 
 export async function syncTenantRoles({ tenant }: StepContext): Promise<void> {

@@ -6,6 +6,7 @@ import { deleteRealm } from "@/lib/identity/realms";
 import { CONTROLLER_ACTOR } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
+import { releaseTenantDomains } from "@/lib/domains/service";
 import type { StepContext } from "@/lib/provisioning/steps";
 
 // The purge of a deleted tenant whose retention ran out. Each step is idempotent (the controller
@@ -41,6 +42,7 @@ export async function releaseTenantKey({ tenant }: StepContext): Promise<void> {
       data: { key: purgedKeyFor(tenant.id), purgedKey: tenant.key, purgedAt: new Date() },
     });
     if (updated.count === 0) return; // done by an earlier run
+    await releaseTenantDomains(tx, tenant.id, CONTROLLER_ACTOR);
     await recordPlatformEvent(tx, CONTROLLER_ACTOR, {
       action: "tenant.purged",
       resourceType: "tenant",

@@ -5,6 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { ensureBootstrapRecords } from "@/lib/tenants/bootstrap";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { startLoginEventImport } from "@/lib/audit/login-import-job";
+import { startDomainVerificationJob } from "@/lib/domains/verification-job";
 
 /**
  * What every app process does before serving: bring the control plane to the current schema,
@@ -21,6 +22,7 @@ export async function startGatehouse(): Promise<void> {
       await controller.start();
       log.info("provisioning controller started");
       startLoginEventImport();
+      startDomainVerificationJob();
     }
   });
 }

@@ -91,6 +91,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <Link href={`/tenants/${tenant.id}/users`} className="font-medium text-brand-700 hover:underline">Users</Link>
           <Link href={`/tenants/${tenant.id}/org-units`} className="font-medium text-brand-700 hover:underline">Org units</Link>
           <Link href={`/tenants/${tenant.id}/api-keys`} className="font-medium text-brand-700 hover:underline">API keys</Link>
+          {tenant.kind === "dedicated" ? <Link href={`/tenants/${tenant.id}/domains`} className="font-medium text-brand-700 hover:underline">Custom domains</Link> : null}
         </nav>
       ) : null}
 
