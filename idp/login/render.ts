@@ -64,7 +64,7 @@ button:hover{filter:brightness(.92)}
 `;
 
 function layout(brand: Brand, title: string, body: string): string {
-  const logo = brand.logoUrl ? `<img class="logo" src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.name)} logo">` : "";
+  const logo = brand.logoUrl ? `<img class="logo" src="${escapeHtml(brand.logoUrl)}" alt="">` : "";
   const tagline = brand.tagline ? `<p class="tagline">${escapeHtml(brand.tagline)}</p>\n` : "";
   return `<!doctype html>
 <html lang="en">
