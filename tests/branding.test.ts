@@ -14,6 +14,9 @@ import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/acti
 import { getBranding } from "@/lib/branding/service";
 import { serveBrandingAsset } from "@/lib/branding/serve";
 import { tenantUrl } from "@/lib/tenants/urls";
+import { exportTenant } from "@/lib/export/tenant-export";
+import { strFromU8, unzipSync } from "fflate";
+import { TEST_ACTOR } from "@/tests/support/fixtures";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { sessionCookie } from "@/tests/support/api";
@@ -118,6 +121,15 @@ describe("branding settings", () => {
     expect(body).not.toMatch(/script|onload|javascript|foreignObject|evil/i);
     // The old logo's URL is gone with it: the realm points at the new one.
     expect((await realm(acme)).attributes?.["gatehouse.logoUrl"]).toBe(`${tenantUrl(acme)}${logo!.path}`);
+  });
+
+  it("exports the branding with the tenant's data: settings in tenant.json, the files as they are served", async () => {
+    const { logo, favicon } = await getBranding(acme);
+    const files = unzipSync((await exportTenant(acme, TEST_ACTOR, "workspace")).zip);
+    const find = (suffix: string) => Object.entries(files).find(([name]) => name.endsWith(suffix))?.[1];
+    const tenantJson = JSON.parse(strFromU8(find("/tenant.json")!));
+    expect(tenantJson.settings.branding).toMatchObject({ organizationName: "Acme Rockets", primaryColor: "#1e3a8a", files: [{ kind: "favicon", sha256: favicon!.sha256, path: "branding/favicon.ico" }, { kind: "logo", sha256: logo!.sha256, path: "branding/logo.svg" }] });
+    expect(createHash("sha256").update(find("/branding/logo.svg")!).digest("hex")).toBe(logo!.sha256);
   });
 
   it("refuses an oversize or wrongly typed file and a bad colour next to the field, writing nothing", async () => {
