@@ -24,7 +24,6 @@ export function BrandBand({ look, linkHome = false, testId }: { look: BrandLook;
     <div style={brandStyle(look.color)} className="bg-[var(--brand)] text-[color:var(--on-brand)]" data-testid={testId}>
       <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-3">
         {look.logoSrc ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a tenant's own file from its asset route or a local preview
           <img src={look.logoSrc} alt={`${look.name} logo`} className="h-8 w-auto max-w-40 rounded-sm bg-white/90 object-contain p-0.5" />
         ) : null}
         {linkHome ? (
@@ -43,7 +42,6 @@ export function LoginCardPreview({ look }: { look: BrandLook }) {
   return (
     <div style={brandStyle(look.color)} className="rounded-lg border-t-[6px] border-[var(--brand)] bg-white p-6 shadow" aria-label="Login page preview" role="img">
       {look.logoSrc ? (
-        // eslint-disable-next-line @next/next/no-img-element -- preview of the chosen file
         <img src={look.logoSrc} alt="" className="mb-3 max-h-12 max-w-full" />
       ) : null}
       <p className="text-xl font-bold">{look.name}</p>

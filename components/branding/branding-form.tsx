@@ -40,7 +40,6 @@ function FileField({ kind, rule, current, error, onFile }: { kind: AssetKind; ru
       {(aria) => (
         <div className="flex flex-wrap items-center gap-3">
           {current ? (
-            // eslint-disable-next-line @next/next/no-img-element -- the tenant's current file, from its asset route
             <img src={current} alt={`Current ${rule.label.toLowerCase()}`} className="h-10 w-auto max-w-32 rounded border border-slate-200 bg-white p-1" />
           ) : null}
           <input type="file" name={kind} accept={rule.accept} onChange={onChange} className="text-sm" {...aria} />
@@ -136,7 +135,7 @@ function BrandingFields({ formRef, formAction, pending, state, initial, rules }:
         </div>
       </form>
       <section aria-labelledby="preview-heading" className="grid content-start gap-3" data-testid="branding-preview">
-        <h2 id="preview-heading" className="text-sm font-semibold text-slate-700">Preview (not saved yet)</h2>
+        <h2 id="preview-heading" className="text-sm font-semibold text-slate-700">Preview <span className="font-normal text-slate-500">— follows the form as you type; nothing changes until you save</span></h2>
         <div className="overflow-hidden rounded-lg border border-slate-200">
           <BrandBand look={look} testId="preview-band" />
           <div className="bg-slate-50 p-3 text-xs text-slate-500">Workspace pages</div>
