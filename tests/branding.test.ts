@@ -174,6 +174,19 @@ describe("branding settings", () => {
     expect(await save(superadmin, root.key, brandingForm({}))).toMatchObject({ ok: false });
   });
 
+  it("queues concurrent saves: each audit event's before is what the previous save left, and the realm ends with the last", async () => {
+    const admin = await as(acme, "breakglass", ["tenant-admin"]);
+    const colours = ["#111111", "#222222", "#333333", "#444444"];
+    const results = await Promise.all(colours.map((primaryColor) => save(admin, null, brandingForm({ primaryColor }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const trail = await tenantDb(acme).auditEvent.findMany({ where: { action: "settings.updated" }, orderBy: { id: "desc" }, take: colours.length });
+    const chain = trail.reverse().map((e) => [(e.before as { primaryColor: string }).primaryColor, (e.after as { primaryColor: string }).primaryColor]);
+    for (let i = 1; i < chain.length; i++) expect(chain[i]![0]).toBe(chain[i - 1]![1]);
+    expect(chain.map(([, after]) => after).sort()).toEqual(colours);
+    expect((await getBranding(acme)).primaryColor).toBe(chain.at(-1)![1]);
+    expect((await realm(acme)).attributes?.["gatehouse.brandColor"]).toBe(chain.at(-1)![1]);
+  });
+
   it("keeps a failed realm update visible and retryable", async () => {
     const initech = await provisionedTenant(controller);
     const admin = await as(initech, "breakglass", ["tenant-admin"]);

@@ -122,24 +122,34 @@ async function readBranding(tenant: ResolvedTenant, db: Reader): Promise<Brandin
   return brandingView(tenant, row, assets);
 }
 
-/** Writes the saved branding to the realm and records how that went. */
+/**
+ * Writes the saved branding to the realm and records how that went. The branding row stays locked
+ * from reading it to recording the outcome, so pushes run one at a time and each sends what is
+ * saved then: after concurrent saves the realm ends with the last one, never an older one.
+ */
 async function pushBrandingToRealm(tenant: ResolvedTenant): Promise<BrandingView["realmSyncState"]> {
-  const db = tenantDb(tenant);
-  if (!(await db.branding.findUnique({ where: { id: true } }))) return "synced"; // nothing saved: the realm keeps its defaults
-  const branding = await readBranding(tenant, db);
-  try {
-    await setRealmBranding(tenant.key, {
-      displayName: branding.organizationName,
-      tagline: branding.tagline,
-      color: branding.primaryColor,
-      logoUrl: branding.logo ? `${tenantUrl(tenant)}${branding.logo.path}` : null,
-    });
-    await db.branding.update({ where: { id: true }, data: { realmSyncState: "synced", realmSyncError: null } });
-    return "synced";
-  } catch (error) {
-    await db.branding.update({ where: { id: true }, data: { realmSyncState: "failed", realmSyncError: syncMessage(error) } });
-    return "failed";
-  }
+  return tenantDb(tenant).$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: boolean }[]>`SELECT id FROM branding WHERE id FOR UPDATE`;
+      if (locked.length === 0) return "synced"; // nothing saved: the realm keeps its defaults
+      const branding = await readBranding(tenant, tx);
+      let outcome: { realmSyncState: "synced" | "failed"; realmSyncError: string | null };
+      try {
+        await setRealmBranding(tenant.key, {
+          displayName: branding.organizationName,
+          tagline: branding.tagline,
+          color: branding.primaryColor,
+          logoUrl: branding.logo ? `${tenantUrl(tenant)}${branding.logo.path}` : null,
+        });
+        outcome = { realmSyncState: "synced", realmSyncError: null };
+      } catch (error) {
+        outcome = { realmSyncState: "failed", realmSyncError: syncMessage(error) };
+      }
+      await tx.branding.update({ where: { id: true }, data: outcome });
+      return outcome.realmSyncState;
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
 
 /** Pushes the saved branding to the realm again after a failure. */
