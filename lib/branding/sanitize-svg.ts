@@ -1,4 +1,3 @@
-import "server-only";
 import createDOMPurify, { type DOMPurify } from "dompurify";
 import { JSDOM } from "jsdom";
 

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { LRUCache } from "lru-cache";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { isMissingTable } from "@/lib/db/errors";
 import type { AuditActor } from "@/lib/audit/actor";
@@ -31,7 +32,6 @@ export interface BrandingView {
 
 export const assetPath = (kind: AssetKind, sha256: string) => `/branding/${kind}/${sha256}`;
 
-const ASSET_META = { kind: true, contentType: true, size: true, sha256: true } as const;
 
 function syncMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -50,10 +50,25 @@ export const getBranding = cache(async (tenant: ResolvedTenant): Promise<Brandin
   }
 });
 
+// Asset bytes by tenant, kind and content hash: content-addressed, so an entry can never be stale;
+// it saves reading up to 512 KiB from the tenant database per request. Bounded by total size.
+const assetBytes = new LRUCache<string, Uint8Array>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (bytes) => Math.max(1, bytes.byteLength) });
+
 /** The asset's bytes when `sha256` is its current hash (an old URL is a 404, not the old file). */
 export async function findBrandingAsset(tenant: ResolvedTenant, kind: AssetKind, sha256: string): Promise<{ contentType: string; bytes: Uint8Array } | null> {
-  const found = await tenantDb(tenant).brandingAsset.findUnique({ where: { kind } });
-  return found && found.sha256 === sha256 ? { contentType: found.contentType, bytes: found.bytes } : null;
+  const db = tenantDb(tenant);
+  // Whether it is current comes from the database every time; only the bytes are cached.
+  const current = await db.brandingAsset.findUnique({ where: { kind }, select: { contentType: true, sha256: true } });
+  if (!current || current.sha256 !== sha256) return null;
+  const key = `${tenant.id}/${kind}/${sha256}`;
+  let bytes = assetBytes.get(key);
+  if (!bytes) {
+    const row = await db.brandingAsset.findUnique({ where: { kind }, select: { sha256: true, bytes: true } });
+    if (!row || row.sha256 !== sha256) return null; // replaced in between
+    bytes = row.bytes;
+    assetBytes.set(key, bytes);
+  }
+  return { contentType: current.contentType, bytes };
 }
 
 export interface BrandingUploads {
@@ -96,7 +111,7 @@ export async function saveBranding(tenant: ResolvedTenant, input: BrandingFormIn
   return pushBrandingToRealm(tenant);
 }
 
-type Reader = Pick<ReturnType<typeof tenantDb>, "branding" | "brandingAsset">;
+type Reader = Pick<ReturnType<typeof tenantDb>, "$queryRaw">;
 
 type BrandingRow = { organizationName: string | null; tagline: string | null; primaryColor: string | null; realmSyncState: string; realmSyncError: string | null };
 type AssetRow = { kind: string; contentType: string; size: number; sha256: string };
@@ -117,9 +132,15 @@ function brandingView(tenant: ResolvedTenant, row: BrandingRow | null, assets: A
   };
 }
 
+/** One round trip: the settings row (if any) and the files' metadata, never their bytes. */
 async function readBranding(tenant: ResolvedTenant, db: Reader): Promise<BrandingView> {
-  const [row, assets] = await Promise.all([db.branding.findUnique({ where: { id: true } }), db.brandingAsset.findMany({ select: ASSET_META })]);
-  return brandingView(tenant, row, assets);
+  const [found] = await db.$queryRaw<(Partial<BrandingRow> & { assets: AssetRow[] })[]>`
+    SELECT b.organization_name AS "organizationName", b.tagline, b.primary_color AS "primaryColor",
+           b.realm_sync_state AS "realmSyncState", b.realm_sync_error AS "realmSyncError",
+           (SELECT coalesce(json_agg(json_build_object('kind', kind, 'contentType', content_type, 'size', size, 'sha256', sha256)), '[]'::json) FROM branding_assets) AS assets
+    FROM (SELECT true AS id) one LEFT JOIN branding b ON b.id = one.id`;
+  const row = found?.realmSyncState ? (found as BrandingRow) : null;
+  return brandingView(tenant, row, found?.assets ?? []);
 }
 
 /**
