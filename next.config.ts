@@ -10,7 +10,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403.
-  experimental: { authInterrupts: true },
+  // Server actions take the branding form's logo (≤ 512 KiB) and favicon (≤ 64 KiB); the action
+  // itself refuses oversize files with a message on the field, so the transport limit sits above.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
 };
 
 export default nextConfig;

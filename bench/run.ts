@@ -30,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   enforcement: async () => (await import("./enforcement")).enforcement,
   "audit-viewer": async () => (await import("./audit-viewer")).auditViewer,
   "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
+  branding: async () => (await import("./branding")).branding,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

@@ -32,10 +32,10 @@ async function passwordGrant(realm: string, clientId: string, username: string, 
 }
 
 describe("the login page", () => {
-  it("is branded with the realm's display name, colour and logo, and is accessible", async () => {
+  it("is branded with the realm's display name, tagline, colour and logo, and is accessible", async () => {
     const t = await realmWithUser({
       displayName: "Acme <Corp> & Sons",
-      attributes: { "gatehouse.brandColor": "#0F766E", "gatehouse.logoUrl": "https://cdn.example.com/acme.png" },
+      attributes: { "gatehouse.brandColor": "#0F766E", "gatehouse.logoUrl": "https://cdn.example.com/acme.png", "gatehouse.tagline": "Rockets <since> 1949" },
     });
     const { page } = await startAuthorization(t.config);
     expect(page.status).toBe(200);
@@ -43,6 +43,7 @@ describe("the login page", () => {
     const html = page.html;
     expect(html).toContain("<h1>Acme &#60;Corp&#62; &#38; Sons</h1>");
     expect(html).not.toContain("<Corp>");
+    expect(html).toContain('<p class="tagline">Rockets &#60;since&#62; 1949</p>');
     expect(html).toContain("--brand:#0f766e");
     expect(html).toContain('<img class="logo" src="https://cdn.example.com/acme.png" alt="">');
     expect(html).toContain('<label for="username">');
@@ -61,6 +62,7 @@ describe("the login page", () => {
     expect(page.html).toContain("--brand:#2563eb");
     expect(page.html).not.toContain("javascript:");
     expect(page.html).not.toContain("<img");
+    expect(page.html).not.toContain('class="tagline"');
   });
 
   it("sends security headers", async () => {

@@ -15,6 +15,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Boolean: "boolean",
   DateTime: "timestamp with time zone",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 const NATIVE_TYPES: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamp with time zone" };

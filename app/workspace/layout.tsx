@@ -1,23 +1,40 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandBand } from "@/components/branding/brand-band";
+import { getBranding } from "@/lib/branding/service";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { requireWorkspace } from "@/lib/tenancy/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { userStanding } from "@/lib/permissions/principal";
 import { canSomewhere, isTenantAdmin } from "@/lib/permissions/permissions";
 
+/** The tab title and favicon follow the workspace's branding. */
+export async function generateMetadata(): Promise<Metadata> {
+  const branding = await getBranding(await requireWorkspace());
+  return {
+    title: { default: branding.organizationName, template: `%s · ${branding.organizationName}` },
+    ...(branding.favicon ? { icons: { icon: [{ url: branding.favicon.path, type: branding.favicon.contentType }] } } : {}),
+  };
+}
+
 // Chrome only: every workspace page checks its session and role itself.
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const tenant = await requireWorkspace();
+  const branding = await getBranding(tenant);
   const session = await optionalSession(tenant);
   const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles)).principal : null;
   const isAdmin = principal ? isTenantAdmin(principal) : false;
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (
     <>
+      <BrandBand
+        look={{ name: branding.organizationName, tagline: branding.tagline, color: branding.primaryColor, logoSrc: branding.logo?.path ?? null }}
+        linkHome
+        testId="workspace-brand"
+      />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl items-center gap-8 px-6 py-3">
-          <Link href="/" className="font-semibold tracking-tight">{tenant.displayName}</Link>
           {session ? (
             <nav aria-label="Workspace" className="flex gap-4 text-sm">
               <Link href="/" className="text-slate-600 hover:text-slate-900">Home</Link>
@@ -27,6 +44,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
               {may("apikey:list") ? <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">API keys</Link> : null}
               {may("settings:update") && tenant.kind === "dedicated" ? <Link href="/domains" className="text-slate-600 hover:text-slate-900">Domains</Link> : null}
               {may("audit:read") ? <Link href="/audit" className="text-slate-600 hover:text-slate-900">Audit log</Link> : null}
+              {may("settings:update") ? <Link href="/settings" className="text-slate-600 hover:text-slate-900">Settings</Link> : null}
               {isAdmin ? <Link href="/admin" className="text-slate-600 hover:text-slate-900">Administration</Link> : null}
             </nav>
           ) : null}

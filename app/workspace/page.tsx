@@ -4,19 +4,21 @@ import { requireMember } from "@/lib/auth/guards";
 import { isTenantAdmin } from "@/lib/permissions/permissions";
 import { requireWorkspace } from "@/lib/tenancy/request";
 import { AdminHome } from "@/components/workspace/admin-home";
+import { getBranding } from "@/lib/branding/service";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const tenant = await requireWorkspace();
-  return { title: { absolute: tenant.displayName } };
+  const branding = await getBranding(await requireWorkspace());
+  return { title: { absolute: branding.organizationName } };
 }
 
 export default async function WorkspaceHome() {
   const caller = await requireMember();
   if (isTenantAdmin(caller.principal)) return <AdminHome tenant={caller.tenant} />;
+  const branding = await getBranding(caller.tenant);
   return (
     <section>
       <p className="text-sm font-medium text-brand-600">Workspace</p>
-      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{caller.tenant.displayName}</h1>
+      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{branding.organizationName}</h1>
       <p className="mt-3 text-slate-600">
         Welcome, {caller.session.user.name || caller.session.user.username}. <Link href="/profile" className="text-brand-700 underline">See your profile</Link>.
       </p>

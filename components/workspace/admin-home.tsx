@@ -4,13 +4,14 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { quotaUsage } from "@/lib/quotas/enforce";
 import { QuotaBars } from "@/components/quotas/quota-bars";
 import { ExportButton } from "@/components/export/export-button";
+import { getBranding } from "@/lib/branding/service";
 
 export async function AdminHome({ tenant }: { tenant: ResolvedTenant }) {
-  const [summary, quotas] = await Promise.all([workspaceSummary(tenant), quotaUsage(tenant)]);
+  const [summary, quotas, branding] = await Promise.all([workspaceSummary(tenant), quotaUsage(tenant), getBranding(tenant)]);
   return (
     <section aria-labelledby="admin-heading">
       <p className="text-sm font-medium text-brand-600">Administration</p>
-      <h1 id="admin-heading" className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{tenant.displayName}</h1>
+      <h1 id="admin-heading" className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{branding.organizationName}</h1>
       <p className="mt-3 text-slate-600">
         You administer this workspace: its <Link href="/users" className="text-brand-700 underline">users</Link> and <Link href="/org-units" className="text-brand-700 underline">org units</Link>.
       </p>

@@ -1,5 +1,6 @@
 import { DEFAULT_BRAND_COLOR } from "@/idp/config";
 import type { Realm } from "@/idp/store/realms";
+import { normalizeHex, textColorOn } from "@/lib/branding/contrast";
 
 export const MESSAGES = {
   invalid: "Invalid username or password.",
@@ -17,33 +18,23 @@ export function escapeHtml(value: string): string {
 
 export interface Brand {
   name: string;
+  tagline: string | null;
   color: string;
   onColor: string;
   logoUrl: string | null;
 }
 
-const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-function channel(hex: string): number {
-  const c = parseInt(hex, 16) / 255;
-  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-/** Black or white, whichever contrasts more with the background colour (WCAG relative luminance). */
-function textColorOn(color: string): string {
-  const full = color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join("")}` : color;
-  const l = 0.2126 * channel(full.slice(1, 3)) + 0.7152 * channel(full.slice(3, 5)) + 0.0722 * channel(full.slice(5, 7));
-  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
-}
-
-/** Display name, colour and logo from the realm (attributes `gatehouse.brandColor`, `gatehouse.logoUrl`). */
+/**
+ * Display name, tagline, colour and logo from the realm (attributes `gatehouse.tagline`,
+ * `gatehouse.brandColor`, `gatehouse.logoUrl`; an empty value means none).
+ */
 export function brandOf(realm: Pick<Realm, "name" | "displayName" | "attributes"> | null): Brand {
-  const rawColor = realm?.attributes["gatehouse.brandColor"]?.trim() ?? "";
-  const color = HEX.test(rawColor) ? rawColor.toLowerCase() : DEFAULT_BRAND_COLOR;
+  const color = normalizeHex(realm?.attributes["gatehouse.brandColor"] ?? "") ?? DEFAULT_BRAND_COLOR;
   const rawLogo = realm?.attributes["gatehouse.logoUrl"]?.trim() ?? "";
   const logo = URL.parse(rawLogo);
   return {
     name: realm?.displayName?.trim() || realm?.name || "Sign in",
+    tagline: realm?.attributes["gatehouse.tagline"]?.trim() || null,
     color,
     onColor: textColorOn(color),
     logoUrl: logo && (logo.protocol === "https:" || logo.protocol === "http:") ? logo.href : null,
@@ -57,6 +48,7 @@ main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius
 .logo{display:block;max-height:3rem;max-width:100%;margin:0 0 1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}
 .lead{margin:0 0 1.25rem;color:#374151}
+.tagline{margin:0 0 1rem;color:#4b5563;font-size:.9375rem}
 .alert{margin:0 0 1rem;padding:.75rem;border:1px solid #b91c1c;border-radius:.375rem;background:#fef2f2;color:#7f1d1d}
 .alert:empty{display:none}
 .notice{margin:0 0 1rem}
@@ -73,6 +65,7 @@ button:hover{filter:brightness(.92)}
 
 function layout(brand: Brand, title: string, body: string): string {
   const logo = brand.logoUrl ? `<img class="logo" src="${escapeHtml(brand.logoUrl)}" alt="">` : "";
+  const tagline = brand.tagline ? `<p class="tagline">${escapeHtml(brand.tagline)}</p>\n` : "";
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -85,7 +78,7 @@ function layout(brand: Brand, title: string, body: string): string {
 <body>
 <main>
 ${logo}<h1>${escapeHtml(brand.name)}</h1>
-${body}
+${tagline}${body}
 </main>
 </body>
 </html>`;

@@ -23,3 +23,8 @@ export function violatedTarget(error: unknown): string {
   if (fields) return fields.join(",");
   return String(e.meta?.target ?? e.meta?.constraint ?? e.constraint ?? "");
 }
+
+/** True when `error` says a table does not exist (Prisma P2021, node-postgres 42P01): a tenant database not migrated yet. */
+export function isMissingTable(error: unknown): boolean {
+  return hasErrorCode(error, ["P2021", "42P01"]);
+}

@@ -25,6 +25,9 @@ function csv(rows: Row[], columns: string[]): string {
   return stringify(rows, { header: true, columns, cast: { boolean: (v) => (v ? "true" : "false"), date: (d) => d.toISOString() } });
 }
 
+const BRANDING_EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg", "image/x-icon": "ico" };
+const brandingFileName = (asset: { kind: string; contentType: string }) => `branding/${asset.kind}.${BRANDING_EXTENSIONS[asset.contentType] ?? "bin"}`;
+
 const json = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
 
 /**
@@ -47,14 +50,16 @@ export async function exportTenant(tenant: ResolvedTenant, by: AuditActor, via: 
 
   const data = await tenantDb(tenant).$transaction(
     async (tx) => {
-      const [users, orgUnits, memberships] = await Promise.all([
+      const [users, orgUnits, memberships, branding, brandingAssets] = await Promise.all([
         tx.user.findMany({ orderBy: { username: "asc" }, select: { username: true, email: true, firstName: true, lastName: true, enabled: true, isBreakGlass: true, provisioningState: true, createdAt: true, updatedAt: true } }),
         tx.orgUnit.findMany({ orderBy: { identifier: "asc" }, select: { id: true, identifier: true, name: true, description: true, metadata: true, createdAt: true, updatedAt: true } }),
         tx.membership.findMany({ orderBy: [{ orgUnitId: "asc" }, { username: "asc" }], select: { username: true, role: true, createdAt: true, orgUnit: { select: { identifier: true } } } }),
+        tx.branding.findUnique({ where: { id: true }, select: { organizationName: true, tagline: true, primaryColor: true, updatedAt: true } }),
+        tx.brandingAsset.findMany({ orderBy: { kind: "asc" } }),
       ]);
       const counts = { users: users.length, orgUnits: orgUnits.length, memberships: memberships.length };
       await recordTenantEvent(tx, by, { action: "tenant.exported", resourceType: "tenant", resourceId: tenant.key, after: { via, ...counts } });
-      return { users, orgUnits, memberships: memberships.map(({ orgUnit, ...m }) => ({ ...m, orgUnit: orgUnit.identifier })), counts };
+      return { users, orgUnits, memberships: memberships.map(({ orgUnit, ...m }) => ({ ...m, orgUnit: orgUnit.identifier })), branding, brandingAssets, counts };
     },
     { isolationLevel: "RepeatableRead", timeout: 120_000 },
   );
@@ -67,7 +72,15 @@ export async function exportTenant(tenant: ResolvedTenant, by: AuditActor, via: 
   const stamp = exportedAt.toISOString().replace(/[:.]/g, "-");
   const folder = `${tenant.key}-export-${stamp}`;
   const files: Zippable = {
-    [`${folder}/tenant.json`]: json({ exportedAt, tenant: record, settings: { quotas: { limits, overrides } } }),
+    [`${folder}/tenant.json`]: json({
+      exportedAt,
+      tenant: record,
+      settings: {
+        quotas: { limits, overrides },
+        branding: data.branding ? { ...data.branding, files: data.brandingAssets.map((a) => ({ kind: a.kind, contentType: a.contentType, size: a.size, sha256: a.sha256, path: brandingFileName(a) })) } : null,
+      },
+    }),
+    ...Object.fromEntries(data.brandingAssets.map((a) => [`${folder}/${brandingFileName(a)}`, a.bytes])),
     [`${folder}/users.json`]: json(data.users),
     [`${folder}/users.csv`]: strToU8(csv(data.users as unknown as Row[], ["username", "email", "firstName", "lastName", "enabled", "isBreakGlass", "provisioningState", "createdAt", "updatedAt"])),
     [`${folder}/org-units.json`]: json(data.orgUnits),

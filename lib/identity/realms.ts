@@ -51,3 +51,30 @@ export async function deleteRealm(name: string): Promise<void> {
     if (httpStatus(error) !== 404) throw error;
   }
 }
+
+export interface RealmBranding {
+  displayName: string;
+  tagline: string | null;
+  color: string;
+  logoUrl: string | null;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The realm's login page branding, as Keycloak takes it: `displayName`, `displayNameHtml`, and
+ * attributes (`gatehouse.tagline`, `gatehouse.brandColor`, `gatehouse.logoUrl`) that the login
+ * theme reads. A cleared value is sent as "" (Keycloak and the embedded server both keep merging
+ * the other attributes).
+ */
+export async function setRealmBranding(name: string, branding: RealmBranding): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.realms.update(
+    { realm: name },
+    {
+      displayName: branding.displayName,
+      displayNameHtml: `<div class="kc-logo-text"><span>${escapeHtml(branding.displayName)}</span></div>`,
+      attributes: { "gatehouse.tagline": branding.tagline ?? "", "gatehouse.brandColor": branding.color, "gatehouse.logoUrl": branding.logoUrl ?? "" },
+    },
+  );
+}

@@ -18,6 +18,7 @@ export default async function ConsoleTenantAdminLayout({ children, params }: { c
           <Link href={`${admin.base}/org-units`} className="text-slate-600 hover:text-slate-900">Org units</Link>
           <Link href={`${admin.base}/api-keys`} className="text-slate-600 hover:text-slate-900">API keys</Link>
           <Link href={`${admin.base}/domains`} className="text-slate-600 hover:text-slate-900">Domains</Link>
+          <Link href={`${admin.base}/settings`} className="text-slate-600 hover:text-slate-900">Settings</Link>
         </nav>
       </div>
       {children}

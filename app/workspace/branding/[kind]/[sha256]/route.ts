@@ -1,0 +1,3 @@
+import { serveBrandingAsset } from "@/lib/branding/serve";
+
+export const GET = serveBrandingAsset;

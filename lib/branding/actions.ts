@@ -1,0 +1,45 @@
+"use server";
+
+import { authorizeTenantAdmin } from "@/lib/auth/tenant-admin";
+import { runAction } from "@/lib/errors/action";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { formValues, type FormState } from "@/lib/errors/form-state";
+import { fieldErrors } from "@/lib/errors/zod";
+import { brandingFormSchema } from "@/lib/branding/schema";
+import { retryBrandingSync, saveBranding } from "@/lib/branding/service";
+import { readUpload, type AssetKind, type AssetUpload } from "@/lib/branding/upload";
+
+const SYNC_FAILED = "Saved for this workspace, but its login page could not be updated yet. Retry below.";
+
+/** The file field's upload, or its error message. */
+async function checkedUpload(kind: AssetKind, formData: FormData): Promise<{ upload: AssetUpload | null } | { error: string }> {
+  try {
+    return { upload: await readUpload(kind, formData.get(kind)) };
+  } catch (error) {
+    if (isAppError(error) && error.fields[kind]) return { error: error.fields[kind] };
+    throw error;
+  }
+}
+
+/** Saves name, tagline, colour, logo and favicon. Every field is checked before anything is written. */
+export async function saveBrandingAction(target: string | null, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor } = await authorizeTenantAdmin(target, "settings:update");
+    const parsed = brandingFormSchema.safeParse(values);
+    const [logo, favicon] = await Promise.all([checkedUpload("logo", formData), checkedUpload("favicon", formData)]);
+    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...("error" in logo ? { logo: logo.error } : {}), ...("error" in favicon ? { favicon: favicon.error } : {}) };
+    if (!parsed.success || "error" in logo || "error" in favicon) throw new AppError("validation_failed", "Some fields need attention.", errors);
+    const state = await saveBranding(tenant, parsed.data, { logo: logo.upload, favicon: favicon.upload }, actor);
+    return state === "synced" ? { message: "Saved. The workspace and its login page show the new branding." } : { message: SYNC_FAILED };
+  });
+}
+
+/** Pushes the saved branding to the realm's login page again. */
+export async function retryBrandingSyncAction(target: string | null, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, async () => {
+    const { tenant, actor } = await authorizeTenantAdmin(target, "settings:update");
+    const state = await retryBrandingSync(tenant, actor);
+    return state === "synced" ? { message: "The login page is up to date." } : { ok: false, message: "The login page still could not be updated." };
+  });
+}

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors/app-error";
+import { sanitizeSvg } from "@/lib/branding/sanitize-svg";
+import { sniffImageType, type ImageType } from "@/lib/branding/sniff";
+
+export type AssetKind = "logo" | "favicon";
+
+export interface AssetRule {
+  label: string;
+  maxBytes: number;
+  types: readonly ImageType[];
+  /** For the form's `accept` attribute and its hint; the server goes by the bytes, not by this. */
+  accept: string;
+  typeNames: string;
+}
+
+export const ASSET_RULES: Record<AssetKind, AssetRule> = {
+  logo: { label: "Logo", maxBytes: 512 * 1024, types: ["image/png", "image/svg+xml", "image/jpeg"], accept: "image/png,image/svg+xml,image/jpeg", typeNames: "PNG, SVG or JPEG" },
+  favicon: { label: "Favicon", maxBytes: 64 * 1024, types: ["image/png", "image/x-icon", "image/svg+xml"], accept: "image/png,image/x-icon,image/vnd.microsoft.icon,image/svg+xml", typeNames: "PNG, ICO or SVG" },
+};
+
+export interface AssetUpload {
+  contentType: ImageType;
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+}
+
+export const formatKiB = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+
+const refuse = (kind: AssetKind, message: string) => new AppError("validation_failed", "Some fields need attention.", { [kind]: message });
+
+/**
+ * The uploaded file checked and made safe to serve, or null when none was chosen. The type comes
+ * from the content (magic bytes), never from the name or the browser's claim; SVG is sanitised.
+ * Throws `validation_failed` on the field otherwise.
+ */
+export async function readUpload(kind: AssetKind, file: FormDataEntryValue | null): Promise<AssetUpload | null> {
+  if (!file || typeof file === "string" || file.size === 0) return null;
+  const rule = ASSET_RULES[kind];
+  if (file.size > rule.maxBytes) throw refuse(kind, `The file is ${formatKiB(file.size)}; the ${rule.label.toLowerCase()} may be at most ${formatKiB(rule.maxBytes)}.`);
+  let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(await file.arrayBuffer());
+  const contentType = sniffImageType(bytes);
+  if (!contentType || !rule.types.includes(contentType)) throw refuse(kind, `This file is not a ${rule.typeNames} image.`);
+  if (contentType === "image/svg+xml") {
+    const clean = sanitizeSvg(new TextDecoder().decode(bytes));
+    if (!clean) throw refuse(kind, "This SVG has no drawing left once scripts and external references are removed.");
+    bytes = new TextEncoder().encode(clean);
+  }
+  return { contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
