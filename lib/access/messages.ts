@@ -55,3 +55,13 @@ export function denialMessage(denial: Denial, tenantKey: string): string {
   const text = describeDenial(denial);
   return `The workspace “${tenantKey}” ${text.title}. ${text.contact}`;
 }
+
+/** What an organization's locked page says: payment or verification of its customer, or a customer that is gone. */
+export function describeOrganizationDenial(denial: Denial, organization: string): DenialText {
+  const text = describeDenial(denial);
+  const body: Partial<Record<Denial["reason"], string>> = {
+    payment: "The subscription payment for this organization is overdue and its grace period has ended. Nothing has been deleted; its pages open again as soon as the payment is settled.",
+    verification: "This organization must renew its identity verification (KYC/KYB) and the grace period has ended. Nothing has been deleted; its pages open again once verification is completed.",
+  };
+  return { ...text, title: `${organization} ${text.title}`, body: body[denial.reason] ?? "This organization is no longer available." };
+}
