@@ -2,7 +2,7 @@
 -- Organizations of the shared cloud tenant: one per shared customer (linked by the control plane's
 -- customer id), members are users of the cloud realm, joining only by invitation. In every other
 -- tenant's database these tables stay empty.
-CREATE TYPE organization_role AS ENUM ('admin', 'member');
+CREATE TYPE "OrganizationRole" AS ENUM ('admin', 'member');
 
 CREATE TABLE organizations (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -17,7 +17,7 @@ CREATE TABLE organizations (
 CREATE TABLE organization_members (
   organization_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   username text NOT NULL REFERENCES users (username) ON DELETE CASCADE ON UPDATE CASCADE,
-  role organization_role NOT NULL,
+  role "OrganizationRole" NOT NULL,
   created_at timestamptz(6) NOT NULL DEFAULT now(),
   PRIMARY KEY (organization_id, username)
 );
@@ -28,7 +28,7 @@ CREATE TABLE organization_invitations (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   organization_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   email text NOT NULL,
-  role organization_role NOT NULL,
+  role "OrganizationRole" NOT NULL,
   token_hash text NOT NULL,
   expires_at timestamptz(6) NOT NULL,
   accepted_at timestamptz(6),
@@ -47,4 +47,4 @@ CREATE UNIQUE INDEX organization_invitations_one_open_idx ON organization_invita
 DROP TABLE organization_invitations;
 DROP TABLE organization_members;
 DROP TABLE organizations;
-DROP TYPE organization_role;
+DROP TYPE "OrganizationRole";
