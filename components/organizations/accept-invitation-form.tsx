@@ -10,7 +10,7 @@ import { initialFormState, type FormState } from "@/lib/errors/form-state";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** No account yet: choose a username and a password; afterwards, a way to sign in. */
-export function AcceptInvitationForm({ action, email }: { action: Action; email: string }) {
+export function AcceptInvitationForm({ action, email, signInHref, workspace }: { action: Action; email: string; signInHref: string; workspace: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -27,17 +27,22 @@ export function AcceptInvitationForm({ action, email }: { action: Action; email:
   }
   const e = state.fieldErrors;
   return (
-    <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 className="font-semibold">Create your account</h2>
-      <FormMessage state={state} hideWhenFieldErrors />
-      <p className="text-sm text-slate-600">Your account's email will be {email}.</p>
-      <TextField name="username" label="Username" required error={e.username} defaultValue={state.values.username} autoComplete="username" hint="Lowercase letters, digits and . _ @ -" />
-      <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint="At least 10 characters." />
-      <TextField name="confirm" label="Repeat the password" type="password" required error={e.confirm} autoComplete="new-password" />
-      <div>
-        <Button type="submit" disabled={pending}>{pending ? "Joining…" : "Create account and join"}</Button>
-      </div>
-    </form>
+    <>
+      <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="font-semibold">Create your account</h2>
+        <FormMessage state={state} hideWhenFieldErrors />
+        <p className="text-sm text-slate-600">Your account&apos;s email will be {email}.</p>
+        <TextField name="username" label="Username" required error={e.username} defaultValue={state.values.username} autoComplete="username" hint="Lowercase letters, digits and . _ @ -" />
+        <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint="At least 10 characters." />
+        <TextField name="confirm" label="Repeat the password" type="password" required error={e.confirm} autoComplete="new-password" />
+        <div>
+          <Button type="submit" disabled={pending}>{pending ? "Joining…" : "Create account and join"}</Button>
+        </div>
+      </form>
+      <p className="text-sm text-slate-600">
+        Already have an account on {workspace}? <Link href={signInHref} className="text-brand-700 underline">Sign in</Link> and you come back here to join with it.
+      </p>
+    </>
   );
 }
 

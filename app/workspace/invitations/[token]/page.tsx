@@ -38,12 +38,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       {session ? (
         <JoinWithAccountForm action={joinWithSessionAction.bind(null, token)} username={session.user.username} organization={invitation.organization.name} />
       ) : (
-        <>
-          <AcceptInvitationForm action={acceptWithNewAccountAction.bind(null, token)} email={invitation.email} />
-          <p className="text-sm text-slate-600">
-            Already have an account on {cloud.displayName}? <Link href={`/sign-in?callbackUrl=${callbackUrl}`} className="text-brand-700 underline">Sign in</Link> and come back to this link.
-          </p>
-        </>
+        <AcceptInvitationForm action={acceptWithNewAccountAction.bind(null, token)} email={invitation.email} signInHref={`/sign-in?callbackUrl=${callbackUrl}`} workspace={cloud.displayName} />
       )}
     </div>
   );
