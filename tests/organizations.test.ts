@@ -28,7 +28,8 @@ import {
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, rootTenant } from "@/tests/support/tenants";
-import { sessionCookie } from "@/tests/support/api";
+import { call, sessionCookie } from "@/tests/support/api";
+import * as customerAccess from "@/app/console/api/v1/customers/[id]/access/route";
 import { passwordAccepted } from "@/tests/support/identity-login";
 
 const controller = new ProvisioningController();
@@ -234,5 +235,27 @@ describe("organizations of shared customers", () => {
     // Settling lets them back in at once.
     await changePaymentStanding(late.customerId, { standing: "current" }, TEST_ACTOR);
     expect(await invite(lateAdmin, late.organization.id)).toMatchObject({ ok: true });
+  });
+
+  it("is locked by its shared customer's billing switch, and no other organization is", async () => {
+    const off = await sharedCustomer("Switched Off");
+    const on = await sharedCustomer("Switched On");
+    const offAdmin = await joined(off.organization.id, "admin");
+    const onAdmin = await joined(on.organization.id, "admin");
+    const invite = (as: typeof offAdmin, organizationId: string) => asRequest(as.request, () => inviteAction(organizationId, initialFormState, form({ email: `y${suffix()}@example.com`, role: "member" })));
+    const billing = { host: CONSOLE, cookie: await sessionCookie(await rootTenant(), "superadmin", ["superadmin"]) };
+    const put = (customerId: string, body: unknown) => call(customerAccess.PUT, { ...billing, path: `/api/v1/customers/${customerId}/access`, method: "PUT", params: { id: customerId }, body });
+
+    expect(await put(off.customerId, { enabled: false })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { reason: expect.any(String) } } });
+    expect(await put(off.customerId, { enabled: false, reason: "Invoice 42 unpaid" })).toMatchObject({ status: 200, body: { accessEnabled: false, disabledReason: "Invoice 42 unpaid", organization: { allowed: false, code: "tenant_suspended" } } });
+    expect(await controlDb().platformAuditEvent.findFirst({ where: { action: "customer.access_disabled", resourceId: off.customerId } })).toMatchObject({ actor: "root/superadmin" });
+    expect(await invite(offAdmin, off.organization.id)).toMatchObject({ ok: false, code: "tenant_suspended", message: expect.stringContaining("Switched Off") });
+    expect(await invite(onAdmin, on.organization.id)).toMatchObject({ ok: true });
+
+    expect(await put(off.customerId, { enabled: true })).toMatchObject({ status: 200, body: { accessEnabled: true, organization: { allowed: true, code: null } } });
+    expect(await invite(offAdmin, off.organization.id)).toMatchObject({ ok: true });
+    // A dedicated customer's switch is its tenant's.
+    const { customerId: dedicated } = await createCustomer(businessCustomer(), TEST_ACTOR);
+    expect(await put(dedicated, { enabled: false, reason: "x" })).toMatchObject({ status: 409, body: { code: "conflict" } });
   });
 });

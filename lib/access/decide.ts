@@ -55,11 +55,12 @@ function customerDenial(standing: CustomerStanding, status: TenantStatus, now: n
 }
 
 /**
- * A shared customer's organization in the cloud tenant: the same payment and verification rules as
- * a dedicated tenant, applied to the customer's own standing only (the cloud tenant as a whole is
+ * A shared customer's organization in the cloud tenant: the same billing switch (the customer's),
+ * payment and verification rules as a dedicated tenant, applied to the customer's own standing only (the cloud tenant as a whole is
  * decided by `tenantDenial`, on the platform's standing). There is no break-glass exemption here.
  */
-export function organizationDenial(standing: CustomerStanding, now: number, graceDays: number): Denial | null {
+export function organizationDenial(standing: CustomerStanding & Pick<TenantStanding, "accessDisabled">, now: number, graceDays: number): Denial | null {
+  if (standing.accessDisabled) return { reason: "disabled", code: "tenant_suspended", status: "active", disabledReason: standing.accessDisabled.reason, since: standing.accessDisabled.at };
   return customerDenial(standing, "active", now, graceDays);
 }
 

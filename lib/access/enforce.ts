@@ -42,16 +42,22 @@ export async function assertAccess(tenant: ResolvedTenant, requester: Requester)
 }
 
 /**
- * Whether a shared customer's organization is locked by the customer's own standing. Read straight
+ * Whether a shared customer's organization is locked by the customer's own standing or switch. Read straight
  * from the control plane (one primary-key lookup per org page or action), so a settled payment
  * lets the organization back in on the next request. An unknown customer is treated as deleted.
  */
 export async function organizationAccessDenial(customerId: string, now = Date.now()): Promise<Denial | null> {
   const customer = await controlDb().customer.findUnique({
     where: { id: customerId },
-    select: { verificationStatus: true, verificationChangedAt: true, paymentStanding: true, paymentStandingChangedAt: true },
+    select: { verificationStatus: true, verificationChangedAt: true, paymentStanding: true, paymentStandingChangedAt: true, accessDisabledAt: true, accessDisabledReason: true },
   });
   if (!customer) return { reason: "inactive", code: "tenant_suspended", status: "deleted" };
-  const standing = { verification: customer.verificationStatus, verificationChangedAt: customer.verificationChangedAt, payment: customer.paymentStanding, paymentChangedAt: customer.paymentStandingChangedAt };
+  const standing = {
+    verification: customer.verificationStatus,
+    verificationChangedAt: customer.verificationChangedAt,
+    payment: customer.paymentStanding,
+    paymentChangedAt: customer.paymentStandingChangedAt,
+    accessDisabled: customer.accessDisabledAt ? { at: customer.accessDisabledAt, reason: customer.accessDisabledReason ?? "" } : null,
+  };
   return organizationDenial(standing, now, env().GATEHOUSE_STANDING_GRACE_DAYS);
 }

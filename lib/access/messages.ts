@@ -56,10 +56,11 @@ export function denialMessage(denial: Denial, tenantKey: string): string {
   return `The workspace “${tenantKey}” ${text.title}. ${text.contact}`;
 }
 
-/** What an organization's locked page says: payment or verification of its customer, or a customer that is gone. */
+/** What an organization's locked page says: its customer's billing switch, payment or verification, or a customer that is gone. */
 export function describeOrganizationDenial(denial: Denial, organization: string): DenialText {
   const text = describeDenial(denial);
   const body: Partial<Record<Denial["reason"], string>> = {
+    disabled: `Access to this organization has been disabled by billing${denial.disabledReason ? `: ${denial.disabledReason}` : ""}. Nothing has been deleted; its pages open again as soon as it is re-enabled.`,
     payment: "The subscription payment for this organization is overdue and its grace period has ended. Nothing has been deleted; its pages open again as soon as the payment is settled.",
     verification: "This organization must renew its identity verification (KYC/KYB) and the grace period has ended. Nothing has been deleted; its pages open again once verification is completed.",
   };

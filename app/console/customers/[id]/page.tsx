@@ -11,7 +11,7 @@ import { CustomerStandingPanel } from "@/components/standing/customer-standing-p
 import { standingHistory } from "@/lib/standing/queries";
 import { ConsoleOrganizationPanel } from "@/components/organizations/console-organization-panel";
 import { parseListQuery } from "@/lib/pagination/page";
-import { changePaymentStandingAction, changeVerificationAction, updateCustomerAction } from "../actions";
+import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -75,7 +75,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         </ul>
       </section>
 
-      {customer.tenancy === "shared" && !customer.isRoot ? <ConsoleOrganizationPanel customerId={customer.id} query={parseListQuery(await searchParams)} basePath={`/customers/${customer.id}`} /> : null}
+      {customer.tenancy === "shared" && !customer.isRoot ? <ConsoleOrganizationPanel customer={customer} query={parseListQuery(await searchParams)} basePath={`/customers/${customer.id}`} accessAction={setCustomerAccessAction.bind(null, customer.id)} /> : null}
 
       {customer.isRoot ? (
         <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">The root customer is the platform operator; it is managed by configuration, not edited here.</p>
