@@ -75,4 +75,17 @@ test("a shared customer's organization gets its first admin from the console, wh
   await expect(page.getByTestId(`org-member-owner-${suffix}`)).toBeVisible();
   await expect(page.getByTestId(`org-member-member-${suffix}`)).toBeVisible();
   expect(slug).not.toBe(other.slug);
+
+  // Billing disables this customer: its organization's members see why; the other organization is not touched.
+  const accessForm = page.getByRole("form", { name: "Organization access" });
+  await accessForm.getByLabel("Access", { exact: true }).selectOption("false");
+  await accessForm.getByLabel("Reason", { exact: true }).fill("Invoice 7 unpaid");
+  await accessForm.getByRole("button", { name: "Change organization access…" }).click();
+  await accessForm.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByTestId("organization-access")).toContainText("Locked");
+  await member.goto(hostUrl("cloud", `/orgs/${slug}`));
+  await expect(member.getByTestId("organization-locked")).toContainText("Invoice 7 unpaid");
+  await expect(member.getByTestId(`org-member-owner-${suffix}`)).toHaveCount(0);
+  await page.goto(`http://console.localhost:${new URL(page.url()).port}${other.path}`);
+  await expect(page.getByTestId("organization-access")).toContainText("get in");
 });
