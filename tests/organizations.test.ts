@@ -204,8 +204,10 @@ describe("organizations of shared customers", () => {
       () => removeOrganizationMemberAction(theirs.id, victim.username, initialFormState),
       () => revokeInvitationAction(theirs.id, theirInvitation.id, initialFormState),
       () => resendInvitationAction(theirs.id, theirInvitation.id, initialFormState),
-      // Their invitation named under the attacker's own organization is not found either.
+      // Their invitation named under the attacker's own organization is not found either, nor are made-up ids.
       () => revokeInvitationAction(mine.id, theirInvitation.id, initialFormState),
+      () => revokeInvitationAction(mine.id, "not-a-uuid", initialFormState),
+      () => inviteAction("../../etc", initialFormState, form({ email: "spy@example.com", role: "admin" })),
     ];
     for (const attempt of attempts) expect(await asRequest(attacker.request, attempt)).toMatchObject({ ok: false, code: "not_found" });
     // Sent to another host, the action finds no workspace there at all (a 404).

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
 import { InvitationLink } from "@/components/organizations/invitation-link";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
-import { ORGANIZATION_ROLE_OPTIONS } from "@/lib/organizations/roles";
+import { organizationRoleOptions } from "@/lib/organizations/roles";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,7 +22,7 @@ export function InviteForm({ action, title, defaultRole = "member" }: { action: 
       <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-[2fr_2fr_auto] sm:items-start">
         <h3 className="text-sm font-semibold sm:col-span-3">{title}</h3>
         <TextField name="email" label="Email" type="email" required error={e.email} defaultValue={values.email} autoComplete="off" />
-        <SelectField name="role" label="Role" required error={e.role} defaultValue={values.role ?? defaultRole} options={ORGANIZATION_ROLE_OPTIONS} />
+        <SelectField name="role" label="Role" required error={e.role} defaultValue={values.role ?? defaultRole} options={organizationRoleOptions({ described: true })} />
         <div className="sm:pt-6">
           <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Invite"}</Button>
         </div>

@@ -1,5 +1,6 @@
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
 import { InvitationControls } from "@/components/organizations/invitation-controls";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/organizations/actions";
 import type { InvitationStatus, listInvitations } from "@/lib/organizations/queries";
@@ -26,7 +27,7 @@ export function OrganizationInvitations({ organizationId, invitations, manageabl
           {invitations.map((i) => (
             <tr key={i.id} data-testid={`invitation-${i.email}`}>
               <td className="px-4 py-2 font-medium">{i.email}</td>
-              <td className="px-4 py-2 capitalize">{i.role}</td>
+              <td className="px-4 py-2"><OrganizationRoleBadge role={i.role} /></td>
               <td className="px-4 py-2">
                 <Badge tone={STATUS[i.status].tone}>{STATUS[i.status].label}</Badge>
                 {i.acceptedBy ? <div className="text-xs text-slate-500">by {i.acceptedBy}</div> : null}

@@ -1,14 +1,14 @@
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
-import { Badge } from "@/components/ui/badge";
+import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
 import { ChangeRoleForm } from "@/components/memberships/change-role-form";
 import { RemoveMembershipButton } from "@/components/memberships/remove-membership-button";
 import { changeOrganizationRoleAction, removeOrganizationMemberAction } from "@/lib/organizations/actions";
-import { ORGANIZATION_ROLES } from "@/lib/organizations/roles";
+import { organizationRoleOptions } from "@/lib/organizations/roles";
 import type { OrganizationMemberRow } from "@/lib/organizations/queries";
 import type { Page } from "@/lib/pagination/page";
 
-const ROLE_CHOICES = ORGANIZATION_ROLES.map((value) => ({ value, label: value === "admin" ? "Admin" : "Member" }));
+const ROLE_CHOICES = organizationRoleOptions({ described: false });
 
 /** An organization's members; its admins change roles and remove people here (`manageable`), everyone else reads. */
 export function OrganizationMembers({ organization, page, q, basePath, manageable }: { organization: { id: string; name: string }; page: Page<OrganizationMemberRow>; q: string; basePath: string; manageable: boolean }) {
@@ -34,7 +34,7 @@ export function OrganizationMembers({ organization, page, q, basePath, manageabl
                 {manageable ? (
                   <ChangeRoleForm action={changeOrganizationRoleAction.bind(null, organization.id, m.username)} role={m.role} label={`Role of ${m.username} in ${organization.name}`} options={ROLE_CHOICES} />
                 ) : (
-                  <Badge tone={m.role === "admin" ? "blue" : "slate"}>{m.role === "admin" ? "Admin" : "Member"}</Badge>
+                  <OrganizationRoleBadge role={m.role} />
                 )}
               </td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.joinedAt.toISOString().slice(0, 10)}</td>

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { AppError } from "@/lib/errors/app-error";
 import { organizationAccessDenial } from "@/lib/access/enforce";
@@ -11,6 +12,9 @@ type Tx = Prisma.TransactionClient;
 
 export const ORGANIZATION_NOT_FOUND = "Organization not found.";
 
+/** Ids come back from the browser: anything that is not a UUID is simply not found. */
+export const isId = (value: string) => z.uuid().safeParse(value).success;
+
 /**
  * The organization, if `caller` holds `needed` in it; checked inside the change's transaction.
  * Someone outside the organization gets the same `not_found` as for an id that does not exist, so
@@ -18,7 +22,7 @@ export const ORGANIZATION_NOT_FOUND = "Organization not found.";
  * locked out by its standing; the platform is not.
  */
 export async function requireOrganizationRole(tx: Tx, organizationId: string, caller: OrganizationCaller, needed: OrganizationRole) {
-  const organization = await tx.organization.findUnique({ where: { id: organizationId } });
+  const organization = isId(organizationId) ? await tx.organization.findUnique({ where: { id: organizationId } }) : null;
   if (!organization) throw new AppError("not_found", ORGANIZATION_NOT_FOUND);
   if (caller.kind === "platform") return organization;
   const membership = await tx.organizationMember.findUnique({ where: { organizationId_username: { organizationId, username: caller.username } } });

@@ -9,7 +9,7 @@ import { createUserSchema } from "@/lib/users/schema";
 import { linkTokenHash, newLinkToken } from "@/lib/set-password-links/token";
 import { tenantUrl } from "@/lib/tenants/urls";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { requireOrganizationRole, type OrganizationCaller } from "@/lib/organizations/authority";
+import { isId, requireOrganizationRole, type OrganizationCaller } from "@/lib/organizations/authority";
 import type { OrganizationRole } from "@/lib/organizations/roles";
 import type { InviteInput } from "@/lib/organizations/schema";
 
@@ -58,7 +58,7 @@ export async function createInvitation(cloud: ResolvedTenant, organizationId: st
 
 /** The invitation locked for a change, if it is this organization's and still open. */
 async function lockOpenInvitation(tx: Tx, organizationId: string, invitationId: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organization_invitations WHERE id = ${invitationId}::uuid AND organization_id = ${organizationId}::uuid FOR UPDATE`;
+  const [row] = isId(invitationId) ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organization_invitations WHERE id = ${invitationId}::uuid AND organization_id = ${organizationId}::uuid FOR UPDATE` : [];
   if (!row) throw new AppError("not_found", "Invitation not found.");
   const invitation = await tx.organizationInvitation.findUniqueOrThrow({ where: { id: row.id } });
   if (invitation.acceptedAt) throw new AppError("conflict", "This invitation has already been accepted.");

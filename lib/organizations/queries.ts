@@ -18,7 +18,7 @@ export function organizationsOf(cloud: ResolvedTenant, username: string) {
 /** The organization by slug and `username`'s role in it; null when it does not exist or they are not a member. */
 export async function membershipBySlug(cloud: ResolvedTenant, slug: string, username: string) {
   const row = await tenantDb(cloud).organizationMember.findFirst({ where: { username, organization: { slug } }, select: { role: true, organization: true } });
-  return row ? { organization: row.organization, role: row.role as OrganizationRole } : null;
+  return row ? { organization: row.organization, role: row.role } : null;
 }
 
 export interface OrganizationMemberRow {
@@ -41,7 +41,7 @@ export async function listOrganizationMembers(cloud: ResolvedTenant, organizatio
     username: row.username,
     email: row.user.email,
     name: [row.user.firstName, row.user.lastName].filter(Boolean).join(" "),
-    role: row.role as OrganizationRole,
+    role: row.role,
     joinedAt: row.createdAt,
   }));
   return toPage(items, total, query);
@@ -54,7 +54,7 @@ export async function listInvitations(cloud: ResolvedTenant, organizationId: str
   const rows = await tenantDb(cloud).organizationInvitation.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" }, take: 100, omit: { tokenHash: true } });
   return rows.map((row) => {
     const status: InvitationStatus = row.acceptedAt ? "accepted" : row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : "open";
-    return { ...row, role: row.role as OrganizationRole, status };
+    return { ...row, role: row.role, status };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
-import { Badge } from "@/components/ui/badge";
+import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
 import { requireCloudMember } from "@/lib/organizations/guards";
 import { organizationsOf } from "@/lib/organizations/queries";
 
@@ -24,7 +24,7 @@ export default async function OrganizationsPage() {
                 <Link href={`/orgs/${organization.slug}`} className="font-medium text-brand-700 hover:underline">{organization.name}</Link>
                 <div className="font-mono text-xs text-slate-500">{organization.slug}</div>
               </td>
-              <td className="px-4 py-2"><Badge tone={role === "admin" ? "blue" : "slate"}>{role === "admin" ? "Admin" : "Member"}</Badge></td>
+              <td className="px-4 py-2"><OrganizationRoleBadge role={role} /></td>
             </tr>
           ))}
         </DataTable>
