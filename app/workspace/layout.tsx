@@ -39,6 +39,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             <nav aria-label="Workspace" className="flex gap-4 text-sm">
               <Link href="/" className="text-slate-600 hover:text-slate-900">Home</Link>
               <Link href="/profile" className="text-slate-600 hover:text-slate-900">My profile</Link>
+              {tenant.kind === "shared_cloud" ? <Link href="/orgs" className="text-slate-600 hover:text-slate-900">Organizations</Link> : null}
               {may("user:list") ? <Link href="/users" className="text-slate-600 hover:text-slate-900">Users</Link> : null}
               {may("ou:read") ? <Link href="/org-units" className="text-slate-600 hover:text-slate-900">Org units</Link> : null}
               {may("apikey:list") ? <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">API keys</Link> : null}

@@ -9,8 +9,11 @@ import type { MembershipRole } from "@/lib/memberships/roles";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** A membership's role with a save button (not saved on change, so arrow keys can browse the options). */
-export function ChangeRoleForm({ action, role, label }: { action: Action; role: MembershipRole; label: string }) {
+/**
+ * A membership's role with a save button (not saved on change, so arrow keys can browse the options);
+ * `options` for other role sets (an organization's roles).
+ */
+export function ChangeRoleForm({ action, role, label, options = roleOptions({ described: false }) }: { action: Action; role: MembershipRole | string; label: string; options?: readonly { value: string; label: string }[] }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -21,7 +24,7 @@ export function ChangeRoleForm({ action, role, label }: { action: Action; role: 
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={id}>{label}</label>
       <select id={id} name="role" defaultValue={state.attempt ? state.values.role : role} aria-invalid={Boolean(error)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-        {roleOptions({ described: false }).map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
       </select>

@@ -7,8 +7,11 @@ import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** "Remove", then an explicit confirmation naming what is removed; Cancel (or Escape) backs out. */
-export function RemoveMembershipButton({ action, description }: { action: Action; description: string }) {
+/**
+ * "Remove", then an explicit confirmation naming what is removed; Cancel (or Escape) backs out.
+ * `verb` renames the buttons for other destructive actions (e.g. withdrawing an invitation).
+ */
+export function RemoveMembershipButton({ action, description, verb = { label: "Remove", confirm: "Confirm removal", pending: "Removing…" } }: { action: Action; description: string; verb?: { label: string; confirm: string; pending: string } }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   // Focus follows the dialogue: onto the confirmation, and back onto "Remove" after a cancel.
   const [phase, setPhase] = useState<"idle" | "confirming" | "cancelled">("idle");
@@ -20,7 +23,7 @@ export function RemoveMembershipButton({ action, description }: { action: Action
     return (
       <div className="flex items-center gap-2">
         <Button type="button" variant="secondary" className="px-3 py-1" autoFocus={phase === "cancelled"} onClick={() => setPhase("confirming")}>
-          Remove
+          {verb.label}
         </Button>
         {error}
       </div>
@@ -30,7 +33,7 @@ export function RemoveMembershipButton({ action, description }: { action: Action
     <form ref={formRef} action={formAction} className="flex flex-wrap items-center gap-2" onKeyDown={(e) => e.key === "Escape" && setPhase("cancelled")}>
       <span className="text-sm text-slate-700">{description}?</span>
       <Button type="submit" variant="danger" disabled={pending} className="px-3 py-1" autoFocus>
-        {pending ? "Removing…" : "Confirm removal"}
+        {pending ? verb.pending : verb.confirm}
       </Button>
       <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => setPhase("cancelled")}>
         Cancel

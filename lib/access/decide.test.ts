@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAccess, tenantDenial, type TenantStanding } from "@/lib/access/decide";
+import { decideAccess, organizationDenial, tenantDenial, type TenantStanding } from "@/lib/access/decide";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.parse("2026-11-22T12:00:00Z");
@@ -48,5 +48,13 @@ describe("the access decision", () => {
     expect(decideAccess("suspended", exempt, { kind: "user", breakglass: true }, now, 7)).toMatchObject({ reason: "inactive" });
     // The platform (console) manages a tenant whatever its standing.
     expect(decideAccess("active", overdueSince(30), { kind: "platform" }, now, 7)).toBeNull();
+  });
+
+  it("applies payment and verification, with the same grace, to a shared customer's organization", () => {
+    expect(organizationDenial(good, now, 7)).toBeNull();
+    expect(organizationDenial(overdueSince(6), now, 7)).toBeNull();
+    expect(organizationDenial(overdueSince(8), now, 7)).toMatchObject({ reason: "payment", code: "payment_required" });
+    expect(organizationDenial({ ...good, accessDisabled: { at: new Date(now), reason: "Unpaid" } }, now, 7)).toMatchObject({ reason: "disabled", code: "tenant_suspended", disabledReason: "Unpaid" });
+    expect(organizationDenial({ ...good, verification: "rekyc_due", verificationChangedAt: new Date(now - 8 * DAY) }, now, 7)).toMatchObject({ reason: "verification" });
   });
 });

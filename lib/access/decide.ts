@@ -1,11 +1,15 @@
 import type { PaymentStanding, TenantStatus, VerificationStatus } from "@/lib/db/generated/control/enums";
 
-/** What decides whether a tenant's people and keys get in, besides its lifecycle status. */
-export interface TenantStanding {
+/** A customer's own standing: what locks out a shared customer's organization. */
+export interface CustomerStanding {
   verification: VerificationStatus;
   verificationChangedAt: Date;
   payment: PaymentStanding;
   paymentChangedAt: Date;
+}
+
+/** What decides whether a tenant's people and keys get in, besides its lifecycle status. */
+export interface TenantStanding extends CustomerStanding {
   /** Set by the billing system's tenant-wide switch. */
   accessDisabled: { at: Date; reason: string } | null;
   /** The superadmin lets the break-glass admin in despite the standing. */
@@ -35,6 +39,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function tenantDenial(status: TenantStatus, standing: TenantStanding, now: number, graceDays: number): Denial | null {
   if (status !== "active") return { reason: "inactive", code: "tenant_suspended", status };
   if (standing.accessDisabled) return { reason: "disabled", code: "tenant_suspended", status, disabledReason: standing.accessDisabled.reason, since: standing.accessDisabled.at };
+  return customerDenial(standing, status, now, graceDays);
+}
+
+/** Payment, then verification, each once its grace period has ended. */
+function customerDenial(standing: CustomerStanding, status: TenantStatus, now: number, graceDays: number): Denial | null {
   const graceMs = graceDays * DAY_MS;
   if (standing.payment === "overdue" && now >= standing.paymentChangedAt.getTime() + graceMs) {
     return { reason: "payment", code: "payment_required", status, since: new Date(standing.paymentChangedAt.getTime() + graceMs) };
@@ -43,6 +52,16 @@ export function tenantDenial(status: TenantStatus, standing: TenantStanding, now
     return { reason: "verification", code: "verification_required", status, since: new Date(standing.verificationChangedAt.getTime() + graceMs) };
   }
   return null;
+}
+
+/**
+ * A shared customer's organization in the cloud tenant: the same billing switch (the customer's),
+ * payment and verification rules as a dedicated tenant, applied to the customer's own standing only (the cloud tenant as a whole is
+ * decided by `tenantDenial`, on the platform's standing). There is no break-glass exemption here.
+ */
+export function organizationDenial(standing: CustomerStanding & Pick<TenantStanding, "accessDisabled">, now: number, graceDays: number): Denial | null {
+  if (standing.accessDisabled) return { reason: "disabled", code: "tenant_suspended", status: "active", disabledReason: standing.accessDisabled.reason, since: standing.accessDisabled.at };
+  return customerDenial(standing, "active", now, graceDays);
 }
 
 /**

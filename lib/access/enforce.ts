@@ -2,7 +2,8 @@ import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
-import { decideAccess, tenantDenial, type Denial, type Requester } from "@/lib/access/decide";
+import { controlDb } from "@/lib/db/control";
+import { decideAccess, organizationDenial, tenantDenial, type Denial, type Requester } from "@/lib/access/decide";
 import { denialMessage } from "@/lib/access/messages";
 import { tenantStanding } from "@/lib/access/standing-cache";
 
@@ -38,4 +39,25 @@ export function denialError(denial: Denial, tenant: ResolvedTenant): AppError {
 export async function assertAccess(tenant: ResolvedTenant, requester: Requester): Promise<void> {
   const denial = await accessDenial(tenant, requester);
   if (denial) throw denialError(denial, tenant);
+}
+
+/**
+ * Whether a shared customer's organization is locked by the customer's own standing or switch. Read straight
+ * from the control plane (one primary-key lookup per org page or action), so a settled payment
+ * lets the organization back in on the next request. An unknown customer is treated as deleted.
+ */
+export async function organizationAccessDenial(customerId: string, now = Date.now()): Promise<Denial | null> {
+  const customer = await controlDb().customer.findUnique({
+    where: { id: customerId },
+    select: { verificationStatus: true, verificationChangedAt: true, paymentStanding: true, paymentStandingChangedAt: true, accessDisabledAt: true, accessDisabledReason: true },
+  });
+  if (!customer) return { reason: "inactive", code: "tenant_suspended", status: "deleted" };
+  const standing = {
+    verification: customer.verificationStatus,
+    verificationChangedAt: customer.verificationChangedAt,
+    payment: customer.paymentStanding,
+    paymentChangedAt: customer.paymentStandingChangedAt,
+    accessDisabled: customer.accessDisabledAt ? { at: customer.accessDisabledAt, reason: customer.accessDisabledReason ?? "" } : null,
+  };
+  return organizationDenial(standing, now, env().GATEHOUSE_STANDING_GRACE_DAYS);
 }

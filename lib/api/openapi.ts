@@ -14,7 +14,7 @@ import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQu
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
-import { paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
+import { customerAccessViewSchema, paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
 import type { PlatformScope } from "@/lib/permissions/platform";
 
@@ -95,6 +95,7 @@ const schemas = {
   PaymentStanding: named("PaymentStanding", paymentStandingSchema),
   PaymentChange: named("PaymentChange", paymentChangeSchema),
   TenantAccess: named("TenantAccess", tenantAccessViewSchema),
+  CustomerAccess: named("CustomerAccess", customerAccessViewSchema),
   TenantAccessChange: named("TenantAccessChange", tenantAccessSchema),
   UserAccess: named("UserAccess", userAccessViewSchema),
   UserAccessChange: named("UserAccessChange", userAccessSchema),
@@ -458,6 +459,20 @@ platformPath("put", "/customers/{id}/payment-standing", "Standing", "billing:wri
   params: customerId,
   body: schemas.PaymentChange,
   responses: ok("The standing after the change.", schemas.PaymentStanding),
+});
+platformPath("get", "/customers/{id}/access", "Standing", "customer:read", {
+  id: "getCustomerAccess",
+  summary: "Whether a shared customer's organization is open",
+  params: customerId,
+  responses: ok("The shared customer's billing switch and the current decision for its organization.", schemas.CustomerAccess),
+});
+platformPath("put", "/customers/{id}/access", "Standing", "billing:write", {
+  id: "setCustomerAccess",
+  summary: "Disable or re-enable a shared customer's organization",
+  description: "The billing system's switch for a shared customer (a dedicated customer's is its tenant's: `conflict` here). `{ enabled: false, reason }`: the organization's members are locked out of its pages and actions on the cloud host (`tenant_suspended`); other organizations are not affected; `{ enabled: true }`: everything is as it was.",
+  params: customerId,
+  body: schemas.TenantAccessChange,
+  responses: ok("The access after the change.", schemas.CustomerAccess),
 });
 platformPath("get", "/tenants/{key}/access", "Standing", "tenant:read", {
   id: "getTenantAccess",

@@ -6,7 +6,7 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export interface TenantEvent {
   action: string;
-  resourceType: "user" | "org_unit" | "membership" | "api_key" | "settings" | "tenant";
+  resourceType: "user" | "org_unit" | "membership" | "api_key" | "settings" | "tenant" | "organization" | "invitation";
   resourceId: string;
   before?: unknown;
   after?: unknown;

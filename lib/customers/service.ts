@@ -10,6 +10,7 @@ import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { CreateCustomerInput, CustomerRecordInput, UpdateCustomerInput } from "@/lib/customers/schema";
 import { applyPaymentChange, applyVerificationChange, recordInitialStanding } from "@/lib/standing/service";
 import { invalidateStanding } from "@/lib/access/standing-cache";
+import { organizationForNewCustomer } from "@/lib/organizations/provision";
 
 export interface CreatedCustomer {
   customerId: string;
@@ -47,7 +48,8 @@ function refuseUnverifiedTenant(input: CreateCustomerInput): void {
 /**
  * Onboards a customer. A dedicated customer gets its own tenant (status `provisioning`, steps
  * queued for the controller); a shared one is attached to the shared cloud tenant. All of it is
- * one transaction: a taken tenant key leaves nothing behind.
+ * one transaction: a taken tenant key leaves nothing behind. A shared customer's organization is
+ * then created in the cloud tenant's own database (lib/organizations/provision.ts).
  */
 export async function createCustomer(input: CreateCustomerInput, by: AuditActor, options: { databaseUrl?: string | null } = {}): Promise<CreatedCustomer> {
   refuseUnverifiedTenant(input);
@@ -80,6 +82,7 @@ export async function createCustomer(input: CreateCustomerInput, by: AuditActor,
       return { customerId: customer.id, tenantId: tenant.id };
     });
     if (input.tenancy === "dedicated") await wakeControllers();
+    else await organizationForNewCustomer({ id: created.customerId, displayName: input.displayName }, by);
     return created;
   } catch (error) {
     if (isUniqueViolation(error)) {

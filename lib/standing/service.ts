@@ -129,6 +129,30 @@ export function setTenantAccess(tenantId: string, change: TenantAccessChange, by
   });
 }
 
+/**
+ * The billing system's switch for a shared customer: disabled, its organization in the cloud tenant
+ * is locked for its members (read per request, so nothing is cached to drop); a dedicated
+ * customer's switch is its tenant's.
+ */
+export async function setCustomerAccess(customerId: string, change: TenantAccessChange, by: AuditActor): Promise<boolean> {
+  return controlDb().$transaction(async (tx) => {
+    const before = await lockedCustomer(tx, customerId);
+    if (before.tenancy !== "shared" || before.isRoot) throw new AppError("conflict", "Only a shared customer has this switch; a dedicated customer's access is switched on its tenant.");
+    const disabled = before.accessDisabledAt !== null;
+    if (change.enabled ? !disabled : disabled && change.reason === before.accessDisabledReason) return false;
+    const data = change.enabled ? { accessDisabledAt: null, accessDisabledReason: null } : { accessDisabledAt: before.accessDisabledAt ?? new Date(), accessDisabledReason: change.reason ?? "" };
+    await tx.customer.update({ where: { id: customerId }, data });
+    await recordPlatformEvent(tx, by, {
+      action: change.enabled ? "customer.access_enabled" : "customer.access_disabled",
+      resourceType: "customer",
+      resourceId: customerId,
+      before: { accessDisabled: disabled, reason: before.accessDisabledReason },
+      after: { accessDisabled: !change.enabled, reason: data.accessDisabledReason },
+    });
+    return true;
+  });
+}
+
 /** Lets the tenant's break-glass admin in despite the standing (never despite the lifecycle status). */
 export function setBreakglassExemption(tenantId: string, change: BreakglassExemptionChange, by: AuditActor): Promise<boolean> {
   return inTransaction(async (tx) => {

@@ -4,8 +4,8 @@ import { authorizeSuperadmin } from "@/lib/auth/guards";
 import { z } from "zod";
 import { customerRecordSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { paymentChangeSchema, verificationChangeSchema } from "@/lib/standing/schema";
-import { changePaymentStanding, changeVerification } from "@/lib/standing/service";
+import { paymentChangeSchema, tenantAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
+import { changePaymentStanding, changeVerification, setCustomerAccess } from "@/lib/standing/service";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
 import { AppError } from "@/lib/errors/app-error";
@@ -65,5 +65,16 @@ export async function changePaymentStandingAction(customerId: string, prev: Form
     const change = parseOrThrow(paymentChangeSchema, values);
     const changed = await changePaymentStanding(customerIdOf(customerId), change, actor);
     return { message: changed ? "Payment standing updated." : "Nothing changed." };
+  });
+}
+
+/** A shared customer's billing switch: locks or unlocks its organization in the cloud tenant. */
+export async function setCustomerAccessAction(customerId: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const change = parseOrThrow(tenantAccessSchema, values);
+    const changed = await setCustomerAccess(customerIdOf(customerId), change, actor);
+    return { message: !changed ? "Nothing changed." : change.enabled ? "Organization access enabled." : "Organization access disabled." };
   });
 }

@@ -41,4 +41,15 @@ export const tenantAccessViewSchema = z.object({
   }),
 });
 
+export const customerAccessViewSchema = z.object({
+  customerId: z.uuid(),
+  accessEnabled: z.boolean(),
+  disabledAt: timestamp.nullable(),
+  disabledReason: z.string().nullable(),
+  organization: z.object({
+    allowed: z.boolean(),
+    code: z.enum(["tenant_suspended", "payment_required", "verification_required"]).nullable().meta({ description: "What the shared customer's organization members get now, if refused." }),
+  }),
+});
+
 export const userAccessViewSchema = z.object({ username: z.string(), enabled: z.boolean() });

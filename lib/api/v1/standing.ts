@@ -2,17 +2,17 @@ import { z } from "zod";
 import { controlDb } from "@/lib/db/control";
 import { AppError } from "@/lib/errors/app-error";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
-import { tenantWideDenial } from "@/lib/access/enforce";
+import { organizationAccessDenial, tenantWideDenial } from "@/lib/access/enforce";
 import { getUser } from "@/lib/users/queries";
 import { setTenantUserEnabled } from "@/lib/users/commands";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
-import { changePaymentStanding, changeVerification, setTenantAccess } from "@/lib/standing/service";
+import { changePaymentStanding, changeVerification, setCustomerAccess, setTenantAccess } from "@/lib/standing/service";
 import { standingHistory } from "@/lib/standing/queries";
 import { platformRoute, type PathParams } from "@/lib/api/route";
 import { respond } from "@/lib/api/responses";
 import { pathUsername } from "@/lib/api/params";
 import { tenantNamed } from "@/lib/tenancy/target";
-import { paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
+import { customerAccessViewSchema, paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
 
 const customerNotFound = () => new AppError("not_found", "Customer not found.");
 
@@ -60,6 +60,25 @@ export const putPaymentStandingRoute = platformRoute({
   handle: async ({ params, body, actor }) => {
     await changePaymentStanding((await customerOf(params)).id, body, actor);
     return paymentView(params);
+  },
+});
+
+async function customerAccessView(params: PathParams) {
+  const { id } = await customerOf(params);
+  const row = await controlDb().customer.findUniqueOrThrow({ where: { id }, select: { accessDisabledAt: true, accessDisabledReason: true } });
+  const denial = await organizationAccessDenial(id);
+  return respond(customerAccessViewSchema, { customerId: id, accessEnabled: row.accessDisabledAt === null, disabledAt: row.accessDisabledAt, disabledReason: row.accessDisabledReason, organization: { allowed: denial === null, code: denial?.code ?? null } });
+}
+
+export const getCustomerAccessRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => customerAccessView(params) });
+
+/** The billing system's switch for a shared customer: `{ enabled: false, reason }` locks its organization in the cloud tenant. */
+export const putCustomerAccessRoute = platformRoute({
+  scope: "billing:write",
+  body: tenantAccessSchema,
+  handle: async ({ params, body, actor }) => {
+    await setCustomerAccess((await customerOf(params)).id, body, actor);
+    return customerAccessView(params);
   },
 });
 

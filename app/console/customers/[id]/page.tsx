@@ -9,11 +9,13 @@ import { CustomerForm } from "@/components/customers/customer-form";
 import { PaymentBadge, TenantStatusBadge, VerificationBadge } from "@/components/status";
 import { CustomerStandingPanel } from "@/components/standing/customer-standing-panel";
 import { standingHistory } from "@/lib/standing/queries";
-import { changePaymentStandingAction, changeVerificationAction, updateCustomerAction } from "../actions";
+import { ConsoleOrganizationPanel } from "@/components/organizations/console-organization-panel";
+import { parseListQuery } from "@/lib/pagination/page";
+import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSuperadmin();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
@@ -72,6 +74,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           ) : null}
         </ul>
       </section>
+
+      {customer.tenancy === "shared" && !customer.isRoot ? <ConsoleOrganizationPanel customer={customer} query={parseListQuery(await searchParams)} basePath={`/customers/${customer.id}`} accessAction={setCustomerAccessAction.bind(null, customer.id)} /> : null}
 
       {customer.isRoot ? (
         <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">The root customer is the platform operator; it is managed by configuration, not edited here.</p>

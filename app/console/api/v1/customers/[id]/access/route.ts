@@ -1,0 +1,4 @@
+import { getCustomerAccessRoute, putCustomerAccessRoute } from "@/lib/api/v1/standing";
+
+export const GET = getCustomerAccessRoute;
+export const PUT = putCustomerAccessRoute;
