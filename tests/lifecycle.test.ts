@@ -213,7 +213,8 @@ describe("deletion, retention and purge", () => {
       child.kill("SIGKILL");
       await exited;
 
-      await controller.reconcile(tenant.id);
+      // The dead process's session (and with it the tenant's lock) ends once PostgreSQL notices the closed socket.
+      await waitFor(() => controller.reconcile(tenant.id), "the dead controller's lock to be released");
       const steps = await controlDb().provisioningStep.findMany({ where: { tenantId: tenant.id, step: { startsWith: "purge." } } });
       expect(steps.map((s) => s.status)).toEqual(["done", "done", "done"]);
       expect(await databaseExists(tenant.databaseName)).toBe(false);
