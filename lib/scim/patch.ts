@@ -29,16 +29,30 @@ function bodyProblem(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
 }
 
+const PLAIN_VALUE = /^[^"\\]+$/;
+
+/**
+ * Entra removes members as `{"op":"Remove","path":"members","value":[{"$ref":null,"value":"<id>"}]}`;
+ * scim-patch would only remove an entry equal in every sub-attribute ($ref differs), so each is
+ * turned into `members[value eq "<id>"]`, which matches by value alone.
+ */
+function removeByValue(path: string, value: unknown): ScimPatchOperation[] | null {
+  if (!/^[A-Za-z$][\w$]*$/.test(path) || !Array.isArray(value)) return null;
+  const ids = value.map((item: unknown) => (item && typeof item === "object" && "value" in item ? item.value : undefined));
+  if (!ids.every((id): id is string => typeof id === "string" && PLAIN_VALUE.test(id))) return null;
+  return ids.map((id) => ({ op: "remove", path: `${path}[value eq "${id}"]` }));
+}
+
 function operationsOf(body: unknown): ScimPatchOperation[] {
   const parsed = patchBodySchema.safeParse(body);
   if (!parsed.success) throw new ScimError(400, "invalidSyntax", `Not a SCIM PatchOp request: ${bodyProblem(parsed.error)}`);
-  return parsed.data.Operations.map(({ op, path, value }) => {
+  return parsed.data.Operations.flatMap(({ op, path, value }): ScimPatchOperation[] => {
     const lower = op.toLowerCase() as "add" | "remove" | "replace";
     if (lower === "remove") {
       if (!path) throw new ScimError(400, "noTarget", "A remove operation needs a path.");
-      return { op: lower, path, ...(value !== undefined ? { value } : {}) };
+      return removeByValue(path, value) ?? [{ op: lower, path, ...(value !== undefined ? { value } : {}) }];
     }
-    return { op: lower, ...(path ? { path } : {}), value };
+    return [{ op: lower, ...(path ? { path } : {}), value }];
   });
 }
 
