@@ -30,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   enforcement: async () => (await import("./enforcement")).enforcement,
   "audit-viewer": async () => (await import("./audit-viewer")).auditViewer,
   "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
+  "scim-sync": async () => (await import("./scim-sync")).scimSync,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd
