@@ -1,6 +1,6 @@
 import { can, PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
 
-/** What a key may be given: any permission, plus `scim` (reserved for SCIM provisioning, not used yet). */
+/** What a key may be given: any permission, plus `scim` (SCIM 2.0 provisioning at /scim/v2 only; lib/scim). */
 export const API_KEY_SCOPES = [...PERMISSIONS, "scim"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
