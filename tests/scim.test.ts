@@ -9,6 +9,7 @@ import { getUser } from "@/lib/users/queries";
 import { getOrgUnit } from "@/lib/org-units/service";
 import { listOrgUnitMembers } from "@/lib/memberships/service";
 import { createTenantUser } from "@/lib/users/commands";
+import { changeTenantLifecycle } from "@/lib/tenants/lifecycle";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
@@ -344,5 +345,14 @@ describe("discovery", () => {
     expect(resources(types.body).map((t) => t.endpoint)).toEqual(["/Users", "/Groups"]);
     const schemas = await scim("GET", "/scim/v2/Schemas");
     expect(resources(schemas.body).map((s) => s.id)).toEqual([USER_SCHEMA, GROUP_SCHEMA]);
+  });
+});
+
+describe("a refused workspace", () => {
+  it("answers SCIM with a SCIM error once the tenant is suspended", async () => {
+    await changeTenantLifecycle(globex.id, { action: "suspend", reason: "scim test" }, TEST_ACTOR);
+    const refused = await scimClient(globex, globexScimKey)("POST", "/scim/v2/Users", { schemas: [USER_SCHEMA], userName: "after.suspension" });
+    expect(refused).toMatchObject({ status: 403, body: { schemas: [ERROR_SCHEMA], status: "403", detail: expect.any(String) } });
+    expect(await getUser(globex, "after.suspension")).toBeNull();
   });
 });
