@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
@@ -86,7 +87,7 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
  * username cannot change: it is the user's sign-in name in the identity realm.
  */
 async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const username = parseOrThrow(usernameSchema.optional(), desired.username) ?? current.username;
+  const { username } = parseOrThrow(z.object({ username: usernameSchema }), { username: desired.username });
   if (username !== current.username) throw new ScimError(400, "mutability", `userName cannot change (it is “${current.username}”): it is the user's sign-in name.`);
   const profile = parseOrThrow(updateUserSchema, profileOf(desired));
   const unchanged = JSON.stringify(profileOf(current)) === JSON.stringify(profileOf(profile)) && current.externalId === desired.externalId;
