@@ -31,6 +31,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "audit-viewer": async () => (await import("./audit-viewer")).auditViewer,
   "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
   branding: async () => (await import("./branding")).branding,
+  "scim-sync": async () => (await import("./scim-sync")).scimSync,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

@@ -147,17 +147,23 @@ export interface TimedAnswer {
 
 /** One GET to localhost:<port> (loopback) with a Host header (and more headers), timed to the last byte. */
 export function get(agent: http.Agent, port: number, host: string, pathname: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<TimedAnswer> {
+  return send(agent, port, { method: "GET", host, pathname, headers }, timeoutMs);
+}
+
+/** One request to localhost:<port> (loopback) with a Host header, headers and an optional body, timed to the last byte. */
+export function send(agent: http.Agent, port: number, r: { method: string; host: string; pathname: string; headers: Record<string, string>; body?: string }, timeoutMs = 30_000): Promise<TimedAnswer> {
+  const { method, host, pathname, headers, body } = r;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const req = http.request({ host: "localhost", port, path: pathname, method: "GET", headers: { ...headers, host }, agent, timeout: timeoutMs }, (res) => {
+    const req = http.request({ host: "localhost", port, path: pathname, method, headers: { ...headers, host }, agent, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: Number(process.hrtime.bigint() - start) / 1e6 }));
       res.on("error", reject);
     });
-    req.on("timeout", () => req.destroy(new Error(`GET ${host}${pathname} timed out`)));
+    req.on("timeout", () => req.destroy(new Error(`${method} ${host}${pathname} timed out`)));
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 

@@ -58,7 +58,7 @@ export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state
                     <label key={option.scope} className={`flex items-center gap-2 text-sm ${option.grantable ? "" : "text-slate-400"}`}>
                       <input type="checkbox" name="scopes" value={option.scope} defaultChecked={checked.has(option.scope)} disabled={!option.grantable} />
                       <code className="font-mono text-xs">{option.scope}</code>
-                      {option.scope === "scim" ? <span className="text-xs text-slate-500">(reserved for SCIM provisioning)</span> : null}
+                      {option.scope === "scim" ? <span className="text-xs text-slate-500">(SCIM 2.0 provisioning at /scim/v2; grants nothing else)</span> : null}
                     </label>
                   ))}
                 </fieldset>

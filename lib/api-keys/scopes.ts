@@ -1,11 +1,25 @@
 import { can, PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
 
-/** What a key may be given: any permission, plus `scim` (reserved for SCIM provisioning, not used yet). */
+/** What a key may be given: any permission, plus `scim` (SCIM 2.0 provisioning at /scim/v2 only; lib/scim). */
 export const API_KEY_SCOPES = [...PERMISSIONS, "scim"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
-/** A SCIM client provisions users, so only someone who may do all of that can hand it out. */
-const SCIM_REQUIRES: readonly Permission[] = ["user:list", "user:read", "user:create", "user:update", "user:disable", "user:delete"];
+/** A SCIM client provisions users and groups (org units, memberships), so only someone who may do all of that can hand it out. */
+const SCIM_REQUIRES: readonly Permission[] = [
+  "user:list",
+  "user:read",
+  "user:create",
+  "user:update",
+  "user:disable",
+  "user:delete",
+  "ou:list",
+  "ou:read",
+  "ou:create",
+  "ou:update",
+  "ou:delete",
+  "membership:read",
+  "membership:manage",
+];
 
 function isPermission(scope: string): scope is Permission {
   return (PERMISSIONS as readonly string[]).includes(scope);

@@ -77,7 +77,7 @@ export interface PlatformRouteSpec<Q extends Schema, B extends Schema> extends I
 }
 
 /** The tenant of the request's own Host header (never a header a client or the proxy set). */
-async function hostTenant(request: Request): Promise<ResolvedTenant> {
+export async function hostTenant(request: Request): Promise<ResolvedTenant> {
   const resolution = await resolveRequest(request.headers);
   const tenant = resolution.found ? resolution.tenant : null;
   if (!tenant || !headerAgrees(request.headers, tenant)) throw new AppError("not_found", "Unknown workspace.");

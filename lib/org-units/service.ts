@@ -24,7 +24,14 @@ export interface OrgUnitSummary {
 
 export interface OrgUnitDetail extends OrgUnitSummary {
   metadata: OrgUnitMetadata;
+  /** A SCIM client's id for the group in its own directory. */
+  externalId: string | null;
   updatedAt: Date;
+}
+
+/** Only SCIM sets it; absent = unchanged. */
+interface ExternalId {
+  externalId?: string | null;
 }
 
 const summarySelect = {
@@ -36,7 +43,7 @@ const summarySelect = {
   _count: { select: { memberships: true } },
 } as const satisfies Prisma.OrgUnitSelect;
 
-const detailSelect = { ...summarySelect, metadata: true, updatedAt: true } as const satisfies Prisma.OrgUnitSelect;
+const detailSelect = { ...summarySelect, metadata: true, externalId: true, updatedAt: true } as const satisfies Prisma.OrgUnitSelect;
 
 type SummaryRow = Prisma.OrgUnitGetPayload<{ select: typeof summarySelect }>;
 type DetailRow = Prisma.OrgUnitGetPayload<{ select: typeof detailSelect }>;
@@ -46,12 +53,12 @@ function toSummary(row: SummaryRow): OrgUnitSummary {
 }
 
 function toDetail(row: DetailRow): OrgUnitDetail {
-  return { ...toSummary(row), metadata: metadataFromJson(row.metadata), updatedAt: row.updatedAt };
+  return { ...toSummary(row), metadata: metadataFromJson(row.metadata), externalId: row.externalId, updatedAt: row.updatedAt };
 }
 
 /** What the audit trail records of an org unit. */
 function snapshot(ou: OrgUnitDetail) {
-  return { id: ou.id, identifier: ou.identifier, name: ou.name, description: ou.description, metadata: ou.metadata };
+  return { id: ou.id, identifier: ou.identifier, name: ou.name, description: ou.description, metadata: ou.metadata, externalId: ou.externalId };
 }
 
 export const orgUnitNotFound = () => new AppError("not_found", "Org unit not found.");
@@ -112,8 +119,8 @@ export async function findOrgUnitByIdentifier(tenant: ResolvedTenant, identifier
 }
 
 /** Creates an org unit; a taken identifier is a `conflict` on `identifier`, also when two creations race. */
-export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnitInput, by: AuditActor): Promise<OrgUnitDetail> {
-  const data = parseOrThrow(createOrgUnitSchema, input);
+export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnitInput & ExternalId, by: AuditActor): Promise<OrgUnitDetail> {
+  const data = { ...parseOrThrow(createOrgUnitSchema, input), externalId: input.externalId ?? null };
   try {
     return await tenantDb(tenant).$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "orgUnits");
@@ -130,8 +137,8 @@ export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnit
 }
 
 /** Changes name, description and/or metadata (fields left out stay as they are). */
-export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput, by: AuditActor): Promise<OrgUnitDetail> {
-  const data = parseOrThrow(updateOrgUnitSchema, input);
+export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput & ExternalId, by: AuditActor): Promise<OrgUnitDetail> {
+  const data = { ...parseOrThrow(updateOrgUnitSchema, input), ...(input.externalId !== undefined ? { externalId: input.externalId } : {}) };
   const orgUnitId = orgUnitIdOrThrow(id);
   return tenantDb(tenant).$transaction(async (tx) => {
     const before = await lockOrgUnit(tx, orgUnitId);

@@ -9,8 +9,8 @@ export const WORKSPACE_UNAVAILABLE_PATH = "/workspace-unavailable";
 /** The public path of a workspace's status page (why it cannot be used, whom to contact). */
 export const UNAVAILABLE_PUBLIC_PATH = "/unavailable";
 
-/** API paths keep their route handlers when a workspace is refused: they answer with a JSON error code. */
-const API_PATH = /^\/api\/v1(\/|$)/;
+/** API paths (REST and SCIM) keep their route handlers when a workspace is refused: they answer with a JSON error. */
+const API_PATH = /^\/(?:api\/v1|scim\/v2)(\/|$)/;
 
 /**
  * The internal path a request for `pathname` on the resolved host is served from. `denied`: the

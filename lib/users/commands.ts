@@ -12,6 +12,11 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { canAssignRole, type Principal } from "@/lib/permissions/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
 
+/** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
+interface ExternalId {
+  externalId?: string | null;
+}
+
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
 
 export interface UserCommandResult {
@@ -47,12 +52,12 @@ async function markSync(tenant: ResolvedTenant, username: string, outcome: { ide
  * database row comes first so a failed identity call leaves a visible, retryable `failed` user —
  * never a realm user the tenant does not know about.
  */
-export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput, by: AuditActor): Promise<UserCommandResult> {
+export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
-      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, provisioningState: "pending" } });
+      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
@@ -106,11 +111,11 @@ export async function retryUserSync(tenant: ResolvedTenant, username: string, by
   return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
-export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput, by: AuditActor): Promise<UserCommandResult> {
+export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
   await tenantDb(tenant).$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { username } });
     if (!before) throw new AppError("not_found", "User not found.");
-    const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, provisioningState: "pending" } });
+    const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
     await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
   });
   return { username, provisioningState: await pushToIdentity(tenant, username) };

@@ -1,0 +1,1 @@
+export { listGroups as GET, createGroup as POST } from "@/lib/scim/endpoints";

@@ -1,0 +1,158 @@
+import { parse, type Filter } from "scim2-parse-filter";
+import { invalidFilter } from "@/lib/scim/errors";
+
+// SCIM filters (RFC 7644 §3.4.2.2) → Prisma `where` objects. The parser builds a tree; each
+// attribute the resource supports compiles its comparisons to a Prisma condition, so values only
+// ever travel as query parameters, never as SQL text.
+
+export type ComparisonOp = "eq" | "ne" | "co" | "sw" | "ew" | "pr";
+export type FilterValue = string | number | boolean | null;
+
+/** and/or/not for a `where` type, plus conditions that always and never hold. */
+export interface Logic<W> {
+  and(conditions: W[]): W;
+  or(conditions: W[]): W;
+  not(condition: W): W;
+  all: W;
+  none: W;
+}
+
+/** Turns one comparison on one attribute into a `where` condition. */
+export type AttributeCompiler<W> = (op: ComparisonOp, value: FilterValue, logic: Logic<W>) => W;
+
+export interface FilterTarget<W> {
+  /** The core schema's URN, which a client may put in front of an attribute name. */
+  schema: string;
+  /** Supported attributes by lower-cased path (`username`, `name.givenname`, `emails.value`). */
+  attributes: Record<string, AttributeCompiler<W>>;
+  logic: Logic<W>;
+}
+
+/** Logic for a Prisma `where` input; `none` names a condition no row meets. */
+export function prismaLogic<W extends { AND?: W | W[]; OR?: W[]; NOT?: W | W[] }>(none: W): Logic<W> {
+  const where = (condition: { AND?: W[]; OR?: W[]; NOT?: W }): W => condition as W;
+  return { and: (c) => where({ AND: c }), or: (c) => where({ OR: c }), not: (c) => where({ NOT: c }), all: where({ AND: [] }), none };
+}
+
+const MAX_FILTER_LENGTH = 1000;
+const SUPPORTED_OPS = new Set<string>(["eq", "ne", "co", "sw", "ew", "pr"]);
+
+/** A Prisma string filter, as text attributes hand it to their column. */
+export interface TextCondition {
+  equals?: string;
+  startsWith?: string;
+  endsWith?: string;
+  contains?: string;
+  mode?: "insensitive";
+}
+
+function textValue(attribute: string, value: FilterValue): string {
+  if (typeof value !== "string") throw invalidFilter(`${attribute} is compared with a string.`);
+  return value;
+}
+
+interface TextOptions<W> {
+  /** The column holds lower-cased values (usernames): the value is lower-cased and compared exactly, so its index is used. */
+  storedLowercase?: boolean;
+  /** Compare case-sensitively (otherwise SCIM's default `caseExact: false`). */
+  caseExact?: boolean;
+  /** The condition for `pr` on a nullable column (a required one is always present). */
+  present?: W;
+}
+
+/** A text attribute: `eq`/`ne`/`sw`/`ew`/`co`/`pr`. */
+export function textAttribute<W>(name: string, column: (condition: TextCondition) => W, options: TextOptions<W> = {}): AttributeCompiler<W> {
+  return (op, value, logic) => {
+    if (op === "pr") return options.present ?? logic.all;
+    let text = textValue(name, value);
+    if (options.storedLowercase) text = text.toLowerCase();
+    const mode = options.storedLowercase || options.caseExact ? {} : { mode: "insensitive" as const };
+    switch (op) {
+      case "eq":
+        return column({ equals: text, ...mode });
+      case "ne":
+        return logic.not(column({ equals: text, ...mode }));
+      case "sw":
+        return column({ startsWith: text, ...mode });
+      case "ew":
+        return column({ endsWith: text, ...mode });
+      case "co":
+        return column({ contains: text, ...mode });
+    }
+  };
+}
+
+/** A boolean attribute (`active`): `eq`/`ne` with true or false (Entra sometimes sends "True"). */
+export function booleanAttribute<W>(name: string, column: (value: boolean) => W): AttributeCompiler<W> {
+  return (op, value, logic) => {
+    if (op === "pr") return logic.all;
+    const flag = typeof value === "string" ? ({ true: true, false: false } as Record<string, boolean>)[value.toLowerCase()] : value;
+    if (typeof flag !== "boolean") throw invalidFilter(`${name} is compared with true or false.`);
+    if (op === "eq") return column(flag);
+    if (op === "ne") return column(!flag);
+    throw invalidFilter(`${name} supports only eq, ne and pr.`);
+  };
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A uuid attribute (`id`, `members.value`): `eq`/`ne` only; a value that is no uuid matches nothing. */
+export function uuidAttribute<W>(name: string, column: (id: string) => W): AttributeCompiler<W> {
+  return (op, value, logic) => {
+    if (op === "pr") return logic.all;
+    if (op !== "eq" && op !== "ne") throw invalidFilter(`${name} supports only eq, ne and pr.`);
+    const id = textValue(name, value);
+    const match = UUID_PATTERN.test(id) ? column(id.toLowerCase()) : logic.none;
+    return op === "eq" ? match : logic.not(match);
+  };
+}
+
+/** An attribute with one fixed value here (`emails.type` is always "work"). */
+export function constantAttribute<W>(name: string, constant: string): AttributeCompiler<W> {
+  return (op, value, logic) => {
+    if (op === "pr") return logic.all;
+    if (op !== "eq" && op !== "ne") throw invalidFilter(`${name} supports only eq, ne and pr.`);
+    const equal = textValue(name, value).toLowerCase() === constant;
+    return equal === (op === "eq") ? logic.all : logic.none;
+  };
+}
+
+function attributeKey<W>(target: FilterTarget<W>, path: string): string {
+  const prefix = `${target.schema.toLowerCase()}:`;
+  const lower = path.toLowerCase();
+  return lower.startsWith(prefix) ? lower.slice(prefix.length) : lower;
+}
+
+function compile<W>(target: FilterTarget<W>, filter: Filter, prefix: string): W {
+  switch (filter.op) {
+    case "and":
+      return target.logic.and(filter.filters.map((f) => compile(target, f, prefix)));
+    case "or":
+      return target.logic.or(filter.filters.map((f) => compile(target, f, prefix)));
+    case "not":
+      return target.logic.not(compile(target, filter.filter, prefix));
+    case "[]":
+      // emails[type eq "work" and value co "@x"]: the inner attributes are emails.type, emails.value.
+      if (prefix) throw invalidFilter("Nested value filters are not supported.");
+      return compile(target, filter.valFilter, `${attributeKey(target, filter.attrPath)}.`);
+    default: {
+      const key = prefix + attributeKey(target, filter.attrPath);
+      const attribute = target.attributes[key];
+      if (!attribute) throw invalidFilter(`Filtering on “${filter.attrPath}” is not supported. Supported: ${Object.keys(target.attributes).join(", ")}.`);
+      if (!SUPPORTED_OPS.has(filter.op)) throw invalidFilter(`The operator “${filter.op}” is not supported; use eq, ne, co, sw, ew or pr.`);
+      return attribute(filter.op as ComparisonOp, filter.op === "pr" ? null : filter.compValue, target.logic);
+    }
+  }
+}
+
+/** Parses a SCIM filter and compiles it for `target`; anything malformed or unsupported is `invalidFilter`. */
+export function compileFilter<W>(target: FilterTarget<W>, text: string): W {
+  if (text.length > MAX_FILTER_LENGTH) throw invalidFilter(`A filter has at most ${MAX_FILTER_LENGTH} characters.`);
+  let tree: Filter;
+  try {
+    tree = parse(text);
+  } catch (error) {
+    throw invalidFilter(`The filter cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return compile(target, tree, "");
+}

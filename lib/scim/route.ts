@@ -1,0 +1,80 @@
+import { env } from "@/lib/config/env";
+import { requestActor, type AuditActor } from "@/lib/audit/actor";
+import { assertAccess } from "@/lib/access/enforce";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { readJsonBody } from "@/lib/api/body";
+import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
+import { pickHostHeader } from "@/lib/tenancy/host";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { ScimError, scimErrorBody, scimUnauthorized, toScimError } from "@/lib/scim/errors";
+import { SCIM_CONTENT_TYPE } from "@/lib/scim/schemas";
+
+/** Largest SCIM request body (a group PUT carries its whole member list); ServiceProviderConfig says so too. */
+export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ScimRequestContext {
+  request: Request;
+  tenant: ResolvedTenant;
+  actor: AuditActor;
+  params: PathParams;
+  /** `https://<tenant host>/scim/v2`, for `meta.location`. */
+  baseUrl: string;
+  /** The JSON body (at most {@link SCIM_MAX_BODY_BYTES}). */
+  body(): Promise<unknown>;
+}
+
+const KEY_REFUSALS = {
+  invalid: "The bearer token is not a valid API key of this workspace.",
+  expired: "The API key has expired.",
+  revoked: "The API key has been revoked.",
+} as const;
+
+/**
+ * Only a Bearer API key of the host's own tenant holding the `scim` scope may provision: no
+ * session cookie, no key of another tenant (its keys are not in this tenant's database).
+ */
+async function scimCaller(request: Request, tenant: ResolvedTenant): Promise<AuditActor> {
+  if (tenant.kind === "root") throw new ScimError(404, undefined, "SCIM is served on a workspace's own host, not on the console.");
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+  if (!match?.[1]) throw scimUnauthorized("Send an API key with the scim scope: Authorization: Bearer ghk_…");
+  const check = await authenticateApiKey(tenant, match[1]);
+  if (!check.ok) throw scimUnauthorized(KEY_REFUSALS[check.reason]);
+  if (!check.key.scopes.includes("scim")) throw scimUnauthorized("This API key does not have the scim scope.");
+  await assertAccess(tenant, { kind: "apikey" });
+  return requestActor(request.headers, `${tenant.key}/apikey:${check.key.prefix}`);
+}
+
+function baseUrlOf(request: Request): string {
+  const protocol = new URL(env().GATEHOUSE_BASE_URL).protocol;
+  const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST) ?? new URL(request.url).host;
+  return `${protocol}//${host}/scim/v2`;
+}
+
+const HEADERS = { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store" } as const;
+
+/** A SCIM JSON response (`application/scim+json`). */
+export function scimJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...HEADERS, ...headers } });
+}
+
+export function scimNoContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}
+
+/**
+ * A SCIM endpoint: resolves the host's tenant, authenticates the `scim` key, runs the handler, and
+ * answers every refusal in SCIM's error format (RFC 7644 §3.12).
+ */
+export function scimRoute(handle: (context: ScimRequestContext) => Promise<Response>): RouteHandler {
+  return async (request, context) => {
+    try {
+      const tenant = await hostTenant(request);
+      const actor = await scimCaller(request, tenant);
+      const params = await context.params;
+      return await handle({ request, tenant, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
+    } catch (error) {
+      const scimError = toScimError(error);
+      return scimJson(scimErrorBody(scimError), scimError.status, scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {});
+    }
+  };
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/tenant/client";
+import { tenantDb } from "@/lib/db/tenant-clients";
+import type { AuditActor } from "@/lib/audit/actor";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { createUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { ScimError, scimNotFound } from "@/lib/scim/errors";
+import { booleanAttribute, compileFilter, constantAttribute, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
+import { applyPatch } from "@/lib/scim/patch";
+import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
+import { desiredUser, toScimUser, USER_RECORD_SELECT, type DesiredUser, type ScimUser, type UserRecord } from "@/lib/scim/user-resource";
+import type { ListParams } from "@/lib/scim/list";
+
+// SCIM Users on top of the users' own commands (lib/users/commands.ts): the same validation,
+// quotas, identity sync, audit trail and disable path as the console and the REST API.
+
+type Where = Prisma.UserWhereInput;
+
+export const USER_FILTER: FilterTarget<Where> = {
+  schema: SCIM_SCHEMAS.user,
+  logic: prismaLogic<Where>({ id: { in: [] } }),
+  attributes: {
+    id: uuidAttribute<Where>("id", (id) => ({ id })),
+    username: textAttribute<Where>("userName", (c) => ({ username: c }), { storedLowercase: true }),
+    externalid: textAttribute<Where>("externalId", (c) => ({ externalId: c }), { caseExact: true, present: { externalId: { not: null } } }),
+    emails: textAttribute<Where>("emails", (c) => ({ email: c }), { present: { email: { not: null } } }),
+    "emails.value": textAttribute<Where>("emails.value", (c) => ({ email: c }), { present: { email: { not: null } } }),
+    "emails.type": constantAttribute<Where>("emails.type", "work"),
+    "name.givenname": textAttribute<Where>("name.givenName", (c) => ({ firstName: c }), { present: { firstName: { not: null } } }),
+    "name.familyname": textAttribute<Where>("name.familyName", (c) => ({ lastName: c }), { present: { lastName: { not: null } } }),
+    active: booleanAttribute<Where>("active", (enabled) => ({ enabled })),
+  },
+};
+
+async function findUserRecord(tenant: ResolvedTenant, id: string): Promise<UserRecord> {
+  const user = UUID_PATTERN.test(id) ? await tenantDb(tenant).user.findUnique({ where: { id: id.toLowerCase() }, select: USER_RECORD_SELECT }) : null;
+  if (!user) throw scimNotFound("User", id);
+  return user;
+}
+
+async function recordByUsername(tenant: ResolvedTenant, username: string): Promise<UserRecord> {
+  return tenantDb(tenant).user.findUniqueOrThrow({ where: { username }, select: USER_RECORD_SELECT });
+}
+
+export async function getScimUser(tenant: ResolvedTenant, id: string, baseUrl: string): Promise<ScimUser> {
+  return toScimUser(await findUserRecord(tenant, id), baseUrl);
+}
+
+export async function listScimUsers(tenant: ResolvedTenant, params: ListParams, baseUrl: string): Promise<{ resources: ScimUser[]; total: number }> {
+  const where = params.filter ? compileFilter(USER_FILTER, params.filter) : {};
+  const db = tenantDb(tenant);
+  const [total, rows] = await db.$transaction([
+    db.user.count({ where }),
+    db.user.findMany({ where, select: USER_RECORD_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: params.startIndex - 1, take: params.count }),
+  ]);
+  return { total, resources: rows.map((row) => toScimUser(row, baseUrl)) };
+}
+
+/** Creates the user (as a member, without a password unless the client sends one); then disables it if asked. */
+export async function createScimUser(tenant: ResolvedTenant, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const desired = desiredUser(body);
+  const input = parseOrThrow(createUserSchema, {
+    username: desired.username,
+    email: desired.email,
+    firstName: desired.firstName,
+    lastName: desired.lastName,
+    tenantRole: "member",
+    passwordMode: desired.password ? "set" : "none",
+    password: desired.password,
+  });
+  const { username } = await createTenantUser(tenant, { ...input, externalId: desired.externalId }, by);
+  if (!desired.enabled) await setTenantUserEnabled(tenant, username, false, by);
+  return toScimUser(await recordByUsername(tenant, username), baseUrl);
+}
+
+const profileOf = (u: { email?: string | null; firstName?: string | null; lastName?: string | null }) => ({
+  email: u.email ?? undefined,
+  firstName: u.firstName ?? undefined,
+  lastName: u.lastName ?? undefined,
+});
+
+/**
+ * Makes the stored user what `desired` says (PUT, or the result of a PATCH): the profile and
+ * externalId in one update, then `active` through the disable path (sessions end at once). The
+ * username cannot change: it is the user's sign-in name in the identity realm.
+ */
+async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const { username } = parseOrThrow(z.object({ username: usernameSchema }), { username: desired.username });
+  if (username !== current.username) throw new ScimError(400, "mutability", `userName cannot change (it is “${current.username}”): it is the user's sign-in name.`);
+  const profile = parseOrThrow(updateUserSchema, profileOf(desired));
+  const unchanged = JSON.stringify(profileOf(current)) === JSON.stringify(profileOf(profile)) && current.externalId === desired.externalId;
+  if (!unchanged) await updateTenantUser(tenant, username, { ...profile, externalId: desired.externalId }, by);
+  if (desired.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, desired.enabled, by);
+  return toScimUser(await recordByUsername(tenant, username), baseUrl);
+}
+
+export async function replaceScimUser(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const current = await findUserRecord(tenant, id);
+  return saveUser(tenant, current, desiredUser(body), by, baseUrl);
+}
+
+export async function patchScimUser(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const current = await findUserRecord(tenant, id);
+  const patched = applyPatch(toScimUser(current, baseUrl), body);
+  return saveUser(tenant, current, desiredUser(patched), by, baseUrl);
+}
+
+/** Deletes the user from the realm and the tenant; the break-glass admin is refused (403). */
+export async function deleteScimUser(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+  const current = await findUserRecord(tenant, id);
+  await deleteTenantUser(tenant, current.username, by);
+}
