@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState) => Promise<FormState>;
@@ -23,28 +24,15 @@ export function VerifyDomainButton({ hostname, action }: { hostname: string; act
 
 /** Removing asks once more, naming the domain: it stops routing at once. */
 export function RemoveDomainButton({ hostname, action }: { hostname: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const [confirming, setConfirming] = useState(false);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok) router.refresh();
-  }, [state, router]);
-  if (!confirming) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Remove ${hostname}`}>
-        Remove
-      </Button>
-    );
-  }
   return (
-    <form action={formAction} className="grid gap-2">
-      <p className="text-sm">Remove “{hostname}”? It stops leading to this workspace at once; people signing in there are turned away.</p>
-      <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? "Removing…" : "Remove domain"}</Button>
-        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
-      </div>
-      {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
-    </form>
+    <ConfirmActionButton
+      action={action}
+      label="Remove"
+      ariaLabel={`Remove ${hostname}`}
+      question={`Remove “${hostname}”? It stops leading to this workspace at once; people signing in there are turned away.`}
+      confirmLabel="Remove domain"
+      pendingLabel="Removing…"
+    />
   );
 }
 

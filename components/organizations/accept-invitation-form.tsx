@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useRef } from "react";
 import { TextField } from "@/components/ui/field";
+import { DonePanel } from "@/components/ui/done-panel";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
-import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
+import { FormMessage, useActionForm, useFocusFirstInvalid } from "@/components/ui/form-feedback";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -13,18 +15,9 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export function AcceptInvitationForm({ action, email, signInHref, workspace }: { action: Action; email: string; signInHref: string; workspace: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [state]);
+  useFocusFirstInvalid(state, formRef);
 
-  if (state.ok) {
-    return (
-      <div className="grid gap-4 rounded-lg border border-emerald-200 bg-white p-5">
-        <p role="status" className="text-emerald-800">{state.message}</p>
-        <Link href="/sign-in?callbackUrl=%2Forgs" className="font-medium text-brand-700 underline">Sign in</Link>
-      </div>
-    );
-  }
+  if (state.ok) return <DonePanel message={state.message ?? ""} href="/sign-in?callbackUrl=%2Forgs" label="Sign in" />;
   const e = state.fieldErrors;
   return (
     <>
@@ -33,8 +26,7 @@ export function AcceptInvitationForm({ action, email, signInHref, workspace }: {
         <FormMessage state={state} hideWhenFieldErrors />
         <p className="text-sm text-slate-600">Your account&apos;s email will be {email}.</p>
         <TextField name="username" label="Username" required error={e.username} defaultValue={state.values.username} autoComplete="username" hint="Lowercase letters, digits and . _ @ -" />
-        <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint="At least 10 characters." />
-        <TextField name="confirm" label="Repeat the password" type="password" required error={e.confirm} autoComplete="new-password" />
+        <NewPasswordFields errors={e} />
         <div>
           <Button type="submit" disabled={pending}>{pending ? "Joining…" : "Create account and join"}</Button>
         </div>
@@ -48,9 +40,7 @@ export function AcceptInvitationForm({ action, email, signInHref, workspace }: {
 
 /** Signed in already: join with this account. */
 export function JoinWithAccountForm({ action, username, organization }: { action: Action; username: string; organization: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFormFeedback(state, formRef);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   return (
     <form ref={formRef} action={formAction} className="grid max-w-md gap-3 rounded-lg border border-slate-200 bg-white p-5">
       <FormMessage state={state} />

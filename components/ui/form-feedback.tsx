@@ -20,8 +20,17 @@ export function useFormFeedback(state: FormState, formRef: RefObject<HTMLFormEle
       router.refresh();
       return;
     }
-    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    focusFirstInvalid(formRef);
   }, [state, router, formRef]);
+}
+
+function focusFirstInvalid(formRef: RefObject<HTMLFormElement | null>): void {
+  formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+}
+
+/** For forms that stay on their page whatever the answer: after each answer, focus the first field with an error. */
+export function useFocusFirstInvalid(state: FormState, formRef: RefObject<HTMLFormElement | null>): void {
+  useEffect(() => focusFirstInvalid(formRef), [state, formRef]);
 }
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,21 +5,7 @@ export const API_KEY_SCOPES = [...PERMISSIONS, "scim"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** A SCIM client provisions users and groups (org units, memberships), so only someone who may do all of that can hand it out. */
-const SCIM_REQUIRES: readonly Permission[] = [
-  "user:list",
-  "user:read",
-  "user:create",
-  "user:update",
-  "user:disable",
-  "user:delete",
-  "ou:list",
-  "ou:read",
-  "ou:create",
-  "ou:update",
-  "ou:delete",
-  "membership:read",
-  "membership:manage",
-];
+const SCIM_REQUIRES: readonly Permission[] = PERMISSIONS.filter((p) => /^(user|ou|membership):/.test(p) && p !== "user:reset_password");
 
 function isPermission(scope: string): scope is Permission {
   return (PERMISSIONS as readonly string[]).includes(scope);

@@ -1,0 +1,46 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { initialFormState, type FormState } from "@/lib/errors/form-state";
+
+interface ConfirmActionButtonProps {
+  action: (state: FormState) => Promise<FormState>;
+  /** The first button, e.g. "Revoke". */
+  label: string;
+  /** Its accessible name, naming the object, e.g. "Revoke build-bot". */
+  ariaLabel: string;
+  /** The question asked before the action runs, naming the object and what follows. */
+  question: string;
+  /** The confirming button, e.g. "Revoke key", and its text while the action runs. */
+  confirmLabel: string;
+  pendingLabel: string;
+}
+
+/** A destructive action that asks once more (naming its object) and refreshes the page when done. */
+export function ConfirmActionButton({ action, label, ariaLabel, question, confirmLabel, pendingLabel }: ConfirmActionButtonProps) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [confirming, setConfirming] = useState(false);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  if (!confirming) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={ariaLabel}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <form action={formAction} className="grid gap-2">
+      <p className="text-sm">{question}</p>
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>{pending ? pendingLabel : confirmLabel}</Button>
+        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
+      </div>
+      {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+    </form>
+  );
+}
