@@ -21,15 +21,15 @@ export const branding: Benchmark = {
   async run(ctx) {
     heading(`${branding.title}${QUICK ? "  [BENCH_QUICK=1: fewer samples]" : ""}`);
     const tenant = await provisionBenchTenant(ctx, "bench-branding");
-    const [{ getBranding, saveBranding, findBrandingAsset }, { readUpload }, { brandingFormSchema }] = await Promise.all([
+    const [{ getBranding, saveBranding, findBrandingAsset }, { readUpload }, { brandingSettingsSchema }] = await Promise.all([
       import("@/lib/branding/service"),
       import("@/lib/branding/upload"),
       import("@/lib/branding/schema"),
     ]);
-    const input = brandingFormSchema.parse({ organizationName: "Bench Rockets", tagline: "Fast", primaryColor: "#0f766e" });
+    const settings = brandingSettingsSchema.parse({ organizationName: "Bench Rockets", tagline: "Fast", primaryColor: "#0f766e" });
     const save = async () => {
       const logo = await readUpload("logo", new File([bigLogo()], "logo.png"));
-      await saveBranding(tenant, input, { logo, favicon: null }, BENCH_ACTOR);
+      await saveBranding(tenant, { settings, logo }, BENCH_ACTOR);
     };
 
     ctx.progress(`${SAVES} saves with a 512 KiB logo, realm update included (${machineLoad()})`);

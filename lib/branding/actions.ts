@@ -30,7 +30,8 @@ export async function saveBrandingAction(target: string | null, prev: FormState,
     const [logo, favicon] = await Promise.all([checkedUpload("logo", formData), checkedUpload("favicon", formData)]);
     const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...("error" in logo ? { logo: logo.error } : {}), ...("error" in favicon ? { favicon: favicon.error } : {}) };
     if (!parsed.success || "error" in logo || "error" in favicon) throw new AppError("validation_failed", "Some fields need attention.", errors);
-    const state = await saveBranding(tenant, parsed.data, { logo: logo.upload, favicon: favicon.upload }, actor);
+    const { removeLogo, removeFavicon, ...settings } = parsed.data;
+    const state = await saveBranding(tenant, { settings, logo: logo.upload ?? (removeLogo ? null : undefined), favicon: favicon.upload ?? (removeFavicon ? null : undefined) }, actor);
     return state === "synced" ? { message: "Saved. The workspace and its login page show the new branding." } : { message: SYNC_FAILED };
   });
 }

@@ -12,18 +12,26 @@ const optionalText = (max: number) =>
     .max(max, `At most ${max} characters`)
     .transform((v) => (v === "" ? null : v));
 
-/** The settings form's text fields; files are checked by lib/branding/upload.ts. */
+const organizationName = z.string().trim().min(1, "Enter the organization's name").max(MAX_ORGANIZATION_NAME, `At most ${MAX_ORGANIZATION_NAME} characters`);
+const primaryColor = z.string().transform((v, ctx) => {
+  const hex = normalizeHex(v);
+  if (!hex) ctx.addIssue({ code: "custom", message: "Enter a colour as #rrggbb, e.g. #2563eb" });
+  return hex ?? "";
+});
+
+/** Name, tagline and colour as the REST API takes them (JSON: a missing or null tagline clears it). */
+export const brandingSettingsSchema = z.object({
+  organizationName,
+  tagline: optionalText(MAX_TAGLINE).nullish().transform((v) => v ?? null),
+  primaryColor,
+});
+export type BrandingSettings = z.output<typeof brandingSettingsSchema>;
+
+/** The settings form's text fields and its "Remove" boxes; files are checked by lib/branding/upload.ts. */
 export const brandingFormSchema = z.object({
-  organizationName: z.string().trim().min(1, "Enter the organization's name").max(MAX_ORGANIZATION_NAME, `At most ${MAX_ORGANIZATION_NAME} characters`),
+  organizationName,
   tagline: optionalText(MAX_TAGLINE).default(null),
-  primaryColor: z
-    .string()
-    .transform((v, ctx) => {
-      const hex = normalizeHex(v);
-      if (!hex) ctx.addIssue({ code: "custom", message: "Enter a colour as #rrggbb, e.g. #2563eb" });
-      return hex ?? "";
-    }),
+  primaryColor,
   removeLogo: z.enum(["on"]).optional().transform(Boolean),
   removeFavicon: z.enum(["on"]).optional().transform(Boolean),
 });
-export type BrandingFormInput = z.output<typeof brandingFormSchema>;

@@ -7,7 +7,9 @@ import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { setRealmBranding } from "@/lib/identity/realms";
 import { tenantUrl } from "@/lib/tenants/urls";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { DEFAULT_PRIMARY_COLOR, type BrandingFormInput } from "@/lib/branding/schema";
+import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
+import { tenantKeyedCache } from "@/lib/tenancy/tenant-keyed-cache";
+import { DEFAULT_PRIMARY_COLOR, type BrandingSettings } from "@/lib/branding/schema";
 import type { AssetKind, AssetUpload } from "@/lib/branding/upload";
 
 export interface BrandingAssetView {
@@ -37,13 +39,18 @@ function syncMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
+// The branding view by tenant id: read on every workspace page, changed rarely. Dropped on every
+// save and realm push, here at once and in the other app processes through the NOTIFY.
+const brandingCache = () => tenantKeyedCache<BrandingView>("branding");
+
 /**
- * The tenant's branding (once per render); a tenant that never saved any — or whose database the
- * startup migration has not reached yet — shows its display name and the default colour.
+ * The tenant's branding (from this process's cache, once per render); a tenant that never saved
+ * any — or whose database the startup migration has not reached yet — shows its display name and
+ * the default colour.
  */
 export const getBranding = cache(async (tenant: ResolvedTenant): Promise<BrandingView> => {
   try {
-    return await readBranding(tenant, tenantDb(tenant));
+    return (await brandingCache().get(tenant.id, () => readBranding(tenant, tenantDb(tenant))))!;
   } catch (error) {
     if (!isMissingTable(error)) throw error;
     return brandingView(tenant, null, []);
@@ -71,9 +78,12 @@ export async function findBrandingAsset(tenant: ResolvedTenant, kind: AssetKind,
   return { contentType: current.contentType, bytes };
 }
 
-export interface BrandingUploads {
-  logo: AssetUpload | null;
-  favicon: AssetUpload | null;
+/** What a save changes; what it leaves out stays as it is. */
+export interface BrandingChange {
+  settings?: BrandingSettings;
+  /** A new file, or `null` to remove the current one. */
+  logo?: AssetUpload | null;
+  favicon?: AssetUpload | null;
 }
 
 /** What the audit trail records of the branding: the settings and each file's type, size and hash — never the bytes. */
@@ -87,27 +97,26 @@ function auditedState(view: Pick<BrandingView, "organizationName" | "tagline" | 
  * database, then the realm's login page (a failure there leaves `realmSyncState` failed, shown
  * with a retry). Returns the state the realm ended in.
  */
-export async function saveBranding(tenant: ResolvedTenant, input: BrandingFormInput, uploads: BrandingUploads, by: AuditActor): Promise<BrandingView["realmSyncState"]> {
+export async function saveBranding(tenant: ResolvedTenant, change: BrandingChange, by: AuditActor): Promise<BrandingView["realmSyncState"]> {
   await tenantDb(tenant).$transaction(async (tx) => {
     // The row lock makes concurrent saves queue, so each audit event's "before" is what it replaced.
     await tx.$executeRaw`INSERT INTO branding (id) VALUES (true) ON CONFLICT (id) DO NOTHING`;
     await tx.$queryRaw`SELECT id FROM branding WHERE id FOR UPDATE`;
     const before = await readBranding(tenant, tx);
-    const settings = { organizationName: input.organizationName, tagline: input.tagline, primaryColor: input.primaryColor };
-    await tx.branding.update({ where: { id: true }, data: { ...settings, realmSyncState: "pending", realmSyncError: null, updatedAt: new Date() } });
+    await tx.branding.update({ where: { id: true }, data: { ...change.settings, realmSyncState: "pending", realmSyncError: null, updatedAt: new Date() } });
     for (const kind of ["logo", "favicon"] as const) {
-      const upload = uploads[kind];
-      const remove = kind === "logo" ? input.removeLogo : input.removeFavicon;
+      const upload = change[kind];
       if (upload) {
         const data = { contentType: upload.contentType, sha256: upload.sha256, size: upload.bytes.byteLength, bytes: upload.bytes, updatedAt: new Date() };
         await tx.brandingAsset.upsert({ where: { kind }, create: { kind, ...data }, update: data });
-      } else if (remove) {
+      } else if (upload === null) {
         await tx.brandingAsset.deleteMany({ where: { kind } });
       }
     }
     const after = await readBranding(tenant, tx);
     await recordTenantEvent(tx, by, { action: "settings.updated", resourceType: "settings", resourceId: "branding", before: auditedState(before), after: auditedState(after) });
   });
+  await invalidateTenant(tenant.id); // the workspace shows the new branding before the realm has it
   return pushBrandingToRealm(tenant);
 }
 
@@ -149,6 +158,14 @@ async function readBranding(tenant: ResolvedTenant, db: Reader): Promise<Brandin
  * saved then: after concurrent saves the realm ends with the last one, never an older one.
  */
 async function pushBrandingToRealm(tenant: ResolvedTenant): Promise<BrandingView["realmSyncState"]> {
+  try {
+    return await lockedRealmPush(tenant);
+  } finally {
+    await invalidateTenant(tenant.id); // its sync state changed
+  }
+}
+
+async function lockedRealmPush(tenant: ResolvedTenant): Promise<BrandingView["realmSyncState"]> {
   return tenantDb(tenant).$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: boolean }[]>`SELECT id FROM branding WHERE id FOR UPDATE`;

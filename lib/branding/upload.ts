@@ -29,16 +29,30 @@ export const formatKiB = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
 const refuse = (kind: AssetKind, message: string) => new AppError("validation_failed", "Some fields need attention.", { [kind]: message });
 
+/** A file over its kind's limit, with the size when it is known. */
+export function oversizeMessage(kind: AssetKind, size?: number): string {
+  const rule = ASSET_RULES[kind];
+  const limit = `the ${rule.label.toLowerCase()} may be at most ${formatKiB(rule.maxBytes)}.`;
+  return size === undefined ? `The file is too large; ${limit}` : `The file is ${formatKiB(size)}; ${limit}`;
+}
+
 /**
- * The uploaded file checked and made safe to serve, or null when none was chosen. The type comes
- * from the content (magic bytes), never from the name or the browser's claim; SVG is sanitised.
- * Throws `validation_failed` on the field otherwise.
+ * The uploaded file checked and made safe to serve, or null when none was chosen. Throws
+ * `validation_failed` on the field otherwise.
  */
 export async function readUpload(kind: AssetKind, file: FormDataEntryValue | null): Promise<AssetUpload | null> {
   if (!file || typeof file === "string" || file.size === 0) return null;
+  if (file.size > ASSET_RULES[kind].maxBytes) throw refuse(kind, oversizeMessage(kind, file.size));
+  return checkImage(kind, new Uint8Array(await file.arrayBuffer()));
+}
+
+/**
+ * A file's bytes (within the size limit) checked and made safe to serve: the type comes from the
+ * content (magic bytes), never from the name or the sender's claim; SVG is sanitised. Throws
+ * `validation_failed` on the field otherwise.
+ */
+export function checkImage(kind: AssetKind, bytes: Uint8Array<ArrayBuffer>): AssetUpload {
   const rule = ASSET_RULES[kind];
-  if (file.size > rule.maxBytes) throw refuse(kind, `The file is ${formatKiB(file.size)}; the ${rule.label.toLowerCase()} may be at most ${formatKiB(rule.maxBytes)}.`);
-  let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(await file.arrayBuffer());
   const contentType = sniffImageType(bytes);
   if (!contentType || !rule.types.includes(contentType)) throw refuse(kind, `This file is not a ${rule.typeNames} image.`);
   if (contentType === "image/svg+xml") {

@@ -10,6 +10,11 @@ type Entry = { tenant: ResolvedTenant | null };
 
 const NEGATIVE_TTL_MS = 5_000;
 
+type Drop = (tenantId: string) => void;
+
+/** Per-tenant caches kept beside the host cache (lib/tenancy/tenant-keyed-cache.ts), dropped with it. */
+const dependents = () => processSingleton("host-cache-dependents", () => new Set<Drop>());
+
 function create(): LRUCache<string, Entry> {
   const cache = new LRUCache<string, Entry>({ max: env().GATEHOUSE_HOST_CACHE_MAX, ttl: env().GATEHOUSE_HOST_CACHE_TTL_MS || 1 });
   // Other app processes announce tenant and domain changes; drop what they changed.
@@ -24,9 +29,19 @@ function dropLocal(cache: LRUCache<string, Entry>, tenantId: string): void {
     // Negative entries may be answered by the change (a new domain, a new tenant): drop them too.
     if (entry.tenant === null || entry.tenant.id === tenantId) cache.delete(key);
   }
+  for (const drop of dependents()) drop(tenantId);
 }
 
 export const hostCache = () => processSingleton("host-cache", create);
+
+/**
+ * Has `drop` called whenever a tenant is invalidated, in this process or (through the NOTIFY) in
+ * another one. For caches of what a tenant has, so one announcement keeps them all in step.
+ */
+export function onTenantInvalidated(drop: Drop): void {
+  hostCache(); // makes sure this process listens
+  dependents().add(drop);
+}
 
 const inFlight = () => processSingleton("host-cache-in-flight", () => new Map<string, Promise<ResolvedTenant | null>>());
 
@@ -49,7 +64,10 @@ export async function cachedLookup(cacheKey: string, load: () => Promise<Resolve
   return lookup;
 }
 
-/** Call after changing a tenant or its domains: this process forgets at once, the others on notify. */
+/**
+ * Call after changing a tenant, its domains, standing or branding: this process forgets it at once
+ * (host cache and every per-tenant cache), the others on notify.
+ */
 export async function invalidateTenant(tenantId: string): Promise<void> {
   dropLocal(hostCache(), tenantId);
   await notify("gatehouse_tenancy", tenantId);
