@@ -14,6 +14,9 @@ import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQu
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
+import { brandingSchema } from "@/lib/api/schemas/branding";
+import { brandingSettingsSchema } from "@/lib/branding/schema";
+import { ASSET_RULES, formatKiB } from "@/lib/branding/upload";
 import { customerAccessViewSchema, paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
 import type { PlatformScope } from "@/lib/permissions/platform";
@@ -81,6 +84,8 @@ const schemas = {
   Domain: named("Domain", domainSchema),
   DomainList: named("DomainList", domainListSchema),
   AddDomain: named("AddDomain", addDomainSchema),
+  Branding: named("Branding", brandingSchema),
+  BrandingSettings: named("BrandingSettings", brandingSettingsSchema),
   Customer: named("Customer", customerSchema),
   CustomerPage: named("CustomerPage", customerPageSchema),
   CreateCustomer: named("CreateCustomer", createCustomerBodySchema),
@@ -148,7 +153,18 @@ interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A raw (non-JSON) body of one of these media types, instead of `body`. */
+  rawBody?: { description: string; types: readonly string[] };
   responses: Record<string, ResponseConfig>;
+}
+
+function requestBody(op: Operation): Pick<NonNullable<RouteConfig["request"]>, "body"> {
+  if (op.body) return { body: { required: true, content: json(op.body) } };
+  if (op.rawBody) {
+    const binary = { schema: z.string().meta({ format: "binary" }) };
+    return { body: { required: true, description: op.rawBody.description, content: Object.fromEntries(op.rawBody.types.map((type) => [type, binary])) } };
+  }
+  return {};
 }
 
 function tenantPath(method: Method, path: string, tag: string, permission: string, op: Operation): void {
@@ -160,12 +176,9 @@ function tenantPath(method: Method, path: string, tag: string, permission: strin
     summary: op.summary,
     description: [op.description, `Permission: ${permission}.`].filter(Boolean).join("\n\n"),
     security: [{ [security.apiKey]: [] }, { [security.session]: [] }],
-    request: {
-      params: op.params,
-      query: op.query,
-      ...(op.body ? { body: { required: true, content: json(op.body) } } : {}),
-    },
-    responses: { ...op.responses, ...errors(401, 402, 403, 404, ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
+    request: { params: op.params, query: op.query, ...requestBody(op) },
+    // A raw body's own 413 (its size limit) is in op.responses.
+    responses: { ...errors(401, 402, 403, 404, ...(op.query || op.body || op.rawBody ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])), ...op.responses },
   });
 }
 
@@ -178,11 +191,7 @@ function platformPath(method: Method, path: string, tag: string, scope: Platform
     summary: op.summary,
     description: [op.description, `Console host only: a superadmin session, or a platform API key with the scope ${scope}.`].filter(Boolean).join("\n\n"),
     security: [{ [security.platformKey]: [] }, { [security.session]: [] }],
-    request: {
-      params: op.params,
-      query: op.query,
-      ...(op.body ? { body: { required: true, content: json(op.body) } } : {}),
-    },
+    request: { params: op.params, query: op.query, ...requestBody(op) },
     responses: { ...op.responses, ...errors(401, 403, ...(op.params ? ([404] as const) : []), ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
   });
 }
@@ -353,6 +362,43 @@ tenantPath("delete", "/domains/{hostname}", "Custom domains", "settings:update",
   params: params.domain,
   responses: noContent,
 });
+// Branding
+const brandingFile = z.enum(["logo", "favicon"]).meta({ description: "Which file." });
+const fileRules = (["logo", "favicon"] as const).map((kind) => `${ASSET_RULES[kind].label}: ${ASSET_RULES[kind].typeNames}, at most ${formatKiB(ASSET_RULES[kind].maxBytes)}`).join("; ");
+tenantPath("get", "/branding", "Branding", "settings:update", {
+  id: "getBranding",
+  summary: "Get the branding",
+  description: "Name, tagline, colour, the files' metadata (never their bytes: those are served at `path` on the tenant's host) and whether the login page shows it yet.",
+  params: params.tenant,
+  responses: ok("The branding.", schemas.Branding),
+});
+tenantPath("put", "/branding", "Branding", "settings:update", {
+  id: "setBranding",
+  summary: "Set name, tagline and colour",
+  description: "The same rules and the same audit event (`settings.updated`) as the settings page; the files stay as they are. The workspace shows it at once; the realm's login page is updated next (`realmSyncState`; on `failed` the branding stays saved and the settings page offers a retry).",
+  params: params.tenant,
+  body: schemas.BrandingSettings,
+  responses: ok("The branding after the save.", schemas.Branding),
+});
+tenantPath("put", "/branding/{kind}", "Branding", "settings:update", {
+  id: "setBrandingFile",
+  summary: "Upload the logo or favicon",
+  description: `The file is the raw request body. ${fileRules}. The type is taken from the content (the Content-Type must name a type the file may have); an SVG is sanitised (scripts, event handlers and external references removed). A file over the limit is refused with 413 and nothing is written.`,
+  params: z.object({ key: tenantKey, kind: brandingFile }),
+  rawBody: { description: "The image file.", types: [...new Set([...ASSET_RULES.logo.accept.split(","), ...ASSET_RULES.favicon.accept.split(",")])] },
+  responses: {
+    ...ok("The branding after the save.", schemas.Branding),
+    413: { description: "`validation_failed`: the file is over its size limit (`fields` names it).", content: json(ErrorBody) },
+  },
+});
+tenantPath("delete", "/branding/{kind}", "Branding", "settings:update", {
+  id: "removeBrandingFile",
+  summary: "Remove the logo or favicon",
+  description: "Audited like a save; the login page stops showing it. `not_found` when there is none.",
+  params: z.object({ key: tenantKey, kind: brandingFile }),
+  responses: noContent,
+});
+
 // Export
 tenantPath("get", "/export", "Export", "tenant:export", {
   id: "exportTenant",
@@ -552,6 +598,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Org units" },
       { name: "Memberships" },
       { name: "API keys" },
+      { name: "Branding", description: "The workspace's name, tagline, colour, logo and favicon, as on its settings page." },
       { name: "Export" },
       { name: "Customers", description: "Console host: superadmin or platform key." },
       { name: "Tenants", description: "Console host: superadmin or platform key." },
