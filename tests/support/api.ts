@@ -15,7 +15,7 @@ export interface Call {
   key?: string;
   cookie?: string;
   body?: unknown;
-  rawBody?: string | ReadableStream<Uint8Array>;
+  rawBody?: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
 }
 
