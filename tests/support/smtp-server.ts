@@ -20,12 +20,20 @@ export function decodeQuotedPrintable(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/**
+ * Starts the server on 127.0.0.1:`port`. Recipients whose address starts with `reject` are refused
+ * with a permanent 550, the way a real server refuses an unknown mailbox.
+ */
 export async function startTestSmtpServer(port: number): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith("reject")) callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
