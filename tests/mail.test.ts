@@ -16,7 +16,8 @@ import { inspectSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { organizationOfCustomer } from "@/lib/organizations/queries";
 import { acceptInvitationWithNewAccount, createInvitation, inspectInvitation, resendInvitation } from "@/lib/organizations/invitations";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
@@ -130,6 +131,21 @@ describe("set-password links by email", () => {
     const [first, second] = smtp.received.map((m) => linkIn(m, "set-password").split("/set-password/")[1]!);
     expect(await inspectSetPasswordLink(acme, first!)).toEqual({ state: "superseded" });
     expect(await inspectSetPasswordLink(acme, second!)).toMatchObject({ state: "valid", username: "rosa" });
+  });
+
+  it("links to the tenant's verified custom domain when it has one; a pending one does not count", async () => {
+    mailTo(smtp.url);
+    const tenant = await provisionedTenant(controller);
+    const verified = `login.${tenant.key}.example.com`;
+    await controlDb().tenantDomain.create({ data: { hostname: `pending.${tenant.key}.example.com`, tenantId: tenant.id } });
+    await createTenantUser(tenant, createUserSchema.parse({ username: "before", email: "before@example.com", passwordMode: "link" }), TEST_ACTOR);
+    expect(linkIn(smtp.received.at(-1)!, "set-password").startsWith(`${tenantUrl(tenant)}/set-password/`)).toBe(true);
+
+    await controlDb().tenantDomain.create({ data: { hostname: verified, tenantId: tenant.id, verifiedAt: new Date() } });
+    await createTenantUser(tenant, createUserSchema.parse({ username: "after", email: "after@example.com", passwordMode: "link" }), TEST_ACTOR);
+    const link = linkIn(smtp.received.at(-1)!, "set-password");
+    expect(link.startsWith(`${customDomainUrl(verified)}/set-password/`)).toBe(true);
+    expect(await inspectSetPasswordLink(tenant, link.split("/set-password/")[1]!)).toMatchObject({ state: "valid", username: "after" });
   });
 
   it("shows the link when the user has no email address, and sends nothing", async () => {

@@ -7,7 +7,7 @@ import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { linkTokenHash, newLinkToken } from "@/lib/set-password-links/token";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { linkOrigin } from "@/lib/domains/link-origin";
 import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
 import { invitationMail } from "@/lib/mail/messages";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -41,7 +41,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The link, mailed to the invitee after the invitation's transaction committed (when mail is configured). */
 async function issued(cloud: ResolvedTenant, invitation: { id: string; email: string; role: string; organizationId: string }, token: string, expiresAt: Date, by: AuditActor): Promise<IssuedInvitation> {
-  const url = `${tenantUrl(cloud)}/invitations/${token}`;
+  const url = `${await linkOrigin(cloud)}/invitations/${token}`;
   const organization = await tenantDb(cloud).organization.findUniqueOrThrow({ where: { id: invitation.organizationId }, select: { name: true } });
   const mail = invitationMail({ to: invitation.email, organizationName: organization.name, role: invitation.role, url, expiresAt });
   const delivery = await deliverLinkMail(cloud, mail, { action: "invitation.email_failed", resourceType: "invitation", resourceId: invitation.id }, by);

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { resetPassword } from "@/lib/identity/users";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { linkOrigin } from "@/lib/domains/link-origin";
 import { getBranding } from "@/lib/branding/service";
 import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
 import { setPasswordMail } from "@/lib/mail/messages";
@@ -45,7 +45,7 @@ export async function issueSetPasswordLink(tenant: ResolvedTenant, username: str
     await recordTenantEvent(tx, by, { action: "user.set_password_link_issued", resourceType: "user", resourceId: username, after: { expiresAt, supersededLinks: superseded.count } });
     return user.email;
   });
-  const url = `${tenantUrl(tenant)}/set-password/${token}`;
+  const url = `${await linkOrigin(tenant)}/set-password/${token}`;
   const mail = email ? setPasswordMail({ to: email, organizationName: (await getBranding(tenant)).organizationName, username, url, expiresAt }) : null;
   const delivery = await deliverLinkMail(tenant, mail, { action: "user.set_password_email_failed", resourceType: "user", resourceId: username }, by);
   return { url, expiresAt, delivery };
