@@ -8,7 +8,7 @@ export interface OutgoingMail {
   html: string;
 }
 
-// One pooled-less transport per SMTP URL; an admin waits for the send, so the timeouts are short.
+// One transport (a connection per message, no pool) per SMTP URL; an admin waits for the send, so the timeouts are short.
 const transports = new Map<string, Transporter>();
 
 function transportFor(smtpUrl: string): Transporter {
