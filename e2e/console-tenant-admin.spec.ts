@@ -19,6 +19,7 @@ test("a superadmin creates a user and an org unit in a tenant from the console, 
   await page.getByLabel("Email", { exact: true }).fill("console.user@example.com");
   await page.getByLabel(/Give the user a set-password link/).check();
   await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText("Not mailed: email is not configured on this Gatehouse.")).toBeVisible();
   const linkBox = page.getByTestId("set-password-link");
   await expect(linkBox).toHaveText(new RegExp(`^http://${tenant.key}\\.localhost:\\d+/set-password/[A-Za-z0-9_-]{43}$`));
   const setPasswordUrl = (await linkBox.textContent())!.trim();

@@ -20,7 +20,7 @@ export function InvitationControls({ resend, revoke, email }: { resend: Action; 
         <RemoveMembershipButton action={revoke} description={`Withdraw the invitation for ${email}`} verb={{ label: "Withdraw", confirm: "Confirm withdrawal", pending: "Withdrawing…" }} />
       </div>
       {!state.ok && state.message ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
-      {state.ok && state.values.invitationUrl ? <InvitationLink url={state.values.invitationUrl} /> : null}
+      {state.ok && state.values.mailOutcome ? <InvitationLink values={state.values} /> : null}
     </div>
   );
 }

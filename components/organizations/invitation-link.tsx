@@ -1,12 +1,8 @@
-import { CopySecret } from "@/components/ui/copy-secret";
+import { LinkDelivery } from "@/components/mail/link-delivery";
 
-/** An invitation link, shown once to whoever invited, to pass on (Gatehouse sends no email). */
-export function InvitationLink({ url }: { url: string }) {
-  return (
-    <CopySecret
-      value={url}
-      testId="invitation-link"
-      notice="Invitation link — shown only now. Give it to the person yourself (Gatehouse sends no email): it works once, for 7 days; sending the invitation again replaces it."
-    />
-  );
+const WORDING = { name: "Invitation link", recipient: "the person", validity: "It works once, for 7 days; sending the invitation again replaces it.", testId: "invitation-link" };
+
+/** An invitation link just issued: mailed to the invitee, or shown once to pass on. */
+export function InvitationLink({ values }: { values: Record<string, string> }) {
+  return <LinkDelivery values={values} urlField="invitationUrl" wording={WORDING} />;
 }

@@ -10,7 +10,7 @@ import { organizationRoleOptions } from "@/lib/organizations/roles";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** Invite by email and role; the link appears once, to pass on. */
+/** Invite by email and role; the link is mailed to the address, or appears once to pass on. */
 export function InviteForm({ action, title, defaultRole = "member" }: { action: Action; title: string; defaultRole?: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
@@ -28,7 +28,7 @@ export function InviteForm({ action, title, defaultRole = "member" }: { action: 
         </div>
       </form>
       <FormMessage state={state} hideWhenFieldErrors />
-      {state.ok && state.values.invitationUrl ? <InvitationLink url={state.values.invitationUrl} /> : null}
+      {state.ok && state.values.mailOutcome ? <InvitationLink values={state.values} /> : null}
     </div>
   );
 }

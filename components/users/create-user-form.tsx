@@ -22,12 +22,12 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
     else formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [state, router]);
 
-  if (state.ok && (state.values.oneTimePassword || state.values.setPasswordUrl)) {
+  if (state.ok && (state.values.oneTimePassword || state.values.mailOutcome)) {
     return (
       <div className="grid gap-4">
         <p role="status" className="text-emerald-800">{state.message}</p>
         {state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
-        {state.values.setPasswordUrl ? <SetPasswordLink url={state.values.setPasswordUrl} /> : null}
+        {state.values.mailOutcome ? <SetPasswordLink values={state.values} /> : null}
         <Link href={`${usersPath}/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
       </div>
     );

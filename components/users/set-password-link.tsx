@@ -1,12 +1,8 @@
-import { CopySecret } from "@/components/ui/copy-secret";
+import { LinkDelivery } from "@/components/mail/link-delivery";
 
-/** A set-password link, shown to the admin once to pass on (Gatehouse sends no email). */
-export function SetPasswordLink({ url }: { url: string }) {
-  return (
-    <CopySecret
-      value={url}
-      testId="set-password-link"
-      notice="Set-password link — shown only now. Give it to the user yourself (Gatehouse sends no email): it works once, for 72 hours, and a newer link replaces it."
-    />
-  );
+const WORDING = { name: "Set-password link", recipient: "the user", validity: "It works once, for 72 hours, and a newer link replaces it.", testId: "set-password-link" };
+
+/** A set-password link just issued: mailed to the user, or shown once to pass on. */
+export function SetPasswordLink({ values }: { values: Record<string, string> }) {
+  return <LinkDelivery values={values} urlField="setPasswordUrl" wording={WORDING} />;
 }

@@ -74,7 +74,7 @@ export function ResetPasswordForm({ action }: { action: Action }) {
         <Feedback state={state} />
       </div>
       {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
-      {state.ok && state.values.setPasswordUrl ? <SetPasswordLink url={state.values.setPasswordUrl} /> : null}
+      {state.ok && state.values.mailOutcome ? <SetPasswordLink values={state.values} /> : null}
     </form>
   );
 }

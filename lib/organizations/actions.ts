@@ -14,11 +14,12 @@ import { organizationOfCustomer } from "@/lib/organizations/queries";
 import { changeOrganizationRoleSchema, inviteSchema, newAccountSchema } from "@/lib/organizations/schema";
 import { acceptInvitationAsUser, acceptInvitationWithNewAccount, createInvitation, resendInvitation, revokeInvitation, type IssuedInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, removeMember } from "@/lib/organizations/members";
+import { deliveryFormValues } from "@/lib/mail/delivery";
 
 // Every action takes the organization (and invitation or member) as bound arguments that come back
 // from the browser; the commands check the caller's role in that organization inside their transaction.
 
-const linkState = (issued: IssuedInvitation, message: string) => ({ message, values: { invitationUrl: issued.url, expiresAt: issued.expiresAt.toISOString() } });
+const linkState = (issued: IssuedInvitation, message: string) => ({ message, values: { ...deliveryFormValues("invitationUrl", issued.url, issued.delivery), expiresAt: issued.expiresAt.toISOString() } });
 
 export async function inviteAction(organizationId: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);

@@ -7,7 +7,9 @@ import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { linkTokenHash, newLinkToken } from "@/lib/set-password-links/token";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { linkOrigin } from "@/lib/domains/link-origin";
+import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
+import { invitationMail } from "@/lib/mail/messages";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { isId, requireOrganizationRole, type OrganizationCaller } from "@/lib/organizations/authority";
 import type { OrganizationRole } from "@/lib/organizations/roles";
@@ -16,11 +18,12 @@ import type { InviteInput } from "@/lib/organizations/schema";
 /** How long an invitation link works; re-sending starts the period again. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** An invitation link as the admin gets it: once, to pass on (Gatehouse sends no email). */
+/** An invitation link as the admin gets it, once, with how its mail to the invitee went. */
 export interface IssuedInvitation {
   id: string;
   url: string;
   expiresAt: Date;
+  delivery: LinkDelivery;
 }
 
 export type InvitationState =
@@ -36,24 +39,32 @@ export const INVITATION_REFUSALS: Record<Exclude<InvitationState["state"], "vali
 
 type Tx = Prisma.TransactionClient;
 
-const invitationUrl = (cloud: ResolvedTenant, token: string) => `${tenantUrl(cloud)}/invitations/${token}`;
+/** The link, mailed to the invitee after the invitation's transaction committed (when mail is configured). */
+async function issued(cloud: ResolvedTenant, invitation: { id: string; email: string; role: string; organizationId: string }, token: string, expiresAt: Date, by: AuditActor): Promise<IssuedInvitation> {
+  const url = `${await linkOrigin(cloud)}/invitations/${token}`;
+  const organization = await tenantDb(cloud).organization.findUniqueOrThrow({ where: { id: invitation.organizationId }, select: { name: true } });
+  const mail = invitationMail({ to: invitation.email, organizationName: organization.name, role: invitation.role, url, expiresAt });
+  const delivery = await deliverLinkMail(cloud, mail, { action: "invitation.email_failed", resourceType: "invitation", resourceId: invitation.id }, by);
+  return { id: invitation.id, url, expiresAt, delivery };
+}
 
 /** Invites `email` into the organization with `role`; only the token's SHA-256 is stored. */
 export async function createInvitation(cloud: ResolvedTenant, organizationId: string, input: InviteInput, caller: OrganizationCaller, by: AuditActor): Promise<IssuedInvitation> {
   const { token, hash } = newLinkToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  let invitation;
   try {
-    const invitation = await tenantDb(cloud).$transaction(async (tx) => {
+    invitation = await tenantDb(cloud).$transaction(async (tx) => {
       await requireOrganizationRole(tx, organizationId, caller, "admin");
       const created = await tx.organizationInvitation.create({ data: { organizationId, email: input.email, role: input.role, tokenHash: hash, expiresAt, createdBy: by.actor } });
       await recordTenantEvent(tx, by, { action: "invitation.created", resourceType: "invitation", resourceId: created.id, after: { organizationId, email: created.email, role: created.role, expiresAt } });
       return created;
     });
-    return { id: invitation.id, url: invitationUrl(cloud, token), expiresAt };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "This address already has an open invitation.", { email: "This address already has an open invitation. Send it again or withdraw it instead." });
     throw error;
   }
+  return issued(cloud, invitation, token, expiresAt, by);
 }
 
 /** The invitation locked for a change, if it is this organization's and still open. */
@@ -70,13 +81,14 @@ async function lockOpenInvitation(tx: Tx, organizationId: string, invitationId: 
 export async function resendInvitation(cloud: ResolvedTenant, organizationId: string, invitationId: string, caller: OrganizationCaller, by: AuditActor): Promise<IssuedInvitation> {
   const { token, hash } = newLinkToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  await tenantDb(cloud).$transaction(async (tx) => {
+  const invitation = await tenantDb(cloud).$transaction(async (tx) => {
     await requireOrganizationRole(tx, organizationId, caller, "admin");
     const before = await lockOpenInvitation(tx, organizationId, invitationId);
     await tx.organizationInvitation.update({ where: { id: invitationId }, data: { tokenHash: hash, expiresAt } });
     await recordTenantEvent(tx, by, { action: "invitation.resent", resourceType: "invitation", resourceId: invitationId, before: { expiresAt: before.expiresAt }, after: { organizationId, email: before.email, expiresAt } });
+    return before;
   });
-  return { id: invitationId, url: invitationUrl(cloud, token), expiresAt };
+  return issued(cloud, invitation, token, expiresAt, by);
 }
 
 /** Withdraws an open invitation: its link shows that it was withdrawn. */

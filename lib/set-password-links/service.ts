@@ -3,14 +3,18 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { resetPassword } from "@/lib/identity/users";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { linkOrigin } from "@/lib/domains/link-origin";
+import { getBranding } from "@/lib/branding/service";
+import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
+import { setPasswordMail } from "@/lib/mail/messages";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { linkTokenHash, newLinkToken, SET_PASSWORD_LINK_TTL_MS } from "@/lib/set-password-links/token";
 
-/** A link as the admin gets it: once, to pass on (email delivery is not built). */
+/** A link as the admin gets it, once, with how its mail to the user went. */
 export interface IssuedLink {
   url: string;
   expiresAt: Date;
+  delivery: LinkDelivery;
 }
 
 /** What a link is worth when someone opens it. */
@@ -26,20 +30,25 @@ export const LINK_REFUSALS: Record<Exclude<LinkState["state"], "valid">, string>
 
 /**
  * Issues a set-password link for a user of the realm. Any older open link of theirs stops working;
- * only the token's SHA-256 is stored, the URL is returned this once.
+ * only the token's SHA-256 is stored, the URL is returned this once. After the commit the link is
+ * mailed to the user's address when mail is configured; a failed send leaves the link valid.
  */
 export async function issueSetPasswordLink(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<IssuedLink> {
   const { token, hash } = newLinkToken();
   const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_TTL_MS);
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const [user] = await tx.$queryRaw<{ id: string; identity_id: string | null }[]>`SELECT id, identity_id FROM users WHERE username = ${username} FOR UPDATE`;
+  const email = await tenantDb(tenant).$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ id: string; identity_id: string | null; email: string | null }[]>`SELECT id, identity_id, email FROM users WHERE username = ${username} FOR UPDATE`;
     if (!user) throw new AppError("not_found", "User not found.");
     if (!user.identity_id) throw new AppError("conflict", "This user is not in the identity realm yet. Retry the sync first.");
     const superseded = await tx.setPasswordLink.updateMany({ where: { userId: user.id, usedAt: null, supersededAt: null }, data: { supersededAt: new Date() } });
     await tx.setPasswordLink.create({ data: { userId: user.id, tokenHash: hash, expiresAt, createdBy: by.actor } });
     await recordTenantEvent(tx, by, { action: "user.set_password_link_issued", resourceType: "user", resourceId: username, after: { expiresAt, supersededLinks: superseded.count } });
+    return user.email;
   });
-  return { url: `${tenantUrl(tenant)}/set-password/${token}`, expiresAt };
+  const url = `${await linkOrigin(tenant)}/set-password/${token}`;
+  const mail = email ? setPasswordMail({ to: email, organizationName: (await getBranding(tenant)).organizationName, username, url, expiresAt }) : null;
+  const delivery = await deliverLinkMail(tenant, mail, { action: "user.set_password_email_failed", resourceType: "user", resourceId: username }, by);
+  return { url, expiresAt, delivery };
 }
 
 type LinkRow = { usedAt: Date | null; supersededAt: Date | null; expiresAt: Date; user: { username: string; enabled: boolean; identityId: string | null } };

@@ -7,6 +7,7 @@ import { formValues, type FormState } from "@/lib/errors/form-state";
 import { fieldErrors, parseOrThrow } from "@/lib/errors/zod";
 import { changeTenantRoleSchema, createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
 import { issueSetPasswordLink } from "@/lib/set-password-links/service";
+import { deliveryFormValues } from "@/lib/mail/delivery";
 import { changeTenantUserRole, createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 
 const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
@@ -24,11 +25,12 @@ export async function createUserAction(target: string | null, prev: FormState, f
     const parsed = createUserSchema.safeParse(values);
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await createTenantUser(tenant, parsed.data, actor);
-    const shownOnce = { oneTimePassword: result.oneTimePassword ?? "", setPasswordUrl: result.setPasswordLink?.url ?? "" };
+    const link = result.setPasswordLink;
+    const shownOnce = { oneTimePassword: result.oneTimePassword ?? "", ...(link ? deliveryFormValues("setPasswordUrl", link.url, link.delivery) : {}) };
     return {
       message: result.provisioningState === "synced" ? "User created." : "User saved, but the identity server did not accept it yet. Retry from the user's page.",
       values: { ...values, password: "", ...shownOnce },
-      redirectTo: shownOnce.oneTimePassword || shownOnce.setPasswordUrl ? undefined : `${admin.base}/users/${encodeURIComponent(result.username)}`,
+      redirectTo: shownOnce.oneTimePassword || link ? undefined : `${admin.base}/users/${encodeURIComponent(result.username)}`,
     };
   });
 }
@@ -68,7 +70,8 @@ export async function resetPasswordAction(target: string | null, rawUsername: st
     const { tenant, actor } = await authorizeTenantAdmin(target, "user:reset_password");
     if (values.passwordMode === "link") {
       const link = await issueSetPasswordLink(tenant, usernameOf(rawUsername), actor);
-      return { message: "Set-password link made. Pass it on to the user; any older link stops working.", values: { setPasswordUrl: link.url } };
+      const message = link.delivery.outcome === "sent" ? "Set-password link made and mailed to the user; any older link stops working." : "Set-password link made; any older link stops working.";
+      return { message, values: deliveryFormValues("setPasswordUrl", link.url, link.delivery) };
     }
     let password: string | undefined;
     if (values.passwordMode === "set") {

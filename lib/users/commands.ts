@@ -24,7 +24,7 @@ export interface UserCommandResult {
   provisioningState: string;
   /** A generated password, shown once to the admin; the user must replace it at first sign-in. */
   oneTimePassword?: string;
-  /** A set-password link for the user, shown once to the admin to pass on. */
+  /** A set-password link for the user: mailed to them, or shown once to the admin to pass on. */
   setPasswordLink?: IssuedLink;
 }
 

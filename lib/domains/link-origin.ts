@@ -1,0 +1,13 @@
+import { controlDb } from "@/lib/db/control";
+import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+
+/**
+ * Where the links a tenant hands out (set-password, invitations) point: its first verified custom
+ * domain — the name its people know — else its platform host.
+ */
+export async function linkOrigin(tenant: Pick<ResolvedTenant, "id" | "key" | "kind">): Promise<string> {
+  if (tenant.kind !== "dedicated") return tenantUrl(tenant);
+  const domain = await controlDb().tenantDomain.findFirst({ where: { tenantId: tenant.id, verifiedAt: { not: null } }, orderBy: [{ verifiedAt: "asc" }, { hostname: "asc" }], select: { hostname: true } });
+  return domain ? customDomainUrl(domain.hostname) : tenantUrl(tenant);
+}
