@@ -43,9 +43,6 @@ export default defineConfig({
       GATEHOUSE_STANDING_GRACE_DAYS: "0",
       // Custom-domain verification asks the spec's own DNS server (e2e/custom-domain.spec.ts).
       GATEHOUSE_DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? 5351}`,
-      // Optional: with E2E_SMTP_PORT set, mail goes to e2e/mail.spec.ts's own SMTP server (run that spec alone then:
-      // the other specs read links from the page, which a mailed link no longer shows).
-      ...(process.env.E2E_SMTP_PORT ? { GATEHOUSE_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, GATEHOUSE_MAIL_FROM: "Gatehouse <no-reply@gatehouse.test>" } : {}),
       LOG_LEVEL: "warn",
     },
   },
