@@ -77,7 +77,7 @@ async function admin(tenant: ResolvedTenant, roles = ["tenant-admin"]) {
 beforeAll(async () => {
   smtp = await startTestSmtpServer(SMTP_PORT);
   acme = await provisionedTenant(controller);
-  await saveBranding(acme, { organizationName: "Acme Rockets", tagline: null, primaryColor: "#1e3a8a", removeLogo: false, removeFavicon: false }, { logo: null, favicon: null }, TEST_ACTOR);
+  await saveBranding(acme, { settings: { organizationName: "Acme Rockets", tagline: null, primaryColor: "#1e3a8a" } }, TEST_ACTOR);
   cloud = (await cloudTenant())!;
   await controller.reconcile(cloud.id);
   cloud = (await cloudTenant())!;
