@@ -141,11 +141,15 @@ describe("custom domains", () => {
     expect(await resolveHost(hostname)).toMatchObject({ found: false }); // a cached miss, dropped on verification
     dns.setTxt(`_gatehouse.${hostname}`, ["v=unrelated", added.records[1]!.value]);
     const verified = await verifyDomain(acme, hostname, TEST_ACTOR);
-    expect(verified).toMatchObject({ status: "verified", lastError: null, nextCheckAt: null });
+    expect(verified).toMatchObject({ status: "verified", lastError: null, failingSince: null });
+    // The first re-check comes a day later, ±10 %.
+    expect(Math.abs(verified.nextCheckAt!.getTime() - verified.lastSuccessAt!.getTime() - 86_400_000)).toBeLessThanOrEqual(8_640_000);
     expect(await resolveHost(`${hostname}:3000`)).toMatchObject({ found: true, via: "custom", tenant: { id: acme.id } });
     const client = await redirectUris(acme);
     expect(client.redirectUris).toEqual(expect.arrayContaining([`http://${acme.key}.localhost:3000/api/auth/callback/keycloak`, `http://${hostname}:3000/api/auth/callback/keycloak`]));
     expect(client.postLogout.split("##")).toContain(`http://${hostname}:3000/`);
+    // Without GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE the realm's frontendUrl is left alone.
+    expect((await (await identityAdmin()).realms.findOne({ realm: acme.key }))?.attributes?.frontendUrl).toBeUndefined();
     expect((await platformEvents(hostname)).map((e) => e.action)).toEqual(["tenant_domain.added", "tenant_domain.verified"]);
 
     // Re-provisioning the client keeps the domain.

@@ -9,7 +9,7 @@ import { initialFormState, type FormState } from "@/lib/errors/form-state";
 type Action = (state: FormState) => Promise<FormState>;
 
 /** Checks DNS now; the page then shows the stored outcome (verified, or the error). */
-export function VerifyDomainButton({ hostname, action }: { hostname: string; action: Action }) {
+export function VerifyDomainButton({ hostname, action, label = "Verify now" }: { hostname: string; action: Action; label?: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const router = useRouter();
   useEffect(() => {
@@ -17,7 +17,7 @@ export function VerifyDomainButton({ hostname, action }: { hostname: string; act
   }, [state, router]);
   return (
     <form action={formAction}>
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Verify ${hostname} now`}>{pending ? "Checking DNS…" : "Verify now"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${label.replace(" now", "")} ${hostname} now`}>{pending ? "Checking DNS…" : label}</Button>
     </form>
   );
 }

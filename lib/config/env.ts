@@ -30,6 +30,21 @@ const envSchema = z.object({
   GATEHOUSE_CUSTOM_DOMAIN_TARGET: z.string().trim().min(1).optional(),
   /** How often each process looks for pending custom domains whose DNS check is due (0: never in the background). */
   GATEHOUSE_DOMAIN_CHECK_POLL_MS: z.coerce.number().int().min(0).default(15_000),
+  /** How often a verified custom domain's TXT record is checked again (spread ±10 %; 0: never). */
+  GATEHOUSE_DOMAIN_RECHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(86_400_000),
+  /** How long a verified domain's record may be missing or wrong before it loses its verification. */
+  GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: z.coerce.number().int().min(0).default(172_800_000),
+  /** …and on at least this many consecutive re-checks (DNS errors do not count). */
+  GATEHOUSE_DOMAIN_RECHECK_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  /**
+   * Where a realm is reachable on a tenant's custom domain behind the operator's proxy, e.g.
+   * `https://{domain}/auth`; set: the realm's `frontendUrl` follows the primary verified domain.
+   */
+  GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: z
+    .string()
+    .trim()
+    .refine((t) => t.includes("{domain}") && URL.canParse(t.replaceAll("{domain}", "example.com")), "must be a URL containing {domain}, e.g. https://{domain}/auth")
+    .optional(),
   GATEHOUSE_SUPPORT_CONTACT: z.string().trim().min(1).default("your platform operator"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

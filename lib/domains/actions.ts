@@ -18,7 +18,7 @@ export async function verifyDomainAction(target: string | null, hostname: string
   return runAction(prev, {}, async () => {
     const { tenant, actor } = await authorizeTenantAdmin(target, "settings:update");
     const domain = await verifyDomain(tenant, hostname, actor);
-    if (domain.status === "verified") return { message: `“${domain.hostname}” is verified.` };
+    if (domain.status === "verified" && !domain.failingSince) return { message: `“${domain.hostname}” is verified.` };
     return { ok: false, code: "validation_failed", message: domain.lastError ?? "Not verified yet." };
   });
 }

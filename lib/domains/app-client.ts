@@ -1,6 +1,10 @@
+import { env } from "@/lib/config/env";
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
 import { ensureAppClient } from "@/lib/identity/clients";
+import { setRealmFrontendUrl } from "@/lib/identity/realms";
+import { realmFrontendUrl } from "@/lib/domains/frontend-url";
+import { PRIMARY_DOMAIN_ORDER } from "@/lib/domains/link-origin";
 import { appClientSecret } from "@/lib/auth/client-secret";
 import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
 import type { TenantKind } from "@/lib/db/generated/control/enums";
@@ -27,12 +31,16 @@ export async function lockTenantDomains(tx: Tx, tenantId: string): Promise<void>
 
 /**
  * Writes the realm's `gatehouse` client with redirect and post-logout URIs for the tenant's own
- * host and each verified custom domain, as `tx` sees them. Call it holding lockTenantDomains.
+ * host and each verified custom domain, as `tx` sees them, and — when a public URL template is
+ * configured — the realm's `frontendUrl` for its primary verified domain. Call it holding
+ * lockTenantDomains.
  */
 export async function writeAppClient(tx: Tx, tenant: ClientTenant): Promise<void> {
-  const domains = await tx.tenantDomain.findMany({ where: { tenantId: tenant.id, verifiedAt: { not: null } }, select: { hostname: true }, orderBy: { hostname: "asc" } });
-  const origins = [tenantUrl(tenant), ...domains.map((d) => customDomainUrl(d.hostname))];
+  const domains = await tx.tenantDomain.findMany({ where: { tenantId: tenant.id, verifiedAt: { not: null } }, select: { hostname: true }, orderBy: [...PRIMARY_DOMAIN_ORDER] });
+  const origins = [tenantUrl(tenant), ...[...domains].sort((a, b) => (a.hostname < b.hostname ? -1 : 1)).map((d) => customDomainUrl(d.hostname))];
   await ensureAppClient({ realm: tenant.key, secret: appClientSecret(tenant.id), origins, tenantKey: tenant.key });
+  const frontendUrl = realmFrontendUrl(domains[0]?.hostname ?? null, env().GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE);
+  if (frontendUrl !== undefined) await setRealmFrontendUrl(tenant.key, frontendUrl);
 }
 
 /** The app client brought in line with the tenant's verified domains (provisioning, and after a removal). */

@@ -2,7 +2,11 @@ import { Resolver } from "node:dns/promises";
 import { env } from "@/lib/config/env";
 import { verificationRecordName } from "@/lib/domains/records";
 
-export type VerificationLookup = { ok: true } | { ok: false; error: string };
+/**
+ * `definite`: DNS answered, and the record is missing or holds something else. Otherwise the
+ * lookup itself failed (SERVFAIL, timeout) and says nothing about the record.
+ */
+export type VerificationLookup = { ok: true } | { ok: false; error: string; definite: boolean };
 
 /** GATEHOUSE_DNS_SERVERS as node:dns wants it (`ip` or `ip:port`, IPv6 in brackets with a port); null: the system's. */
 export function configuredDnsServers(): string[] | null {
@@ -32,12 +36,12 @@ export async function lookupVerificationRecord(hostname: string, token: string):
     records = await resolver().resolveTxt(name);
   } catch (error) {
     const code = (error as { code?: string }).code ?? "";
-    if (NO_RECORD.has(code)) return { ok: false, error: `No TXT record found at ${name}.` };
-    return { ok: false, error: `The DNS lookup of ${name} failed (${code || "unknown error"}); it is tried again.` };
+    if (NO_RECORD.has(code)) return { ok: false, error: `No TXT record found at ${name}.`, definite: true };
+    return { ok: false, error: `The DNS lookup of ${name} failed (${code || "unknown error"}); it is tried again.`, definite: false };
   }
   const values = records.map((chunks) => chunks.join("").trim());
   if (values.includes(token)) return { ok: true };
-  if (values.length === 0) return { ok: false, error: `No TXT record found at ${name}.` };
+  if (values.length === 0) return { ok: false, error: `No TXT record found at ${name}.`, definite: true };
   const shown = values.map((v) => `“${v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v}”`).join(", ");
-  return { ok: false, error: `The TXT record at ${name} holds ${shown}, not this domain's token.` };
+  return { ok: false, error: `The TXT record at ${name} holds ${shown}, not this domain's token.`, definite: true };
 }

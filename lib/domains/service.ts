@@ -11,7 +11,8 @@ import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { checkCustomDomain } from "@/lib/domains/hostname";
 import { lookupVerificationRecord } from "@/lib/domains/dns";
-import { nextCheckAt } from "@/lib/domains/schedule";
+import { nextCheckAt, nextRecheckAt } from "@/lib/domains/schedule";
+import { recheckPolicy, recheckVerifiedDomain } from "@/lib/domains/recheck";
 import { CLIENT_SYNC_TX, lockTenantDomains, syncAppClient, writeAppClient } from "@/lib/domains/app-client";
 import { domainSelect, domainSnapshot, toDomainView, type DomainView } from "@/lib/domains/view";
 
@@ -70,13 +71,14 @@ export async function addDomain(tenant: ResolvedTenant, rawHostname: string, by:
 /**
  * Looks up the domain's TXT record now. Found with the token: the domain is verified, the realm's
  * app client accepts its redirect URIs, and the proxy routes it from the next request. Otherwise
- * the error and the next automatic check are recorded and the domain stays pending.
+ * the error and the next automatic check are recorded and the domain stays pending (or
+ * unverified). A verified domain is re-checked (lib/domains/recheck.ts).
  */
 export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by: AuditActor): Promise<DomainView> {
   const db = controlDb();
   const row = await db.tenantDomain.findFirst({ where: { tenantId: tenant.id, hostname: hostname.toLowerCase() }, select: domainSelect });
   if (!row) throw notFound(hostname);
-  if (row.verifiedAt) return toDomainView(row);
+  if (row.verifiedAt) return recheckVerifiedDomain(tenant, row, by);
 
   const lookup = await lookupVerificationRecord(row.hostname, row.verificationToken);
   const checkedAt = new Date();
@@ -88,7 +90,17 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
         if (!current) throw notFound(hostname);
         const after = await tx.tenantDomain.update({
           where: { hostname: row.hostname },
-          data: { verifiedAt: current.verified_at ?? checkedAt, lastCheckedAt: checkedAt, lastError: null, nextCheckAt: null, checkAttempts: { increment: 1 } },
+          data: {
+            verifiedAt: current.verified_at ?? checkedAt,
+            lastCheckedAt: checkedAt,
+            lastSuccessAt: checkedAt,
+            lastError: null,
+            failingSince: null,
+            failedRechecks: 0,
+            unverifiedAt: null,
+            nextCheckAt: nextRecheckAt(checkedAt, false, recheckPolicy()),
+            checkAttempts: { increment: 1 },
+          },
           select: domainSelect,
         });
         if (!current.verified_at) {
@@ -103,16 +115,17 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
     } catch (error) {
       if (error instanceof AppError) throw error;
       logger().warn({ err: error, hostname: row.hostname, tenant: tenant.key }, "custom domain verified in DNS but the app client could not be updated");
-      return recordFailedCheck(row.hostname, row.createdAt, checkedAt, "The DNS record is right, but the identity server could not be updated to accept this domain; it is tried again.");
+      return recordFailedCheck(row.hostname, row.unverifiedAt ?? row.createdAt, checkedAt, "The DNS record is right, but the identity server could not be updated to accept this domain; it is tried again.");
     }
   }
-  return recordFailedCheck(row.hostname, row.createdAt, checkedAt, lookup.error);
+  return recordFailedCheck(row.hostname, row.unverifiedAt ?? row.createdAt, checkedAt, lookup.error);
 }
 
-async function recordFailedCheck(hostname: string, addedAt: Date, checkedAt: Date, error: string): Promise<DomainView> {
+/** `since`: when the domain was added, or when it lost its verification (the schedule restarts there). */
+async function recordFailedCheck(hostname: string, since: Date, checkedAt: Date, error: string): Promise<DomainView> {
   const after = await controlDb().tenantDomain.update({
     where: { hostname },
-    data: { lastCheckedAt: checkedAt, lastError: error, nextCheckAt: nextCheckAt(addedAt, checkedAt), checkAttempts: { increment: 1 } },
+    data: { lastCheckedAt: checkedAt, lastError: error, nextCheckAt: nextCheckAt(since, checkedAt), checkAttempts: { increment: 1 } },
     select: domainSelect,
   });
   return toDomainView(after);

@@ -9,7 +9,8 @@ import { verifyDomain } from "@/lib/domains/service";
 const BATCH = 20;
 
 /**
- * Checks the pending domains whose next check is due. Each is claimed first by pushing its
+ * Checks the domains whose next check is due: pending ones (to verify them) and verified ones
+ * (re-checks, lib/domains/recheck.ts). Each is claimed first by pushing its
  * `next_check_at` a few minutes out (SKIP LOCKED), so processes running this at once never check
  * one domain twice, and a process that dies mid-check leaves the domain to be picked up again.
  * Returns how many domains were checked.
@@ -19,7 +20,7 @@ export async function runDueDomainChecks(): Promise<number> {
     UPDATE tenant_domains SET next_check_at = now() + interval '5 minutes'
     WHERE hostname IN (
       SELECT hostname FROM tenant_domains
-      WHERE verified_at IS NULL AND next_check_at <= now()
+      WHERE next_check_at <= now()
       ORDER BY next_check_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
     RETURNING hostname, tenant_id`;
   for (const { hostname, tenant_id } of due) {

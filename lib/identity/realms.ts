@@ -78,3 +78,13 @@ export async function setRealmBranding(name: string, branding: RealmBranding): P
     },
   );
 }
+
+/**
+ * The realm's `frontendUrl` attribute: the URL Keycloak puts in its login pages, redirects and
+ * issuer (e.g. `https://login.acme-corp.com/auth`); null clears it, sent as "" as Keycloak's own
+ * console does (the identity server then uses the URL it was reached at).
+ */
+export async function setRealmFrontendUrl(name: string, url: string | null): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.realms.update({ realm: name }, { attributes: { frontendUrl: url ?? "" } });
+}

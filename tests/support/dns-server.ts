@@ -8,12 +8,15 @@ export interface TestDnsServer {
   address: string;
   setTxt(name: string, values: string[] | null): void;
   setCname(name: string, target: string | null): void;
+  /** While on, every question about `name` is answered SERVFAIL (a broken or unreachable authority). */
+  setServfail(name: string, on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startTestDnsServer(port: number): Promise<TestDnsServer> {
   const txt = new Map<string, string[]>();
   const cname = new Map<string, string>();
+  const failing = new Set<string>();
   const server = dns2.createServer({
     udp: true,
     tcp: true,
@@ -21,6 +24,11 @@ export async function startTestDnsServer(port: number): Promise<TestDnsServer> {
       const response = Packet.createResponseFromRequest(request);
       const [question] = request.questions;
       const name = (question?.name ?? "").toLowerCase().replace(/\.$/, "");
+      if (failing.has(name)) {
+        response.header.rcode = Packet.RCODE.SERVFAIL;
+        send(response);
+        return;
+      }
       const texts = txt.get(name);
       const alias = cname.get(name);
       if (question?.type === Packet.TYPE.TXT && texts) {
@@ -38,6 +46,7 @@ export async function startTestDnsServer(port: number): Promise<TestDnsServer> {
     address: `127.0.0.1:${port}`,
     setTxt: (name, values) => (values ? txt.set(name.toLowerCase(), values) : txt.delete(name.toLowerCase())),
     setCname: (name, target) => (target ? cname.set(name.toLowerCase(), target) : cname.delete(name.toLowerCase())),
+    setServfail: (name, on) => (on ? failing.add(name.toLowerCase()) : failing.delete(name.toLowerCase())),
     close: () => server.close(),
   };
 }
