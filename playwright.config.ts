@@ -43,6 +43,9 @@ export default defineConfig({
       GATEHOUSE_STANDING_GRACE_DAYS: "0",
       // Custom-domain verification asks the spec's own DNS server (e2e/custom-domain.spec.ts).
       GATEHOUSE_DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? 5351}`,
+      // A verified domain whose record is gone loses its verification on the second failed check (default: 3 checks over 2 days).
+      GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: "0",
+      GATEHOUSE_DOMAIN_RECHECK_FAILURES: "2",
       LOG_LEVEL: "warn",
     },
   },

@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await dns?.close();
 });
 
-test("a tenant admin adds a custom domain, serves its TXT record, watches it verify, signs in on it, and removes it", async ({ browser }) => {
+test("a tenant admin adds a custom domain, serves its TXT record, watches it verify, signs in on it, sees it lost when the record goes and verified again when it returns, and removes it", async ({ browser }) => {
   const tenant = await onboardTenant(browser);
   const admin = await (await browser.newContext()).newPage();
   await signInToTenant(admin, tenant.key, tenant.username, tenant.password);
@@ -60,6 +60,30 @@ test("a tenant admin adds a custom domain, serves its TXT record, watches it ver
   await submitLogin(visitor, tenant.username, tenant.password);
   await expect(visitor).toHaveURL(domainUrl());
   await expect(visitor.getByRole("link", { name: tenant.displayName })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // The record disappears (say the domain changed hands): a check shows it failing and what to fix;
+  // within the grace period the domain still routes.
+  dns.setTxt(`_gatehouse.${DOMAIN}`, null);
+  await row.getByRole("button", { name: `Check ${DOMAIN} now` }).click();
+  await expect(row.getByTestId("domain-status")).toHaveText("Verified — check failing");
+  await expect(row.getByTestId("domain-failing")).toContainText("The TXT record check has been failing since");
+  await expect(row.getByTestId("domain-failing")).toContainText("Put the TXT record below back");
+  await expect(row.getByTestId("domain-error")).toHaveText(`No TXT record found at _gatehouse.${DOMAIN}.`);
+  expect((await visitor.goto(domainUrl()))?.status()).toBe(200);
+
+  // Past the grace period (0 and two failed checks in this run): unverified, and it no longer routes.
+  await row.getByRole("button", { name: `Check ${DOMAIN} now` }).click();
+  await expect(row.getByTestId("domain-status")).toHaveText("Unverified — not routed");
+  await expect(row.getByTestId("domain-lost")).toContainText("no longer leads to this workspace");
+  expect((await visitor.goto(domainUrl()))?.status()).toBe(404);
+
+  // The record is back: verifying again restores routing.
+  dns.setTxt(`_gatehouse.${DOMAIN}`, [token]);
+  await row.getByRole("button", { name: `Verify ${DOMAIN} now` }).click();
+  await expect(row.getByTestId("domain-status")).toHaveText("Verified");
+  await expect(row.getByTestId("domain-last-success")).not.toHaveText("—");
+  expect((await visitor.goto(domainUrl()))?.status()).toBe(200);
   await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
 
   // Removal asks once more, naming the domain, and stops routing at once.

@@ -85,7 +85,7 @@ function DomainCard({ domain, target, policy }: { domain: DomainView; target: st
           <span data-testid="domain-status"><Badge tone={badge.tone}>{badge.label}</Badge></span>
         </div>
         <div className="flex flex-wrap items-start gap-2">
-          {!verified || domain.failingSince ? <VerifyDomainButton hostname={domain.hostname} label={verified ? "Check now" : "Verify now"} action={verifyDomainAction.bind(null, target, domain.hostname)} /> : null}
+          <VerifyDomainButton hostname={domain.hostname} label={verified ? "Check now" : "Verify now"} action={verifyDomainAction.bind(null, target, domain.hostname)} />
           <RemoveDomainButton hostname={domain.hostname} action={removeDomainAction.bind(null, target, domain.hostname)} />
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { env } from "@/lib/config/env";
+import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
@@ -53,10 +54,8 @@ export async function recheckVerifiedDomain(tenant: ResolvedTenant, row: DomainR
   });
 }
 
-type VerifiedUpdate = Parameters<ReturnType<typeof controlDb>["tenantDomain"]["updateMany"]>[0]["data"];
-
 /** Records a re-check's outcome, unless the domain was removed or unverified meanwhile. */
-async function updateVerified(row: DomainRow, data: VerifiedUpdate): Promise<DomainView> {
+async function updateVerified(row: DomainRow, data: Prisma.TenantDomainUpdateManyMutationInput): Promise<DomainView> {
   const db = controlDb();
   await db.tenantDomain.updateMany({ where: { hostname: row.hostname, verifiedAt: { not: null } }, data });
   const after = await db.tenantDomain.findUnique({ where: { hostname: row.hostname }, select: domainSelect });
