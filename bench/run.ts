@@ -32,6 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "audit-overhead": async () => (await import("./audit-overhead")).auditOverhead,
   branding: async () => (await import("./branding")).branding,
   "scim-sync": async () => (await import("./scim-sync")).scimSync,
+  "domain-recheck": async () => (await import("./domain-recheck")).domainRecheck,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd
@@ -39,6 +40,8 @@ delete process.env.DATABASE_URL; // never benchmark against a configured databas
 process.env.LOG_LEVEL = "silent";
 process.env.GATEHOUSE_BASE_URL = `http://localhost:${APP_PORT}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Custom-domain checks ask the DNS server a benchmark starts on loopback (bench/domain-recheck.ts), never the real DNS.
+process.env.GATEHOUSE_DNS_SERVERS = `127.0.0.1:${process.env.BENCH_DNS_PORT ?? 5360}`;
 
 // A child run continues the parent's clock, so progress times read as one run.
 const startedAt = Number(process.env.BENCH_STARTED_AT) || Date.now();
