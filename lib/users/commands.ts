@@ -134,8 +134,9 @@ export async function updateTenantUser(tenant: ResolvedTenant, username: string,
 
 /**
  * Renames a user: here first — memberships and organization memberships follow through their
- * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id — then in the realm,
- * which ends the user's sessions (they sign in again with the new name). A failed realm call leaves
+ * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id; the old name is kept
+ * in `renamed_usernames` so sessions still carrying it are refused — then in the realm, which ends
+ * the user's sessions there (they sign in again with the new name). A failed realm call leaves
  * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
  * platform knows it by that name.
  */
@@ -147,6 +148,7 @@ export async function renameTenantUser(tenant: ResolvedTenant, username: string,
     await tenantDb(tenant).$transaction(async (tx) => {
       const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
       if (renamed.count === 0) throw new AppError("not_found", "User not found.");
+      await tx.renamedUsername.upsert({ where: { username }, create: { username }, update: { renamedAt: new Date() } });
       await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
     });
   } catch (error) {
