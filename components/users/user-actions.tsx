@@ -114,6 +114,59 @@ export function DeleteUserForm({ username, action }: { username: string; action:
   );
 }
 
+/**
+ * A new username, then a confirmation naming the old and the new one (the user's sessions end);
+ * on success the client goes to the user's page under the new name.
+ */
+export function RenameUserForm({ username, action }: { username: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
+  return (
+    <div className="grid max-w-md gap-3">
+      <RenameFields key={state.attempt ?? 0} username={username} state={state} formAction={formAction} pending={pending} />
+      {state.ok ? null : <Feedback state={state} />}
+    </div>
+  );
+}
+
+/** Keyed by attempt, so a refused rename starts over at the name field (showing its error). */
+function RenameFields({ username, state, formAction, pending }: { username: string; state: FormState; formAction: (formData: FormData) => void; pending: boolean }) {
+  const [proposed, setProposed] = useState<string | null>(null);
+  return (
+    <form
+      action={formAction}
+      className="grid gap-3"
+      noValidate
+      onSubmit={(event) => {
+        if (proposed !== null) return;
+        event.preventDefault();
+        const name = String(new FormData(event.currentTarget).get("username") ?? "").trim().toLowerCase();
+        if (name && name !== username) setProposed(name);
+      }}
+    >
+      <TextField name="username" label="New username" defaultValue={state.values.username ?? ""} error={state.fieldErrors.username} autoComplete="off" spellCheck={false} readOnly={proposed !== null} />
+      {proposed === null ? (
+        <div>
+          <Button type="submit" variant="secondary">Rename…</Button>
+        </div>
+      ) : (
+        <div role="alertdialog" aria-labelledby="rename-confirm" className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p id="rename-confirm">
+            Rename <strong>{username}</strong> to <strong>{proposed}</strong>? Their memberships follow; their sessions end and they sign in with the new name.
+          </p>
+          <div className="flex gap-2">
+            <Button type="submit" variant="danger" disabled={pending} autoFocus>Rename to {proposed}</Button>
+            <Button type="button" variant="secondary" onClick={() => setProposed(null)}>Cancel</Button>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
 export function ProfileForm({ initial, action, readOnly }: { initial: Record<string, string>; action: Action; readOnly: boolean }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const v = state.attempt ? state.values : initial;

@@ -1,9 +1,8 @@
-import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { createUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { createUserSchema, renameUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { createTenantUser, deleteTenantUser, renameTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { scimNotFound } from "@/lib/scim/errors";
@@ -87,7 +86,7 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
  * update, then `active` through the disable path (sessions end at once).
  */
 async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const { username } = parseOrThrow(z.object({ username: usernameSchema }), { username: desired.username });
+  const { username } = parseOrThrow(renameUserSchema, { username: desired.username });
   if (username !== current.username) await renameTenantUser(tenant, current.username, username, by);
   const profile = parseOrThrow(updateUserSchema, profileOf(desired));
   const unchanged = JSON.stringify(profileOf(current)) === JSON.stringify(profileOf(profile)) && current.externalId === desired.externalId;
