@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
 import { OneTimePassword } from "@/components/users/one-time-password";
+import { useActionForm } from "@/components/ui/form-feedback";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -119,24 +120,21 @@ export function DeleteUserForm({ username, action }: { username: string; action:
  * on success the client goes to the user's page under the new name.
  */
 export function RenameUserForm({ username, action }: { username: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.redirectTo) router.push(state.redirectTo);
-  }, [state, router]);
+  const form = useActionForm(action);
   return (
     <div className="grid max-w-md gap-3">
-      <RenameFields key={state.attempt ?? 0} username={username} state={state} formAction={formAction} pending={pending} />
-      {state.ok ? null : <Feedback state={state} />}
+      <RenameFields key={form.state.attempt ?? 0} username={username} {...form} />
+      {form.state.ok ? null : <Feedback state={form.state} />}
     </div>
   );
 }
 
 /** Keyed by attempt, so a refused rename starts over at the name field (showing its error). */
-function RenameFields({ username, state, formAction, pending }: { username: string; state: FormState; formAction: (formData: FormData) => void; pending: boolean }) {
+function RenameFields({ username, state, formAction, pending, formRef }: { username: string } & ReturnType<typeof useActionForm>) {
   const [proposed, setProposed] = useState<string | null>(null);
   return (
     <form
+      ref={formRef}
       action={formAction}
       className="grid gap-3"
       noValidate
