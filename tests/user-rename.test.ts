@@ -81,6 +81,12 @@ beforeAll(async () => {
 afterAll(() => closeTestResources(controller));
 
 describe("renaming over SCIM", () => {
+  it("declares userName writable in the User schema", async () => {
+    const schemas = await scim("GET", "/scim/v2/Schemas");
+    const userSchema = (schemas.body.Resources as Json[]).find((r) => r.id === USER_SCHEMA)!;
+    expect((userSchema.attributes as Json[]).find((a) => a.name === "userName")).toMatchObject({ mutability: "readWrite", uniqueness: "server" });
+  });
+
   it("takes Entra's “update userName” PATCH: memberships follow, the user signs in with the new name only", async () => {
     const fixture = await provisionedUser("entra.old@testuser.com");
     const patched = await scim("PATCH", `/scim/v2/Users/${fixture.id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "userName", value: "5b50642d@testuser.com" }] });
