@@ -6,7 +6,8 @@
 //
 // Printed: users/s, groups/s (with their memberships) and memberships/s, request latency, a
 // `userName eq` lookup's latency against the 10,000, and the app's memory (RSS of `next start`
-// and its children) before and after. The app runs from its own build (.next-bench-scim).
+// and its children) before and after. The app runs from its own build (.next-bench-scim, or
+// BENCH_DIST_DIR).
 // BENCH_QUICK=1 shrinks it to 500 users and 25 groups.
 import http from "node:http";
 import type { Principal } from "@/lib/permissions/permissions";
@@ -21,7 +22,7 @@ const GROUPS = QUICK ? 25 : 500;
 const MEMBERS_PER_GROUP = 20;
 const WORKERS = 8;
 const LOOKUPS = QUICK ? 50 : 200;
-const NEXT_DIST_DIR = ".next-bench-scim";
+const NEXT_DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench-scim";
 const ADMIN: Principal = { kind: "user", username: "bench-admin", realmRoles: ["tenant-admin"], ouRoles: {} };
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 

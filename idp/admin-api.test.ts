@@ -286,6 +286,17 @@ describe("users", () => {
     expect((await failure(kc.users.del({ realm, id }))).body).toEqual({ error: "User not found" });
   });
 
+  it("lets an admin change a username; a taken one is a 409 and changes nothing", async () => {
+    const realm = await newRealm();
+    const { id } = await kc.users.create({ realm, username: "jane", enabled: true });
+    await kc.users.create({ realm, username: "taken", enabled: true });
+    await kc.users.update({ realm, id }, { username: "Jane.Doe" });
+    expect(await kc.users.findOne({ realm, id })).toMatchObject({ id, username: "jane.doe" });
+    expect(await kc.users.find({ realm, username: "jane", exact: true })).toEqual([]);
+    expect(await failure(kc.users.update({ realm, id }, { username: "taken" }))).toEqual({ status: 409, body: { errorMessage: "User exists with same username" } });
+    expect(await kc.users.findOne({ realm, id })).toMatchObject({ username: "jane.doe" });
+  });
+
   it("searches, filters, counts and pages users sorted by username", async () => {
     const realm = await newRealm();
     const people = [

@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
 import { OneTimePassword } from "@/components/users/one-time-password";
+import { useActionForm } from "@/components/ui/form-feedback";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -110,6 +111,56 @@ export function DeleteUserForm({ username, action }: { username: string; action:
         <Button type="submit" variant="danger" disabled={pending}>Delete user</Button>
         {state.ok ? null : <Feedback state={state} />}
       </div>
+    </form>
+  );
+}
+
+/**
+ * A new username, then a confirmation naming the old and the new one (the user's sessions end);
+ * on success the client goes to the user's page under the new name.
+ */
+export function RenameUserForm({ username, action }: { username: string; action: Action }) {
+  const form = useActionForm(action);
+  return (
+    <div className="grid max-w-md gap-3">
+      <RenameFields key={form.state.attempt ?? 0} username={username} {...form} />
+      {form.state.ok ? null : <Feedback state={form.state} />}
+    </div>
+  );
+}
+
+/** Keyed by attempt, so a refused rename starts over at the name field (showing its error). */
+function RenameFields({ username, state, formAction, pending, formRef }: { username: string } & ReturnType<typeof useActionForm>) {
+  const [proposed, setProposed] = useState<string | null>(null);
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      className="grid gap-3"
+      noValidate
+      onSubmit={(event) => {
+        if (proposed !== null) return;
+        event.preventDefault();
+        const name = String(new FormData(event.currentTarget).get("username") ?? "").trim().toLowerCase();
+        if (name && name !== username) setProposed(name);
+      }}
+    >
+      <TextField name="username" label="New username" defaultValue={state.values.username ?? ""} error={state.fieldErrors.username} autoComplete="off" spellCheck={false} readOnly={proposed !== null} />
+      {proposed === null ? (
+        <div>
+          <Button type="submit" variant="secondary">Rename…</Button>
+        </div>
+      ) : (
+        <div role="alertdialog" aria-labelledby="rename-confirm" className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p id="rename-confirm">
+            Rename <strong>{username}</strong> to <strong>{proposed}</strong>? Their memberships follow; their sessions end and they sign in with the new name.
+          </p>
+          <div className="flex gap-2">
+            <Button type="submit" variant="danger" disabled={pending} autoFocus>Rename to {proposed}</Button>
+            <Button type="button" variant="secondary" onClick={() => setProposed(null)}>Cancel</Button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

@@ -5,10 +5,10 @@ import { can } from "@/lib/permissions/permissions";
 import { getUser } from "@/lib/users/queries";
 import { usernameSchema } from "@/lib/users/schema";
 import { Badge } from "@/components/ui/badge";
-import { DeleteUserForm, EnableToggle, ProfileForm, ResetPasswordForm, RetrySyncButton, TenantRoleForm } from "@/components/users/user-actions";
+import { DeleteUserForm, EnableToggle, ProfileForm, RenameUserForm, ResetPasswordForm, RetrySyncButton, TenantRoleForm } from "@/components/users/user-actions";
 import { tenantRoleOf } from "@/lib/users/commands";
 import { UserMemberships } from "@/components/memberships/user-memberships";
-import { changeTenantRoleAction, deleteUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -63,6 +63,16 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
           <p className="text-sm" data-testid="tenant-role">{role ?? "unknown (not in the identity realm yet)"}</p>
         )}
       </Section>
+
+      {can(p, "user:update") ? (
+        <Section title="Username">
+          {user.isBreakGlass ? (
+            <p className="text-sm text-slate-600">The break-glass admin keeps its username.</p>
+          ) : (
+            <RenameUserForm username={username} action={bound(renameUserAction)} />
+          )}
+        </Section>
+      ) : null}
 
       <Section title="Org units">
         <UserMemberships tenant={tenant} username={username} principal={p} admin={admin} />

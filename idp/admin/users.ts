@@ -123,11 +123,11 @@ async function create(ctx: AdminContext): Promise<Reply> {
 async function update(ctx: AdminContext): Promise<Reply> {
   const current = await userOf(ctx);
   const input = parse(userInput, await ctx.body());
-  if (input.username !== undefined && validUsername(input.username) !== current.username) {
-    throw new HttpError(400, { field: "username", errorMessage: "error-user-attribute-read-only", params: ["username"] });
-  }
+  // An admin may change the username (as in Keycloak); sessions and tokens stay with the user's id.
+  const username = input.username === undefined ? undefined : validUsername(input.username);
   const password = passwordOf(input.credentials);
   const fields: UserFields = {
+    ...(username !== undefined && username !== current.username ? { username } : {}),
     email: validEmail(input.email),
     firstName: input.firstName,
     lastName: input.lastName,

@@ -16,3 +16,8 @@ export interface TenantEvent {
 export async function recordTenantEvent(tx: Tx, by: AuditActor, event: TenantEvent): Promise<void> {
   await tx.auditEvent.create({ data: auditRow(by, event) });
 }
+
+/** Appends several audit events in one statement (a batch of changes); call it inside their transaction. */
+export async function recordTenantEvents(tx: Tx, by: AuditActor, events: readonly TenantEvent[]): Promise<void> {
+  if (events.length) await tx.auditEvent.createMany({ data: events.map((event) => auditRow(by, event)) });
+}

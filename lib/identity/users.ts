@@ -24,6 +24,22 @@ export async function findUserByUsername(realm: string, username: string): Promi
   return user?.id ? { id: user.id, username: user.username ?? username, enabled: user.enabled ?? true } : null;
 }
 
+export async function findUserById(realm: string, id: string): Promise<IdentityUser | null> {
+  const admin = await identityAdmin();
+  const user = await admin.users.findOne({ realm, id });
+  return user?.id ? { id: user.id, username: user.username ?? "", enabled: user.enabled ?? true } : null;
+}
+
+/**
+ * Gives the realm user a new username and ends their sessions: they sign in again with the new
+ * name (tokens issued under the old one would otherwise carry a username the tenant no longer has).
+ */
+export async function renameUser(realm: string, userId: string, username: string): Promise<void> {
+  const admin = await identityAdmin();
+  await admin.users.update({ realm, id: userId }, { username });
+  await admin.users.logout({ realm, id: userId });
+}
+
 /**
  * Creates a user with a password and realm roles. Returns null when the username is taken
  * (Keycloak's 409), so callers decide what an existing user means for them.

@@ -4,7 +4,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
-import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { recordTenantEvent, recordTenantEvents } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -63,32 +63,85 @@ async function lockMembership(tx: Tx, orgUnitId: string, username: string): Prom
   return { orgUnitId, identifier, username, role: row.role };
 }
 
+/** Memberships of one org unit to add (user and role) and to remove (by username). */
+export interface MembershipChanges {
+  add?: readonly AddMembershipInput[];
+  remove?: readonly string[];
+}
+
+const noSuchUsers = (usernames: readonly string[]) =>
+  new AppError("not_found", usernames.length === 1 ? "No such user." : "No such users.", { username: `There is no user ${usernames.map((u) => `“${u}”`).join(", ")} in this workspace.` });
+
+/** `usernames` empty: one of a batch's users, unknown which (two additions raced). */
+const alreadyMembers = (usernames: readonly string[]) =>
+  new AppError("conflict", "Already a member.", {
+    username: usernames.length ? `${usernames.map((u) => `“${u}”`).join(", ")} ${usernames.length === 1 ? "is" : "are"} already a member of this org unit.` : "One of these users is already a member of this org unit.",
+  });
+
+/** Deletes the memberships (all of them are there, else nothing is) and returns them as they were. */
+async function deleteMemberships(tx: Tx, orgUnitId: string, identifier: string, usernames: readonly string[]): Promise<MembershipRecord[]> {
+  if (usernames.length === 0) return [];
+  const rows = await tx.$queryRaw<{ username: string; role: MembershipRole }[]>`
+    DELETE FROM memberships WHERE org_unit_id = ${orgUnitId}::uuid AND username = ANY(${[...usernames]}::text[]) RETURNING username, role::text AS role`;
+  if (rows.length !== new Set(usernames).size) throw membershipNotFound();
+  return rows.map(({ username, role }) => ({ orgUnitId, identifier, username, role }));
+}
+
+/** Inserts the memberships after checking that every user exists and none is a member yet. */
+async function insertMemberships(tx: Tx, orgUnitId: string, identifier: string, members: readonly AddMembershipInput[]): Promise<MembershipRecord[]> {
+  if (members.length === 0) return [];
+  const usernames = members.map((m) => m.username);
+  const [users, existing] = await Promise.all([
+    tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true } }),
+    tx.membership.findMany({ where: { orgUnitId, username: { in: usernames } }, select: { username: true } }),
+  ]);
+  const known = new Set(users.map((u) => u.username));
+  const unknown = usernames.filter((u) => !known.has(u));
+  if (unknown.length) throw noSuchUsers(unknown);
+  if (existing.length) throw alreadyMembers(existing.map((m) => m.username));
+  await tx.membership.createMany({ data: members.map(({ username, role }) => ({ orgUnitId, username, role })) });
+  return members.map(({ username, role }) => ({ orgUnitId, identifier, username, role }));
+}
+
 /**
- * Adds a user of this tenant to an org unit. An unknown user is `not_found` on `username`; an
- * existing membership is a `conflict` (also when two additions race).
+ * Adds and removes memberships of one org unit in one transaction: all of them or none. The
+ * memberships quota is checked once for the net number added, under the quota lock (so concurrent
+ * changes never exceed it together). Each membership added or removed is its own audit event.
+ * An unknown user is `not_found` on `username`; an existing membership is a `conflict` (also when
+ * two additions race); a membership to remove that is not there is `not_found`.
  */
-export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, input: AddMembershipInput, by: AuditActor): Promise<MembershipRecord> {
-  const { username, role } = parseOrThrow(addMembershipSchema, input);
+export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, by: AuditActor): Promise<MembershipRecord[]> {
+  const add = (changes.add ?? []).map((member) => parseOrThrow(addMembershipSchema, member));
+  const remove = changes.remove ?? [];
   const ouId = orgUnitIdOrThrow(orgUnitId);
   try {
-    return await tenantDb(tenant).$transaction(async (tx) => {
-      const identifier = await orgUnitIdentifier(tx, ouId);
-      const user = await tx.user.findUnique({ where: { username }, select: { username: true } });
-      if (!user) throw new AppError("not_found", "No such user.", { username: `There is no user “${username}” in this workspace.` });
-      await enforceQuota(tx, tenant, "memberships");
-      await tx.membership.create({ data: { orgUnitId: ouId, username, role } });
-      const record: MembershipRecord = { orgUnitId: ouId, identifier, username, role };
-      await recordTenantEvent(tx, by, { action: "membership.added", resourceType: "membership", resourceId: resourceId(ouId, username), after: record });
-      return record;
-    });
+    return await tenantDb(tenant).$transaction(
+      async (tx) => {
+        const identifier = await orgUnitIdentifier(tx, ouId);
+        // Before any membership row is locked, so changes queue on the quota lock rather than deadlock on rows.
+        if (add.length) await enforceQuota(tx, tenant, "memberships", add.length - remove.length);
+        const removed = await deleteMemberships(tx, ouId, identifier, remove);
+        const added = await insertMemberships(tx, ouId, identifier, add);
+        await recordTenantEvents(tx, by, [
+          ...removed.map((before) => ({ action: "membership.removed", resourceType: "membership" as const, resourceId: resourceId(ouId, before.username), before })),
+          ...added.map((after) => ({ action: "membership.added", resourceType: "membership" as const, resourceId: resourceId(ouId, after.username), after })),
+        ]);
+        return added;
+      },
+      { timeout: 15_000 },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "Already a member.", { username: `“${username}” is already a member of this org unit.` });
-    }
-    // The user was deleted between the check and the insert.
-    if (isForeignKeyViolation(error)) throw new AppError("not_found", "No such user.", { username: `There is no user “${username}” in this workspace.` });
+    if (isUniqueViolation(error)) throw alreadyMembers(add.length === 1 ? [add[0]!.username] : []);
+    // A user was deleted between the check and the insert.
+    if (isForeignKeyViolation(error)) throw noSuchUsers(add.map((m) => m.username));
     throw error;
   }
+}
+
+/** Adds a user of this tenant to an org unit (see `changeMemberships` for the errors). */
+export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, input: AddMembershipInput, by: AuditActor): Promise<MembershipRecord> {
+  const [added] = await changeMemberships(tenant, orgUnitId, { add: [input] }, by);
+  return added!;
 }
 
 export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: string, username: string, newRole: MembershipRole, by: AuditActor): Promise<MembershipRecord> {
@@ -104,12 +157,7 @@ export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: st
 }
 
 export async function removeMembership(tenant: ResolvedTenant, orgUnitId: string, username: string, by: AuditActor): Promise<void> {
-  const ouId = orgUnitIdOrThrow(orgUnitId);
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const before = await lockMembership(tx, ouId, username);
-    await tx.membership.delete({ where: { username_orgUnitId: { username, orgUnitId: ouId } } });
-    await recordTenantEvent(tx, by, { action: "membership.removed", resourceType: "membership", resourceId: resourceId(ouId, username), before });
-  });
+  await changeMemberships(tenant, orgUnitId, { remove: [username] }, by);
 }
 
 /** A page of an org unit's members by username; `q` matches a prefix of the username or a name. */

@@ -18,18 +18,19 @@ async function usage(tx: TenantTx, resource: QuotaResource): Promise<number> {
 }
 
 /**
- * Call inside the transaction that creates one `resource`, before the insert. It takes a
- * transaction-scoped advisory lock per resource, so concurrent creations in this tenant queue
- * behind each other and count what the previous one committed: the quota is never exceeded.
- * Throws `quota_exceeded` when the tenant is at its limit.
+ * Call inside the transaction that creates `count` (default one) of `resource`, before the inserts.
+ * It takes a transaction-scoped advisory lock per resource, so concurrent creations in this tenant
+ * queue behind each other and count what the previous one committed: the quota is never exceeded.
+ * Throws `quota_exceeded` when the creations would take the tenant past its limit.
  */
-export async function enforceQuota(tx: TenantTx, tenant: Pick<ResolvedTenant, "id">, resource: QuotaResource): Promise<void> {
+export async function enforceQuota(tx: TenantTx, tenant: Pick<ResolvedTenant, "id">, resource: QuotaResource, count = 1): Promise<void> {
   const limit = await quotaFor(tenant.id, resource);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.quota'), hashtext(${resource}))`;
   const used = await usage(tx, resource);
-  if (used >= limit) {
+  if (used + count > limit) {
     const { noun } = QUOTA_LABELS[resource];
-    throw new AppError("quota_exceeded", `This workspace has ${used} ${noun}, its limit of ${limit}. Remove some or ask the platform operator to raise the quota.`);
+    const adding = count === 1 ? "" : `; adding ${count} more would exceed it`;
+    throw new AppError("quota_exceeded", `This workspace has ${used} ${noun}, its limit of ${limit}${adding}. Remove some or ask the platform operator to raise the quota.`);
   }
 }
 

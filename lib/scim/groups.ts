@@ -3,7 +3,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { createOrgUnit, deleteOrgUnit, updateOrgUnit } from "@/lib/org-units/service";
-import { addMembership, removeMembership } from "@/lib/memberships/service";
+import { changeMemberships } from "@/lib/memberships/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { invalidValue, ScimError, scimNotFound } from "@/lib/scim/errors";
 import { compileFilter, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
@@ -72,8 +72,10 @@ async function usernamesOf(tenant: ResolvedTenant, ids: readonly string[]): Prom
   return found;
 }
 
-async function addMembers(tenant: ResolvedTenant, groupId: string, usernames: Iterable<string>, by: AuditActor): Promise<void> {
-  for (const username of usernames) await addMembership(tenant, groupId, { username, role: "default" }, by);
+/** Adds and removes the group's members in one transaction (all or nothing); added members get the role `default`. */
+async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], by: AuditActor): Promise<void> {
+  const members = [...add].map((username) => ({ username, role: "default" as const }));
+  if (members.length || remove.length) await changeMemberships(tenant, groupId, { add: members, remove }, by);
 }
 
 /**
@@ -90,7 +92,7 @@ export async function createScimGroup(tenant: ResolvedTenant, body: unknown, by:
     if (error instanceof AppError && error.code === "conflict") throw new ScimError(409, "uniqueness", `A group named “${desired.name}” (or one whose identifier reads the same) already exists.`);
     throw error;
   }
-  await addMembers(tenant, id, members.values(), by);
+  await changeMembers(tenant, id, members.values(), [], by);
   return getScimGroup(tenant, id, baseUrl, true);
 }
 
@@ -103,8 +105,7 @@ async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: 
   if (desired.name !== current.name || desired.externalId !== current.externalId) {
     await updateOrgUnit(tenant, current.id, { name: desired.name, externalId: desired.externalId }, by);
   }
-  await addMembers(tenant, current.id, toAdd.values(), by);
-  for (const member of toRemove) await removeMembership(tenant, current.id, member.username, by);
+  await changeMembers(tenant, current.id, toAdd.values(), toRemove.map((m) => m.username), by);
   return getScimGroup(tenant, current.id, baseUrl, true);
 }
 
@@ -119,9 +120,9 @@ export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: u
   return saveGroup(tenant, current, desiredGroup(patched), by, baseUrl);
 }
 
-/** Removes the members (each audited), then the org unit. */
+/** Removes the members (in one transaction, each audited), then the org unit. */
 export async function deleteScimGroup(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
   const current = await findGroupRecord(tenant, id);
-  for (const member of current.members ?? []) await removeMembership(tenant, current.id, member.username, by);
+  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), by);
   await deleteOrgUnit(tenant, current.id, by);
 }

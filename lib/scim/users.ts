@@ -1,12 +1,11 @@
-import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { createUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
-import { createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { createUserSchema, renameUserSchema, updateUserSchema } from "@/lib/users/schema";
+import { createTenantUser, deleteTenantUser, renameTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { ScimError, scimNotFound } from "@/lib/scim/errors";
+import { scimNotFound } from "@/lib/scim/errors";
 import { booleanAttribute, compileFilter, constantAttribute, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
 import { applyPatch } from "@/lib/scim/patch";
 import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
@@ -82,13 +81,13 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
 });
 
 /**
- * Makes the stored user what `desired` says (PUT, or the result of a PATCH): the profile and
- * externalId in one update, then `active` through the disable path (sessions end at once). The
- * username cannot change: it is the user's sign-in name in the identity realm.
+ * Makes the stored user what `desired` says (PUT, or the result of a PATCH): a new `userName`
+ * through the users' rename (a taken one is 409 `uniqueness`), the profile and externalId in one
+ * update, then `active` through the disable path (sessions end at once).
  */
 async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const { username } = parseOrThrow(z.object({ username: usernameSchema }), { username: desired.username });
-  if (username !== current.username) throw new ScimError(400, "mutability", `userName cannot change (it is “${current.username}”): it is the user's sign-in name.`);
+  const { username } = parseOrThrow(renameUserSchema, { username: desired.username });
+  if (username !== current.username) await renameTenantUser(tenant, current.username, username, by);
   const profile = parseOrThrow(updateUserSchema, profileOf(desired));
   const unchanged = JSON.stringify(profileOf(current)) === JSON.stringify(profileOf(profile)) && current.externalId === desired.externalId;
   if (!unchanged) await updateTenantUser(tenant, username, { ...profile, externalId: desired.externalId }, by);

@@ -5,10 +5,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 import { fieldErrors, parseOrThrow } from "@/lib/errors/zod";
-import { changeTenantRoleSchema, createUserSchema, passwordSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { changeTenantRoleSchema, createUserSchema, passwordSchema, renameUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
 import { issueSetPasswordLink } from "@/lib/set-password-links/service";
 import { deliveryFormValues } from "@/lib/mail/delivery";
-import { changeTenantUserRole, createTenantUser, deleteTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { changeTenantUserRole, createTenantUser, deleteTenantUser, renameTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 
 const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
 
@@ -43,6 +43,21 @@ export async function updateUserAction(target: string | null, rawUsername: strin
     if (!parsed.success) throw invalid(fieldErrors(parsed.error));
     const result = await updateTenantUser(tenant, usernameOf(rawUsername), parsed.data, actor);
     return { message: result.provisioningState === "synced" ? "Saved." : "Saved here; the identity server has not taken the change yet (retry below)." };
+  });
+}
+
+/** Renames the user (the page asked to confirm, naming both names); the client goes to the user's new page. */
+export async function renameUserAction(target: string | null, rawUsername: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { tenant, actor, admin } = await authorizeTenantAdmin(target, "user:update");
+    const parsed = renameUserSchema.safeParse(values);
+    if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+    const result = await renameTenantUser(tenant, usernameOf(rawUsername), parsed.data.username, actor);
+    return {
+      message: result.provisioningState === "synced" ? "Renamed. Their sessions have ended; they sign in with the new name." : "Renamed here; the identity server has not taken the new name yet (retry on the user's page).",
+      redirectTo: `${admin.base}/users/${encodeURIComponent(result.username)}`,
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
-import { createUser, deleteUser, findUserByUsername, realmRolesOf, resetPassword, setTenantRole, updateUserProfile } from "@/lib/identity/users";
+import { createUser, deleteUser, findUserById, findUserByUsername, realmRolesOf, renameUser, resetPassword, setTenantRole, updateUserProfile, type IdentityUser } from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
@@ -74,6 +74,17 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
 }
 
 /**
+ * The realm user of a row that was synced before: by its id, renamed to the row's username if a
+ * rename has not reached the realm yet (that also ends their sessions); by username if the id is gone.
+ */
+async function syncedRealmUser(realm: string, identityId: string, username: string): Promise<IdentityUser | null> {
+  const byId = await findUserById(realm, identityId);
+  if (!byId) return findUserByUsername(realm, username);
+  if (byId.username !== username) await renameUser(realm, byId.id, username);
+  return byId;
+}
+
+/**
  * Creates or updates the user in the realm from the database row (profile, enabled, tenant role);
  * records the outcome on the row.
  */
@@ -84,7 +95,7 @@ async function pushToIdentity(tenant: ResolvedTenant, username: string, credenti
     const profile = { email: user.email ?? undefined, firstName: user.firstName ?? undefined, lastName: user.lastName ?? undefined, enabled: user.enabled };
     const create = () => createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), roles, { temporary: credentials?.temporary ?? true });
     // A user never synced is created straight away; only a taken username (409) means it exists already.
-    let identity = user.identityId ? await findUserByUsername(tenant.key, username) : await create();
+    let identity = user.identityId ? await syncedRealmUser(tenant.key, user.identityId, username) : await create();
     if (identity && !user.identityId) return await markSync(tenant, username, { identityId: identity.id });
     identity ??= await findUserByUsername(tenant.key, username);
     if (!identity) {
@@ -119,6 +130,32 @@ export async function updateTenantUser(tenant: ResolvedTenant, username: string,
     await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
   });
   return { username, provisioningState: await pushToIdentity(tenant, username) };
+}
+
+/**
+ * Renames a user: here first — memberships and organization memberships follow through their
+ * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id; the old name is kept
+ * in `renamed_usernames` so sessions still carrying it are refused — then in the realm, which ends
+ * the user's sessions there (they sign in again with the new name). A failed realm call leaves
+ * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
+ * platform knows it by that name.
+ */
+export async function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, by: AuditActor): Promise<UserCommandResult> {
+  const current = await requireUser(tenant, username);
+  if (newUsername === username) return { username, provisioningState: current.provisioningState };
+  if (current.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
+  try {
+    await tenantDb(tenant).$transaction(async (tx) => {
+      const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
+      if (renamed.count === 0) throw new AppError("not_found", "User not found.");
+      await tx.renamedUsername.upsert({ where: { username }, create: { username }, update: { renamedAt: new Date() } });
+      await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+    throw error;
+  }
+  return { username: newUsername, provisioningState: await pushToIdentity(tenant, newUsername) };
 }
 
 /**

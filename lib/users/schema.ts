@@ -42,6 +42,9 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
 export const updateUserSchema = z.object(profile);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
+/** A user's new username (the same rules as at creation). */
+export const renameUserSchema = z.object({ username: usernameSchema });
+
 export const changeTenantRoleSchema = z.object({ tenantRole: tenantRoleSchema });
 
 export const USER_STATES = ["pending", "synced", "failed"] as const;

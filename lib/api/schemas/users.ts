@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tenantRoleSchema, updateUserSchema, USER_STATES } from "@/lib/users/schema";
+import { tenantRoleSchema, updateUserSchema, usernameSchema, USER_STATES } from "@/lib/users/schema";
 import { timestamp } from "@/lib/api/schemas/common";
 
 export const userListItemSchema = z.object({
@@ -34,8 +34,12 @@ export const userPageSchema = z.object({
   next: z.string().nullable(),
 });
 
-/** Profile fields, `enabled` and `tenantRole`; fields left out stay as they are, an empty string clears one. */
+/** A new `username`, profile fields, `enabled` and `tenantRole`; fields left out stay as they are, an empty string clears one. */
 export const patchUserSchema = updateUserSchema.extend({
+  username: usernameSchema.optional().meta({
+    description: "Renames the user (needs user:update): memberships follow, the user's sessions end and they sign in with the new name. A taken name is a 409 conflict; the break-glass admin cannot be renamed.",
+    example: "jane.doe",
+  }),
   enabled: z.boolean().optional().meta({ description: "false disables the user at once (sessions end, sign-in is refused)." }),
   tenantRole: tenantRoleSchema.optional().meta({
     description: "Changes the tenant-wide role (needs user:update and every permission of the old and the new role). The break-glass admin stays tenant-admin.",

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { changeTenantUserRole, createTenantUser, deleteTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { changeTenantUserRole, createTenantUser, deleteTenantUser, renameTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 import { getUser, listUsers } from "@/lib/users/queries";
 import { createUserSchema, type UpdateUserInput } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -46,19 +46,21 @@ export const getUserRoute = tenantRoute({
 });
 
 /**
- * Profile fields and `tenantRole` need `user:update`, `enabled` needs `user:disable`; all are
- * checked before anything changes (the role, which also needs the roles' permissions, goes first).
+ * `username`, profile fields and `tenantRole` need `user:update`, `enabled` needs `user:disable`;
+ * all are checked before anything changes. A rename goes first (a taken name changes nothing), the
+ * other changes then apply to the renamed user; the role, which also needs the roles' permissions,
+ * comes next.
  */
 export const patchUserRoute = tenantRoute({
   permission: "checked-by-handler",
   body: patchUserSchema,
   handle: async ({ tenant, params, body, actor, principal, authorize }) => {
     const changesProfile = PROFILE_FIELDS.some((field) => field in body);
-    if (changesProfile || body.tenantRole !== undefined) authorize("user:update");
+    if (changesProfile || body.tenantRole !== undefined || body.username !== undefined) authorize("user:update");
     if (body.enabled !== undefined) authorize("user:disable");
-    if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined) authorize("user:read");
-    const username = pathUsername(params);
-    const current = await existingUser(tenant, username);
+    if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined && body.username === undefined) authorize("user:read");
+    const current = await existingUser(tenant, pathUsername(params));
+    const username = body.username === undefined ? current.username : (await renameTenantUser(tenant, current.username, body.username, actor)).username;
     if (body.tenantRole !== undefined) await changeTenantUserRole(tenant, username, body.tenantRole, principal, actor);
     if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), actor);
     if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, actor);
