@@ -143,6 +143,17 @@ describe("renaming over the REST API", () => {
     expect((await call(users.GET, { host: hostOf(acme), path: `/api/v1/tenants/${acme.key}/users`, cookie: oldSession, params: { key: acme.key } })).status).toBe(401);
   });
 
+  it("refuses a deleted user's open session from its next request, like a renamed one", async () => {
+    await provisionedUser("rest.gone");
+    expect((await restRename(adminKey, "rest.gone", { tenantRole: "tenant-admin" })).status).toBe(200);
+    const session = await sessionCookie(acme, "rest.gone", ["tenant-admin"]);
+    const list = () => call(users.GET, { host: hostOf(acme), path: `/api/v1/tenants/${acme.key}/users`, cookie: session, params: { key: acme.key } });
+    expect((await list()).status).toBe(200);
+    const deleted = await call(user.DELETE, { method: "DELETE", host: hostOf(acme), path: userPath(acme, "rest.gone"), key: adminKey, params: { key: acme.key, username: "rest.gone" } });
+    expect(deleted.status).toBeLessThan(300);
+    expect((await list()).status).toBe(401);
+  });
+
   it("refuses a taken name (conflict), the break-glass admin, keys without user:update and other workspaces' keys", async () => {
     await provisionedUser("rest.keep");
     await provisionedUser("rest.other");

@@ -23,15 +23,15 @@ const readStanding = cache(async (tenantId: string, databaseName: string, databa
   ]);
   const ouRoles: Record<string, MembershipRole> = {};
   for (const m of memberships) ouRoles[m.orgUnitId] = m.role;
-  // A name no user holds: a user created in the realm only (enabled), or a session from before a rename (refused).
-  const enabled = user ? user.enabled : !(await db.renamedUsername.findUnique({ where: { username }, select: { username: true } }));
+  // A name no user holds: a user created in the realm only (enabled), or a session from before a rename or deletion (refused).
+  const enabled = user ? user.enabled : !(await db.retiredUsername.findUnique({ where: { username }, select: { username: true } }));
   return { enabled, tenantRole: user?.tenantRole ?? null, ouRoles };
 });
 
 /**
  * A signed-in user's standing in their tenant, read from the tenant's database on every request:
  * their OU roles, whether they are still enabled (users the tenant does not manage — created
- * directly in the realm — count as enabled; a name given up by a rename does not), and their tenant-wide role: the one kept here wins over
+ * directly in the realm — count as enabled; a name given up by a rename or a deletion does not), and their tenant-wide role: the one kept here wins over
  * the session's, so a changed role counts from the next request, not the next sign-in.
  */
 export async function userStanding(tenant: ResolvedTenant, username: string, sessionRoles: readonly string[]): Promise<UserStanding> {

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,6 +16,11 @@ import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
 /** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
 interface ExternalId {
   externalId?: string | null;
+}
+
+/** Sessions still naming a retired username are refused from their next request (lib/permissions/principal.ts). */
+async function retireUsername(tx: Pick<Prisma.TransactionClient, "retiredUsername">, username: string, reason: "renamed" | "deleted"): Promise<void> {
+  await tx.retiredUsername.upsert({ where: { username }, create: { username, reason }, update: { reason, retiredAt: new Date() } });
 }
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
@@ -135,7 +141,7 @@ export async function updateTenantUser(tenant: ResolvedTenant, username: string,
 /**
  * Renames a user: here first — memberships and organization memberships follow through their
  * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id; the old name is kept
- * in `renamed_usernames` so sessions still carrying it are refused — then in the realm, which ends
+ * in `retired_usernames` so sessions still carrying it are refused — then in the realm, which ends
  * the user's sessions there (they sign in again with the new name). A failed realm call leaves
  * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
  * platform knows it by that name.
@@ -148,7 +154,7 @@ export async function renameTenantUser(tenant: ResolvedTenant, username: string,
     await tenantDb(tenant).$transaction(async (tx) => {
       const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
       if (renamed.count === 0) throw new AppError("not_found", "User not found.");
-      await tx.renamedUsername.upsert({ where: { username }, create: { username }, update: { renamedAt: new Date() } });
+      await retireUsername(tx, username, "renamed");
       await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
     });
   } catch (error) {
@@ -226,6 +232,7 @@ export async function deleteTenantUser(tenant: ResolvedTenant, username: string,
   if (user.identityId) await deleteUser(tenant.key, user.identityId);
   await tenantDb(tenant).$transaction(async (tx) => {
     await tx.user.delete({ where: { username } });
+    await retireUsername(tx, username, "deleted");
     await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: user });
   });
 }
