@@ -154,6 +154,21 @@ describe("renaming over the REST API", () => {
     expect((await list()).status).toBe(401);
   });
 
+  it("refuses a session issued to the name's former holder once the name is given to someone else", async () => {
+    await provisionedUser("rest.reuse");
+    expect((await restRename(adminKey, "rest.reuse", { tenantRole: "tenant-admin" })).status).toBe(200);
+    const identityOf = async (username: string) => (await tenantDb(acme).user.findUniqueOrThrow({ where: { username }, select: { identityId: true } })).identityId ?? "";
+    const formerHolder = await sessionCookie(acme, "rest.reuse", ["tenant-admin"], await identityOf("rest.reuse"));
+    const list = (cookie: string) => call(users.GET, { host: hostOf(acme), path: `/api/v1/tenants/${acme.key}/users`, cookie, params: { key: acme.key } });
+    expect((await list(formerHolder)).status).toBe(200);
+
+    expect((await restRename(adminKey, "rest.reuse", { username: "rest.moved" })).status).toBe(200);
+    await provisionedUser("rest.reuse"); // a new person gets the freed name
+    expect((await restRename(adminKey, "rest.reuse", { tenantRole: "tenant-admin" })).status).toBe(200);
+    expect((await list(formerHolder)).status).toBe(401);
+    expect((await list(await sessionCookie(acme, "rest.reuse", ["tenant-admin"], await identityOf("rest.reuse")))).status).toBe(200);
+  });
+
   it("refuses a taken name (conflict), the break-glass admin, keys without user:update and other workspaces' keys", async () => {
     await provisionedUser("rest.keep");
     await provisionedUser("rest.other");

@@ -23,7 +23,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const tenant = await requireWorkspace();
   const branding = await getBranding(tenant);
   const session = await optionalSession(tenant);
-  const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles)).principal : null;
+  const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles, session.user.subject ?? null)).principal : null;
   const isAdmin = principal ? isTenantAdmin(principal) : false;
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (

@@ -70,7 +70,7 @@ async function sessionCaller(request: Request, host: ResolvedTenant): Promise<Ap
     if (!session.roles.includes(SUPERADMIN_ROLE)) throw new AppError("forbidden", "Only superadmins may use the console's API.");
     return { principal: { kind: "superadmin" }, actor };
   }
-  const standing = await userStanding(host, session.username, session.roles);
+  const standing = await userStanding(host, session.username, session.roles, session.subject);
   if (!standing.enabled) throw unauthorized("Your account has been disabled.");
   return { principal: standing.principal, actor };
 }

@@ -66,7 +66,7 @@ async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCaller & {
   const caller = await callerOf(tenant);
   if (!caller) return null;
   const username = caller.session.user.username;
-  const [standing, denial] = await Promise.all([userStanding(tenant, username, caller.session.user.roles), accessDenial(tenant, userRequester(username))]);
+  const [standing, denial] = await Promise.all([userStanding(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null), accessDenial(tenant, userRequester(username))]);
   return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
 }
 

@@ -4,7 +4,7 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     tenant: string;
-    user: { name?: string | null; email?: string | null; image?: string | null; username: string; roles: string[] };
+    user: { name?: string | null; email?: string | null; image?: string | null; username: string; roles: string[]; subject?: string };
   }
 }
 

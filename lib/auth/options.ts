@@ -73,7 +73,7 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
       },
       async session({ session, token }) {
         session.tenant = token.tenant ?? "";
-        session.user = { ...session.user, username: token.username ?? "", roles: token.roles ?? [] };
+        session.user = { ...session.user, username: token.username ?? "", roles: token.roles ?? [], ...(token.sub ? { subject: token.sub } : {}) };
         return session;
       },
     },

@@ -5,6 +5,8 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 export interface RequestSession {
   username: string;
   roles: string[];
+  /** The realm user's id (`sub`) the session was issued to. */
+  subject: string | null;
 }
 
 /**
@@ -23,5 +25,5 @@ export async function sessionFromRequest(request: Request, tenant: ResolvedTenan
   // getToken reads `req.cookies` (as Next's API routes provide it); a Request has only the header.
   const token = await getToken({ req: { cookies, headers: Object.fromEntries(request.headers) } as never, secret: sessionSecret(tenant.id), secureCookie });
   if (!token || token.tenant !== tenant.key || !token.username) return null;
-  return { username: token.username, roles: token.roles ?? [] };
+  return { username: token.username, roles: token.roles ?? [], subject: token.sub ?? null };
 }

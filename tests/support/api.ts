@@ -37,6 +37,6 @@ export async function call(handler: Handler, c: Call): Promise<{ status: number;
 
 
 /** A next-auth session cookie as the tenant's own sign-in would set it. */
-export async function sessionCookie(tenant: ResolvedTenant, username: string, roles: string[]): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles }, secret: sessionSecret(tenant.id) })}`;
+export async function sessionCookie(tenant: ResolvedTenant, username: string, roles: string[], subject?: string): Promise<string> {
+  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles, ...(subject ? { sub: subject } : {}) }, secret: sessionSecret(tenant.id) })}`;
 }
