@@ -15,8 +15,8 @@ async function cookieFor(t: ResolvedTenant, claims: Record<string, unknown>): Pr
 describe("sessions on route handlers", () => {
   it("reads the session a tenant issued", async () => {
     const acme = tenant("acme");
-    const request = new Request("http://acme.localhost/api/v1/x", { headers: { cookie: await cookieFor(acme, { username: "asha", roles: ["auditor"] }) } });
-    expect(await sessionFromRequest(request, acme)).toEqual({ username: "asha", roles: ["auditor"] });
+    const request = new Request("http://acme.localhost/api/v1/x", { headers: { cookie: await cookieFor(acme, { username: "asha", roles: ["auditor"], sub: "realm-user-1" }) } });
+    expect(await sessionFromRequest(request, acme)).toEqual({ username: "asha", roles: ["auditor"], subject: "realm-user-1" });
   });
 
   it("refuses another tenant's cookie, and a cookie naming another tenant", async () => {
