@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/form-feedback";
 import { FieldShell, TextField } from "@/components/ui/field";
 import { CopySecret } from "@/components/ui/copy-secret";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/errors/form-state";
 
 export interface ScopeOption {
   scope: string;
@@ -25,13 +24,7 @@ function byResource(options: readonly ScopeOption[]): [string, ScopeOption[]][] 
 
 /** Name, scopes and an optional expiry; on success the secret is shown once, above a fresh form. */
 export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state: FormState, formData: FormData) => Promise<FormState>; scopes: readonly ScopeOption[]; minExpiry: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) router.refresh();
-    else formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [state, router]);
+  const { state, formAction, pending, formRef } = useActionForm(action);
 
   const v = state.attempt && !state.ok ? state.values : {};
   const checked = new Set((v.scopes ?? "").split(",").filter(Boolean));

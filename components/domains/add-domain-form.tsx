@@ -1,20 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/form-feedback";
 import { TextField } from "@/components/ui/field";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/errors/form-state";
 
 /** One field: the domain. Errors (invalid, the platform's own, claimed elsewhere) appear next to it. */
 export function AddDomainForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) router.refresh();
-    else formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [state, router]);
+  const { state, formAction, pending, formRef } = useActionForm(action);
   const v = state.attempt && !state.ok ? state.values : {};
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { CopySecret } from "@/components/ui/copy-secret";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 
 /** The break-glass admin's initial password: revealed once on request, then gone for good. */
 export function InitialPassword({ username, revealed, ready, action }: { username: string; revealed: boolean; ready: boolean; action: (state: FormState) => Promise<FormState> }) {
   const [state, reveal, pending] = useActionState(action, initialFormState);
-  const [copied, setCopied] = useState(false);
   const password = state.ok ? state.values.password : undefined;
 
   return (
@@ -17,14 +17,8 @@ export function InitialPassword({ username, revealed, ready, action }: { usernam
         Username <code className="rounded bg-slate-100 px-1.5 py-0.5" data-testid="break-glass-username">{username}</code>. This account cannot be deleted, only disabled.
       </p>
       {password ? (
-        <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4" role="status">
-          <p className="text-sm text-amber-900">{state.message}</p>
-          <div className="mt-3 flex items-center gap-3">
-            <code className="rounded bg-white px-3 py-2 font-mono text-base ring-1 ring-amber-300" data-testid="initial-password">{password}</code>
-            <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(password).then(() => setCopied(true))}>
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+        <div className="mt-4">
+          <CopySecret value={password} notice={state.message ?? ""} testId="initial-password" />
         </div>
       ) : revealed ? (
         <p className="mt-3 text-sm text-slate-600">The initial password was already shown once.</p>

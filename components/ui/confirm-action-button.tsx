@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { useActionForm } from "@/components/ui/form-feedback";
+import type { FormState } from "@/lib/errors/form-state";
 
 interface ConfirmActionButtonProps {
   action: (state: FormState) => Promise<FormState>;
@@ -20,12 +20,8 @@ interface ConfirmActionButtonProps {
 
 /** A destructive action that asks once more (naming its object) and refreshes the page when done. */
 export function ConfirmActionButton({ action, label, ariaLabel, question, confirmLabel, pendingLabel }: ConfirmActionButtonProps) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useActionForm(action);
   const [confirming, setConfirming] = useState(false);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok) router.refresh();
-  }, [state, router]);
   if (!confirming) {
     return (
       <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={ariaLabel}>

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
@@ -23,11 +22,7 @@ function Feedback({ state }: { state: FormState }) {
 
 /** Enable or disable; refreshes the page so the status shown is the stored one. */
 export function EnableToggle({ enabled, action }: { enabled: boolean; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok) router.refresh();
-  }, [state, router]);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <Button type="submit" variant={enabled ? "danger" : "primary"} disabled={pending}>{enabled ? "Disable user" : "Enable user"}</Button>
@@ -38,11 +33,7 @@ export function EnableToggle({ enabled, action }: { enabled: boolean; action: Ac
 
 /** The user's tenant-wide role; refreshes the page so the sync state shown is the stored one. */
 export function TenantRoleForm({ role, action, lockedReason }: { role: string; action: Action; lockedReason?: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok) router.refresh();
-  }, [state, router]);
+  const { state, formAction, pending } = useActionForm(action);
   const value = state.attempt ? (state.values.tenantRole ?? role) : role;
   return (
     <form action={formAction} key={state.attempt ?? 0} className="flex flex-wrap items-end gap-3" noValidate>
@@ -81,11 +72,7 @@ export function ResetPasswordForm({ action }: { action: Action }) {
 }
 
 export function RetrySyncButton({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok) router.refresh();
-  }, [state, router]);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} className="grid gap-2">
       <div className="flex items-center gap-3">
@@ -99,11 +86,7 @@ export function RetrySyncButton({ action }: { action: Action }) {
 
 /** Deleting asks for the username typed out, so it cannot happen by a stray click. */
 export function DeleteUserForm({ username, action }: { username: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const router = useRouter();
-  useEffect(() => {
-    if (state.redirectTo) router.push(state.redirectTo);
-  }, [state, router]);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} key={state.attempt ?? 0} className="grid max-w-md gap-3" noValidate>
       <TextField name="confirm" label={`Type ${username} to delete this user`} error={state.fieldErrors.confirm} autoComplete="off" spellCheck={false} />
