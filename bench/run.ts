@@ -12,6 +12,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BenchContext, Benchmark } from "./lib/context";
+import { prepareControlPlane } from "./lib/control-plane";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 // BENCH_DATA_DIR, BENCH_PG_PORT, BENCH_APP_PORT, BENCH_IDP_PORT move a run next to another one.
@@ -156,22 +157,9 @@ try {
       progress(`deleted ${path.relative(ROOT, DATA_DIR)} (set BENCH_KEEP_DATA=1 to keep it)`);
     }
   });
-  process.env.DATABASE_URL = cluster.controlUrl;
-
   progress("migrating the control database and ensuring bootstrap records");
-  const { migrate } = await import("@/lib/db/migrate");
-  const { ensureBootstrapRecords } = await import("@/lib/tenants/bootstrap");
-  await migrate("control", cluster.controlUrl);
-  await ensureBootstrapRecords();
-  // Release the app's process-wide clients last (after every benchmark), before the cluster stops.
-  onCleanup(async () => {
-    const { closeTenantDbs } = await import("@/lib/db/tenant-clients");
-    const { closeListener } = await import("@/lib/db/notify");
-    const { controlDb } = await import("@/lib/db/control");
-    await closeTenantDbs();
-    await closeListener();
-    await controlDb().$disconnect();
-  });
+  // Its clients are released last (after every benchmark), before the cluster stops.
+  await prepareControlPlane(cluster.controlUrl, onCleanup);
   setupDone = true;
 
   const ctx: BenchContext = { root: ROOT, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: APP_PORT, idpPort: IDP_PORT, dataDir: DATA_DIR, progress, onCleanup };

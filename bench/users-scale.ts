@@ -33,6 +33,7 @@ import { cpuSince, cpuSnapshot, postgresProcesses } from "./lib/processes";
 import { fmtInt, fmtMs, fmtSeconds, heading, machineLoad, msSince, printTable, sample, subheading, summarize, verdict, type Summary } from "./lib/stats";
 import { ensureUsersBuild, get, processMemory, startNext, type NextServer, type UsersBuild } from "./lib/users-app";
 import { databaseCollation, explainListUsers, seedTenantUsers, SEEDED_DISABLED_EVERY, SEEDED_FAILED_EVERY, usernameAt, type ListQueryShape } from "./lib/users-seed";
+import { prepareControlPlane } from "./lib/control-plane";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const HTTP_ENABLED = process.env.BENCH_USERS_HTTP !== "0";
@@ -571,19 +572,7 @@ async function standalone(): Promise<void> {
       await fs.rm(dataDir, { recursive: true, force: true });
       progress(`cluster stopped, ${path.relative(root, dataDir)} deleted`);
     });
-    process.env.DATABASE_URL = cluster.controlUrl;
-    const { migrate } = await import("@/lib/db/migrate");
-    const { ensureBootstrapRecords } = await import("@/lib/tenants/bootstrap");
-    await migrate("control", cluster.controlUrl);
-    await ensureBootstrapRecords();
-    onCleanup(async () => {
-      const { closeTenantDbs } = await import("@/lib/db/tenant-clients");
-      const { closeListener } = await import("@/lib/db/notify");
-      const { controlDb } = await import("@/lib/db/control");
-      await closeTenantDbs();
-      await closeListener();
-      await controlDb().$disconnect();
-    });
+    await prepareControlPlane(cluster.controlUrl, onCleanup);
     await usersScale.run({ root, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: ports.app, idpPort: ports.idp, dataDir, progress, onCleanup });
   } catch (error) {
     failed = true;
