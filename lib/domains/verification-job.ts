@@ -30,7 +30,7 @@ export async function runDueDomainChecks(): Promise<number> {
     try {
       await verifyDomain(tenant, hostname, CONTROLLER_ACTOR);
     } catch (error) {
-      logger().warn({ err: error, hostname }, "custom domain check failed");
+      logger().warn({ err: error, tenant: tenant.key, hostname }, "custom domain check failed");
     }
   }
   return due.length;
