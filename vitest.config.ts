@@ -1,13 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// The suites that drive an identity server run twice: on the embedded server ("embedded", with
+// every other test) and on the real Keycloak that tests/global-setup.ts starts ("keycloak").
+// The contract suite covers both servers within one file, so it runs once.
+const ON_BOTH_SERVERS = ["tests/provisioning.test.ts", "tests/user-rename.test.ts"];
+const keycloakOff = process.env.GATEHOUSE_TEST_KEYCLOAK === "off";
+
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "idp/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: "embedded", include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "idp/**/*.test.ts"] },
+      },
+      ...(keycloakOff
+        ? []
+        : [{ extends: true, test: { name: "keycloak", include: ON_BOTH_SERVERS, setupFiles: ["tests/support/on-keycloak.ts"] } }]),
+    ],
   },
 });

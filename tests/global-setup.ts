@@ -1,5 +1,8 @@
 // Starts the real embedded PostgreSQL for the integration tests (its own cluster under
-// .data/test, never the development one), resets the test databases and migrates the control plane.
+// .data/test, never the development one), resets the test databases, migrates the control plane,
+// and starts both identity servers: the embedded one and a real Keycloak (lib/identity/local-keycloak)
+// on an empty database. The Keycloak environment is handed to the tests as GATEHOUSE_TEST_KEYCLOAK_ENV
+// (JSON); the "keycloak" vitest project switches to it (tests/support/on-keycloak.ts).
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -31,6 +34,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME ??= "superadmin";
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD ??= "test-superadmin-password";
 
+  const dataDir = path.resolve(process.env.GATEHOUSE_TEST_DATA_DIR ?? ".data/test");
+  const keycloak = keycloakWanted() ? startKeycloak(server.clusterUrl, dataDir) : null;
+  // Unhandled until awaited below; keep a failure from surfacing as an unhandled rejection first.
+  keycloak?.catch(() => {});
+
   // The real embedded identity server, driven through the Keycloak adapter by the tests.
   const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
   const identity = await startEmbeddedIdentity({ clusterUrl: server.clusterUrl, port: Number(process.env.GATEHOUSE_TEST_IDP_PORT ?? 8181) });
@@ -43,8 +51,30 @@ export default async function setup(): Promise<() => Promise<void>> {
   await ensureBootstrapRecords();
   await controlDb().$disconnect();
 
+  const runningKeycloak = keycloak ? await keycloak : null;
+  if (runningKeycloak) process.env.GATEHOUSE_TEST_KEYCLOAK_ENV = JSON.stringify(runningKeycloak.env);
+
   return async () => {
     await identity.server.close();
+    if (runningKeycloak?.startedHere) await runningKeycloak.stop();
     if (server.startedHere) await server.stop();
   };
+}
+
+/**
+ * Keycloak runs in every test run. Only outside CI may a developer without Java leave it out, and
+ * only explicitly (GATEHOUSE_TEST_KEYCLOAK=off); the Keycloak tests then report themselves skipped.
+ */
+function keycloakWanted(): boolean {
+  const off = process.env.GATEHOUSE_TEST_KEYCLOAK === "off";
+  if (off && process.env.CI) throw new Error("GATEHOUSE_TEST_KEYCLOAK=off is refused in CI: the Keycloak tests must run there.");
+  return !off;
+}
+
+async function startKeycloak(clusterUrl: string, dataDir: string) {
+  const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
+  const started = Date.now();
+  const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, freshDatabase: true });
+  console.log(`Keycloak ${keycloak.version} ready at ${keycloak.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (Java ${keycloak.java.major})`);
+  return keycloak;
 }

@@ -2,34 +2,54 @@ import KcAdminClient from "@keycloak/keycloak-admin-client";
 import { identityConfig } from "@/lib/identity/config";
 import { processSingleton } from "@/lib/db/global-singleton";
 
-type AdminClient = InstanceType<typeof KcAdminClient>;
+export type AdminClient = InstanceType<typeof KcAdminClient>;
 
 interface Session {
   client: AdminClient;
   authenticating: Promise<void> | null;
 }
 
+const SESSION_KEY = "identity-admin";
+
 async function authenticate(session: Session): Promise<void> {
   const { admin } = identityConfig();
-  session.authenticating ??= session.client
-    .auth({ grantType: "password", clientId: admin.clientId, username: admin.username, password: admin.password })
-    .finally(() => {
-      session.authenticating = null;
-    });
+  session.authenticating ??= session.client.auth(admin).finally(() => {
+    session.authenticating = null;
+  });
   await session.authenticating;
+}
+
+function session(): Session {
+  return processSingleton(SESSION_KEY, (): Session => {
+    const config = identityConfig();
+    return { client: new KcAdminClient({ baseUrl: config.adminUrl, realmName: "master", timeout: config.timeoutMs }), authenticating: null };
+  });
 }
 
 /**
  * The admin REST client (Keycloak's own library), authenticated against the `master` realm and
- * re-authenticated shortly before its token expires. Every call names its realm explicitly.
+ * re-authenticated when its token has expired. Every call names its realm explicitly and is cut
+ * off after KEYCLOAK_ADMIN_TIMEOUT_MS. Prefer `withAdmin`, which also recovers a revoked session.
  */
 export async function identityAdmin(): Promise<AdminClient> {
-  const session = processSingleton("identity-admin", (): Session => ({
-    client: new KcAdminClient({ baseUrl: identityConfig().baseUrl, realmName: "master" }),
-    authenticating: null,
-  }));
-  if (!session.client.accessToken || session.client.isTokenExpired()) await authenticate(session);
-  return session.client;
+  const current = session();
+  if (!current.client.accessToken || current.client.isTokenExpired()) await authenticate(current);
+  return current.client;
+}
+
+/**
+ * Runs one admin operation. A 401 means the admin session was revoked (or the server restarted
+ * on other data) and the request was not carried out: the client is reset, signs in again and the
+ * operation is retried once.
+ */
+export async function withAdmin<T>(operation: (admin: AdminClient) => Promise<T>): Promise<T> {
+  try {
+    return await operation(await identityAdmin());
+  } catch (error) {
+    if (httpStatus(error) !== 401) throw error;
+    resetIdentityAdmin();
+    return operation(await identityAdmin());
+  }
 }
 
 /** Keycloak answers 404 for an unknown entity and 409 for a duplicate; the client throws with `response.status`. */
@@ -40,6 +60,6 @@ export function httpStatus(error: unknown): number | undefined {
 
 /** Forgets the authenticated client, e.g. after the identity configuration changed. */
 export function resetIdentityAdmin(): void {
-  const key = Symbol.for("gatehouse.identity-admin");
+  const key = Symbol.for(`gatehouse.${SESSION_KEY}`);
   delete (globalThis as Record<symbol, unknown>)[key];
 }
