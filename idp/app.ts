@@ -7,7 +7,7 @@ import { decodeSegment, pathSegments } from "@/idp/http/route";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
 import { handleIntrospection } from "@/idp/oidc/introspection";
-import { INTROSPECTION_PATH, OIDC_ROUTES, realmPath, USERINFO_PATH } from "@/idp/oidc/paths";
+import { INTROSPECTION_PATH, OIDC_ROUTES, realmPath, realmPublicUrl, USERINFO_PATH } from "@/idp/oidc/paths";
 import type { RealmRuntime, RealmRuntimes } from "@/idp/oidc/runtime";
 import { handleUserinfo } from "@/idp/oidc/userinfo";
 import { publishedKeys, spkiBase64 } from "@/idp/store/keys";
@@ -51,7 +51,7 @@ async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerRespo
 
   // oidc-provider builds every URL from the request; make that the public URL whatever the
   // Host the request came with (the provider is told to trust these headers).
-  const pub = new URL(deps.publicUrl);
+  const pub = new URL(realmPublicUrl(deps.publicUrl, realm.attributes));
   req.headers["x-forwarded-host"] = pub.host;
   req.headers["x-forwarded-proto"] = pub.protocol.slice(0, -1);
   delete req.headers["x-forwarded-for"];

@@ -4,14 +4,46 @@ import { randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityAdmin, resetIdentityAdmin } from "@/lib/identity/admin";
-import { issuerFor } from "@/lib/identity/config";
-import { deleteRealm, ensureRealm, realmExists, setRealmEnabled } from "@/lib/identity/realms";
+import { identityAdmin, resetIdentityAdmin, withAdmin } from "@/lib/identity/admin";
+import { identityConfig, issuerFor } from "@/lib/identity/config";
+import { deleteRealm, ensureRealm, realmExists, setRealmBranding, setRealmEnabled, setRealmFrontendUrl } from "@/lib/identity/realms";
 import { APP_CLIENT_ID, countAppClients, ensureAppClient } from "@/lib/identity/clients";
-import { syncRealmRoles, TENANT_ROLES } from "@/lib/identity/roles";
-import { countUsers, createUser, findUserByUsername, grantRealmRoles, realmRolesOf, resetPassword, setUserEnabled } from "@/lib/identity/users";
+import { gatehouseRoles, syncRealmRoles, TENANT_ROLES } from "@/lib/identity/roles";
+import { fetchLoginEvents } from "@/lib/identity/events";
+import {
+  countUsers,
+  createUser,
+  findUserById,
+  findUserByUsername,
+  grantRealmRoles,
+  realmRolesOf,
+  renameUser,
+  resetPassword,
+  setTenantRole,
+  setUserEnabled,
+  updateUserProfile,
+} from "@/lib/identity/users";
+import { codeFlowLogin, endSession } from "@/tests/support/oidc-login";
+import { passwordAccepted } from "@/tests/support/identity-login";
 
 const realmName = (p: string) => `ct-${p}-${randomBytes(3).toString("hex")}`;
+
+const APP = { origin: "http://app.contract.test", secret: "contract-app-secret" };
+const REDIRECT_URI = `${APP.origin}/api/auth/callback/keycloak`;
+
+/** A realm as provisioning leaves it: settings, roles, and the app's client with its mappers. */
+async function tenantRealm(name: string): Promise<void> {
+  await ensureRealm({ name, displayName: name, enabled: true });
+  await syncRealmRoles(name, TENANT_ROLES);
+  await ensureAppClient({ realm: name, secret: APP.secret, origins: [APP.origin], tenantKey: name });
+}
+
+const login = (realm: string, username: string, password: string, extra: { newPassword?: string; issuer?: string } = {}) =>
+  codeFlowLogin({ issuer: extra.issuer ?? issuerFor(realm), clientId: APP_CLIENT_ID, clientSecret: APP.secret, redirectUri: REDIRECT_URI, username, password, newPassword: extra.newPassword });
+
+const oidcEndSession = (result: Awaited<ReturnType<typeof login>>) => result.config.serverMetadata().end_session_endpoint ?? "";
+
+const sessionsOf = (realm: string, id: string) => withAdmin((admin) => admin.users.listSessions({ realm, id }));
 
 /** Runs the suite with the identity environment switched to `target`, restoring it afterwards. */
 function contract(label: string, target: () => Record<string, string | undefined>, enabled: boolean) {
@@ -42,7 +74,8 @@ function contract(label: string, target: () => Record<string, string | undefined
       await ensureRealm({ name, displayName: "Second", enabled: true, attributes: { "gatehouse.brandColor": "#112233" } });
       const admin = await identityAdmin();
       const realm = await admin.realms.findOne({ realm: name });
-      expect(realm).toMatchObject({ realm: name, displayName: "Second", enabled: true });
+      // The display name is the creation's; afterwards branding owns it.
+      expect(realm).toMatchObject({ realm: name, displayName: "First", enabled: true, attributes: expect.objectContaining({ "gatehouse.brandColor": "#112233" }) });
       expect((await admin.realms.find()).filter((r) => r.realm === name)).toHaveLength(1);
       await setRealmEnabled(name, false);
       expect((await admin.realms.findOne({ realm: name }))?.enabled).toBe(false);
@@ -87,6 +120,177 @@ function contract(label: string, target: () => Record<string, string | undefined
       await createUser(name, { username: "bob" }, "pw-4-long-enough", []);
       expect(await countUsers(name)).toBe(2);
       expect(await countUsers(name, "ash")).toBe(1);
+    });
+
+    it("keeps every attribute through ensure → frontendUrl → branding → ensure, and sets the login theme and editable usernames", async () => {
+      const name = realmName("attrs");
+      realms.push(name);
+      await ensureRealm({ name, displayName: "Acme", enabled: true, attributes: { "gatehouse.tier": "gold" } });
+      await setRealmFrontendUrl(name, "https://login.acme.test");
+      await setRealmBranding(name, { displayName: "Acme Corp", tagline: "Sign in to Acme", color: "#ffcc00", logoUrl: "https://acme.test/logo.png" });
+      await ensureRealm({ name, displayName: "Ignored later", enabled: true });
+      const realm = await withAdmin((admin) => admin.realms.findOne({ realm: name }));
+      expect(realm?.attributes).toMatchObject({
+        "gatehouse.tier": "gold",
+        frontendUrl: "https://login.acme.test",
+        "gatehouse.tagline": "Sign in to Acme",
+        "gatehouse.brandColor": "#ffcc00",
+        "gatehouse.onBrandColor": "#000000",
+        "gatehouse.logoUrl": "https://acme.test/logo.png",
+      });
+      expect(realm).toMatchObject({ displayName: "Acme Corp", loginTheme: "gatehouse", editUsernameAllowed: true });
+      await setRealmFrontendUrl(name, null);
+      expect((await withAdmin((admin) => admin.realms.findOne({ realm: name })))?.attributes).toMatchObject({ "gatehouse.brandColor": "#ffcc00", "gatehouse.tier": "gold" });
+    });
+
+    it("signs in a user without email or names by the code flow with PKCE, with no extra page, and the ID token says who and where", async () => {
+      const name = realmName("code");
+      realms.push(name);
+      await tenantRealm(name);
+      const user = await createUser(name, { username: "plain-user" }, "pw-plain-long-enough", ["member"]);
+      const { claims, browser } = await login(name, "plain-user", "pw-plain-long-enough");
+      expect(browser.pages).toEqual(["login"]);
+      expect(claims).toMatchObject({ tenant: name, preferred_username: "plain-user", sub: user!.id });
+      expect(claims.roles).toEqual(expect.arrayContaining(["member"]));
+      expect(gatehouseRoles(claims.roles)).toEqual(["member"]);
+      expect(await passwordAccepted(name, "plain-user", "pw-plain-long-enough")).toBe(true);
+    });
+
+    it("makes a user with a temporary password choose a new one, then signs them in with it", async () => {
+      const name = realmName("temp");
+      realms.push(name);
+      await tenantRealm(name);
+      await createUser(name, { username: "temp-user" }, "pw-temporary-1", ["member"], { temporary: true });
+      expect(await passwordAccepted(name, "temp-user", "pw-temporary-1")).toBe(false);
+      const { claims, browser } = await login(name, "temp-user", "pw-temporary-1", { newPassword: "pw-chosen-long-enough" });
+      expect(browser.pages).toEqual(["login", "update-password"]);
+      expect(claims.preferred_username).toBe("temp-user");
+      expect(await passwordAccepted(name, "temp-user", "pw-chosen-long-enough")).toBe(true);
+      expect(await passwordAccepted(name, "temp-user", "pw-temporary-1")).toBe(false);
+    });
+
+    it("renames a user: the new name signs in, the old one does not", async () => {
+      const name = realmName("rename");
+      realms.push(name);
+      await tenantRealm(name);
+      const user = await createUser(name, { username: "old-name" }, "pw-rename-long-enough", ["member"]);
+      await renameUser(name, user!.id, "new-name");
+      expect((await findUserById(name, user!.id))?.username).toBe("new-name");
+      expect(await passwordAccepted(name, "new-name", "pw-rename-long-enough")).toBe(true);
+      expect(await passwordAccepted(name, "old-name", "pw-rename-long-enough")).toBe(false);
+    });
+
+    it("clears a profile, swaps the tenant role, and disabling refuses the grant and ends the sessions", async () => {
+      const name = realmName("life");
+      realms.push(name);
+      await tenantRealm(name);
+      const user = await createUser(name, { username: "life-user", email: "life@example.com", firstName: "Li", lastName: "Fe" }, "pw-life-long-enough", ["member"]);
+      await updateUserProfile(name, user!.id, { email: null, firstName: null, lastName: null });
+      const cleared = await withAdmin((admin) => admin.users.findOne({ realm: name, id: user!.id }));
+      expect([cleared?.email || null, cleared?.firstName || null, cleared?.lastName || null]).toEqual([null, null, null]);
+
+      await setTenantRole(name, user!.id, "auditor");
+      expect(await realmRolesOf(name, user!.id)).toEqual(expect.arrayContaining(["auditor"]));
+      expect(await realmRolesOf(name, user!.id)).not.toContain("member");
+      const { claims, browser } = await login(name, "life-user", "pw-life-long-enough");
+      expect(browser.pages).toEqual(["login"]);
+      expect(gatehouseRoles(claims.roles)).toEqual(["auditor"]);
+      expect(await sessionsOf(name, user!.id)).not.toHaveLength(0);
+
+      await setUserEnabled(name, user!.id, false);
+      expect(await sessionsOf(name, user!.id)).toHaveLength(0);
+      expect(await passwordAccepted(name, "life-user", "pw-life-long-enough")).toBe(false);
+      await setUserEnabled(name, user!.id, true);
+      expect(await passwordAccepted(name, "life-user", "pw-life-long-enough")).toBe(true);
+    });
+
+    it("reports sign-ins and failures as login events, the same ones on every read, filtered by date", async () => {
+      const name = realmName("events");
+      realms.push(name);
+      await tenantRealm(name);
+      await createUser(name, { username: "event-user" }, "pw-events-long-enough", ["member"]);
+      const before = Date.now() - 1_000;
+      expect(await passwordAccepted(name, "event-user", "pw-events-long-enough")).toBe(true);
+      expect(await passwordAccepted(name, "event-user", "wrong-password")).toBe(false);
+      const read = async () => fetchLoginEvents(name, { sinceMs: before, first: 0, max: 100 });
+      await expect.poll(async () => (await read()).map((e) => e.type).sort(), { timeout: 10_000 }).toEqual(["LOGIN", "LOGIN_ERROR"]);
+      const [first, second] = [await read(), await read()];
+      expect(second.map((e) => e.id).sort()).toEqual(first.map((e) => e.id).sort());
+      expect(first.find((e) => e.type === "LOGIN")?.username).toBe("event-user");
+      expect(await fetchLoginEvents(name, { sinceMs: Date.now() + 24 * 3_600_000, first: 0, max: 100 })).toEqual([]);
+    });
+
+    it("locks an account after repeated failures, even for the right password", async () => {
+      const name = realmName("brute");
+      realms.push(name);
+      await tenantRealm(name);
+      const user = await createUser(name, { username: "brute-user" }, "pw-brute-long-enough", ["member"]);
+      for (let i = 0; i < 5; i++) expect(await passwordAccepted(name, "brute-user", `wrong-${i}`)).toBe(false);
+      await expect.poll(() => passwordAccepted(name, "brute-user", "pw-brute-long-enough"), { timeout: 5_000 }).toBe(false);
+      const status = await withAdmin((admin) => admin.attackDetection.findOne({ realm: name, id: user!.id }));
+      expect(status).toMatchObject({ disabled: true });
+      await withAdmin((admin) => admin.attackDetection.del({ realm: name, id: user!.id }));
+      expect(await passwordAccepted(name, "brute-user", "pw-brute-long-enough")).toBe(true);
+    });
+
+    it("ends the session at the end-session endpoint, also on a realm with a frontendUrl", async () => {
+      const name = realmName("logout");
+      realms.push(name);
+      await tenantRealm(name);
+      const user = await createUser(name, { username: "bye-user" }, "pw-logout-long-enough", ["member"]);
+      const session = await login(name, "bye-user", "pw-logout-long-enough");
+      expect(await sessionsOf(name, user!.id)).toHaveLength(1);
+      await endSession(session, `${APP.origin}/`);
+      expect(await sessionsOf(name, user!.id)).toHaveLength(0);
+
+      // Another origin of the same server stands in for the custom domain: the issuer moves there.
+      const base = new URL(identityConfig().baseUrl);
+      const frontend = `${base.protocol}//127.0.0.1:${base.port}`;
+      await setRealmFrontendUrl(name, frontend);
+      const issuer = `${frontend}/realms/${name}`;
+      const onDomain = await login(name, "bye-user", "pw-logout-long-enough", { issuer });
+      expect(onDomain.claims.iss).toBe(issuer);
+      expect(oidcEndSession(onDomain)).toMatch(new RegExp(`^${frontend}/`));
+      expect(await sessionsOf(name, user!.id)).toHaveLength(1);
+      await endSession(onDomain, `${APP.origin}/`);
+      expect(await sessionsOf(name, user!.id)).toHaveLength(0);
+    });
+
+    it("refuses sign-in while the realm is disabled and accepts it again once enabled", async () => {
+      const name = realmName("off");
+      realms.push(name);
+      await tenantRealm(name);
+      await createUser(name, { username: "off-user" }, "pw-off-long-enough", ["member"]);
+      await setRealmEnabled(name, false);
+      expect(await passwordAccepted(name, "off-user", "pw-off-long-enough")).toBe(false);
+      await setRealmEnabled(name, true);
+      expect(await passwordAccepted(name, "off-user", "pw-off-long-enough")).toBe(true);
+    });
+
+    it("purges a realm and creates it again under the same name, users and roles included", async () => {
+      const name = realmName("again");
+      realms.push(name);
+      await tenantRealm(name);
+      await createUser(name, { username: "same-user" }, "pw-first-long-enough", ["tenant-admin"]);
+      await deleteRealm(name);
+      await tenantRealm(name);
+      const again = await createUser(name, { username: "same-user" }, "pw-second-long-enough", ["tenant-admin"]);
+      expect(again).not.toBeNull();
+      expect(await realmRolesOf(name, again!.id)).toContain("tenant-admin");
+      expect(await passwordAccepted(name, "same-user", "pw-second-long-enough")).toBe(true);
+      expect(await passwordAccepted(name, "same-user", "pw-first-long-enough")).toBe(false);
+    });
+
+    it("recovers when its admin session is revoked: the next call signs in again", async () => {
+      const stale = (await identityAdmin()).accessToken!;
+      // Keycloak's "revocation": tokens issued before the master realm's notBefore are refused.
+      const notBefore = Math.floor(Date.now() / 1000) + 1;
+      await withAdmin((admin) => admin.realms.update({ realm: "master" }, { notBefore }));
+      await new Promise((r) => setTimeout(r, Math.max(0, notBefore * 1000 - Date.now()) + 200));
+      const refused = await fetch(`${identityConfig().adminUrl}/admin/realms/master`, { headers: { authorization: `Bearer ${stale}` } });
+      expect(refused.status).toBe(401);
+      expect(await withAdmin((admin) => admin.realms.findOne({ realm: "master" }))).toMatchObject({ realm: "master" });
+      expect((await identityAdmin()).accessToken).not.toBe(stale);
     });
 
     it("deletes a realm", async () => {

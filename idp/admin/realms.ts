@@ -7,17 +7,15 @@ import { addActiveKey, publishedKeys, spkiBase64 } from "@/idp/store/keys";
 import { createRealmWithKey } from "@/idp/store/realm-setup";
 import { deleteRealm, listRealms, updateRealm, type RealmFields } from "@/idp/store/realms";
 
-function realmFields(input: RealmInput, current: Record<string, string> = {}): RealmFields {
-  let attributes: Record<string, string> | undefined;
-  if (input.attributes) {
-    attributes = { ...current };
-    for (const [key, value] of Object.entries(input.attributes)) {
-      if (value === null) delete attributes[key];
-      else attributes[key] = value;
-    }
-  }
+function realmFields(input: RealmInput): RealmFields {
+  // Keycloak's realm update replaces the whole attribute map when one is sent (keys left out are
+  // removed), so a client that sends a partial map loses the rest here too.
+  const attributes = input.attributes && Object.fromEntries(Object.entries(input.attributes).filter((entry): entry is [string, string] => entry[1] !== null));
   return {
     displayName: input.displayName,
+    editUsernameAllowed: input.editUsernameAllowed,
+    notBefore: input.notBefore,
+    loginTheme: input.loginTheme,
     enabled: input.enabled,
     attributes,
     bruteForceProtected: input.bruteForceProtected,
@@ -57,7 +55,7 @@ async function update(ctx: AdminContext): Promise<Reply> {
   const realm = await ctx.realm();
   const input = parse(realmInput, await ctx.body());
   if (input.realm !== undefined && input.realm !== realm.name) throw badRequest("Renaming a realm is not supported.");
-  await updateRealm(ctx.deps.db, realm.name, realmFields(input, realm.attributes));
+  await updateRealm(ctx.deps.db, realm.name, realmFields(input));
   ctx.deps.runtimes.invalidate(realm.name);
   return noContent();
 }

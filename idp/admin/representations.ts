@@ -26,8 +26,11 @@ export const realmInput = z.object({
   realm: optional(z.string()),
   displayName: z.string().nullish(),
   enabled: optional(z.boolean()),
-  /** Merged into the stored attributes; a null value removes one. */
+  /** Replaces the stored attributes, as Keycloak does: keys not sent are removed. */
   attributes: optional(z.record(z.string(), z.union([scalarString, z.null()]))),
+  editUsernameAllowed: optional(z.boolean()),
+  notBefore: optional(z.number().int().min(0).max(2_147_483_647)),
+  loginTheme: z.string().nullish(),
   bruteForceProtected: optional(z.boolean()),
   failureFactor: seconds(1),
   waitIncrementSeconds: seconds(0),
@@ -65,6 +68,9 @@ export function realmRepresentation(realm: Realm) {
     accessTokenLifespan: realm.accessTokenLifespan,
     ssoSessionIdleTimeout: realm.ssoSessionIdleTimeout,
     ssoSessionMaxLifespan: realm.ssoSessionMaxLifespan,
+    editUsernameAllowed: realm.editUsernameAllowed,
+    notBefore: realm.notBefore,
+    ...(realm.loginTheme ? { loginTheme: realm.loginTheme } : {}),
     attributes: realm.attributes,
   };
 }
@@ -199,7 +205,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export function validUsername(username: string | undefined): string {
   const value = username?.trim().toLowerCase() ?? "";
-  if (!value || value.length > 255) throw new HttpError(400, { field: "username", errorMessage: "error-user-attribute-required", params: ["username"] });
+  if (!value) throw new HttpError(400, { field: "username", errorMessage: "error-user-attribute-required", params: ["username"] });
+  // Keycloak's user profile: a username of 3 to 255 characters.
+  if (value.length < 3 || value.length > 255) throw new HttpError(400, { field: "username", errorMessage: "error-invalid-length", params: ["username", "3", "255"] });
   return value;
 }
 

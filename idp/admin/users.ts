@@ -19,11 +19,18 @@ import { hashPassword } from "@/idp/auth/passwords";
 import { HttpError, badRequest, conflict, notFound } from "@/idp/http/respond";
 import { setPasswordHash } from "@/idp/store/credentials";
 import { clearFailures, failureStatus } from "@/idp/store/login-failures";
-import { revokeUserModels } from "@/idp/store/oidc-models";
+import { listUserSessions, revokeUserModels } from "@/idp/store/oidc-models";
 import { addUserRoles, findRoleById, findRoleByName, listRoles, removeUserRoles, rolesOfUser, type Role } from "@/idp/store/roles";
+import { updateRealm } from "@/idp/store/realms";
 import { countUsers, deleteUser, findUser, insertUser, listUsers, updateUser, type User, type UserFields, type UserQuery } from "@/idp/store/users";
 
 const USER_NOT_FOUND = "User not found";
+
+/** What GET users/profile answers for a realm whose profile was never set: Keycloak's four attributes. */
+const DEFAULT_USER_PROFILE = {
+  attributes: ["username", "email", "firstName", "lastName"].map((name) => ({ name, displayName: `\${${name}}`, multivalued: false, permissions: { view: ["admin", "user"], edit: ["admin", "user"] } })),
+  groups: [{ name: "user-metadata", displayHeader: "User metadata", displayDescription: "Attributes, which refer to user metadata" }],
+};
 
 async function userOf(ctx: AdminContext): Promise<User> {
   const realm = await ctx.realm();
@@ -120,11 +127,34 @@ async function create(ctx: AdminContext): Promise<Reply> {
   }
 }
 
+/**
+ * Keycloak's user profile configuration (UPConfig), stored and returned as sent. The embedded
+ * server checks its own fixed rules (those Gatehouse configures on Keycloak: username of 3 to 255
+ * characters, nothing else required), whatever the stored configuration says.
+ */
+async function getProfile(ctx: AdminContext): Promise<Reply> {
+  const realm = await ctx.realm();
+  return ok(realm.userProfile ?? DEFAULT_USER_PROFILE);
+}
+
+async function putProfile(ctx: AdminContext): Promise<Reply> {
+  const realm = await ctx.realm();
+  const body = await ctx.body();
+  if (!body || typeof body !== "object" || !Array.isArray((body as { attributes?: unknown }).attributes)) {
+    throw new HttpError(400, { error: "invalid_request", errorMessage: "A user profile configuration needs an attributes list." });
+  }
+  await updateRealm(ctx.deps.db, realm.name, { userProfile: body as Record<string, unknown> });
+  ctx.deps.runtimes.invalidate(realm.name);
+  return ok(body);
+}
+
 async function update(ctx: AdminContext): Promise<Reply> {
   const current = await userOf(ctx);
   const input = parse(userInput, await ctx.body());
-  // An admin may change the username (as in Keycloak); sessions and tokens stay with the user's id.
-  const username = input.username === undefined ? undefined : validUsername(input.username);
+  // As in Keycloak, a username change is ignored unless the realm allows editing usernames;
+  // sessions and tokens stay with the user's id.
+  const realm = await ctx.realm();
+  const username = input.username === undefined || !realm.editUsernameAllowed ? undefined : validUsername(input.username);
   const password = passwordOf(input.credentials);
   const fields: UserFields = {
     ...(username !== undefined && username !== current.username ? { username } : {}),
@@ -169,6 +199,21 @@ async function logout(ctx: AdminContext): Promise<Reply> {
   const user = await userOf(ctx);
   await revokeUserModels(ctx.deps.db, user.realm, user.id);
   return noContent();
+}
+
+/** Keycloak's UserSessionRepresentation list of `GET users/{id}/sessions`. */
+async function sessions(ctx: AdminContext): Promise<Reply> {
+  const user = await userOf(ctx);
+  return ok(
+    (await listUserSessions(ctx.deps.db, user.realm, user.id)).map((s) => ({
+      id: s.uid,
+      username: user.username,
+      userId: user.id,
+      start: (s.loginTs ?? 0) * 1000,
+      lastAccess: (s.loginTs ?? 0) * 1000,
+      clients: Object.fromEntries(s.clients.map((clientId) => [clientId, clientId])),
+    })),
+  );
 }
 
 async function resolveRoles(ctx: AdminContext, realm: string): Promise<Role[]> {
@@ -233,11 +278,14 @@ export const userRoutes: Route[] = [
   { method: "GET", pattern: ":realm/users", handler: list },
   { method: "POST", pattern: ":realm/users", handler: create },
   { method: "GET", pattern: ":realm/users/count", handler: count },
+  { method: "GET", pattern: ":realm/users/profile", handler: getProfile },
+  { method: "PUT", pattern: ":realm/users/profile", handler: putProfile },
   { method: "GET", pattern: ":realm/users/:id", handler: async (ctx) => ok(userRepresentation(await userOf(ctx))) },
   { method: "PUT", pattern: ":realm/users/:id", handler: update },
   { method: "DELETE", pattern: ":realm/users/:id", handler: remove },
   { method: "PUT", pattern: ":realm/users/:id/reset-password", handler: resetPassword },
   { method: "POST", pattern: ":realm/users/:id/logout", handler: logout },
+  { method: "GET", pattern: ":realm/users/:id/sessions", handler: sessions },
   { method: "GET", pattern: ":realm/users/:id/role-mappings", handler: allRoleMappings },
   { method: "GET", pattern: ":realm/users/:id/role-mappings/realm", handler: realmRoleMappings },
   { method: "POST", pattern: ":realm/users/:id/role-mappings/realm", handler: addRealmRoles },

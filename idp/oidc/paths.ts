@@ -4,6 +4,16 @@ export function realmPath(realm: string): string {
   return `/realms/${encodeURIComponent(realm)}`;
 }
 
+/**
+ * The realm's public base URL: its `frontendUrl` attribute when that is an http(s) URL (as in
+ * Keycloak, the issuer, login pages and redirects move there; the embedded server takes its
+ * origin — a path such as `/auth` needs a reverse proxy that strips it), else the server's.
+ */
+export function realmPublicUrl(publicUrl: string, attributes: Record<string, string>): string {
+  const url = URL.parse(attributes.frontendUrl?.trim() ?? "");
+  return url && (url.protocol === "http:" || url.protocol === "https:") ? url.origin : publicUrl;
+}
+
 export function issuerOf(publicUrl: string, realm: string): string {
   return `${publicUrl}${realmPath(realm)}`;
 }

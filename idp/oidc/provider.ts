@@ -16,7 +16,7 @@ import { clientExtras, EXTRAS_PROPERTY, originAllowed, uriMatches } from "@/idp/
 import { extendGrant } from "@/idp/oidc/grants";
 import { logoutSource, postLogoutSuccessSource } from "@/idp/oidc/logout";
 import { PASSWORD_GRANT_PARAMS, passwordGrant } from "@/idp/oidc/password-grant";
-import { INTROSPECTION_PATH, issuerOf, loginActionPath, OIDC_ROUTES, realmPath, USERINFO_PATH } from "@/idp/oidc/paths";
+import { INTROSPECTION_PATH, issuerOf, realmPublicUrl, loginActionPath, OIDC_ROUTES, realmPath, USERINFO_PATH } from "@/idp/oidc/paths";
 import type { ProtocolMapper } from "@/idp/store/clients";
 import type { SigningKey } from "@/idp/store/keys";
 import { PgModelAdapter } from "@/idp/store/oidc-models";
@@ -68,9 +68,10 @@ async function loadOrCreateGrant(ctx: KoaContextWithOIDC): Promise<Grant | undef
 /** One realm's OpenID Provider: Keycloak's paths, the realm's keys, clients and users. */
 export function buildRealmProvider(deps: ProviderDeps, input: RealmProviderInput): Provider {
   const { realm } = input;
-  const issuer = issuerOf(deps.publicUrl, realm.name);
+  const publicUrl = realmPublicUrl(deps.publicUrl, realm.attributes);
+  const issuer = issuerOf(publicUrl, realm.name);
   const base = realmPath(realm.name);
-  const secure = deps.publicUrl.startsWith("https:");
+  const secure = publicUrl.startsWith("https:");
   const sessionCookie: CookieOptions = { httpOnly: true, sameSite: "lax", secure, path: `${base}/` };
   const accounts = new AccountSource(deps.db, realm.name);
   const brand = brandOf(realm);

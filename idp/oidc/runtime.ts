@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import type Provider from "oidc-provider";
 import { REALM_CACHE_TTL_MS } from "@/idp/config";
 import { buildRealmProvider, type ProviderDeps } from "@/idp/oidc/provider";
-import { issuerOf } from "@/idp/oidc/paths";
+import { issuerOf, realmPublicUrl } from "@/idp/oidc/paths";
 import { realmProtocolMappers } from "@/idp/store/clients";
 import { publicJwk, publishedKeys } from "@/idp/store/keys";
 import { findRealm, type Realm } from "@/idp/store/realms";
@@ -79,7 +79,7 @@ export class RealmRuntimes {
     const jwks = keys.map(publicJwk);
     return {
       realm,
-      issuer: issuerOf(this.deps.publicUrl, name),
+      issuer: issuerOf(realmPublicUrl(this.deps.publicUrl, realm.attributes), name),
       provider,
       handle: provider.callback(),
       jwks,

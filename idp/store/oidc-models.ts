@@ -88,6 +88,25 @@ export async function revokeUserModels(db: Queryable, realm: string, userId: str
   await db.query("DELETE FROM oidc_models WHERE realm = $1 AND account_id = $2", [realm, userId]);
 }
 
+export interface UserSessionRow {
+  uid: string;
+  loginTs: number | null;
+  clients: string[];
+}
+
+/** The user's live sign-in sessions (oidc-provider Session models), oldest first. */
+export async function listUserSessions(db: Queryable, realm: string, userId: string): Promise<UserSessionRow[]> {
+  const { rows } = await db.query<{ uid: string; payload: AdapterPayload }>(
+    `SELECT uid, payload FROM oidc_models WHERE realm = $1 AND type = 'Session' AND account_id = $2 AND ${LIVE} ORDER BY (payload->>'loginTs')::bigint NULLS FIRST`,
+    [realm, userId],
+  );
+  return rows.map((row) => ({
+    uid: row.uid,
+    loginTs: typeof row.payload.loginTs === "number" ? row.payload.loginTs : null,
+    clients: Object.keys((row.payload.authorizations as Record<string, unknown> | undefined) ?? {}),
+  }));
+}
+
 /** Revokes a grant and every token issued under it. */
 export async function revokeGrant(db: Queryable, realm: string, grantId: string): Promise<void> {
   await db.query("DELETE FROM oidc_models WHERE realm = $1 AND (grant_id = $2 OR (type = 'Grant' AND id = $2))", [realm, grantId]);

@@ -14,6 +14,11 @@ export interface Realm {
   accessTokenLifespan: number;
   ssoSessionIdleTimeout: number;
   ssoSessionMaxLifespan: number;
+  notBefore: number;
+  editUsernameAllowed: boolean;
+  loginTheme: string | null;
+  /** Keycloak's UPConfig as last PUT; null: the default profile. */
+  userProfile: Record<string, unknown> | null;
 }
 
 /** Fields a create or an update may set; absent ones keep their value (or the column default). */
@@ -33,6 +38,10 @@ interface RealmRow {
   access_token_lifespan: number;
   sso_session_idle_timeout: number;
   sso_session_max_lifespan: number;
+  not_before: number;
+  edit_username_allowed: boolean;
+  login_theme: string | null;
+  user_profile: Record<string, unknown> | null;
 }
 
 const COLUMNS: Record<keyof RealmFields, keyof RealmRow> = {
@@ -47,6 +56,10 @@ const COLUMNS: Record<keyof RealmFields, keyof RealmRow> = {
   accessTokenLifespan: "access_token_lifespan",
   ssoSessionIdleTimeout: "sso_session_idle_timeout",
   ssoSessionMaxLifespan: "sso_session_max_lifespan",
+  notBefore: "not_before",
+  editUsernameAllowed: "edit_username_allowed",
+  loginTheme: "login_theme",
+  userProfile: "user_profile",
 };
 
 function fromRow(row: RealmRow): Realm {
@@ -64,6 +77,10 @@ function fromRow(row: RealmRow): Realm {
     accessTokenLifespan: row.access_token_lifespan,
     ssoSessionIdleTimeout: row.sso_session_idle_timeout,
     ssoSessionMaxLifespan: row.sso_session_max_lifespan,
+    notBefore: row.not_before,
+    editUsernameAllowed: row.edit_username_allowed,
+    loginTheme: row.login_theme,
+    userProfile: row.user_profile,
   };
 }
 
@@ -75,7 +92,7 @@ function presentFields(fields: RealmFields): { columns: string[]; values: unknow
     const value = fields[key];
     if (value === undefined) continue;
     columns.push(column);
-    values.push(key === "attributes" ? JSON.stringify(value) : value);
+    values.push(key === "attributes" || key === "userProfile" ? JSON.stringify(value) : value);
   }
   return { columns, values };
 }

@@ -1,7 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { sessionSecret } from "@/lib/auth/client-secret";
-import { issuerFor } from "@/lib/identity/config";
+import { realmDiscovery } from "@/lib/identity/discovery";
+import { logger } from "@/lib/log/logger";
 import { resolveRequest } from "@/lib/tenancy/resolve";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
@@ -19,14 +20,30 @@ export async function POST(request: NextRequest): Promise<Response> {
   const token = await getToken({ req: request, secret: sessionSecret(tenant.id) });
   if (token?.username) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.ended");
   const origin = `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`;
-  const logout = new URL(`${issuerFor(tenant.key)}/protocol/openid-connect/logout`);
-  logout.searchParams.set("post_logout_redirect_uri", `${origin}/`);
-  logout.searchParams.set("client_id", "gatehouse");
-  if (token?.idToken) logout.searchParams.set("id_token_hint", token.idToken);
-  const response = new Response(null, { status: 303, headers: { location: logout.toString() } });
+  const location = await endSessionUrl(tenant.key, `${origin}/`, token?.idToken as string | undefined);
+  const response = new Response(null, { status: 303, headers: { location } });
   for (const name of SESSION_COOKIES) {
     const secure = name.startsWith("__") ? "; Secure" : "";
     response.headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
   }
   return response;
+}
+
+/**
+ * The realm's end-session endpoint from its discovery (on a custom domain Keycloak moves it there).
+ * Should the identity server not answer, the app's session still ends: the browser goes home.
+ */
+async function endSessionUrl(realm: string, home: string, idToken: string | undefined): Promise<string> {
+  let endpoint: string | undefined;
+  try {
+    endpoint = (await realmDiscovery(realm)).end_session_endpoint;
+  } catch (error) {
+    logger().warn({ tenant: realm, err: error }, "end-session endpoint unknown: signed out of the app only");
+  }
+  if (!endpoint) return home;
+  const logout = new URL(endpoint);
+  logout.searchParams.set("post_logout_redirect_uri", home);
+  logout.searchParams.set("client_id", "gatehouse");
+  if (idToken) logout.searchParams.set("id_token_hint", idToken);
+  return logout.toString();
 }

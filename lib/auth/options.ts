@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import KeycloakProvider from "next-auth/providers/keycloak";
 import { APP_CLIENT_ID } from "@/lib/identity/clients";
 import { issuerFor } from "@/lib/identity/config";
+import { gatehouseRoles } from "@/lib/identity/roles";
+import { discoveryUrl } from "@/lib/identity/discovery";
 import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
@@ -34,6 +36,8 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
         clientId: APP_CLIENT_ID,
         clientSecret: appClientSecret(tenant.id),
         issuer: issuerFor(tenant.key),
+        // Fetched on the back channel; the issuer comes from the document (a custom domain's with a frontendUrl).
+        wellKnown: discoveryUrl(tenant.key),
         checks: ["pkce", "state"],
         authorization: { params: { scope: "openid profile email" } },
       }),
@@ -63,7 +67,7 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
           // The realm is the tenant, and the client's mapper says so again; both must agree.
           if (claims.tenant !== tenant.key) throw new Error(`ID token for tenant ${claims.tenant ?? "(none)"} presented to ${tenant.key}`);
           token.tenant = tenant.key;
-          token.roles = Array.isArray(claims.roles) ? claims.roles : [];
+          token.roles = gatehouseRoles(claims.roles);
           token.username = claims.preferred_username ?? token.name ?? "";
           token.idToken = account.id_token;
           // Only a completed sign-in brings account and profile here: the moment a session starts.

@@ -1,5 +1,5 @@
 import type ProtocolMapperRepresentation from "@keycloak/keycloak-admin-client/lib/defs/protocolMapperRepresentation.js";
-import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+import { httpStatus, withAdmin, type AdminClient } from "@/lib/identity/admin";
 
 /** The confidential client the app logs users in with, in every realm. */
 export const APP_CLIENT_ID = "gatehouse";
@@ -50,43 +50,50 @@ function representation(spec: AppClientSpec) {
 }
 
 /**
+ * Whether a mapper as the server returns it differs from the wanted one. Compared key by key: the
+ * server may return the config's keys in another order, or add keys of its own (Keycloak adds
+ * defaults such as `introspection.token.claim`), which are not drift.
+ */
+function drifted(current: ProtocolMapperRepresentation, wanted: ProtocolMapperRepresentation): boolean {
+  if (current.protocolMapper !== wanted.protocolMapper) return true;
+  return Object.entries(wanted.config ?? {}).some(([key, value]) => current.config?.[key] !== value);
+}
+
+/**
  * Ensures the app's client in the realm: one client, its redirect URIs for the tenant's hosts,
  * its secret, and the tenant and roles protocol mappers. Safe to repeat and to race.
  */
-export async function ensureAppClient(spec: AppClientSpec): Promise<string> {
-  const admin = await identityAdmin();
-  const realm = spec.realm;
-  let [client] = await admin.clients.find({ realm, clientId: APP_CLIENT_ID });
-  if (!client) {
-    try {
-      await admin.clients.create({ realm, ...representation(spec), protocolMappers: appProtocolMappers(spec.tenantKey) });
-      return await clientUuid(realm);
-    } catch (error) {
-      if (httpStatus(error) !== 409) throw error;
-      [client] = await admin.clients.find({ realm, clientId: APP_CLIENT_ID });
+export function ensureAppClient(spec: AppClientSpec): Promise<string> {
+  return withAdmin(async (admin) => {
+    const realm = spec.realm;
+    let [client] = await admin.clients.find({ realm, clientId: APP_CLIENT_ID });
+    if (!client) {
+      try {
+        await admin.clients.create({ realm, ...representation(spec), protocolMappers: appProtocolMappers(spec.tenantKey) });
+        return await clientUuid(admin, realm);
+      } catch (error) {
+        if (httpStatus(error) !== 409) throw error;
+        [client] = await admin.clients.find({ realm, clientId: APP_CLIENT_ID });
+      }
     }
-  }
-  const id = client!.id!;
-  await admin.clients.update({ realm, id }, representation(spec));
-  const existing = await admin.clients.listProtocolMappers({ realm, id });
-  for (const mapper of appProtocolMappers(spec.tenantKey)) {
-    const current = existing.find((m) => m.name === mapper.name);
-    if (!current) await admin.clients.addProtocolMapper({ realm, id }, mapper);
-    else if (JSON.stringify(current.config) !== JSON.stringify(mapper.config) || current.protocolMapper !== mapper.protocolMapper) {
-      await admin.clients.updateProtocolMapper({ realm, id, mapperId: current.id! }, { ...mapper, id: current.id });
+    const id = client!.id!;
+    await admin.clients.update({ realm, id }, representation(spec));
+    const existing = await admin.clients.listProtocolMappers({ realm, id });
+    for (const mapper of appProtocolMappers(spec.tenantKey)) {
+      const current = existing.find((m) => m.name === mapper.name);
+      if (!current) await admin.clients.addProtocolMapper({ realm, id }, mapper);
+      else if (drifted(current, mapper)) await admin.clients.updateProtocolMapper({ realm, id, mapperId: current.id! }, { ...mapper, id: current.id });
     }
-  }
-  return id;
+    return id;
+  });
 }
 
-async function clientUuid(realm: string): Promise<string> {
-  const admin = await identityAdmin();
+async function clientUuid(admin: AdminClient, realm: string): Promise<string> {
   const [client] = await admin.clients.find({ realm, clientId: APP_CLIENT_ID });
   if (!client?.id) throw new Error(`client ${APP_CLIENT_ID} missing in realm ${realm}`);
   return client.id;
 }
 
 export async function countAppClients(realm: string): Promise<number> {
-  const admin = await identityAdmin();
-  return (await admin.clients.find({ realm, clientId: APP_CLIENT_ID })).length;
+  return (await withAdmin((admin) => admin.clients.find({ realm, clientId: APP_CLIENT_ID }))).length;
 }

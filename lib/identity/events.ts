@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { identityAdmin } from "@/lib/identity/admin";
+import { withAdmin } from "@/lib/identity/admin";
 
 /** A realm's login event as Keycloak reports it (`GET /admin/realms/{realm}/events`). */
 export interface LoginEvent {
@@ -21,14 +21,13 @@ export const LOGIN_EVENT_TYPES = ["LOGIN", "LOGIN_ERROR"] as const;
  * Keycloak stores them only when the realm has events enabled, which `ensureRealm` sets.
  */
 export async function fetchLoginEvents(realm: string, options: { sinceMs?: number; first: number; max: number }): Promise<LoginEvent[]> {
-  const admin = await identityAdmin();
-  const events = await admin.realms.findEvents({
+  const events = await withAdmin((admin) => admin.realms.findEvents({
     realm,
     type: [...LOGIN_EVENT_TYPES],
     first: options.first,
     max: options.max,
     ...(options.sinceMs !== undefined ? { dateFrom: String(options.sinceMs) } : {}),
-  });
+  }));
   return events.flatMap((event) => {
     if (event.type !== "LOGIN" && event.type !== "LOGIN_ERROR") return [];
     const withId = event as typeof event & { id?: string };

@@ -1,13 +1,22 @@
-import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/realmRepresentation";
+import { httpStatus, withAdmin, type AdminClient } from "@/lib/identity/admin";
+import { applyUserProfile } from "@/lib/identity/user-profile";
 import { forgetRealmRoles } from "@/lib/identity/users";
+import { textColorOn } from "@/lib/branding/contrast";
+import { withSessionLock } from "@/lib/db/session-lock";
+import { forgetRealmDiscovery } from "@/lib/identity/discovery";
 
 export interface RealmSpec {
   name: string;
+  /** Set when the realm is created; afterwards the tenant's branding owns it (setRealmBranding). */
   displayName: string;
   enabled: boolean;
-  /** Branding read by the login page: gatehouse.brandColor, gatehouse.logoUrl. */
+  /** Merged into the realm's attributes; the others are kept. */
   attributes?: Record<string, string>;
 }
+
+/** Gatehouse's login theme (lib/identity/keycloak-theme), which reads the `gatehouse.*` attributes. */
+export const LOGIN_THEME = "gatehouse";
 
 // Login events (successes and failures) are kept by the identity server for 30 days; Gatehouse
 // imports them into the tenant's audit trail (lib/audit/login-import.ts) long before that.
@@ -16,40 +25,64 @@ const EVENTS = { eventsEnabled: true, enabledEventTypes: ["LOGIN", "LOGIN_ERROR"
 // Temporary lockout after repeated failures, as Keycloak's brute-force detection does it.
 const BRUTE_FORCE = { bruteForceProtected: true, failureFactor: 5, waitIncrementSeconds: 60, maxFailureWaitSeconds: 900, permanentLockout: false };
 
-/** Creates the realm or brings it in line with `spec`; safe to repeat and to race. */
+// Keycloak ignores an admin's username change unless the realm allows it; Gatehouse renames users.
+const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTheme: LOGIN_THEME };
+
+/**
+ * Keycloak's realm update replaces the whole attribute map, so every change of attributes reads
+ * the current map, merges and writes it back. Gatehouse's writers of one realm (provisioning,
+ * branding, custom domains) take this lock across processes so no merge overwrites another.
+ */
+function changeAttributes(realm: string, change: (admin: AdminClient, current: RealmRepresentation) => Promise<void>): Promise<void> {
+  return withSessionLock("gatehouse.realm-attributes", realm, () =>
+    withAdmin(async (admin) => {
+      const current = await admin.realms.findOne({ realm });
+      if (!current) throw Object.assign(new Error(`Realm ${realm} does not exist`), { response: { status: 404 } });
+      await change(admin, current);
+    }),
+  );
+}
+
+/** Keycloak keeps its own realm attributes next to ours (ciba*, oauth2Device*, …): keep them all. */
+const merged = (current: RealmRepresentation, changes: Record<string, string>) => ({ ...(current.attributes ?? {}), ...changes });
+
+/** Creates the realm or brings its settings in line with `spec`; safe to repeat and to race. */
 export async function ensureRealm(spec: RealmSpec): Promise<void> {
-  const admin = await identityAdmin();
-  const representation = { realm: spec.name, displayName: spec.displayName, enabled: spec.enabled, attributes: spec.attributes ?? {}, ...BRUTE_FORCE, ...EVENTS };
-  const existing = await admin.realms.findOne({ realm: spec.name });
-  if (!existing) {
+  const created = await withAdmin(async (admin) => {
+    if (await admin.realms.findOne({ realm: spec.name })) return false;
     try {
-      await admin.realms.create(representation);
-      return;
+      await admin.realms.create({ realm: spec.name, displayName: spec.displayName, enabled: spec.enabled, attributes: spec.attributes ?? {}, ...SETTINGS });
+      return true;
     } catch (error) {
-      if (httpStatus(error) !== 409) throw error; // created concurrently: fall through to update
+      if (httpStatus(error) !== 409) throw error; // created concurrently: bring it in line below
+      return false;
     }
+  });
+  if (!created) {
+    await changeAttributes(spec.name, (admin, current) =>
+      admin.realms.update({ realm: spec.name }, { enabled: spec.enabled, ...SETTINGS, attributes: merged(current, spec.attributes ?? {}) }),
+    );
   }
-  await admin.realms.update({ realm: spec.name }, representation);
+  await withAdmin((admin) => applyUserProfile(admin, spec.name));
 }
 
 export async function realmExists(name: string): Promise<boolean> {
-  const admin = await identityAdmin();
-  return Boolean(await admin.realms.findOne({ realm: name }));
+  return withAdmin(async (admin) => Boolean(await admin.realms.findOne({ realm: name })));
 }
 
 export async function setRealmEnabled(name: string, enabled: boolean): Promise<void> {
-  const admin = await identityAdmin();
-  await admin.realms.update({ realm: name }, { enabled });
+  await withAdmin((admin) => admin.realms.update({ realm: name }, { enabled }));
 }
 
 export async function deleteRealm(name: string): Promise<void> {
   forgetRealmRoles(name);
-  const admin = await identityAdmin();
-  try {
-    await admin.realms.del({ realm: name });
-  } catch (error) {
-    if (httpStatus(error) !== 404) throw error;
-  }
+  await withAdmin(async (admin) => {
+    try {
+      await admin.realms.del({ realm: name });
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+    }
+  });
 }
 
 export interface RealmBranding {
@@ -62,20 +95,25 @@ export interface RealmBranding {
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The realm's login page branding, as Keycloak takes it: `displayName`, `displayNameHtml`, and
- * attributes (`gatehouse.tagline`, `gatehouse.brandColor`, `gatehouse.logoUrl`) that the login
- * theme reads. A cleared value is sent as "" (Keycloak and the embedded server both keep merging
- * the other attributes).
+ * The realm's login page branding: `displayName`, `displayNameHtml`, and the attributes the login
+ * theme reads (`gatehouse.tagline`, `gatehouse.brandColor`, `gatehouse.onBrandColor` — the text
+ * colour readable on it — and `gatehouse.logoUrl`). A cleared value is sent as "".
  */
 export async function setRealmBranding(name: string, branding: RealmBranding): Promise<void> {
-  const admin = await identityAdmin();
-  await admin.realms.update(
-    { realm: name },
-    {
-      displayName: branding.displayName,
-      displayNameHtml: `<div class="kc-logo-text"><span>${escapeHtml(branding.displayName)}</span></div>`,
-      attributes: { "gatehouse.tagline": branding.tagline ?? "", "gatehouse.brandColor": branding.color, "gatehouse.logoUrl": branding.logoUrl ?? "" },
-    },
+  await changeAttributes(name, (admin, current) =>
+    admin.realms.update(
+      { realm: name },
+      {
+        displayName: branding.displayName,
+        displayNameHtml: `<div class="kc-logo-text"><span>${escapeHtml(branding.displayName)}</span></div>`,
+        attributes: merged(current, {
+          "gatehouse.tagline": branding.tagline ?? "",
+          "gatehouse.brandColor": branding.color,
+          "gatehouse.onBrandColor": textColorOn(branding.color),
+          "gatehouse.logoUrl": branding.logoUrl ?? "",
+        }),
+      },
+    ),
   );
 }
 
@@ -85,6 +123,6 @@ export async function setRealmBranding(name: string, branding: RealmBranding): P
  * console does (the identity server then uses the URL it was reached at).
  */
 export async function setRealmFrontendUrl(name: string, url: string | null): Promise<void> {
-  const admin = await identityAdmin();
-  await admin.realms.update({ realm: name }, { attributes: { frontendUrl: url ?? "" } });
+  await changeAttributes(name, (admin, current) => admin.realms.update({ realm: name }, { attributes: merged(current, { frontendUrl: url ?? "" }) }));
+  forgetRealmDiscovery(name); // other processes see the new issuer within the cache's minute
 }

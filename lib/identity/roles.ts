@@ -1,4 +1,4 @@
-import { httpStatus, identityAdmin } from "@/lib/identity/admin";
+import { httpStatus, withAdmin, type AdminClient } from "@/lib/identity/admin";
 
 /** Realm roles of every tenant realm: the tenant-wide role of each user. */
 export const TENANT_ROLES = ["tenant-admin", "auditor", "member"] as const;
@@ -16,7 +16,10 @@ const descriptions: Record<string, string> = {
 
 /** Creates the missing roles among `names`; never removes roles someone else added. */
 export async function syncRealmRoles(realm: string, names: readonly string[]): Promise<void> {
-  const admin = await identityAdmin();
+  await withAdmin((admin) => createMissingRoles(admin, realm, names));
+}
+
+async function createMissingRoles(admin: AdminClient, realm: string, names: readonly string[]): Promise<void> {
   const existing = new Set((await admin.roles.find({ realm })).map((r) => r.name));
   for (const name of names) {
     if (existing.has(name)) continue;
@@ -26,4 +29,11 @@ export async function syncRealmRoles(realm: string, names: readonly string[]): P
       if (httpStatus(error) !== 409) throw error;
     }
   }
+}
+
+/** The roles Gatehouse gives meaning to; a token's `roles` claim is read through this (Keycloak adds default-roles-<realm>, offline_access, …). */
+const GATEHOUSE_ROLES: ReadonlySet<string> = new Set([...TENANT_ROLES, SUPERADMIN_ROLE]);
+
+export function gatehouseRoles(claim: unknown): string[] {
+  return Array.isArray(claim) ? claim.filter((role): role is string => typeof role === "string" && GATEHOUSE_ROLES.has(role)) : [];
 }

@@ -56,7 +56,7 @@ export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> 
   }
   const created = await createUser(
     tenant.key,
-    { username: credential.username, firstName: "Break-glass", lastName: "Admin", attributes: { "gatehouse.breakGlass": ["true"] } },
+    { username: credential.username, firstName: "Break-glass", lastName: "Admin" }, // the tenant database marks it break-glass; Keycloak drops undeclared attributes
     password,
     ["tenant-admin"],
   );

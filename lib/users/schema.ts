@@ -3,18 +3,31 @@ import { TENANT_ROLES } from "@/lib/identity/roles";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
-export const USERNAME_RULE = /^[a-z0-9][a-z0-9._@-]{1,62}$/;
+// At least 3 characters, as the realm's user profile (lib/identity/user-profile.ts) requires:
+// a username the realm would refuse is refused here first, next to the field.
+export const USERNAME_RULE = /^[a-z0-9][a-z0-9._@-]{2,62}$/;
 
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(USERNAME_RULE, "Use 2–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
+  .regex(USERNAME_RULE, "Use 3–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
+
+/**
+ * Characters Keycloak's `person-name-prohibited-characters` validator refuses in first and last
+ * names (its default set, control characters and vertical whitespace included).
+ */
+export const PERSON_NAME_PROHIBITED = /[<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f\u0085\u2028\u2029]/u;
+
+export const personNameSchema = z
+  .string()
+  .max(100, "At most 100 characters")
+  .refine((v) => !PERSON_NAME_PROHIBITED.test(v), "Names cannot contain < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or line breaks");
 
 const profile = {
   email: z.preprocess(blankToUndefined, z.email("Enter a valid email address").max(254).optional()),
-  firstName: z.preprocess(blankToUndefined, z.string().max(100, "At most 100 characters").optional()),
-  lastName: z.preprocess(blankToUndefined, z.string().max(100, "At most 100 characters").optional()),
+  firstName: z.preprocess(blankToUndefined, personNameSchema.optional()),
+  lastName: z.preprocess(blankToUndefined, personNameSchema.optional()),
 };
 
 export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
