@@ -95,12 +95,13 @@ describe("realms", () => {
     expect(found!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await kc.realms.find()).map((r) => r.realm)).toEqual(expect.arrayContaining(["master", realm]));
 
+    // Fields left out keep their value; an attribute map, as in Keycloak, replaces the stored one.
     await kc.realms.update({ realm }, { enabled: false, attributes: { "gatehouse.logoUrl": "https://example.com/logo.png" } });
-    expect(await kc.realms.findOne({ realm })).toMatchObject({
-      enabled: false,
-      displayName: "Acme Corp",
-      attributes: { "gatehouse.brandColor": "#aa0000", "gatehouse.logoUrl": "https://example.com/logo.png" },
-    });
+    const updated = await kc.realms.findOne({ realm });
+    expect(updated).toMatchObject({ enabled: false, displayName: "Acme Corp" });
+    expect(updated?.attributes).toEqual({ "gatehouse.logoUrl": "https://example.com/logo.png" });
+    await kc.realms.update({ realm }, { displayName: "Acme" });
+    expect((await kc.realms.findOne({ realm }))?.attributes).toEqual({ "gatehouse.logoUrl": "https://example.com/logo.png" });
 
     await kc.realms.del({ realm });
     expect(await kc.realms.findOne({ realm })).toBeNull();
@@ -286,8 +287,16 @@ describe("users", () => {
     expect((await failure(kc.users.del({ realm, id }))).body).toEqual({ error: "User not found" });
   });
 
-  it("lets an admin change a username; a taken one is a 409 and changes nothing", async () => {
+  it("ignores a username change unless the realm allows editing usernames, as Keycloak does", async () => {
     const realm = await newRealm();
+    const { id } = await kc.users.create({ realm, username: "jane", enabled: true });
+    await kc.users.update({ realm, id }, { username: "someone-else" });
+    expect(await kc.users.findOne({ realm, id })).toMatchObject({ username: "jane" });
+  });
+
+  it("lets an admin change a username where the realm allows it; a taken one is a 409 and changes nothing", async () => {
+    const realm = await newRealm();
+    await kc.realms.update({ realm }, { editUsernameAllowed: true });
     const { id } = await kc.users.create({ realm, username: "jane", enabled: true });
     await kc.users.create({ realm, username: "taken", enabled: true });
     await kc.users.update({ realm, id }, { username: "Jane.Doe" });

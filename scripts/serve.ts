@@ -1,5 +1,6 @@
 // `npm run dev` / `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), the identity
-// server (embedded unless KEYCLOAK_URL is set), then Next.js. Migrations, bootstrap records and
+// server (embedded; a local Keycloak with GATEHOUSE_IDENTITY=keycloak; an external Keycloak when
+// KEYCLOAK_URL is set), then Next.js. Migrations, bootstrap records and
 // the provisioning controller start inside the app (instrumentation.ts).
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -9,10 +10,19 @@ import { localSecretKey } from "@/lib/secrets/local-key";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data");
-const pgPort = Number(process.env.GATEHOUSE_EMBEDDED_PG_PORT ?? 54320);
+const identityChoice = process.env.GATEHOUSE_IDENTITY ?? "embedded";
+// A product on Keycloak keeps its own data (.data/on-keycloak, PostgreSQL on 54321): tenants
+// provisioned on the embedded server have no realms in Keycloak, and switching back and forth
+// must not leave either half-provisioned.
+const onLocalKeycloak = identityChoice === "keycloak" && !process.env.KEYCLOAK_URL;
+const dataDir = path.resolve(process.env.GATEHOUSE_DATA_DIR ?? (onLocalKeycloak ? ".data/on-keycloak" : ".data"));
+const pgPort = Number(process.env.GATEHOUSE_EMBEDDED_PG_PORT ?? (onLocalKeycloak ? 54321 : 54320));
 const idpPort = Number(process.env.GATEHOUSE_IDP_PORT ?? 8080);
 const quiet = process.env.GATEHOUSE_QUIET === "1";
+if (identityChoice !== "embedded" && identityChoice !== "keycloak") {
+  console.error(`GATEHOUSE_IDENTITY is "embedded" (the default) or "keycloak", not "${identityChoice}".`);
+  process.exit(2);
+}
 
 const secret = localSecretKey(dataDir);
 process.env.GATEHOUSE_SECRET_KEY = secret.key;
@@ -27,11 +37,23 @@ const clusterUrl = db.url;
 
 let identityEnv: Record<string, string> = {};
 let stopIdentity = async () => {};
-if (!process.env.KEYCLOAK_URL) {
+let identityLabel = `Keycloak at ${process.env.KEYCLOAK_URL}`;
+if (onLocalKeycloak) {
+  const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
+  if (!quiet) console.log("Starting the local Keycloak (the first start installs it; see `npm run keycloak`) …");
+  const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, port: Number(process.env.GATEHOUSE_KEYCLOAK_PORT ?? 8280) }).catch((error: Error) => {
+    console.error(`\n${error.message}\n`);
+    return process.exit(1);
+  });
+  identityEnv = keycloak.env;
+  if (keycloak.startedHere) stopIdentity = () => keycloak.stop(); // one `npm run keycloak` started stays up
+  identityLabel = `Keycloak ${keycloak.version} at ${keycloak.url} (local, admin console ${keycloak.url}/admin — user admin, password: npm run keycloak -- credentials)`;
+} else if (!process.env.KEYCLOAK_URL) {
   const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
   const identity = await startEmbeddedIdentity({ clusterUrl, port: idpPort });
   identityEnv = identity.env;
   stopIdentity = () => identity.server.close();
+  identityLabel = `embedded identity server at ${identity.env.GATEHOUSE_IDP_URL}`;
 }
 
 const baseUrl = process.env.GATEHOUSE_BASE_URL ?? `http://localhost:${port}`;
@@ -40,7 +62,6 @@ const at = (sub: string) => `${base.protocol}//${sub}.${base.host}`;
 
 if (!quiet) {
   const source = db.server ? `embedded PostgreSQL (${db.server.startedHere ? "started" : "already running"}, data in ${path.relative(process.cwd(), dataDir) || "."}/postgres)` : "DATABASE_URL";
-  const identity = process.env.KEYCLOAK_URL ? `Keycloak at ${process.env.KEYCLOAK_URL}` : `embedded identity server at ${identityEnv.GATEHOUSE_IDP_URL}`;
   console.log(`
   Gatehouse (${mode})
   ─────────────────────────────────────────────
@@ -49,7 +70,7 @@ if (!quiet) {
   Tenants   ${base.protocol}//<key>.${base.host}
   Cloud     ${at("cloud")}
   Database  ${redactUrl(db.url)}  — ${source}
-  Identity  ${identity}${secret.source === "generated" ? `\n  Secret    generated ${path.relative(process.cwd(), dataDir) || "."}/secret.key (set GATEHOUSE_SECRET_KEY in production)` : ""}
+  Identity  ${identityLabel}${secret.source === "generated" ? `\n  Secret    generated ${path.relative(process.cwd(), dataDir) || "."}/secret.key (set GATEHOUSE_SECRET_KEY in production)` : ""}
 `);
 }
 

@@ -143,6 +143,21 @@ function contract(label: string, target: () => Record<string, string | undefined
       expect((await withAdmin((admin) => admin.realms.findOne({ realm: name })))?.attributes).toMatchObject({ "gatehouse.brandColor": "#ffcc00", "gatehouse.tier": "gold" });
     });
 
+    it("holds users to the profile Gatehouse configures: nothing but a username required, Keycloak's name rules", async () => {
+      const name = realmName("profile");
+      realms.push(name);
+      await tenantRealm(name);
+      const profile = await withAdmin((admin) => admin.users.getProfile({ realm: name }));
+      const attribute = (n: string) => profile.attributes?.find((a) => a.name === n);
+      expect(attribute("username")?.validations).toMatchObject({ length: { min: 3, max: 255 } });
+      for (const optional of ["email", "firstName", "lastName"]) expect(attribute(optional)?.required).toBeUndefined();
+      const refusal = (spec: Parameters<typeof createUser>[1]) => createUser(name, spec, "pw-profile-long-enough", []).then(() => 201, (error) => error?.response?.status);
+      expect(await refusal({ username: "ab" })).toBe(400);
+      expect(await refusal({ username: "bad-name", firstName: "Bob <b>" })).toBe(400);
+      expect(await refusal({ username: "bad-last", lastName: "Line\nbreak" })).toBe(400);
+      expect(await refusal({ username: "fine-name", firstName: "Zoë", lastName: "O'Brien-Núñez" })).toBe(201);
+    });
+
     it("signs in a user without email or names by the code flow with PKCE, with no extra page, and the ID token says who and where", async () => {
       const name = realmName("code");
       realms.push(name);

@@ -2,6 +2,7 @@
 // ignored, null means "absent", as Keycloak's Jackson mapping does) and mappers for what it returns.
 import { z } from "zod";
 import { HttpError } from "@/idp/http/respond";
+import { PERSON_NAME_PROHIBITED, USERNAME_LENGTH } from "@/lib/identity/user-profile";
 import type { Client, ProtocolMapper } from "@/idp/store/clients";
 import type { Realm } from "@/idp/store/realms";
 import type { Role } from "@/idp/store/roles";
@@ -206,8 +207,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export function validUsername(username: string | undefined): string {
   const value = username?.trim().toLowerCase() ?? "";
   if (!value) throw new HttpError(400, { field: "username", errorMessage: "error-user-attribute-required", params: ["username"] });
-  // Keycloak's user profile: a username of 3 to 255 characters.
-  if (value.length < 3 || value.length > 255) throw new HttpError(400, { field: "username", errorMessage: "error-invalid-length", params: ["username", "3", "255"] });
+  // Keycloak's user profile (and the one Gatehouse configures): a username of 3 to 255 characters.
+  if (value.length < USERNAME_LENGTH.min || value.length > USERNAME_LENGTH.max) {
+    throw new HttpError(400, { field: "username", errorMessage: "error-invalid-length", params: ["username", String(USERNAME_LENGTH.min), String(USERNAME_LENGTH.max)] });
+  }
+  return value;
+}
+
+/** First and last names as Keycloak's default user profile checks them; "" clears one. */
+export function validPersonName(value: string | null | undefined, field: "firstName" | "lastName"): string | null | undefined {
+  if (value && PERSON_NAME_PROHIBITED.test(value)) throw new HttpError(400, { field, errorMessage: "error-person-name-invalid-character", params: [field] });
   return value;
 }
 

@@ -11,6 +11,7 @@ import {
   userInput,
   userRepresentation,
   validEmail,
+  validPersonName,
   validUsername,
   type UserInput,
 } from "@/idp/admin/representations";
@@ -110,8 +111,8 @@ async function create(ctx: AdminContext): Promise<Reply> {
       const inserted = await insertUser(tx, realm.name, {
         username,
         email: validEmail(input.email),
-        firstName: input.firstName,
-        lastName: input.lastName,
+        firstName: validPersonName(input.firstName, "firstName"),
+        lastName: validPersonName(input.lastName, "lastName"),
         // As in Keycloak, a user created without `enabled: true` is disabled.
         enabled: input.enabled ?? false,
         emailVerified: input.emailVerified,
@@ -159,8 +160,8 @@ async function update(ctx: AdminContext): Promise<Reply> {
   const fields: UserFields = {
     ...(username !== undefined && username !== current.username ? { username } : {}),
     email: validEmail(input.email),
-    firstName: input.firstName,
-    lastName: input.lastName,
+    firstName: validPersonName(input.firstName, "firstName"),
+    lastName: validPersonName(input.lastName, "lastName"),
     enabled: input.enabled,
     emailVerified: input.emailVerified,
     attributes: attributesOf(input.attributes),

@@ -82,7 +82,7 @@ export function schemaDefinitions(baseUrl: string) {
     name: "User",
     description: "User account",
     attributes: [
-      attribute("userName", "Sign-in name: lower-cased, 2–63 of a–z 0–9 . _ @ -; a change renames the user (their sessions end)", { required: true, uniqueness: "server", returned: "always" }),
+      attribute("userName", "Sign-in name: lower-cased, 3–63 of a–z 0–9 . _ @ -; a change renames the user (their sessions end)", { required: true, uniqueness: "server", returned: "always" }),
       attribute("externalId", "The client's id for the user", { caseExact: true }),
       attribute("name", "The user's name", { subAttributes: [attribute("givenName", "Given name"), attribute("familyName", "Family name"), attribute("formatted", "Full name", { mutability: "readOnly" })] }),
       attribute("displayName", "Given and family name, else the userName", { mutability: "readOnly" }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TENANT_ROLES } from "@/lib/identity/roles";
+import { PERSON_NAME_PROHIBITED } from "@/lib/identity/user-profile";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
@@ -13,11 +14,6 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(USERNAME_RULE, "Use 3–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
 
-/**
- * Characters Keycloak's `person-name-prohibited-characters` validator refuses in first and last
- * names (its default set, control characters and vertical whitespace included).
- */
-export const PERSON_NAME_PROHIBITED = /[<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f\u0085\u2028\u2029]/u;
 
 export const personNameSchema = z
   .string()
