@@ -1,6 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+import { e2eDataDir, e2eIdentity, idpPort, port } from "./e2e/environment";
+
+// Two runs (scripts/test.ts): every spec on the embedded identity server, then the main journeys
+// on a real Keycloak (E2E_IDENTITY=keycloak): onboarding with the break-glass admin's first
+// sign-in on the branded login page, a tenant admin creating and disabling a user who signs in,
+// rename, SCIM provisioning and sign-in, sign-out.
+const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts"];
+const onKeycloak = e2eIdentity === "keycloak";
 
 // Debian's Chromium; Playwright cannot download its own browsers here. A missing browser fails the run.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -13,6 +20,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  projects: [onKeycloak ? { name: "keycloak", testMatch: KEYCLOAK_JOURNEYS } : { name: "embedded" }],
   forbidOnly: Boolean(process.env.CI),
   use: {
     browserName: "chromium",
@@ -27,15 +35,20 @@ export default defineConfig({
   webServer: {
     command: "node scripts/with-node24.mjs scripts/serve.ts start",
     url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 120_000,
+    // Keycloak starts in 15–30 s on two cores (installed beforehand by `npm run keycloak -- install`).
+    timeout: onKeycloak ? 300_000 : 120_000,
+    // serve.ts stops the identity server and PostgreSQL it started; Keycloak's JVM takes a few seconds.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 40_000 },
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
       GATEHOUSE_BASE_URL: `http://localhost:${port}`,
-      GATEHOUSE_DATA_DIR: ".data/e2e",
-      GATEHOUSE_EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54340",
-      GATEHOUSE_IDP_PORT: process.env.E2E_IDP_PORT ?? "8180",
+      GATEHOUSE_DATA_DIR: e2eDataDir,
+      GATEHOUSE_EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? (onKeycloak ? "54342" : "54340"),
+      GATEHOUSE_IDENTITY: e2eIdentity,
+      GATEHOUSE_IDP_PORT: String(idpPort),
+      GATEHOUSE_KEYCLOAK_PORT: String(idpPort),
       GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: "superadmin",
       GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: "e2e-superadmin-password",
       GATEHOUSE_CONTROLLER_POLL_MS: "500",

@@ -1,9 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { ON_BOTH_SERVERS } from "./tests/support/on-both-servers";
 
 // The suites that drive an identity server run twice: on the embedded server ("embedded", with
 // every other test) and on the real Keycloak that tests/global-setup.ts starts ("keycloak").
-// The contract suite covers both servers within one file, so it runs once.
-const ON_BOTH_SERVERS = ["tests/provisioning.test.ts", "tests/user-rename.test.ts"];
 const keycloakOff = process.env.GATEHOUSE_TEST_KEYCLOAK === "off";
 
 export default defineConfig({

@@ -1,13 +1,18 @@
 import fs from "node:fs";
 import KcAdminClient from "@keycloak/keycloak-admin-client";
 import { deriveSecret } from "../lib/secrets/keys";
-import { idpPort } from "./support";
+import { LOCAL_KEYCLOAK_ADMIN } from "../lib/identity/local-keycloak/project";
+import { e2eDataDir, e2eIdentity, idpPort } from "./environment";
 
-/** The embedded identity server's admin API, as the app itself reaches it (for test setup only). */
+/** The run's identity server's admin API, with the credentials the app itself uses (for test setup only). */
 export async function idpAdmin(): Promise<InstanceType<typeof KcAdminClient>> {
-  process.env.GATEHOUSE_SECRET_KEY ??= fs.readFileSync(".data/e2e/secret.key", "utf8").trim();
+  process.env.GATEHOUSE_SECRET_KEY ??= fs.readFileSync(`${e2eDataDir}/secret.key`, "utf8").trim();
   const client = new KcAdminClient({ baseUrl: `http://localhost:${idpPort}`, realmName: "master" });
-  await client.auth({ grantType: "password", clientId: "admin-cli", username: "admin", password: deriveSecret("idp-master-admin", "master") });
+  if (e2eIdentity === "keycloak") {
+    await client.auth({ grantType: "client_credentials", clientId: LOCAL_KEYCLOAK_ADMIN.clientId, clientSecret: deriveSecret("keycloak-admin-service-account", "master") });
+  } else {
+    await client.auth({ grantType: "password", clientId: "admin-cli", username: "admin", password: deriveSecret("idp-master-admin", "master") });
+  }
   return client;
 }
 

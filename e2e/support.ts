@@ -1,12 +1,12 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { gstinFor, randomPan, uniqueKey } from "../tests/support/fixtures";
+import { idpPort, port } from "./environment";
 
-export const port = Number(process.env.E2E_PORT ?? 3100);
+export { idpPort, port };
 export const consoleUrl = (path = "/") => `http://console.localhost:${port}${path}`;
 export const hostUrl = (sub: string, path = "/") => `http://${sub}.localhost:${port}${path}`;
 
 export const superadmin = { username: "superadmin", password: "e2e-superadmin-password" };
-export const idpPort = Number(process.env.E2E_IDP_PORT ?? 8180);
 
 /** Fills the identity server's login form (branded per realm) and submits it. */
 export async function submitLogin(page: Page, username: string, password: string) {

@@ -1,8 +1,11 @@
-// `npm test`: unit and integration tests (vitest, real embedded PostgreSQL), then a production
-// build and the browser tests (Playwright driving Debian's Chromium against `next start`).
+// `npm test`: unit and integration tests (vitest, real embedded PostgreSQL, the embedded identity
+// server and a real Keycloak), then a production build and the browser tests (Playwright driving
+// Debian's Chromium against `next start`): every spec on the embedded server, then the main
+// journeys on Keycloak. GATEHOUSE_TEST_KEYCLOAK=off leaves Keycloak out (refused in CI).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ON_BOTH_SERVERS } from "../tests/support/on-both-servers";
 
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 const run = (label: string, command: string, args: string[], env: Record<string, string> = {}) => {
@@ -15,11 +18,56 @@ const run = (label: string, command: string, args: string[], env: Record<string,
 };
 
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
-if (only !== "e2e") run("unit and integration tests", bin("vitest"), ["run"]);
+const keycloakOff = process.env.GATEHOUSE_TEST_KEYCLOAK === "off";
+if (keycloakOff && process.env.CI) {
+  console.error("GATEHOUSE_TEST_KEYCLOAK=off is refused in CI: the Keycloak tests must run there.");
+  process.exit(1);
+}
+const report = path.join(".data", "vitest-report.json");
+const summary: string[] = [];
+if (only !== "e2e") {
+  run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  summary.push(keycloakCount(report));
+}
 if (only !== "unit") {
   process.env.GATEHOUSE_NEXT_DIST_DIR = ".next-test";
   run("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
   fs.rmSync(path.join(".data", "e2e"), { recursive: true, force: true });
-  run("browser tests", bin("playwright"), ["test"]);
+  run("browser tests on the embedded identity server", bin("playwright"), ["test"]);
+  if (keycloakOff) {
+    summary.push("browser tests on Keycloak: skipped (GATEHOUSE_TEST_KEYCLOAK=off)");
+  } else {
+    fs.rmSync(path.join(".data", "e2e-keycloak"), { recursive: true, force: true });
+    run("browser tests on Keycloak", bin("playwright"), ["test"], { E2E_IDENTITY: "keycloak" });
+    summary.push("browser tests on Keycloak: passed (the journeys listed in playwright.config.ts)");
+  }
 }
-console.log("\n✔ all tests passed");
+console.log(`\n${summary.map((line) => `  ${line}`).join("\n")}\n✔ all tests passed`);
+
+/** How many vitest tests ran on Keycloak: the "keycloak" project's and the contract suite's Keycloak half. */
+function keycloakCount(file: string): string {
+  interface Assertion { status: string; ancestorTitles: string[] }
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as { testResults: { name: string; assertionResults: Assertion[] }[] };
+  const count = (assertions: Assertion[], status: (s: string) => boolean) => assertions.filter((a) => status(a.status)).length;
+  let passed = 0;
+  let other = 0;
+  const runsOf = new Map<string, Assertion[][]>();
+  for (const result of results.testResults) {
+    const file = path.relative(process.cwd(), result.name);
+    runsOf.set(file, [...(runsOf.get(file) ?? []), result.assertionResults]);
+    const keycloakHalf = result.assertionResults.filter((a) => a.ancestorTitles.some((title) => title.includes("against Keycloak")));
+    passed += count(keycloakHalf, (s) => s === "passed");
+    other += count(keycloakHalf, (s) => s !== "passed");
+  }
+  // The JSON report does not name projects: a file of both projects appears twice, once per server.
+  for (const file of ON_BOTH_SERVERS) {
+    const runs = runsOf.get(file) ?? [];
+    if (runs.length < 2) continue;
+    passed += Math.min(...runs.map((run) => count(run, (s) => s === "passed")));
+  }
+  if (passed === 0 && !keycloakOff) {
+    console.error("\n✖ no test ran on Keycloak");
+    process.exit(1);
+  }
+  return `vitest on Keycloak: ${passed} passed${other ? `, ${other} skipped` : ""}`;
+}

@@ -141,7 +141,8 @@ describe("what is recorded", () => {
     const failed = await tenantDb(acme).auditEvent.findMany({ where: { action: "login.failed" }, orderBy: { occurredAt: "asc" } });
     expect(failed).toHaveLength(2);
     expect(failed[0]).toMatchObject({ actor: `${acme.key}/lena`, resourceId: "lena", ip: expect.stringMatching(/127\.0\.0\.1/), after: { error: "invalid_user_credentials", clientId: "audit-test" } });
-    expect(failed[1]).toMatchObject({ resourceId: "=hyperlink(1)", after: { error: "user_not_found" } });
+    // An unknown name is reported as typed (Keycloak does so; so does the embedded server).
+    expect(failed[1]).toMatchObject({ resourceId: "=HYPERLINK(1)", after: { error: "user_not_found" } });
     expect(await tenantDb(acme).auditEvent.count({ where: { action: "login.succeeded", resourceId: "lena" } })).toBe(1);
     // Another tenant's realm's logins stay out of this tenant's trail.
     expect(await importLoginEvents(globex)).toBe(0);
@@ -269,7 +270,7 @@ describe("who may read the trail", () => {
     expect(lines[0]).toBe("id,occurred_at,actor,action,resource_type,resource_id,tenant_id,ip,user_agent,before,after");
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).every((l) => l.includes(",login.failed,user,") && l.includes(`,${acme.id},`))).toBe(true);
-    expect(csv.text).toContain(",'=hyperlink(1),");
+    expect(csv.text).toContain(",'=HYPERLINK(1),");
     const member = await rawGet(tenantAudit.GET, hostOf(acme), auditPath(acme, "?format=csv"), { key: acme.key }, { cookie: await sessionCookie(acme, "mia", ["member"]) });
     expect(member.status).toBe(403);
     expect(member.text).not.toContain("login.failed");

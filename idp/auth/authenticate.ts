@@ -41,7 +41,7 @@ export async function authenticate(db: Queryable, realm: Realm, login: string, p
     userId: user?.id,
     ip: source.ip,
     error: outcome.ok ? null : !user && outcome.reason === "invalid" ? "user_not_found" : LOGIN_ERRORS[outcome.reason],
-    details: { username: user?.username ?? login.trim().toLowerCase(), auth_method: "openid-connect" },
+    details: { username: user?.username ?? login.trim(), auth_method: "openid-connect" },
   });
   return outcome;
 }

@@ -74,13 +74,23 @@ export async function setRealmEnabled(name: string, enabled: boolean): Promise<v
   await withAdmin((admin) => admin.realms.update({ realm: name }, { enabled }));
 }
 
+/**
+ * Deletes the realm; an absent one is fine. A deletion that a killed process started may still be
+ * running inside Keycloak, which then fails a second one (HTTP 500): if the realm is gone within
+ * a few seconds, the deletion is done.
+ */
 export async function deleteRealm(name: string): Promise<void> {
   forgetRealmRoles(name);
   await withAdmin(async (admin) => {
     try {
       await admin.realms.del({ realm: name });
     } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
+      if (httpStatus(error) === 404) return;
+      for (let waited = 0; waited < 10_000; waited += 500) {
+        await new Promise((r) => setTimeout(r, 500));
+        if (!(await admin.realms.findOne({ realm: name }))) return;
+      }
+      throw error;
     }
   });
 }
