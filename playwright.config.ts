@@ -6,7 +6,7 @@ import { e2eDataDir, e2eIdentity, idpPort, port } from "./e2e/environment";
 // on a real Keycloak (E2E_IDENTITY=keycloak): onboarding with the break-glass admin's first
 // sign-in on the branded login page, a tenant admin creating and disabling a user who signs in,
 // rename, SCIM provisioning and sign-in, sign-out.
-const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts"];
+const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts", "custom-domain.spec.ts"];
 const onKeycloak = e2eIdentity === "keycloak";
 
 // Debian's Chromium; Playwright cannot download its own browsers here. A missing browser fails the run.
@@ -34,7 +34,8 @@ export default defineConfig({
   },
   webServer: {
     command: "node scripts/with-node24.mjs scripts/serve.ts start",
-    url: `http://127.0.0.1:${port}/healthz`,
+    // Ready once the console's realm and first superadmin exist (on Keycloak a few seconds after start).
+    url: `http://127.0.0.1:${port}/readyz`,
     // Keycloak starts in 15–30 s on two cores (installed beforehand by `npm run keycloak -- install`).
     timeout: onKeycloak ? 300_000 : 120_000,
     // serve.ts stops the identity server and PostgreSQL it started; Keycloak's JVM takes a few seconds.
@@ -59,6 +60,8 @@ export default defineConfig({
       // A verified domain whose record is gone loses its verification on the second failed check (default: 3 checks over 2 days).
       GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: "0",
       GATEHOUSE_DOMAIN_RECHECK_FAILURES: "2",
+      // On Keycloak a verified domain also moves the realm's frontendUrl there (same host, Keycloak's port).
+      ...(onKeycloak ? { GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: `http://{domain}:${idpPort}` } : {}),
       LOG_LEVEL: "warn",
     },
   },

@@ -27,6 +27,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|healthz$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|healthz$|readyz$).*)"],
 };
 
