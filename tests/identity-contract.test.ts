@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityAdmin, resetIdentityAdmin, withAdmin } from "@/lib/identity/admin";
+import { expect, it } from "vitest";
+import { identityAdmin, withAdmin } from "@/lib/identity/admin";
 import { identityConfig, issuerFor } from "@/lib/identity/config";
 import { deleteRealm, ensureRealm, realmExists, setRealmBranding, setRealmEnabled, setRealmFrontendUrl } from "@/lib/identity/realms";
 import { APP_CLIENT_ID, countAppClients, ensureAppClient } from "@/lib/identity/clients";
@@ -25,6 +25,7 @@ import {
 } from "@/lib/identity/users";
 import { codeFlowLogin, endSession } from "@/tests/support/oidc-login";
 import { passwordAccepted } from "@/tests/support/identity-login";
+import { describeOnServer, identityServers, type IdentityServer } from "@/tests/support/identity-servers";
 
 const realmName = (p: string) => `ct-${p}-${randomBytes(3).toString("hex")}`;
 
@@ -45,27 +46,13 @@ const oidcEndSession = (result: Awaited<ReturnType<typeof login>>) => result.con
 
 const sessionsOf = (realm: string, id: string) => withAdmin((admin) => admin.users.listSessions({ realm, id }));
 
-/** Runs the suite with the identity environment switched to `target`, restoring it afterwards. */
-function contract(label: string, target: () => Record<string, string | undefined>, enabled: boolean) {
-  describe.skipIf(!enabled)(label, () => {
-    const saved: Record<string, string | undefined> = {};
-    const realms: string[] = [];
-    beforeAll(() => {
-      for (const [k, v] of Object.entries(target())) {
-        saved[k] = process.env[k];
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-      resetIdentityAdmin();
-    });
-    afterAll(async () => {
-      for (const r of realms) await deleteRealm(r);
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-      resetIdentityAdmin();
-    });
+/** Runs the suite with the identity environment switched to `server`, restoring it afterwards. */
+function contract(server: IdentityServer) {
+  const realms: string[] = [];
+  const cleanup = async () => {
+    for (const r of realms) await deleteRealm(r);
+  };
+  describeOnServer(`identity adapter against ${server.label}`, server, () => {
 
     it("ensures a realm idempotently and updates its display name", async () => {
       const name = realmName("realm");
@@ -333,16 +320,8 @@ function contract(label: string, target: () => Record<string, string | undefined
       await expect(jwtVerify(access_token, certs(a), { issuer: issuerFor(b) })).rejects.toThrow();
       expect(APP_CLIENT_ID).toBe("gatehouse");
     });
-  });
+  }, cleanup);
 }
 
-const embeddedEnv = { KEYCLOAK_URL: undefined, KEYCLOAK_ADMIN_URL: undefined, KEYCLOAK_ADMIN_CLIENT_ID: undefined, KEYCLOAK_ADMIN_CLIENT_SECRET: undefined, KEYCLOAK_ADMIN_USERNAME: process.env.KEYCLOAK_ADMIN_USERNAME, KEYCLOAK_ADMIN_PASSWORD: process.env.KEYCLOAK_ADMIN_PASSWORD };
-contract("identity adapter against the embedded identity server", () => embeddedEnv, true);
-
 // tests/global-setup.ts starts Keycloak unless GATEHOUSE_TEST_KEYCLOAK=off (refused in CI).
-const keycloakEnv = process.env.GATEHOUSE_TEST_KEYCLOAK_ENV ? (JSON.parse(process.env.GATEHOUSE_TEST_KEYCLOAK_ENV) as Record<string, string>) : null;
-contract(
-  keycloakEnv ? `identity adapter against Keycloak at ${keycloakEnv.KEYCLOAK_URL}` : "identity adapter against Keycloak — skipped: GATEHOUSE_TEST_KEYCLOAK=off",
-  () => keycloakEnv ?? {},
-  Boolean(keycloakEnv),
-);
+for (const server of identityServers) contract(server);

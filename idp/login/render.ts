@@ -22,26 +22,38 @@ export interface Brand {
   color: string;
   onColor: string;
   logoUrl: string | null;
+  faviconUrl: string | null;
+}
+
+/** An http(s) URL, normalised; null for anything else (javascript:, data:, relative …). */
+function webUrl(value: string | undefined): string | null {
+  const url = URL.parse(value?.trim() ?? "");
+  return url && (url.protocol === "https:" || url.protocol === "http:") ? url.href : null;
 }
 
 /**
- * Display name, tagline, colour and logo from the realm (attributes `gatehouse.tagline`,
- * `gatehouse.brandColor`, `gatehouse.logoUrl`; an empty value means none).
+ * Display name, tagline, colour, logo and favicon from the realm (attributes `gatehouse.tagline`,
+ * `gatehouse.brandColor`, `gatehouse.logoUrl`, `gatehouse.faviconUrl`; an empty value means none).
+ * Gatehouse's Keycloak login theme (lib/identity/keycloak-theme) reads the same attributes.
  */
 export function brandOf(realm: Pick<Realm, "name" | "displayName" | "attributes"> | null): Brand {
   const color = normalizeHex(realm?.attributes["gatehouse.brandColor"] ?? "") ?? DEFAULT_BRAND_COLOR;
-  const rawLogo = realm?.attributes["gatehouse.logoUrl"]?.trim() ?? "";
-  const logo = URL.parse(rawLogo);
   return {
     name: realm?.displayName?.trim() || realm?.name || "Sign in",
     tagline: realm?.attributes["gatehouse.tagline"]?.trim() || null,
     color,
     onColor: textColorOn(color),
-    logoUrl: logo && (logo.protocol === "https:" || logo.protocol === "http:") ? logo.href : null,
+    logoUrl: webUrl(realm?.attributes["gatehouse.logoUrl"]),
+    faviconUrl: webUrl(realm?.attributes["gatehouse.faviconUrl"]),
   };
 }
 
-const STYLE = `
+/**
+ * The login pages' stylesheet. Gatehouse's Keycloak login theme ships the same rules at the top of
+ * lib/identity/keycloak-theme/gatehouse/login/resources/css/gatehouse.css (tests/login-theme.test.ts
+ * keeps the two equal), so a realm's page looks the same on both identity servers.
+ */
+export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;background:#f3f4f6;color:#111827;line-height:1.5}
 main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:.5rem;border-top:.375rem solid var(--brand);box-shadow:0 1px 3px rgba(0,0,0,.2)}
@@ -73,7 +85,7 @@ function layout(brand: Brand, title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)} · ${escapeHtml(brand.name)}</title>
-<style>:root{--brand:${brand.color};--on-brand:${brand.onColor}}${STYLE}</style>
+${brand.faviconUrl ? `<link rel="icon" href="${escapeHtml(brand.faviconUrl)}">\n` : ""}<style>:root{--brand:${brand.color};--on-brand:${brand.onColor}}${STYLE}</style>
 </head>
 <body>
 <main>
