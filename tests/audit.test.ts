@@ -12,7 +12,8 @@ import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { importLoginEvents } from "@/lib/audit/login-import";
-import { importAllLoginEvents } from "@/lib/audit/login-import-job";
+import { importAllLoginEvents, LOGIN_IMPORT_LEASE, processHolder } from "@/lib/audit/login-import-job";
+import { releaseLease } from "@/lib/db/lease";
 import { listAuditEvents, type AuditSource } from "@/lib/audit/query";
 import { auditFilterSchema } from "@/lib/audit/filter";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -52,7 +53,10 @@ beforeAll(async () => {
   globexKey = (await createApiKey(globex, admin, createApiKeySchema.parse({ name: "globex", scopes: PERMISSIONS }), TEST_ACTOR)).secret;
 }, 120_000);
 
-afterAll(() => closeTestResources(controller));
+afterAll(async () => {
+  await releaseLease(LOGIN_IMPORT_LEASE, processHolder()); // the sweep's lease, for the suites after this one
+  await closeTestResources(controller);
+});
 
 describe("append-only audit tables", () => {
   it("refuse UPDATE, DELETE and TRUNCATE in a tenant database, and keep every row", async () => {

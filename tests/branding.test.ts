@@ -11,7 +11,7 @@ import { identityAdmin } from "@/lib/identity/admin";
 import { deleteRealm, ensureRealm } from "@/lib/identity/realms";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
-import { getBranding } from "@/lib/branding/service";
+import { getBranding, saveBranding } from "@/lib/branding/service";
 import { serveBrandingAsset } from "@/lib/branding/serve";
 import { tenantUrl } from "@/lib/tenants/urls";
 import { exportTenant } from "@/lib/export/tenant-export";
@@ -20,6 +20,8 @@ import { TEST_ACTOR } from "@/tests/support/fixtures";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { sessionCookie } from "@/tests/support/api";
+import { holdIdentityWrites, openTransactions } from "@/tests/support/slow-identity";
+import { waitFor } from "@/tests/support/cluster";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
@@ -185,6 +187,30 @@ describe("branding settings", () => {
     expect(chain.map(([, after]) => after).sort()).toEqual(colours);
     expect((await getBranding(acme)).primaryColor).toBe(chain.at(-1)![1]);
     expect((await realm(acme)).attributes?.["gatehouse.brandColor"]).toBe(chain.at(-1)![1]);
+  });
+
+  it("holds no transaction open while the realm is updated: a save meanwhile commits at once, and the realm ends with it", async () => {
+    const settings = (primaryColor: string) => ({ settings: { organizationName: "Acme Rockets", tagline: null, primaryColor } });
+    // The identity server's update of this realm waits (its database is busy), as Keycloak's can for seconds.
+    const hold = await holdIdentityWrites("SELECT 1 FROM realms WHERE name = $1 FOR UPDATE", [acme.key]);
+    try {
+      const first = saveBranding(acme, settings("#aa0000"), TEST_ACTOR);
+      first.catch(() => {});
+      await hold.blocked();
+      expect(await openTransactions(acme.databaseName)).toBe(0);
+      const second = saveBranding(acme, settings("#00bb00"), TEST_ACTOR);
+      second.catch(() => {});
+      // The second save's own transaction is not queued behind the first one's realm update.
+      await waitFor(async () => (await tenantDb(acme).branding.findUnique({ where: { id: true } }))?.primaryColor === "#00bb00", "the second save to commit", 5_000);
+      await hold.release();
+      // The first push sent a colour that is no longer the newest: it does not claim "synced".
+      expect(await first).toBe("pending");
+      expect(await second).toBe("synced");
+    } finally {
+      await hold.release();
+    }
+    expect((await realm(acme)).attributes?.["gatehouse.brandColor"]).toBe("#00bb00");
+    expect(await tenantDb(acme).branding.findUnique({ where: { id: true } })).toMatchObject({ primaryColor: "#00bb00", realmSyncState: "synced" });
   });
 
   it("keeps a failed realm update visible and retryable", async () => {

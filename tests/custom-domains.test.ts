@@ -30,6 +30,8 @@ import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import { startTestDnsServer, type TestDnsServer } from "@/tests/support/dns-server";
+import { holdIdentityWrites, openTransactions } from "@/tests/support/slow-identity";
+import { databaseNameOf } from "@/lib/db/urls";
 import * as domainsRoute from "@/app/workspace/api/v1/tenants/[key]/domains/route";
 import * as domainRoute from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]/route";
 import * as verifyRoute from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]/verify/route";
@@ -215,6 +217,29 @@ describe("custom domains", () => {
     await Promise.all([verifyDomain(acme, a, TEST_ACTOR), verifyDomain(acme, b, TEST_ACTOR)]);
     const uris = (await redirectUris(acme)).redirectUris;
     expect(uris).toEqual(expect.arrayContaining([a, b].map((h) => `http://${h}:3000/api/auth/callback/keycloak`)));
+  });
+
+  it("holds no transaction open while the app client is written, and leaves no domain removed meanwhile in it", async () => {
+    const hostname = uniqueDomain("slow");
+    dns.setTxt(`_gatehouse.${hostname}`, [(await addDomain(acme, hostname, TEST_ACTOR)).records[1]!.value]);
+    // The identity server's update of the app client waits (its database is busy), as Keycloak's can for seconds.
+    const hold = await holdIdentityWrites("SELECT 1 FROM clients WHERE realm = $1 AND client_id = $2 FOR UPDATE", [acme.key, APP_CLIENT_ID]);
+    try {
+      const verifying = verifyDomain(acme, hostname, TEST_ACTOR);
+      verifying.catch(() => {});
+      await hold.blocked();
+      expect(await openTransactions(databaseNameOf(process.env.DATABASE_URL!))).toBe(0);
+      // Not verified (nor routed) before the identity server has the client; removable meanwhile.
+      expect((await domainRow(hostname))?.verifiedAt).toBeNull();
+      await removeDomain(acme, hostname, TEST_ACTOR);
+      await hold.release();
+      await expect(verifying).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      await hold.release();
+    }
+    expect(await domainRow(hostname)).toBeNull();
+    expect((await redirectUris(acme)).redirectUris.join(" ")).not.toContain(hostname);
+    expect((await platformEvents(hostname)).map((e) => e.action)).toEqual(["tenant_domain.added", "tenant_domain.removed"]);
   });
 });
 

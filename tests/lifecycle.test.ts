@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
 import { identityAdmin } from "@/lib/identity/admin";
 import { issuerFor } from "@/lib/identity/config";
-import { realmExists } from "@/lib/identity/realms";
+import { realmExists, setRealmEnabled } from "@/lib/identity/realms";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { purgeRealm, purgedKeyFor } from "@/lib/provisioning/purge-steps";
 import { changeTenantLifecycle, type LifecycleAction } from "@/lib/tenants/lifecycle";
@@ -24,6 +24,8 @@ import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { databaseExists, waitFor } from "@/tests/support/cluster";
 import { call, sessionCookie } from "@/tests/support/api";
+import { holdIdentityWrites, openTransactions } from "@/tests/support/slow-identity";
+import { databaseNameOf } from "@/lib/db/urls";
 import * as lifecycleRoute from "@/app/console/api/v1/tenants/[key]/lifecycle/route";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 
@@ -160,6 +162,39 @@ describe("deletion, retention and purge", () => {
     expect(row).toMatchObject({ deletedAt: null, purgeAfter: null, statusBeforeDeletion: null });
     const actions = (await controlDb().platformAuditEvent.findMany({ where: { resourceId: tenant.id, action: { startsWith: "tenant." } }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["tenant.deleted", "tenant.restored"]));
+  });
+
+  it("holds no transaction open while the realm is switched off, and commits the deletion after it", async () => {
+    const tenant = await provisionedTenant(controller);
+    await change(tenant, "suspend");
+    // The identity server's update of this realm waits (its database is busy), as Keycloak's can for seconds.
+    const hold = await holdIdentityWrites("SELECT 1 FROM realms WHERE name = $1 FOR UPDATE", [tenant.key]);
+    try {
+      const deleting = change(tenant, "delete", "slow identity server");
+      deleting.catch(() => {});
+      await hold.blocked();
+      expect(await openTransactions(databaseNameOf(process.env.DATABASE_URL!))).toBe(0);
+      // The intent is recorded; the status is not changed before the realm is.
+      expect(await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ status: "suspended", realmSwitchAttempt: expect.any(String) });
+      await hold.release();
+      expect(await deleting).toMatchObject({ status: "deleted" });
+    } finally {
+      await hold.release();
+    }
+    expect(await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ status: "deleted", realmSwitchAttempt: null });
+    expect(await realmEnabled(tenant.key)).toBe(false);
+  });
+
+  it("puts the realm back in line at the next change when a process died between switching it and committing", async () => {
+    const tenant = await provisionedTenant(controller);
+    await change(tenant, "suspend");
+    // What a delete whose process died after the realm call leaves: the attempt recorded, the realm off, the status unchanged.
+    await controlDb().tenant.update({ where: { id: tenant.id }, data: { realmSwitchAttempt: crypto.randomUUID(), realmSwitchStartedAt: new Date() } });
+    await setRealmEnabled(tenant.key, false);
+    await change(tenant, "resume");
+    expect(await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ status: "active", realmSwitchAttempt: null });
+    expect(await realmEnabled(tenant.key)).toBe(true);
+    expect((await signInPage(tenant)).status).toBeLessThan(400);
   });
 
   it("purges the database and realm after retention, resumes an interrupted purge, refuses restore, and frees the key", async () => {

@@ -10,6 +10,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { passwordAccepted } from "@/tests/support/identity-login";
+import { holdIdentityWrites, openTransactions } from "@/tests/support/slow-identity";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
@@ -59,6 +60,50 @@ describe("set-password links", () => {
     const results = await Promise.allSettled([setPasswordWithLink(acme, token, "first-password-1", CLIENT), setPasswordWithLink(acme, token, "second-password-2", CLIENT)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await tenantDb(acme).auditEvent.count({ where: { action: "user.password_set_by_link", resourceId: "racer" } })).toBe(1);
+  });
+
+  it("holds no transaction open while the identity server sets the password, and refuses a second submission meanwhile at once", async () => {
+    const { token } = await userWithLink(acme, "patient");
+    // The identity server's password writes wait (its database is busy), as Keycloak's can for seconds.
+    const hold = await holdIdentityWrites("LOCK TABLE credentials IN SHARE MODE");
+    try {
+      const first = setPasswordWithLink(acme, token, "patient-password-1", CLIENT);
+      first.catch(() => {});
+      await hold.blocked();
+      expect(await openTransactions(acme.databaseName)).toBe(0);
+      expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "in_use" });
+      // Not queued behind the first one: refused straight away, with the reason.
+      await expect(setPasswordWithLink(acme, token, "patient-password-2", CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("right now") });
+      await hold.release();
+      expect(await first).toEqual({ username: "patient" });
+    } finally {
+      await hold.release();
+    }
+    expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "used" });
+    expect(await passwordAccepted(acme.key, "patient", "patient-password-1")).toBe(true);
+    expect(await passwordAccepted(acme.key, "patient", "patient-password-2")).toBe(false);
+    expect(await tenantDb(acme).auditEvent.count({ where: { action: "user.password_set_by_link", resourceId: "patient" } })).toBe(1);
+  });
+
+  it("keeps the link when the identity server refuses the password, so the user can choose another", async () => {
+    const { token } = await userWithLink(acme, "picky");
+    // The embedded server refuses an empty password with 400 (the form never sends one).
+    await expect(setPasswordWithLink(acme, token, "", CLIENT)).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await inspectSetPasswordLink(acme, token)).toMatchObject({ state: "valid" });
+    expect(await setPasswordWithLink(acme, token, "picky-password-1", CLIENT)).toEqual({ username: "picky" });
+    expect(await passwordAccepted(acme.key, "picky", "picky-password-1")).toBe(true);
+  });
+
+  it("spends a link whose redemption was cut off (process died after claiming it): never used twice", async () => {
+    const { token } = await userWithLink(acme, "orphan");
+    // What a process that died between claiming the link and recording the outcome leaves behind.
+    await tenantDb(acme).setPasswordLink.updateMany({ where: { tokenHash: hashSecret(token) }, data: { claimId: crypto.randomUUID(), claimedAt: new Date(Date.now() - 10 * 60_000) } });
+    expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "interrupted" });
+    await expect(setPasswordWithLink(acme, token, "orphan-password-1", CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("interrupted") });
+    expect(await passwordAccepted(acme.key, "orphan", "orphan-password-1")).toBe(false);
+    // A new link works.
+    const fresh = tokenOf((await issueSetPasswordLink(acme, "orphan", TEST_ACTOR)).url);
+    expect(await setPasswordWithLink(acme, fresh, "orphan-password-2", CLIENT)).toEqual({ username: "orphan" });
   });
 
   it("refuses an expired link", async () => {

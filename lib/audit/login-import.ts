@@ -4,6 +4,7 @@ import { fetchLoginEvents, type LoginEvent } from "@/lib/identity/events";
 import { auditRow } from "@/lib/audit/record";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
+import { noteLoginActivity } from "@/lib/audit/login-activity";
 
 const PAGE_SIZE = 500;
 /**
@@ -73,7 +74,8 @@ export async function importLoginEvents(tenant: ResolvedTenant): Promise<number>
  */
 export async function refreshLoginEvents(tenant: ResolvedTenant): Promise<boolean> {
   try {
-    await importLoginEvents(tenant);
+    // New events mean an active realm: the periodic import polls it at the base interval again.
+    if ((await importLoginEvents(tenant)) > 0) await noteLoginActivity(tenant.id);
     return true;
   } catch (error) {
     logger().warn({ err: error, tenant: tenant.key }, "login events could not be imported from the identity server");

@@ -5,6 +5,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { noteLoginActivity } from "@/lib/audit/login-activity";
 
 export type SessionAction = "session.started" | "session.ended";
 
@@ -21,4 +22,6 @@ export async function recordSessionEvent(tenant: ResolvedTenant, by: AuditActor,
   } catch (error) {
     logger().error({ err: error, tenant: tenant.key, action }, "could not record a session event");
   }
+  // A sign-in left LOGIN events at the realm: the periodic import fetches them at its next sweep.
+  if (action === "session.started") await noteLoginActivity(tenant.id);
 }

@@ -32,7 +32,10 @@ export async function saveBrandingAction(target: string | null, prev: FormState,
     if (!parsed.success || "error" in logo || "error" in favicon) throw new AppError("validation_failed", "Some fields need attention.", errors);
     const { removeLogo, removeFavicon, ...settings } = parsed.data;
     const state = await saveBranding(tenant, { settings, logo: logo.upload ?? (removeLogo ? null : undefined), favicon: favicon.upload ?? (removeFavicon ? null : undefined) }, actor);
-    return state === "synced" ? { message: "Saved. The workspace and its login page show the new branding." } : { message: SYNC_FAILED };
+    if (state === "synced") return { message: "Saved. The workspace and its login page show the new branding." };
+    // Another save came in while the login page was being updated; that one's update follows.
+    if (state === "pending") return { message: "Saved. The login page is being updated with the newest branding." };
+    return { message: SYNC_FAILED };
   });
 }
 

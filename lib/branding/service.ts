@@ -6,6 +6,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { setRealmBranding } from "@/lib/identity/realms";
 import { tenantUrl } from "@/lib/tenants/urls";
+import { withRealmWrites } from "@/lib/db/session-lock";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
 import { tenantKeyedCache } from "@/lib/tenancy/tenant-keyed-cache";
@@ -103,7 +104,7 @@ export async function saveBranding(tenant: ResolvedTenant, change: BrandingChang
     await tx.$executeRaw`INSERT INTO branding (id) VALUES (true) ON CONFLICT (id) DO NOTHING`;
     await tx.$queryRaw`SELECT id FROM branding WHERE id FOR UPDATE`;
     const before = await readBranding(tenant, tx);
-    await tx.branding.update({ where: { id: true }, data: { ...change.settings, realmSyncState: "pending", realmSyncError: null, updatedAt: new Date() } });
+    await tx.branding.update({ where: { id: true }, data: { ...change.settings, realmSyncState: "pending", realmSyncError: null, version: { increment: 1 }, updatedAt: new Date() } });
     for (const kind of ["logo", "favicon"] as const) {
       const upload = change[kind];
       if (upload) {
@@ -143,19 +144,31 @@ function brandingView(tenant: ResolvedTenant, row: BrandingRow | null, assets: A
 
 /** One round trip: the settings row (if any) and the files' metadata, never their bytes. */
 async function readBranding(tenant: ResolvedTenant, db: Reader): Promise<BrandingView> {
-  const [found] = await db.$queryRaw<(Partial<BrandingRow> & { assets: AssetRow[] })[]>`
-    SELECT b.organization_name AS "organizationName", b.tagline, b.primary_color AS "primaryColor",
-           b.realm_sync_state AS "realmSyncState", b.realm_sync_error AS "realmSyncError",
-           (SELECT coalesce(json_agg(json_build_object('kind', kind, 'contentType', content_type, 'size', size, 'sha256', sha256)), '[]'::json) FROM branding_assets) AS assets
-    FROM (SELECT true AS id) one LEFT JOIN branding b ON b.id = one.id`;
-  const row = found?.realmSyncState ? (found as BrandingRow) : null;
-  return brandingView(tenant, row, found?.assets ?? []);
+  return (await readVersionedBranding(tenant, db)).view;
 }
 
 /**
- * Writes the saved branding to the realm and records how that went. The branding row stays locked
- * from reading it to recording the outcome, so pushes run one at a time and each sends what is
- * saved then: after concurrent saves the realm ends with the last one, never an older one.
+ * The branding with the version of the save it shows (null: never saved), read in one statement —
+ * one snapshot, so the version belongs to exactly these settings and files.
+ */
+async function readVersionedBranding(tenant: ResolvedTenant, db: Reader): Promise<{ view: BrandingView; version: number | null }> {
+  const [found] = await db.$queryRaw<(Partial<BrandingRow> & { version: number | null; assets: AssetRow[] })[]>`
+    SELECT b.organization_name AS "organizationName", b.tagline, b.primary_color AS "primaryColor",
+           b.realm_sync_state AS "realmSyncState", b.realm_sync_error AS "realmSyncError", b.version,
+           (SELECT coalesce(json_agg(json_build_object('kind', kind, 'contentType', content_type, 'size', size, 'sha256', sha256)), '[]'::json) FROM branding_assets) AS assets
+    FROM (SELECT true AS id) one LEFT JOIN branding b ON b.id = one.id`;
+  const row = found?.realmSyncState ? (found as BrandingRow) : null;
+  return { view: brandingView(tenant, row, found?.assets ?? []), version: row ? (found?.version ?? 0) : null };
+}
+
+/**
+ * Writes the saved branding to the realm and records how that went. No transaction is open while
+ * the identity server works: pushes of one tenant run one at a time under its realm-write lock (a
+ * session advisory lock, lib/db/session-lock.ts), each reads what is saved once it holds the lock,
+ * and records its outcome only if no newer save came in meanwhile (compare-and-set on the
+ * branding's version). A newer save's own push follows and records its outcome; so after
+ * concurrent saves the realm ends with the last one, never an older one, and the state shown is
+ * never "synced" for a save the realm has not got.
  */
 async function pushBrandingToRealm(tenant: ResolvedTenant): Promise<BrandingView["realmSyncState"]> {
   try {
@@ -166,28 +179,26 @@ async function pushBrandingToRealm(tenant: ResolvedTenant): Promise<BrandingView
 }
 
 async function lockedRealmPush(tenant: ResolvedTenant): Promise<BrandingView["realmSyncState"]> {
-  return tenantDb(tenant).$transaction(
-    async (tx) => {
-      const locked = await tx.$queryRaw<{ id: boolean }[]>`SELECT id FROM branding WHERE id FOR UPDATE`;
-      if (locked.length === 0) return "synced"; // nothing saved: the realm keeps its defaults
-      const branding = await readBranding(tenant, tx);
-      let outcome: { realmSyncState: "synced" | "failed"; realmSyncError: string | null };
-      try {
-        await setRealmBranding(tenant.key, {
-          displayName: branding.organizationName,
-          tagline: branding.tagline,
-          color: branding.primaryColor,
-          logoUrl: branding.logo ? `${tenantUrl(tenant)}${branding.logo.path}` : null,
-        });
-        outcome = { realmSyncState: "synced", realmSyncError: null };
-      } catch (error) {
-        outcome = { realmSyncState: "failed", realmSyncError: syncMessage(error) };
-      }
-      await tx.branding.update({ where: { id: true }, data: outcome });
-      return outcome.realmSyncState;
-    },
-    { timeout: 60_000, maxWait: 60_000 },
-  );
+  return withRealmWrites(tenant.id, async () => {
+    const db = tenantDb(tenant);
+    const { view: branding, version } = await readVersionedBranding(tenant, db);
+    if (version === null) return "synced"; // nothing saved: the realm keeps its defaults
+    let outcome: { realmSyncState: "synced" | "failed"; realmSyncError: string | null };
+    try {
+      await setRealmBranding(tenant.key, {
+        displayName: branding.organizationName,
+        tagline: branding.tagline,
+        color: branding.primaryColor,
+        logoUrl: branding.logo ? `${tenantUrl(tenant)}${branding.logo.path}` : null,
+      });
+      outcome = { realmSyncState: "synced", realmSyncError: null };
+    } catch (error) {
+      outcome = { realmSyncState: "failed", realmSyncError: syncMessage(error) };
+    }
+    const recorded = await db.branding.updateMany({ where: { id: true, version }, data: outcome });
+    // A newer save is waiting for this lock; its push writes the realm and records the outcome.
+    return recorded.count === 1 ? outcome.realmSyncState : "pending";
+  });
 }
 
 /** Pushes the saved branding to the realm again after a failure. */

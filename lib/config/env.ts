@@ -15,8 +15,10 @@ const envSchema = z.object({
   GATEHOUSE_CONTROLLER: booleanFlag.default(true),
   GATEHOUSE_CONTROLLER_POLL_MS: z.coerce.number().int().min(50).default(2_000),
   GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-  /** How often each process imports login events from the identity server into the audit trail (0: only when read). */
+  /** How often the login-event import runs (in one app process at a time, holding a lease) and polls an active realm (0: only when read). */
   GATEHOUSE_AUDIT_LOGIN_IMPORT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** The longest an idle realm goes unpolled by the login-event import (each empty poll doubles its interval up to this). */
+  GATEHOUSE_AUDIT_LOGIN_IMPORT_MAX_MS: z.coerce.number().int().min(1_000).max(7 * 24 * 3_600_000).default(6 * 3_600_000),
   GATEHOUSE_QUOTA_API_KEYS: z.coerce.number().int().min(0).max(10_000).default(25),
   GATEHOUSE_QUOTA_USERS: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
   GATEHOUSE_QUOTA_ORG_UNITS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),

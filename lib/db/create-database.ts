@@ -21,7 +21,11 @@ export function ensureDatabase(clusterUrl: string, name: string): Promise<boolea
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code === "42P04") return false; // duplicate_database: created meanwhile
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === "42P04") return false; // duplicate_database: created meanwhile
+      // The same, when the other CREATE DATABASE committed while ours was under way (e.g. the
+      // statement of a process killed mid-step, which the server finishes on its own).
+      if (code === "23505" && constraint === "pg_database_datname_index") return false;
       throw error;
     }
   });

@@ -13,7 +13,8 @@ import { checkCustomDomain } from "@/lib/domains/hostname";
 import { lookupVerificationRecord } from "@/lib/domains/dns";
 import { nextCheckAt, nextRecheckAt } from "@/lib/domains/schedule";
 import { recheckPolicy, recheckVerifiedDomain } from "@/lib/domains/recheck";
-import { CLIENT_SYNC_TX, lockTenantDomains, syncAppClient, writeAppClient } from "@/lib/domains/app-client";
+import { lockTenantDomains, syncAppClient, writeAppClient } from "@/lib/domains/app-client";
+import { withRealmWrites } from "@/lib/db/session-lock";
 import { domainSelect, domainSnapshot, toDomainView, type DomainView } from "@/lib/domains/view";
 
 const RESOURCE = "tenant_domain" as const;
@@ -83,33 +84,46 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
   const lookup = await lookupVerificationRecord(row.hostname, row.verificationToken);
   const checkedAt = new Date();
   if (lookup.ok) {
+    // The identity server first, outside any transaction: under the tenant's realm-write lock the
+    // app client is written with this domain included; only then is the domain marked verified (and
+    // routed), in a transaction that commits only if it is still pending. If the identity server
+    // refuses, the domain stays pending; if it was removed meanwhile, the client is rewritten
+    // without it before the lock is let go.
     try {
-      const verified = await db.$transaction(async (tx) => {
-        await lockTenantDomains(tx, tenant.id);
-        const [current] = await tx.$queryRaw<{ verified_at: Date | null }[]>`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
-        if (!current) throw notFound(hostname);
-        const after = await tx.tenantDomain.update({
-          where: { hostname: row.hostname },
-          data: {
-            verifiedAt: current.verified_at ?? checkedAt,
-            lastCheckedAt: checkedAt,
-            lastSuccessAt: checkedAt,
-            lastError: null,
-            failingSince: null,
-            failedRechecks: 0,
-            unverifiedAt: null,
-            nextCheckAt: nextRecheckAt(checkedAt, false, recheckPolicy()),
-            checkAttempts: { increment: 1 },
-          },
-          select: domainSelect,
+      const verified = await withRealmWrites(tenant.id, async () => {
+        await writeAppClient(tenant, row.hostname).catch(async (error: unknown) => {
+          // Part of it may have landed: take the pending domain out again if the server lets us.
+          await writeAppClient(tenant).catch(() => {});
+          throw error;
         });
-        if (!current.verified_at) {
-          await recordPlatformEvent(tx, by, { action: "tenant_domain.verified", resourceType: RESOURCE, resourceId: row.hostname, tenantId: tenant.id, before: domainSnapshot(row), after: domainSnapshot(after) });
-          // Inside the transaction: if the identity server refuses, the domain stays pending.
-          await writeAppClient(tx, tenant);
-        }
+        const after = await db.$transaction(async (tx) => {
+          await lockTenantDomains(tx, tenant.id);
+          const [current] = await tx.$queryRaw<{ verified_at: Date | null }[]>`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
+          if (!current) return null;
+          const updated = await tx.tenantDomain.update({
+            where: { hostname: row.hostname },
+            data: {
+              verifiedAt: current.verified_at ?? checkedAt,
+              lastCheckedAt: checkedAt,
+              lastSuccessAt: checkedAt,
+              lastError: null,
+              failingSince: null,
+              failedRechecks: 0,
+              unverifiedAt: null,
+              nextCheckAt: nextRecheckAt(checkedAt, false, recheckPolicy()),
+              checkAttempts: { increment: 1 },
+            },
+            select: domainSelect,
+          });
+          if (!current.verified_at) {
+            await recordPlatformEvent(tx, by, { action: "tenant_domain.verified", resourceType: RESOURCE, resourceId: row.hostname, tenantId: tenant.id, before: domainSnapshot(row), after: domainSnapshot(updated) });
+          }
+          return updated;
+        });
+        if (!after) await writeAppClient(tenant); // removed while the client was written: take it out again
         return after;
-      }, CLIENT_SYNC_TX);
+      });
+      if (!verified) throw notFound(hostname);
       await invalidateTenant(tenant.id);
       return toDomainView(verified);
     } catch (error) {

@@ -34,7 +34,7 @@ const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTh
  * branding, custom domains) take this lock across processes so no merge overwrites another.
  */
 function changeAttributes(realm: string, change: (admin: AdminClient, current: RealmRepresentation) => Promise<void>): Promise<void> {
-  return withSessionLock("gatehouse.realm-attributes", realm, () =>
+  return withSessionLock("realmAttributes", realm, () =>
     withAdmin(async (admin) => {
       const current = await admin.realms.findOne({ realm });
       if (!current) throw Object.assign(new Error(`Realm ${realm} does not exist`), { response: { status: 404 } });

@@ -4,6 +4,7 @@ import { SUPERADMIN_ROLE, TENANT_ROLES, syncRealmRoles } from "@/lib/identity/ro
 import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/users";
 import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
 import { syncAppClient } from "@/lib/domains/app-client";
+import { withRealmWrites } from "@/lib/db/session-lock";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
@@ -11,8 +12,9 @@ import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
 
 export { BREAK_GLASS_USERNAME };
 
+/** Under the tenant's realm-write lock: ensureRealm reads the realm before it writes it, as the branding push does. */
 export async function ensureTenantRealm({ tenant }: StepContext): Promise<void> {
-  await ensureRealm({ name: tenant.key, displayName: tenant.displayName, enabled: true });
+  await withRealmWrites(tenant.id, () => ensureRealm({ name: tenant.key, displayName: tenant.displayName, enabled: true }));
 }
 
 /** The app client, with redirect URIs for the tenant's host and its verified custom domains. */

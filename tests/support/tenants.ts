@@ -1,6 +1,7 @@
 import { controlDb } from "@/lib/db/control";
 import { closeTenantDbs } from "@/lib/db/tenant-clients";
 import { closeListener } from "@/lib/db/notify";
+import { closeSessionLocks } from "@/lib/db/session-lock";
 import { createCustomer } from "@/lib/customers/service";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -36,5 +37,6 @@ export async function closeTestResources(controller: ProvisioningController): Pr
   await controller.stop().catch(() => {});
   await closeTenantDbs();
   await closeListener();
+  await closeSessionLocks();
   await controlDb().$disconnect();
 }
