@@ -884,7 +884,11 @@ async function run(ctx: BenchContext): Promise<void> {
     try {
       ctx.progress(`starting the ${which} identity server`);
       server = which === "embedded" ? await startEmbedded(ctx) : await startKeycloak(ctx, ctx.progress);
-      results.push(await runServer(ctx, adapter, server));
+      const result = await runServer(ctx, adapter, server);
+      results.push(result);
+      // Printed now, so a run stopped during the second server still shows the first one's figures.
+      heading(`${which}: figures (${machineLoad()})`);
+      printServer(result);
     } catch (error) {
       console.log(`\n  ${which}: FAILED before its figures: ${errorText(error)}`);
       for (const line of server?.logTail() ?? []) console.log(`    | ${line.slice(0, 240)}`);
@@ -897,9 +901,8 @@ async function run(ctx: BenchContext): Promise<void> {
   }
   adapter.resetIdentityAdmin();
 
-  heading("Identity servers side by side: figures");
+  heading("Identity servers side by side");
   console.log(`  ${machineLoad()} at the end (other work on the machine skews figures)`);
-  for (const r of results) printServer(r);
   const e = results.find((r) => r.label === "embedded");
   const k = results.find((r) => r.label === "Keycloak");
   if (e && k) {
