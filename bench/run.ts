@@ -34,6 +34,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   branding: async () => (await import("./branding")).branding,
   "scim-sync": async () => (await import("./scim-sync")).scimSync,
   "domain-recheck": async () => (await import("./domain-recheck")).domainRecheck,
+  "identity-servers": async () => (await import("./identity-servers")).identityServers,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd
