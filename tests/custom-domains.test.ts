@@ -30,7 +30,7 @@ import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import { startTestDnsServer, type TestDnsServer } from "@/tests/support/dns-server";
-import { holdIdentityWrites, openTransactions } from "@/tests/support/slow-identity";
+import { holdIdentityWrites, holdsUnavailable, openTransactions } from "@/tests/support/slow-identity";
 import { databaseNameOf } from "@/lib/db/urls";
 import * as domainsRoute from "@/app/workspace/api/v1/tenants/[key]/domains/route";
 import * as domainRoute from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]/route";
@@ -219,7 +219,7 @@ describe("custom domains", () => {
     expect(uris).toEqual(expect.arrayContaining([a, b].map((h) => `http://${h}:3000/api/auth/callback/keycloak`)));
   });
 
-  it("holds no transaction open while the app client is written, and leaves no domain removed meanwhile in it", async () => {
+  it.skipIf(holdsUnavailable)("holds no transaction open while the app client is written, and leaves no domain removed meanwhile in it", async () => {
     const hostname = uniqueDomain("slow");
     dns.setTxt(`_gatehouse.${hostname}`, [(await addDomain(acme, hostname, TEST_ACTOR)).records[1]!.value]);
     // The identity server's update of the app client waits (its database is busy), as Keycloak's can for seconds.
