@@ -16,6 +16,7 @@ import { withClient } from "./lib/cluster";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { cpuSince, cpuSnapshot, cpusAllowed, hasTaskset, pin, postgresProcesses } from "./lib/processes";
 import { fmtInt, fmtMs, fmtSeconds, heading, machineLoad, median, printTable, subheading, summarize, verdict } from "./lib/stats";
+import { closedLoop } from "./lib/closed-loop";
 
 // BENCH_QUICK=1 shrinks every level for a smoke run; the figures are then not the real ones.
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -37,7 +38,6 @@ const SEARCH_PAGE = 20;
 const WORKERS = 8;
 const WARMUP_MS = (QUICK ? 3 : 10) * 1_000;
 const RUN_MS = (QUICK ? 5 : 20) * 1_000;
-const MAX_OPS_PER_WORKER = 200_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Users of the password grants: worker w takes users w, w + WORKERS, …, so no user logs in twice at once (Keycloak's brute-force detector
  * rejected concurrent logins of one user with "Invalid user credentials"). */
@@ -284,40 +284,6 @@ function seededUser(n: number): { username: string; email: string; firstName: st
   const firstName = FIRST_NAMES[n % FIRST_NAMES.length]!;
   const lastName = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]!;
   return { username: `user-${n}`, email: `${firstName}.${lastName}.${n}@example.com`.toLowerCase(), firstName, lastName };
-}
-
-// ─── closed loop ────────────────────────────────────────────────────────────────────────────────
-
-interface LoopResult {
-  completed: number;
-  elapsedMs: number;
-  latencies: number[];
-  errors: Map<string, number>;
-}
-
-async function closedLoop(workers: number, durationMs: number, op: (worker: number, iteration: number) => Promise<void>): Promise<LoopResult> {
-  const start = performance.now();
-  const deadline = start + durationMs;
-  const latencies: number[] = [];
-  const errors = new Map<string, number>();
-  let completed = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      for (let i = 0; i < MAX_OPS_PER_WORKER && performance.now() < deadline; i++) {
-        const t = performance.now();
-        try {
-          await op(w, i);
-          latencies.push(performance.now() - t);
-          completed += 1;
-        } catch (error) {
-          const message = errorText(error).slice(0, 200);
-          errors.set(message, (errors.get(message) ?? 0) + 1);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      }
-    }),
-  );
-  return { completed, elapsedMs: performance.now() - start, latencies, errors };
 }
 
 async function tokenRequest(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<void> {

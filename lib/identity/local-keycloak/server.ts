@@ -5,6 +5,7 @@ import path from "node:path";
 import { dropDatabase, ensureDatabase } from "@/lib/db/create-database";
 import { findJava, type JavaRuntime } from "@/lib/identity/local-keycloak/java";
 import { installKeycloak, type KeycloakInstall } from "@/lib/identity/local-keycloak/install";
+import { processAlive } from "@/lib/server/process-alive";
 
 export const KEYCLOAK_DATABASE = "gatehouse_keycloak";
 
@@ -62,15 +63,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function ready(managementPort: number): Promise<boolean> {
   try {
     const response = await fetch(`http://127.0.0.1:${managementPort}/health/ready`, { signal: AbortSignal.timeout(3_000) });
@@ -105,8 +97,8 @@ async function terminate(pid: number): Promise<void> {
     }
   };
   signal("SIGTERM");
-  for (let waited = 0; alive(pid) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
-  if (alive(pid)) signal("SIGKILL");
+  for (let waited = 0; processAlive(pid) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+  if (processAlive(pid)) signal("SIGKILL");
 }
 
 function envFor(url: string, admin: LocalKeycloakOptions["admin"]): Record<string, string> {
@@ -133,7 +125,7 @@ export async function startLocalKeycloak(options: LocalKeycloakOptions): Promise
   const heap = options.heap ?? process.env.GATEHOUSE_KEYCLOAK_HEAP ?? "-Xms64m -Xmx1g";
 
   const previous = fs.existsSync(pidFile) ? (JSON.parse(fs.readFileSync(pidFile, "utf8")) as PidFile) : null;
-  if (previous && alive(previous.pid)) {
+  if (previous && processAlive(previous.pid)) {
     const matches = !options.freshDatabase && previous.version === install.version && (!options.port || options.port === previous.port);
     if (matches && (await ready(previous.managementPort))) {
       const url = `http://localhost:${previous.port}`;
