@@ -6,7 +6,7 @@ import { e2eDataDir, e2eIdentity, idpPort, port } from "./e2e/environment";
 // on a real Keycloak (E2E_IDENTITY=keycloak): onboarding with the break-glass admin's first
 // sign-in on the branded login page, a tenant admin creating and disabling a user who signs in,
 // rename, SCIM provisioning and sign-in, sign-out.
-const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts"];
+const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts", "custom-domain.spec.ts"];
 const onKeycloak = e2eIdentity === "keycloak";
 
 // Debian's Chromium; Playwright cannot download its own browsers here. A missing browser fails the run.
@@ -60,8 +60,8 @@ export default defineConfig({
       // A verified domain whose record is gone loses its verification on the second failed check (default: 3 checks over 2 days).
       GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: "0",
       GATEHOUSE_DOMAIN_RECHECK_FAILURES: "2",
-      // On Keycloak a verified domain also moves the realm's frontendUrl there (same host, Keycloak's port).
-      ...(onKeycloak ? { GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: `http://{domain}:${idpPort}` } : {}),
+      // A verified domain also moves the realm's frontendUrl there (same host, the identity server's port).
+      GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: `http://{domain}:${idpPort}`,
       LOG_LEVEL: "warn",
     },
   },

@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { ON_BOTH_SERVERS } from "./tests/support/on-both-servers";
+import { ON_BOTH_SERVERS } from "./tests/support/on-both-servers.ts";
 
 // The suites that drive an identity server run twice: on the embedded server ("embedded", with
 // every other test) and on the real Keycloak that tests/global-setup.ts starts ("keycloak").

@@ -62,6 +62,15 @@ test("a tenant admin adds a custom domain, serves its TXT record, watches it ver
   await expect(visitor.getByRole("link", { name: tenant.displayName })).toBeVisible();
   await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
 
+  // Signing out on the custom domain ends the realm session too (the end-session endpoint comes
+  // from the realm's discovery, which names the custom domain): the next visit asks again.
+  await visitor.getByRole("button", { name: "Sign out" }).click();
+  await expect(visitor.getByRole("button", { name: "Sign out" })).toBeHidden();
+  await visitor.goto(domainUrl());
+  await visitor.waitForURL((url) => url.port === String(idpPort) && url.hostname === DOMAIN);
+  await submitLogin(visitor, tenant.username, tenant.password);
+  await expect(visitor).toHaveURL(domainUrl());
+
   // The record disappears (say the domain changed hands): a check shows it failing and what to fix;
   // within the grace period the domain still routes.
   dns.setTxt(`_gatehouse.${DOMAIN}`, null);

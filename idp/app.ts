@@ -7,6 +7,7 @@ import { decodeSegment, pathSegments } from "@/idp/http/route";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
 import { handleIntrospection } from "@/idp/oidc/introspection";
+import { rememberRequestOrigin } from "@/idp/oidc/backchannel";
 import { INTROSPECTION_PATH, OIDC_ROUTES, realmPath, realmPublicUrl, USERINFO_PATH } from "@/idp/oidc/paths";
 import type { RealmRuntime, RealmRuntimes } from "@/idp/oidc/runtime";
 import { handleUserinfo } from "@/idp/oidc/userinfo";
@@ -52,6 +53,7 @@ async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerRespo
   // oidc-provider builds every URL from the request; make that the public URL whatever the
   // Host the request came with (the provider is told to trust these headers).
   const pub = new URL(realmPublicUrl(deps.publicUrl, realm.attributes));
+  rememberRequestOrigin(req);
   req.headers["x-forwarded-host"] = pub.host;
   req.headers["x-forwarded-proto"] = pub.protocol.slice(0, -1);
   delete req.headers["x-forwarded-for"];

@@ -23,6 +23,7 @@ import {
   setUserEnabled,
   updateUserProfile,
 } from "@/lib/identity/users";
+import { discoveryUrl, forgetRealmDiscovery } from "@/lib/identity/discovery";
 import { codeFlowLogin, endSession } from "@/tests/support/oidc-login";
 import { passwordAccepted } from "@/tests/support/identity-login";
 import { describeOnServer, identityServers, type IdentityServer } from "@/tests/support/identity-servers";
@@ -256,6 +257,21 @@ function contract(server: IdentityServer) {
       expect(await sessionsOf(name, user!.id)).toHaveLength(1);
       await endSession(onDomain, `${APP.origin}/`);
       expect(await sessionsOf(name, user!.id)).toHaveLength(0);
+    });
+
+    it("keeps the back-channel endpoints on the address the app calls when a frontendUrl moves the realm to a domain only browsers resolve", async () => {
+      const name = realmName("domain");
+      realms.push(name);
+      await tenantRealm(name);
+      const frontend = `http://login.only-browsers-resolve.test:${new URL(identityConfig().baseUrl).port}`;
+      await setRealmFrontendUrl(name, frontend);
+      forgetRealmDiscovery(name);
+      const document = (await (await fetch(discoveryUrl(name))).json()) as Record<string, string>;
+      const backchannel = new URL(discoveryUrl(name)).origin;
+      expect(document.issuer).toBe(`${frontend}/realms/${name}`);
+      for (const browserFacing of ["authorization_endpoint", "end_session_endpoint"]) expect(document[browserFacing]).toMatch(new RegExp(`^${frontend}/`));
+      for (const serverSide of ["token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint"]) expect(document[serverSide]).toMatch(new RegExp(`^${backchannel}/`));
+      expect((await fetch(document.jwks_uri!)).ok).toBe(true);
     });
 
     it("refuses sign-in while the realm is disabled and accepts it again once enabled", async () => {

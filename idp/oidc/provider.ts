@@ -14,6 +14,7 @@ import { mapperClaimNames, PROFILE_CLAIMS } from "@/idp/oidc/claims";
 import { ClientAdapter } from "@/idp/oidc/client-adapter";
 import { clientExtras, EXTRAS_PROPERTY, originAllowed, uriMatches } from "@/idp/oidc/client-metadata";
 import { extendGrant } from "@/idp/oidc/grants";
+import { serveBackchannelEndpointsDynamically } from "@/idp/oidc/backchannel";
 import { logoutSource, postLogoutSuccessSource } from "@/idp/oidc/logout";
 import { PASSWORD_GRANT_PARAMS, passwordGrant } from "@/idp/oidc/password-grant";
 import { INTROSPECTION_PATH, issuerOf, realmPublicUrl, loginActionPath, OIDC_ROUTES, realmPath, USERINFO_PATH } from "@/idp/oidc/paths";
@@ -177,6 +178,7 @@ export function buildRealmProvider(deps: ProviderDeps, input: RealmProviderInput
     return exactLogout.call(this, value) || uriMatches(clientExtras(this).postLogoutRedirectUris, value);
   };
 
+  serveBackchannelEndpointsDynamically(provider, new URL(publicUrl).origin);
   provider.on("server_error", (_ctx, error) => deps.log.error({ err: error, realm: realm.name }, "oidc-provider server error"));
   return provider;
 }

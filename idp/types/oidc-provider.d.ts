@@ -336,6 +336,8 @@ declare module "oidc-provider" {
     ): Promise<string>;
     registerGrantType(name: string, handler: (ctx: KoaContextWithOIDC) => Promise<void>, params?: string[] | Set<string>): void;
     on(event: string, listener: (...args: unknown[]) => void): this;
+    /** Koa middleware around every route (the provider is a Koa application). */
+    use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): this;
   }
 
   export namespace errors {

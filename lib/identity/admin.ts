@@ -22,18 +22,29 @@ async function authenticate(session: Session): Promise<void> {
 function session(): Session {
   return processSingleton(SESSION_KEY, (): Session => {
     const config = identityConfig();
-    return { client: new KcAdminClient({ baseUrl: config.adminUrl, realmName: "master", timeout: config.timeoutMs }), authenticating: null };
+    const client = new KcAdminClient({ baseUrl: config.adminUrl, realmName: "master", timeout: config.timeoutMs });
+    const created: Session = { client, authenticating: null };
+    // The library refreshes an expired token with the refresh token, which a client-credentials
+    // grant does not get ("Cannot refresh token"): every call asks this provider instead, which
+    // signs in again whenever the token is about to expire, even in the middle of an operation.
+    client.registerTokenProvider({
+      async getAccessToken() {
+        if (!client.accessToken || client.isTokenExpired()) await authenticate(created);
+        return client.accessToken;
+      },
+    });
+    return created;
   });
 }
 
 /**
  * The admin REST client (Keycloak's own library), authenticated against the `master` realm and
- * re-authenticated when its token has expired. Every call names its realm explicitly and is cut
+ * re-authenticated whenever its token expires (see the token provider above). Every call names its realm explicitly and is cut
  * off after KEYCLOAK_ADMIN_TIMEOUT_MS. Prefer `withAdmin`, which also recovers a revoked session.
  */
 export async function identityAdmin(): Promise<AdminClient> {
   const current = session();
-  if (!current.client.accessToken || current.client.isTokenExpired()) await authenticate(current);
+  if (!current.client.accessToken) await authenticate(current);
   return current.client;
 }
 
