@@ -311,6 +311,18 @@ function contract(server: IdentityServer) {
       expect((await identityAdmin()).accessToken).not.toBe(stale);
     });
 
+    it("signs in again when its token expires between two calls of one operation, without needing a refresh token", async () => {
+      const expired = (ttl: number) => `e30.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + ttl })).toString("base64url")}.x`;
+      const realms = await withAdmin(async (admin) => {
+        const first = await admin.realms.findOne({ realm: "master" });
+        // The token runs out mid-operation; a service account has no refresh token to fall back on.
+        admin.setAccessToken(expired(-60));
+        admin.setRefreshToken(expired(-60));
+        return [first, await admin.realms.findOne({ realm: "master" })];
+      });
+      expect(realms.map((realm) => realm?.realm)).toEqual(["master", "master"]);
+    });
+
     it("deletes a realm", async () => {
       const name = realmName("gone");
       await ensureRealm({ name, displayName: name, enabled: true });
