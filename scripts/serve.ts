@@ -74,8 +74,7 @@ if (!quiet) {
 `);
 }
 
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
+const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "next-server.ts"), mode, String(port)], {
   stdio: "inherit",
   env: { ...process.env, ...identityEnv, ...bootstrapAdmin, DATABASE_URL: db.url, GATEHOUSE_BASE_URL: baseUrl, GATEHOUSE_SECRET_KEY: secret.key, AUTH_TRUST_HOST: "true" },
 });

@@ -1,3 +1,5 @@
+import { normalizeIp } from "@/lib/net/ip";
+
 /** Who did something, and from where: a user (`<tenant key>/<username>`), an API key (`<tenant key>/apikey:<prefix>`) or the system. */
 export interface AuditActor {
   actor: string;
@@ -9,9 +11,10 @@ export const SYSTEM_ACTOR: AuditActor = { actor: "system", ip: null, userAgent: 
 export const CONTROLLER_ACTOR: AuditActor = { actor: "system:provisioning-controller", ip: null, userAgent: null };
 
 /**
- * The actor of a request: the client address (the first `X-Forwarded-For` hop, which Next's server
- * sets to the socket's peer when no proxy did) and the User-Agent header.
+ * The actor of a request: the client address and the User-Agent header. The app's server
+ * (lib/server/http-server.ts) has already replaced X-Forwarded-For with the one address it
+ * believes (lib/net/forwarded.ts); it is read here in its one normal form.
  */
 export function requestActor(headers: Pick<Headers, "get">, actor: string): AuditActor {
-  return { actor, ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: headers.get("user-agent") || null };
+  return { actor, ip: normalizeIp(headers.get("x-forwarded-for")?.split(",")[0]), userAgent: headers.get("user-agent") || null };
 }

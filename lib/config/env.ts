@@ -8,6 +8,12 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   GATEHOUSE_BASE_URL: z.url().default("http://localhost:3000"),
   GATEHOUSE_TRUST_FORWARDED_HOST: booleanFlag.default(false),
+  /** Proxies whose X-Forwarded-For/-Proto/-Host count (addresses, CIDR ranges, `loopback`, `private`); unset: none (lib/net/forwarded.ts). */
+  GATEHOUSE_TRUSTED_PROXIES: z.string().trim().optional(),
+  /** Largest request body the app's server accepts (a larger declared Content-Length is refused before it is read). */
+  GATEHOUSE_MAX_REQUEST_BYTES: z.coerce.number().int().min(1_024).default(3 * 1024 * 1024),
+  /** How long a client may take to send a whole request, body included. */
+  GATEHOUSE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   GATEHOUSE_TENANT_CLIENT_CACHE_MAX: z.coerce.number().int().min(1).max(10_000).default(50),
   GATEHOUSE_TENANT_CLIENT_IDLE_MS: z.coerce.number().int().min(1_000).default(300_000),
   GATEHOUSE_HOST_CACHE_MAX: z.coerce.number().int().min(100).max(1_000_000).default(50_000),

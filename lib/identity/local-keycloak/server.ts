@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { dropDatabase, ensureDatabase } from "@/lib/db/create-database";
 import { findJava, type JavaRuntime } from "@/lib/identity/local-keycloak/java";
 import { installKeycloak, type KeycloakInstall } from "@/lib/identity/local-keycloak/install";
 import { processAlive } from "@/lib/server/process-alive";
+import { freePort } from "@/lib/net/free-port";
 
 export const KEYCLOAK_DATABASE = "gatehouse_keycloak";
 
@@ -50,17 +50,6 @@ interface PidFile {
   port: number;
   managementPort: number;
   version: string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function ready(managementPort: number): Promise<boolean> {
