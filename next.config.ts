@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS, transportSecurityHeaders } from "./lib/server/security-headers.ts";
 
 const nextConfig: NextConfig = {
   // The test run builds into its own folder so it never clobbers a developer's build.
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   // Tenants are reached as <key>.localhost in development.
   allowedDevOrigins: ["*.localhost"],
   poweredByHeader: false,
+  // The content security policy is per response (its script nonce): proxy.ts sets it.
+  async headers() {
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS, ...transportSecurityHeaders(process.env.GATEHOUSE_BASE_URL ?? "")] }];
+  },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   // Server actions take the branding form's logo (≤ 512 KiB) and favicon (≤ 64 KiB); the action

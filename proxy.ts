@@ -5,6 +5,7 @@ import { resolveHost } from "@/lib/tenancy/resolve";
 import { routeFor } from "@/lib/tenancy/routing";
 import { withTenantHeaders } from "@/lib/tenancy/headers";
 import { accessDenial } from "@/lib/access/enforce";
+import { contentSecurityPolicy, scriptNonce } from "@/lib/server/security-headers";
 
 /**
  * Host → tenant routing. Rewrites each request into the route tree of its host kind:
@@ -23,7 +24,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   url.pathname = routeFor(resolution, request.nextUrl.pathname, denied);
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const headers = withTenantHeaders(request.headers, tenant, { host, path });
-  return NextResponse.rewrite(url, { request: { headers } });
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const policy = contentSecurityPolicy(scriptNonce(), process.env.NODE_ENV === "development");
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.rewrite(url, { request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
