@@ -6,7 +6,7 @@ import { e2eDataDir, e2eIdentity, idpPort, port } from "./e2e/environment";
 // on a real Keycloak (E2E_IDENTITY=keycloak): onboarding with the break-glass admin's first
 // sign-in on the branded login page, a tenant admin creating and disabling a user who signs in,
 // rename, SCIM provisioning and sign-in, sign-out.
-const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts", "custom-domain.spec.ts"];
+const KEYCLOAK_JOURNEYS = ["onboarding.spec.ts", "tenant-admin.spec.ts", "user-rename.spec.ts", "scim.spec.ts", "identity.spec.ts", "custom-domain.spec.ts", "sessions.spec.ts"];
 const onKeycloak = e2eIdentity === "keycloak";
 
 // Debian's Chromium; Playwright cannot download its own browsers here. A missing browser fails the run.

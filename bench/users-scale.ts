@@ -299,7 +299,9 @@ async function run(ctx: BenchContext): Promise<void> {
         const { tenantDb } = await import("@/lib/db/tenant-clients");
         return (await tenantDb(tenant).user.findFirst({ where: { isBreakGlass: true }, select: { username: true } }))?.username ?? "breakglass";
       })();
-      const token = await encode({ token: { tenant: tenant.key, username: breakGlass, roles: ["tenant-admin"] }, secret: sessionSecret(tenant.id) });
+      const { startAppSession } = await import("@/lib/sessions/service");
+      const sid = await startAppSession(tenant, breakGlass, { actor: "bench", ip: null, userAgent: "bench" }, 8 * 3600);
+      const token = await encode({ token: { tenant: tenant.key, username: breakGlass, roles: ["tenant-admin"], sid }, secret: sessionSecret(tenant.id) });
       const headers = { cookie: `next-auth.session-token=${token}` };
       const host = `${tenant.key}.localhost:${ctx.appPort}`;
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -258,9 +258,11 @@ describe("REST API with an API key", () => {
     expect(await realmRolesOf(acme.key, admin.identityId!)).toContain("tenant-admin");
     await expect(tenantDb(acme).user.update({ where: { username: "breakglass" }, data: { tenantRole: "member" } })).rejects.toThrow();
 
-    // Back to member: the session loses the user list at once.
+    // Back to member, a role with less: the user's sessions end at once (they sign in again as a member).
     expect(await call(user.PATCH, { host: h, path, method: "PATCH", key: acmeKey, params: p, body: { tenantRole: "member" } })).toMatchObject({ status: 200, body: { tenantRole: "member" } });
-    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, cookie: session, params: { key: acme.key } })).status).toBe(403);
+    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, cookie: session, params: { key: acme.key } })).status).toBe(401);
+    const asMember = await sessionCookie(acme, "role.user", ["member"]);
+    expect((await call(users.GET, { host: h, path: `${base(acme)}/users`, cookie: asMember, params: { key: acme.key } })).status).toBe(403);
   });
 
   it("refuses a request whose proxy tenant header disagrees with its Host", async () => {

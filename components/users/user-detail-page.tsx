@@ -8,6 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { DeleteUserForm, EnableToggle, ProfileForm, RenameUserForm, ResetPasswordForm, RetrySyncButton, TenantRoleForm } from "@/components/users/user-actions";
 import { tenantRoleOf } from "@/lib/users/commands";
 import { UserMemberships } from "@/components/memberships/user-memberships";
+import { SessionList } from "@/components/sessions/session-list";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { listUserSessions } from "@/lib/sessions/service";
+import { endUserSessionsAction } from "@/lib/sessions/actions";
 import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -84,6 +88,24 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
           <EnableToggle enabled={user.enabled} action={setEnabledAction.bind(null, admin.target, username, !user.enabled)} />
         </Section>
       ) : null}
+
+      <Section title="Sessions">
+        <div className="grid gap-3">
+          <SessionList sessions={await listUserSessions(tenant, username)} />
+          {can(p, "user:disable") ? (
+            <div>
+              <ConfirmActionButton
+                action={endUserSessionsAction.bind(null, admin.target, username)}
+                label="Sign out everywhere"
+                ariaLabel={`Sign ${username} out everywhere`}
+                question={`End every session of ${username}? They stay enabled and sign in again on their next visit.`}
+                confirmLabel="End all sessions"
+                pendingLabel="Ending…"
+              />
+            </div>
+          ) : null}
+        </div>
+      </Section>
 
       {can(p, "user:reset_password") && user.identityId ? (
         <Section title="Password">

@@ -1,4 +1,3 @@
-import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import { sessionFromRequest } from "@/lib/auth/request-session";
@@ -8,7 +7,7 @@ import { userStanding } from "@/lib/permissions/principal";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { permissionsOf } from "@/lib/api-keys/scopes";
 import { platformScopesOf } from "@/lib/permissions/platform";
-import { pickHostHeader } from "@/lib/tenancy/host";
+import { isCrossOriginWrite } from "@/lib/net/same-origin";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /** Who is calling the API, as permissions and the audit trail see them. */
@@ -25,29 +24,10 @@ const KEY_REFUSALS = {
   revoked: "The API key has been revoked.",
 } as const;
 
-const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
 const actorOf = (request: Request, actor: string): AuditActor => requestActor(request.headers, actor);
 
-/**
- * A browser sends a session cookie with any same-site request, and sibling subdomains are
- * same-site: a change made with the cookie must come from a page of this very host. (Clients that
- * send no Origin — curl, scripts — are not browsers and cannot be tricked into sending one.)
- */
 function refuseCrossOrigin(request: Request): void {
-  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return;
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = "";
-  }
-  const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST) ?? "";
-  if (originHost.toLowerCase() !== host.toLowerCase()) {
-    throw new AppError("forbidden", "Cross-origin requests cannot use the session; use an API key.");
-  }
+  if (isCrossOriginWrite(request)) throw new AppError("forbidden", "Cross-origin requests cannot use the session; use an API key.");
 }
 
 /** A key of the host's tenant; on the console host, a platform key (the root tenant's keys). */

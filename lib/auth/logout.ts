@@ -6,19 +6,27 @@ import { logger } from "@/lib/log/logger";
 import { resolveRequest } from "@/lib/tenancy/resolve";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
+import { endAppSession } from "@/lib/sessions/service";
+import { isCrossOriginWrite } from "@/lib/net/same-origin";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
 
 /**
- * Signs out of the app and of the identity server: clears this host's session cookies and sends the
- * browser to the realm's end-session endpoint, which ends the identity session and returns here.
+ * Signs out of the app and of the identity server: ends the app session on the server (a copy of
+ * the cookie stops working too), clears this host's session cookies and sends the browser to the
+ * realm's end-session endpoint, which ends the identity session and returns here. Only a page of
+ * this host may ask (another site's form cannot sign the user out).
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const resolution = await resolveRequest(request.headers);
   if (!resolution.found) return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
+  if (isCrossOriginWrite(request)) return Response.json({ code: "forbidden", message: "Sign out from a page of this site." }, { status: 403 });
   const { tenant } = resolution;
   const token = await getToken({ req: request, secret: sessionSecret(tenant.id) });
-  if (token?.username) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.ended");
+  if (token?.username) {
+    if (token.sid) await endAppSession(tenant, token.sid, "signed_out", token.username);
+    await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.ended");
+  }
   const origin = `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`;
   const location = await endSessionUrl(tenant.key, `${origin}/`, token?.idToken as string | undefined);
   const response = new Response(null, { status: 303, headers: { location } });

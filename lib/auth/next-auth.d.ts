@@ -5,6 +5,8 @@ declare module "next-auth" {
   interface Session {
     tenant: string;
     user: { name?: string | null; email?: string | null; image?: string | null; username: string; roles: string[]; subject?: string };
+    /** The app session's id (lib/sessions), for "sign out other sessions". */
+    sid?: string;
   }
 }
 
@@ -14,5 +16,7 @@ declare module "next-auth/jwt" {
     roles?: string[];
     username?: string;
     idToken?: string;
+    /** The app session's row (lib/sessions): every request checks it is still open. */
+    sid?: string;
   }
 }

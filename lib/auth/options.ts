@@ -11,6 +11,7 @@ import { accessDenial, userRequester } from "@/lib/access/enforce";
 import { UNAVAILABLE_PUBLIC_PATH } from "@/lib/tenancy/routing";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
+import { openSession, startAppSession } from "@/lib/sessions/service";
 
 /** Claims the `gatehouse` client's protocol mappers add to the ID token. */
 interface GatehouseClaims {
@@ -71,13 +72,20 @@ export function authOptionsFor(tenant: ResolvedTenant, request?: Pick<Request, "
           token.username = claims.preferred_username ?? token.name ?? "";
           token.idToken = account.id_token;
           // Only a completed sign-in brings account and profile here: the moment a session starts.
-          if (request) await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.started");
+          const actor = request ? requestActor(request.headers, `${tenant.key}/${token.username}`) : { actor: `${tenant.key}/${token.username}`, ip: null, userAgent: null };
+          token.sid = await startAppSession(tenant, token.username, actor, SESSION_MAX_AGE_SECONDS);
+          if (request) await recordSessionEvent(tenant, actor, token.username, "session.started");
+          return token;
         }
+        // Every later use of the cookie: a session ended on the server (sign-out, "sign out
+        // everywhere", disabled, password or role changed) yields no user, whoever holds the cookie.
+        if (!token.username || !(await openSession(tenant, token.sid, token.username))) return { revoked: true };
         return token;
       },
       async session({ session, token }) {
         session.tenant = token.tenant ?? "";
         session.user = { ...session.user, username: token.username ?? "", roles: token.roles ?? [], ...(token.sub ? { subject: token.sub } : {}) };
+        if (token.sid) session.sid = token.sid;
         return session;
       },
     },

@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { openSession } from "@/lib/sessions/service";
 
 export interface RequestSession {
   username: string;
@@ -25,5 +26,6 @@ export async function sessionFromRequest(request: Request, tenant: ResolvedTenan
   // getToken reads `req.cookies` (as Next's API routes provide it); a Request has only the header.
   const token = await getToken({ req: { cookies, headers: Object.fromEntries(request.headers) } as never, secret: sessionSecret(tenant.id), secureCookie });
   if (!token || token.tenant !== tenant.key || !token.username) return null;
+  if (!(await openSession(tenant, token.sid, token.username))) return null;
   return { username: token.username, roles: token.roles ?? [], subject: token.sub ?? null };
 }

@@ -31,6 +31,11 @@ export async function findUserById(realm: string, id: string): Promise<IdentityU
 /** The identity server answered a rename without carrying it out (Keycloak without `editUsernameAllowed`). */
 export class RenameIgnoredError extends Error {}
 
+/** Ends every session the user has in the realm: their next sign-in asks for the password again. */
+export async function logoutUser(realm: string, userId: string): Promise<void> {
+  await withAdmin((admin) => admin.users.logout({ realm, id: userId }));
+}
+
 /**
  * Gives the realm user a new username and ends their sessions: they sign in again with the new
  * name (tokens issued under the old one would otherwise carry a username the tenant no longer has).

@@ -4,6 +4,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { randomUUID } from "node:crypto";
 import { resetPassword } from "@/lib/identity/users";
+import { endUserSessions } from "@/lib/sessions/service";
 import { httpStatus } from "@/lib/identity/admin";
 import { linkOrigin } from "@/lib/domains/link-origin";
 import { getBranding } from "@/lib/branding/service";
@@ -162,5 +163,6 @@ export async function setPasswordWithLink(tenant: ResolvedTenant, token: string,
     if (used.count === 0) throw new AppError("not_found", LINK_REFUSALS.invalid);
     await recordTenantEvent(tx, { actor: `${tenant.key}/${claimed.username}`, ...client }, { action: "user.password_set_by_link", resourceType: "user", resourceId: claimed.username });
   });
+  await endUserSessions(tenant, claimed.username, "password_changed");
   return { username: claimed.username };
 }

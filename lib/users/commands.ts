@@ -10,7 +10,8 @@ import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { canAssignRole, type Principal } from "@/lib/permissions/permissions";
+import { canAssignRole, REALM_ROLE_PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+import { endUserSessions } from "@/lib/sessions/service";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
 
 /** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
@@ -161,6 +162,7 @@ export async function renameTenantUser(tenant: ResolvedTenant, username: string,
     if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
     throw error;
   }
+  await endUserSessions(tenant, username, "user_renamed");
   return { username: newUsername, provisioningState: await pushToIdentity(tenant, newUsername) };
 }
 
@@ -194,6 +196,8 @@ export async function changeTenantUserRole(tenant: ResolvedTenant, username: str
     await tx.user.update({ where: { username }, data: { tenantRole: role, provisioningState: "pending" } });
     await recordTenantEvent(tx, by, { action: "user.role_changed", resourceType: "user", resourceId: username, before: { tenantRole: from }, after: { tenantRole: role } });
   });
+  // A role that loses a permission ends the user's sessions (the next request would refuse it anyway).
+  if (from && REALM_ROLE_PERMISSIONS[from].some((permission) => !REALM_ROLE_PERMISSIONS[role].includes(permission))) await endUserSessions(tenant, username, "role_changed");
   return { username, provisioningState: await pushToIdentity(tenant, username) };
 }
 
@@ -208,6 +212,7 @@ export async function setTenantUserEnabled(tenant: ResolvedTenant, username: str
     await tx.user.update({ where: { username }, data: { enabled, provisioningState: "pending" } });
     await recordTenantEvent(tx, by, { action: enabled ? "user.enabled" : "user.disabled", resourceType: "user", resourceId: username, before: { enabled: before.enabled }, after: { enabled } });
   });
+  if (!enabled) await endUserSessions(tenant, username, "user_disabled");
   return { username, provisioningState: await pushToIdentity(tenant, username) };
 }
 
@@ -222,6 +227,7 @@ export async function resetTenantUserPassword(tenant: ResolvedTenant, username: 
     throw new AppError("conflict", `The identity server refused the new password: ${syncMessage(error)}`);
   }
   await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.password_reset", resourceType: "user", resourceId: username, after: { temporary: !password } }));
+  await endUserSessions(tenant, username, "password_changed");
   return { username, provisioningState: user.provisioningState, ...(password ? {} : { oneTimePassword: value }) };
 }
 
@@ -235,4 +241,5 @@ export async function deleteTenantUser(tenant: ResolvedTenant, username: string,
     await retireUsername(tx, username, "deleted");
     await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: user });
   });
+  await endUserSessions(tenant, username, "user_deleted");
 }

@@ -1,5 +1,9 @@
 import { encode } from "next-auth/jwt";
 import { sessionSecret } from "@/lib/auth/client-secret";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { startAppSession } from "@/lib/sessions/service";
+import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
+import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 // Drives route handlers in tests the way Next does: a real Request with a Host header.
@@ -37,6 +41,23 @@ export async function call(handler: Handler, c: Call): Promise<{ status: number;
 
 
 /** A next-auth session cookie as the tenant's own sign-in would set it. */
+const databaseReady = new Set<string>();
+
+/**
+ * Nobody signs in before the tenant's database exists (provisioning creates it before the realm).
+ * Tests that use the console's tenant without provisioning it run those two steps first.
+ */
+async function ensureDatabaseOf(tenant: ResolvedTenant): Promise<void> {
+  if (tenant.status === "active" || databaseReady.has(tenant.id)) return;
+  const context = { tenant, log: logger().child({ component: "test-session" }) };
+  await createTenantDatabase(context);
+  await migrateTenantDatabase(context);
+  databaseReady.add(tenant.id);
+}
+
+/** The cookie a sign-in to `tenant` would set: a recorded app session (lib/sessions) and the JWT naming it. */
 export async function sessionCookie(tenant: ResolvedTenant, username: string, roles: string[], subject?: string): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles, ...(subject ? { sub: subject } : {}) }, secret: sessionSecret(tenant.id) })}`;
+  await ensureDatabaseOf(tenant);
+  const sid = await startAppSession(tenant, username, { actor: `${tenant.key}/${username}`, ip: "127.0.0.1", userAgent: "vitest" }, SESSION_MAX_AGE_SECONDS);
+  return `next-auth.session-token=${await encode({ token: { tenant: tenant.key, username, roles, sid, ...(subject ? { sub: subject } : {}) }, secret: sessionSecret(tenant.id) })}`;
 }

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
+import { SessionList } from "@/components/sessions/session-list";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { listUserSessions } from "@/lib/sessions/service";
+import { signOutOtherSessionsAction } from "@/lib/sessions/actions";
 
 export const metadata: Metadata = { title: "My profile" };
 
@@ -23,6 +27,21 @@ export default async function ProfilePage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="sessions-heading" className="mt-10 grid gap-3">
+        <h2 id="sessions-heading" className="text-lg font-semibold">My sessions</h2>
+        <p className="text-sm text-slate-600">Where you are signed in to this workspace. Ending a session signs that browser out at its next request.</p>
+        <SessionList sessions={await listUserSessions(tenant, session.user.username)} current={session.sid} />
+        <div>
+          <ConfirmActionButton
+            action={signOutOtherSessionsAction}
+            label="Sign out other sessions"
+            ariaLabel="Sign out of every other session"
+            question="Sign out everywhere else? This browser stays signed in."
+            confirmLabel="Sign out other sessions"
+            pendingLabel="Signing out…"
+          />
+        </div>
+      </section>
     </section>
   );
 }
