@@ -2,7 +2,8 @@
 // quota), overrides (validated, audited), the REST API's `quota_exceeded` and the platform API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
-import { tenantDb } from "@/lib/db/tenant-clients";
+import pg from "pg";
+import { tenantDatabaseUrl, tenantDb } from "@/lib/db/tenant-clients";
 import { env } from "@/lib/config/env";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createTenantUser } from "@/lib/users/commands";
@@ -74,6 +75,37 @@ describe("enforcement", () => {
     const refused = await call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: "rest.user" } });
     expect(refused).toMatchObject({ status: 429, body: { code: "quota_exceeded" } });
     expect(await tenantDb(acme).user.count()).toBe(present + 1);
+  });
+
+  it("users: a quota lowered while creations wait for the quota lock holds for them too (429, never over, no 500)", async () => {
+    const db = tenantDb(acme);
+    const present = await db.user.count();
+    await setQuotaOverrides(acme.id, { users: String(present + 10), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "queued", scopes: ["user:create", "user:read"] }), TEST_ACTOR)).secret;
+    // Another creation holds the users' quota lock (on a connection of its own, outside the app's
+    // pool of three) while three requests queue behind it.
+    const holder = new pg.Client({ connectionString: tenantDatabaseUrl(acme) });
+    await holder.connect();
+    const waiting = async () =>
+      Number((await holder.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0]?.n ?? 0);
+    const create = (username: string) =>
+      call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username, passwordMode: "none" } });
+    let requests: ReturnType<typeof create>[] = [];
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('gatehouse.quota'), hashtext('users'))`);
+      requests = ["queued.a", "queued.b", "queued.c"].map(create);
+      for (let i = 0; i < 100 && (await waiting()) < 3; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await waiting()).toBe(3);
+      // The platform lowers the quota to what is used now, while they wait.
+      await setQuotaOverrides(acme.id, { users: String(present), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    } finally {
+      await holder.query("COMMIT");
+      await holder.end();
+    }
+    const responses = await Promise.all(requests);
+    for (const response of responses) expect(response, JSON.stringify(response.body)).toMatchObject({ status: 429, body: { code: "quota_exceeded" } });
+    expect(await db.user.count()).toBe(present);
   });
 
   it("org units: 12 concurrent creations against a quota of 5 create exactly 5", async () => {
