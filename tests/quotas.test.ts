@@ -15,7 +15,7 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { defaultQuotas, setQuotaOverrides } from "@/lib/quotas/limits";
 import { quotaUsage } from "@/lib/quotas/enforce";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
@@ -67,8 +67,8 @@ describe("enforcement", () => {
     // The break-glass admin already counts as one user.
     const present = await tenantDb(acme).user.count();
     await setQuotaOverrides(acme.id, { users: String(present + 1), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
-    await createTenantUser(acme, userInput("edge.one"), TEST_ACTOR);
-    await expect(createTenantUser(acme, userInput("edge.two"), TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded", message: expect.stringContaining(`limit of ${present + 1}`) });
+    await createTenantUser(acme, userInput("edge.one"), TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(createTenantUser(acme, userInput("edge.two"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded", message: expect.stringContaining(`limit of ${present + 1}`) });
     expect(await tenantDb(acme).user.findUnique({ where: { username: "edge.two" } })).toBeNull();
 
     const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "users", scopes: ["user:create"] }), TEST_ACTOR)).secret;
@@ -122,15 +122,15 @@ describe("enforcement", () => {
     await setQuotaOverrides(acme.id, { users: "100", orgUnits: "", memberships: "3", apiKeys: "" }, TEST_ACTOR);
     const names = Array.from({ length: 8 }, (_, i) => `member.${i}`);
     for (const name of names) await db.user.create({ data: { username: name, provisioningState: "synced" } });
-    const results = await Promise.allSettled(names.map((username) => addMembership(acme, unit.id, { username, role: "default" }, TEST_ACTOR)));
+    const results = await Promise.allSettled(names.map((username) => addMembership(acme, unit.id, { username, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "quota_exceeded" });
     expect(await db.membership.count()).toBe(3);
 
     await setQuotaOverrides(acme.id, { users: "100", orgUnits: "", memberships: "4", apiKeys: "" }, TEST_ACTOR);
     const pending = names.filter((_, i) => results[i]?.status === "rejected");
-    await addMembership(acme, unit.id, { username: pending[0]!, role: "default" }, TEST_ACTOR);
-    await expect(addMembership(acme, unit.id, { username: pending[1]!, role: "default" }, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded" });
+    await addMembership(acme, unit.id, { username: pending[0]!, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(addMembership(acme, unit.id, { username: pending[1]!, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 
   it("API keys: the per-tenant override applies", async () => {

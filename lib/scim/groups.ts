@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { createOrgUnit, deleteOrgUnit, updateOrgUnit } from "@/lib/org-units/service";
 import { changeMemberships } from "@/lib/memberships/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import type { Principal } from "@/lib/permissions/permissions";
 import { invalidValue, ScimError, scimNotFound } from "@/lib/scim/errors";
 import { compileFilter, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
 import { applyPatch } from "@/lib/scim/patch";
@@ -73,16 +74,16 @@ async function usernamesOf(tenant: ResolvedTenant, ids: readonly string[]): Prom
 }
 
 /** Adds and removes the group's members in one transaction (all or nothing); added members get the role `default`. */
-async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], by: AuditActor): Promise<void> {
+async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], principal: Principal, by: AuditActor): Promise<void> {
   const members = [...add].map((username) => ({ username, role: "default" as const }));
-  if (members.length || remove.length) await changeMemberships(tenant, groupId, { add: members, remove }, by);
+  if (members.length || remove.length) await changeMemberships(tenant, groupId, { add: members, remove }, principal, by);
 }
 
 /**
  * Creates the org unit (its identifier derived from displayName, which therefore must be unique —
  * a second group of the same name is a 409 `uniqueness`), then adds the members.
  */
-export async function createScimGroup(tenant: ResolvedTenant, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function createScimGroup(tenant: ResolvedTenant, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const desired = desiredGroup(body);
   const members = await usernamesOf(tenant, desired.memberIds);
   let id: string;
@@ -92,12 +93,12 @@ export async function createScimGroup(tenant: ResolvedTenant, body: unknown, by:
     if (error instanceof AppError && error.code === "conflict") throw new ScimError(409, "uniqueness", `A group named “${desired.name}” (or one whose identifier reads the same) already exists.`);
     throw error;
   }
-  await changeMembers(tenant, id, members.values(), [], by);
+  await changeMembers(tenant, id, members.values(), [], principal, by);
   return getScimGroup(tenant, id, baseUrl, true);
 }
 
 /** Makes the org unit what `desired` says: name and externalId, then members added and removed. */
-async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: DesiredGroup, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: DesiredGroup, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const currentIds = new Set((current.members ?? []).map((m) => m.id));
   const wanted = new Set(desired.memberIds);
   const toAdd = await usernamesOf(tenant, desired.memberIds.filter((id) => !currentIds.has(id)));
@@ -105,24 +106,24 @@ async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: 
   if (desired.name !== current.name || desired.externalId !== current.externalId) {
     await updateOrgUnit(tenant, current.id, { name: desired.name, externalId: desired.externalId }, by);
   }
-  await changeMembers(tenant, current.id, toAdd.values(), toRemove.map((m) => m.username), by);
+  await changeMembers(tenant, current.id, toAdd.values(), toRemove.map((m) => m.username), principal, by);
   return getScimGroup(tenant, current.id, baseUrl, true);
 }
 
-export async function replaceScimGroup(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function replaceScimGroup(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const current = await findGroupRecord(tenant, id);
-  return saveGroup(tenant, current, desiredGroup(body), by, baseUrl);
+  return saveGroup(tenant, current, desiredGroup(body), principal, by, baseUrl);
 }
 
-export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const current = await findGroupRecord(tenant, id);
   const patched = applyPatch(toScimGroup(current, baseUrl), body);
-  return saveGroup(tenant, current, desiredGroup(patched), by, baseUrl);
+  return saveGroup(tenant, current, desiredGroup(patched), principal, by, baseUrl);
 }
 
 /** Removes the members (in one transaction, each audited), then the org unit. */
-export async function deleteScimGroup(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+export async function deleteScimGroup(tenant: ResolvedTenant, id: string, principal: Principal, by: AuditActor): Promise<void> {
   const current = await findGroupRecord(tenant, id);
-  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), by);
+  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), principal, by);
   await deleteOrgUnit(tenant, current.id, by);
 }

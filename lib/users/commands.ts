@@ -10,8 +10,12 @@ import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { canAssignRole, type Principal } from "@/lib/permissions/permissions";
+import { requireGrant, requireMayActOn, type Principal } from "@/lib/permissions/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
+
+// Every command takes the principal it acts for and applies the grant rule (lib/permissions):
+// creating a user needs every permission of the role it is given; changing, disabling, enabling,
+// renaming, deleting, re-syncing or resetting a user needs every permission of the role they have.
 
 /** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
 interface ExternalId {
@@ -44,6 +48,26 @@ async function requireUser(tenant: ResolvedTenant, username: string): Promise<Us
   return user;
 }
 
+/**
+ * The act-on rule (lib/permissions): `principal` may `action` ("disable", "delete", …) this user
+ * only if it could grant the user's role. Checked before anything is written or sent.
+ */
+async function authorizeActOn(tenant: ResolvedTenant, principal: Principal, user: UserRow, action: string): Promise<TenantRole | null> {
+  const role = await tenantRoleOf(tenant, user);
+  requireMayActOn(principal, role, action);
+  return role;
+}
+
+/**
+ * Inside the change's transaction: locks the user's row and refuses if its role is no longer the
+ * one the act-on rule was checked against (a promotion racing the check does not slip through).
+ */
+async function lockCheckedUser(tx: Prisma.TransactionClient, username: string, checked: UserRow): Promise<void> {
+  const [row] = await tx.$queryRaw<{ tenant_role: string | null }[]>`SELECT tenant_role FROM users WHERE username = ${username} FOR UPDATE`;
+  if (!row) throw new AppError("not_found", "User not found.");
+  if (row.tenant_role !== checked.tenantRole) throw new AppError("conflict", "This user's role changed meanwhile. Reload and try again.");
+}
+
 async function markSync(tenant: ResolvedTenant, username: string, outcome: { identityId?: string } | { error: unknown }): Promise<string> {
   const failed = "error" in outcome;
   await tenantDb(tenant).user.update({
@@ -56,9 +80,11 @@ async function markSync(tenant: ResolvedTenant, username: string, outcome: { ide
 /**
  * Creates a user in the tenant's database (state `pending`), then in its identity realm. The
  * database row comes first so a failed identity call leaves a visible, retryable `failed` user —
- * never a realm user the tenant does not know about.
+ * never a realm user the tenant does not know about. The caller must hold every permission of
+ * the role it gives the new user (the grant rule, lib/permissions).
  */
-export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
+export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  requireGrant(principal, { kind: "tenantRole", role: input.tenantRole }, "create a user with it", "tenantRole");
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
@@ -120,16 +146,20 @@ async function pushToIdentity(tenant: ResolvedTenant, username: string, credenti
 }
 
 /** Pushes a user whose sync failed to the realm again; a missing realm user gets a new one-time password. */
-export async function retryUserSync(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<UserCommandResult> {
+export async function retryUserSync(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const user = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, user, "re-sync");
   const generated = user.identityId ? undefined : generatePassword();
   const state = await pushToIdentity(tenant, username, generated ? { password: generated, temporary: true } : undefined);
   await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
   return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
-export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
+export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const checked = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, checked, "edit");
   await tenantDb(tenant).$transaction(async (tx) => {
+    await lockCheckedUser(tx, username, checked);
     const before = await tx.user.findUnique({ where: { username } });
     if (!before) throw new AppError("not_found", "User not found.");
     const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
@@ -146,12 +176,14 @@ export async function updateTenantUser(tenant: ResolvedTenant, username: string,
  * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
  * platform knows it by that name.
  */
-export async function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, by: AuditActor): Promise<UserCommandResult> {
+export async function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const current = await requireUser(tenant, username);
   if (newUsername === username) return { username, provisioningState: current.provisioningState };
   if (current.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
+  await authorizeActOn(tenant, principal, current, "rename");
   try {
     await tenantDb(tenant).$transaction(async (tx) => {
+      await lockCheckedUser(tx, username, current);
       const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
       if (renamed.count === 0) throw new AppError("not_found", "User not found.");
       await retireUsername(tx, username, "renamed");
@@ -185,10 +217,11 @@ export async function changeTenantUserRole(tenant: ResolvedTenant, username: str
   if (current.isBreakGlass && role !== "tenant-admin") throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
   const from = await tenantRoleOf(tenant, current);
   for (const involved of [role, from]) {
-    if (involved && !canAssignRole(principal, involved)) throw new AppError("forbidden", `Only someone with every permission of “${involved}” may give or take that role.`, { tenantRole: `You cannot give or take the role “${involved}”.` });
+    if (involved) requireGrant(principal, { kind: "tenantRole", role: involved }, "give or take it", "tenantRole");
   }
   if (from === role && current.tenantRole === role) return { username, provisioningState: current.provisioningState };
   await tenantDb(tenant).$transaction(async (tx) => {
+    await lockCheckedUser(tx, username, current);
     const before = await tx.user.findUnique({ where: { username } });
     if (!before) throw new AppError("not_found", "User not found.");
     await tx.user.update({ where: { username }, data: { tenantRole: role, provisioningState: "pending" } });
@@ -201,8 +234,11 @@ export async function changeTenantUserRole(tenant: ResolvedTenant, username: str
  * Enables or disables a user. The database decides at once — the app refuses a disabled user's
  * next request — and the realm follows, ending their sessions and refresh tokens there.
  */
-export async function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, by: AuditActor): Promise<UserCommandResult> {
+export async function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const checked = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, checked, enabled ? "enable" : "disable");
   await tenantDb(tenant).$transaction(async (tx) => {
+    await lockCheckedUser(tx, username, checked);
     const before = await tx.user.findUnique({ where: { username } });
     if (!before) throw new AppError("not_found", "User not found.");
     await tx.user.update({ where: { username }, data: { enabled, provisioningState: "pending" } });
@@ -212,8 +248,9 @@ export async function setTenantUserEnabled(tenant: ResolvedTenant, username: str
 }
 
 /** Sets a password the admin typed, or generates a one-time one the user must replace. */
-export async function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, by: AuditActor): Promise<UserCommandResult> {
+export async function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const user = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, user, "reset the password of");
   if (!user.identityId) throw new AppError("conflict", "This user is not in the identity realm yet. Retry the sync first.");
   const value = password ?? generatePassword();
   try {
@@ -226,13 +263,20 @@ export async function resetTenantUserPassword(tenant: ResolvedTenant, username: 
 }
 
 /** Deletes a user from the realm, then from the tenant. The break-glass admin can only be disabled. */
-export async function deleteTenantUser(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<void> {
+export async function deleteTenantUser(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<void> {
   const user = await requireUser(tenant, username);
   if (user.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be deleted. Disable it instead.");
+  await authorizeActOn(tenant, principal, user, "delete");
   if (user.identityId) await deleteUser(tenant.key, user.identityId);
   await tenantDb(tenant).$transaction(async (tx) => {
     await tx.user.delete({ where: { username } });
     await retireUsername(tx, username, "deleted");
     await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: user });
   });
+}
+
+/** Issues a set-password link for the user (lib/set-password-links), if `principal` may act on them. */
+export async function issueTenantUserSetPasswordLink(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<IssuedLink> {
+  await authorizeActOn(tenant, principal, await requireUser(tenant, username), "send a set-password link to");
+  return issueSetPasswordLink(tenant, username, by);
 }

@@ -33,8 +33,8 @@ export const listUsersRoute = tenantRoute({
 export const createUserRoute = tenantRoute({
   permission: "user:create",
   body: createUserSchema,
-  handle: async ({ tenant, body, actor }) => {
-    const result = await createTenantUser(tenant, body, actor);
+  handle: async ({ tenant, body, principal, actor }) => {
+    const result = await createTenantUser(tenant, body, principal, actor);
     const user = await existingUser(tenant, result.username);
     return respond(createdUserSchema, { ...user, oneTimePassword: result.oneTimePassword, setPasswordLink: result.setPasswordLink }, 201);
   },
@@ -60,18 +60,18 @@ export const patchUserRoute = tenantRoute({
     if (body.enabled !== undefined) authorize("user:disable");
     if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined && body.username === undefined) authorize("user:read");
     const current = await existingUser(tenant, pathUsername(params));
-    const username = body.username === undefined ? current.username : (await renameTenantUser(tenant, current.username, body.username, actor)).username;
+    const username = body.username === undefined ? current.username : (await renameTenantUser(tenant, current.username, body.username, principal, actor)).username;
     if (body.tenantRole !== undefined) await changeTenantUserRole(tenant, username, body.tenantRole, principal, actor);
-    if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), actor);
-    if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, actor);
+    if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), principal, actor);
+    if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, principal, actor);
     return respond(userSchema, await existingUser(tenant, username));
   },
 });
 
 export const deleteUserRoute = tenantRoute({
   permission: "user:delete",
-  handle: async ({ tenant, params, actor }) => {
-    await deleteTenantUser(tenant, pathUsername(params), actor);
+  handle: async ({ tenant, params, principal, actor }) => {
+    await deleteTenantUser(tenant, pathUsername(params), principal, actor);
     return noContent();
   },
 });
