@@ -209,7 +209,7 @@ tenantPath("post", "/users", "Users", "user:create", {
   id: "createUser",
   summary: "Create a user",
   description:
-    "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once. The caller must hold every permission of the `tenantRole` it gives (else 403 `forbidden`, naming what it lacks).",
+    "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once. The caller must hold every permission of the `tenantRole` it gives (else 403 `forbidden`, naming what it lacks). A username or an email (case-insensitively) another user has is a 409 `conflict` naming the field.",
   params: params.tenant,
   body: schemas.CreateUser,
   responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409, 429) },
@@ -224,10 +224,10 @@ tenantPath("patch", "/users/{username}", "Users", "user:update for profile field
   id: "updateUser",
   summary: "Update a user's profile, enable or disable",
   description:
-    "Fields left out stay as they are; an empty string clears a profile field. Disabling ends the user's sessions at once. The caller must hold every permission of the user's current role to change anything about them (else 403 `forbidden`).",
+    "Fields left out stay as they are; an empty string clears a profile field. Disabling ends the user's sessions at once. The caller must hold every permission of the user's current role to change anything about them (else 403 `forbidden`). A taken username or email is a 409 `conflict` naming the field.",
   params: params.user,
   body: schemas.PatchUser,
-  responses: ok("The user.", schemas.User),
+  responses: { ...ok("The user.", schemas.User), ...errors(409) },
 });
 tenantPath("delete", "/users/{username}", "Users", "user:delete", {
   id: "deleteUser",

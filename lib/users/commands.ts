@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isUniqueViolation, violatedTarget } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
@@ -25,6 +25,31 @@ interface ExternalId {
 /** Sessions still naming a retired username are refused from their next request (lib/permissions/principal.ts). */
 async function retireUsername(tx: Pick<Prisma.TransactionClient, "retiredUsername">, username: string, reason: "renamed" | "deleted"): Promise<void> {
   await tx.retiredUsername.upsert({ where: { username }, create: { username, reason }, update: { reason, retiredAt: new Date() } });
+}
+
+const usernameTaken = () => new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+const emailTaken = () => new AppError("conflict", "That email address is taken.", { email: "Another user of this workspace already has this email address." });
+
+/** A unique violation as the conflict it is: on the email index (users_email_lower_key), else the username. */
+function takenConflict(error: unknown): AppError {
+  return /email/.test(violatedTarget(error)) ? emailTaken() : usernameTaken();
+}
+
+/**
+ * What the unique indexes would refuse, refused first with the field at fault: a username another
+ * user holds, an email another user has — compared case-insensitively, as the realm does and as
+ * the index on lower(email) does. `self`: the id of the user being changed (their own values are
+ * not someone else's). A creation racing past this meets the index, answered the same way.
+ */
+async function requireUnique(tx: Prisma.TransactionClient, values: { username?: string; email?: string | null }, self: string | null = null): Promise<void> {
+  if (values.username !== undefined) {
+    const holder = await tx.user.findUnique({ where: { username: values.username }, select: { id: true } });
+    if (holder && holder.id !== self) throw usernameTaken();
+  }
+  if (values.email) {
+    const [holder] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(email) = lower(${values.email}) AND id IS DISTINCT FROM ${self}::uuid LIMIT 1`;
+    if (holder) throw emailTaken();
+  }
 }
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
@@ -89,11 +114,12 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
   try {
     await db.$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
+      await requireUnique(tx, { username: input.username, email: input.email });
       const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+    if (isUniqueViolation(error)) throw takenConflict(error);
     throw error;
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
@@ -158,13 +184,19 @@ export async function retryUserSync(tenant: ResolvedTenant, username: string, pr
 export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const checked = await requireUser(tenant, username);
   await authorizeActOn(tenant, principal, checked, "edit");
-  await tenantDb(tenant).$transaction(async (tx) => {
-    await lockCheckedUser(tx, username, checked);
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
-  });
+  try {
+    await tenantDb(tenant).$transaction(async (tx) => {
+      await lockCheckedUser(tx, username, checked);
+      const before = await tx.user.findUnique({ where: { username } });
+      if (!before) throw new AppError("not_found", "User not found.");
+      await requireUnique(tx, { email: input.email }, before.id);
+      const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
+      await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw takenConflict(error);
+    throw error;
+  }
   return { username, provisioningState: await pushToIdentity(tenant, username) };
 }
 
@@ -190,7 +222,7 @@ export async function renameTenantUser(tenant: ResolvedTenant, username: string,
       await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+    if (isUniqueViolation(error)) throw takenConflict(error);
     throw error;
   }
   return { username: newUsername, provisioningState: await pushToIdentity(tenant, newUsername) };
