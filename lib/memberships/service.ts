@@ -118,29 +118,49 @@ function requireMembershipGrant(principal: Principal, orgUnitId: string, role: M
  * hold, in this org unit, every permission of each role it gives or takes away (the grant rule).
  */
 export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
+  const prepared = prepareChanges(orgUnitId, changes, principal);
+  return tenantDb(tenant).$transaction((tx) => applyPrepared(tx, tenant, prepared, principal, by), { timeout: 15_000 });
+}
+
+/**
+ * `changeMemberships` inside a transaction the caller holds, to commit the memberships together
+ * with something else (SCIM writes a group and its members as one): the same checks, quota, locks
+ * and audit events, and a refusal rolls back the caller's whole transaction.
+ */
+export async function applyMembershipChanges(tx: Tx, tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
+  return applyPrepared(tx, tenant, prepareChanges(orgUnitId, changes, principal), principal, by);
+}
+
+interface PreparedChanges {
+  ouId: string;
+  add: AddMembershipInput[];
+  remove: readonly string[];
+}
+
+/** Validates the changes and checks the roles given, before any transaction. */
+function prepareChanges(orgUnitId: string, changes: MembershipChanges, principal: Principal): PreparedChanges {
   const add = (changes.add ?? []).map((member) => parseOrThrow(addMembershipSchema, member));
-  const remove = changes.remove ?? [];
   const ouId = orgUnitIdOrThrow(orgUnitId);
   for (const role of new Set(add.map((m) => m.role))) requireMembershipGrant(principal, ouId, role, "give");
+  return { ouId, add, remove: changes.remove ?? [] };
+}
+
+async function applyPrepared(tx: Tx, tenant: ResolvedTenant, { ouId, add, remove }: PreparedChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
   try {
-    return await tenantDb(tenant).$transaction(
-      async (tx) => {
-        const identifier = await orgUnitIdentifier(tx, ouId);
-        // Before any membership row is locked, so changes queue on the quota lock rather than deadlock on rows.
-        if (add.length) await enforceQuota(tx, tenant, "memberships", add.length - remove.length);
-        const removed = await deleteMemberships(tx, ouId, identifier, remove);
-        // The roles taken away are known once their rows are; a refusal rolls the removal back.
-        for (const role of new Set(removed.map((m) => m.role))) requireMembershipGrant(principal, ouId, role, "take");
-        const added = await insertMemberships(tx, ouId, identifier, add);
-        await recordTenantEvents(tx, by, [
-          ...removed.map((before) => ({ action: "membership.removed", resourceType: "membership" as const, resourceId: resourceId(ouId, before.username), before })),
-          ...added.map((after) => ({ action: "membership.added", resourceType: "membership" as const, resourceId: resourceId(ouId, after.username), after })),
-        ]);
-        return added;
-      },
-      { timeout: 15_000 },
-    );
+    const identifier = await orgUnitIdentifier(tx, ouId);
+    // Before any membership row is locked, so changes queue on the quota lock rather than deadlock on rows.
+    if (add.length) await enforceQuota(tx, tenant, "memberships", add.length - remove.length);
+    const removed = await deleteMemberships(tx, ouId, identifier, remove);
+    // The roles taken away are known once their rows are; a refusal rolls the removal back.
+    for (const role of new Set(removed.map((m) => m.role))) requireMembershipGrant(principal, ouId, role, "take");
+    const added = await insertMemberships(tx, ouId, identifier, add);
+    await recordTenantEvents(tx, by, [
+      ...removed.map((before) => ({ action: "membership.removed", resourceType: "membership" as const, resourceId: resourceId(ouId, before.username), before })),
+      ...added.map((after) => ({ action: "membership.added", resourceType: "membership" as const, resourceId: resourceId(ouId, after.username), after })),
+    ]);
+    return added;
   } catch (error) {
+    // Answered here, as what they mean, even inside a caller's transaction (which they abort anyway).
     if (isUniqueViolation(error)) throw alreadyMembers(add.length === 1 ? [add[0]!.username] : []);
     // A user was deleted between the check and the insert.
     if (isForeignKeyViolation(error)) throw noSuchUsers(add.map((m) => m.username));

@@ -3,7 +3,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { isUniqueViolation, violatedTarget } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
-import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { recordTenantEvent, recordTenantEvents, type TenantEvent } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
 import { createUser, deleteUser, findUserById, findUserByUsername, realmRolesOf, renameUser, resetPassword, setTenantRole, updateUserProfile, type IdentityUser } from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
@@ -11,7 +11,9 @@ import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { requireGrant, requireMayActOn, type Principal } from "@/lib/permissions/permissions";
-import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
+import { z } from "zod";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { tenantRoleSchema, updateUserSchema, usernameSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schema";
 
 // Every command takes the principal it acts for and applies the grant rule (lib/permissions):
 // creating a user needs every permission of the role it is given; changing, disabling, enabling,
@@ -106,16 +108,17 @@ async function markSync(tenant: ResolvedTenant, username: string, outcome: { ide
  * Creates a user in the tenant's database (state `pending`), then in its identity realm. The
  * database row comes first so a failed identity call leaves a visible, retryable `failed` user —
  * never a realm user the tenant does not know about. The caller must hold every permission of
- * the role it gives the new user (the grant rule, lib/permissions).
+ * the role it gives the new user (the grant rule, lib/permissions). `enabled: false` (SCIM's
+ * `active`) creates the user disabled, in the same write.
  */
-export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId & { enabled?: boolean }, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   requireGrant(principal, { kind: "tenantRole", role: input.tenantRole }, "create a user with it", "tenantRole");
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
       await requireUnique(tx, { username: input.username, email: input.email });
-      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, provisioningState: "pending" } });
+      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, enabled: input.enabled ?? true, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
@@ -181,51 +184,115 @@ export async function retryUserSync(tenant: ResolvedTenant, username: string, pr
   return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
-export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const checked = await requireUser(tenant, username);
-  await authorizeActOn(tenant, principal, checked, "edit");
+/** What one change of a user may touch; what is left out stays as it is. */
+export interface UserChanges {
+  /** A new username (the same rules as at creation). */
+  username?: string;
+  /** The whole profile as it is to be (a partial change is merged with the stored one by the caller). */
+  profile?: UpdateUserInput;
+  /** A SCIM client's id for the user (only SCIM sets it). */
+  externalId?: string | null;
+  tenantRole?: TenantRole;
+  enabled?: boolean;
+}
+
+const userChangesSchema = updateUserSchema.extend({
+  username: usernameSchema.optional(),
+  tenantRole: tenantRoleSchema.optional(),
+  enabled: z.boolean().optional(),
+  externalId: z.string().nullable().optional(),
+});
+
+/**
+ * Changes a user — rename, tenant-wide role, profile (and SCIM's externalId), enabled — all of it
+ * or nothing:
+ * 1. the whole request is validated (every field at fault at once), then authorized: the
+ *    break-glass admin keeps its name and the tenant-admin role; a new role needs every
+ *    permission of the new and the old role; anything else needs the user's role (the act-on
+ *    rule, lib/permissions), by what was asked, changed or not;
+ * 2. the database part is one transaction: the row locked (and refused if its role changed since
+ *    the check), a taken username or email refused as a `conflict` on that field, the row
+ *    updated (`pending`), the old name retired, one audit event per kind of change;
+ * 3. then — outside any transaction, as identity calls always are — the realm follows in one push
+ *    (a rename there ends the user's sessions); a failed push leaves the user `failed` and
+ *    retryable like any other change.
+ * A request that changes nothing writes nothing.
+ *
+ * Renaming: memberships and organization memberships follow through their foreign keys (ON
+ * UPDATE CASCADE), set-password links hang on the user's id, and the old name is kept in
+ * `retired_usernames` so sessions still carrying it are refused. Enabling or disabling: the
+ * database decides at once (the app refuses a disabled user's next request), the realm follows.
+ */
+export async function changeTenantUser(tenant: ResolvedTenant, username: string, changes: UserChanges, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const current = await requireUser(tenant, username);
+  const asked = parseOrThrow(userChangesSchema, { ...changes.profile, username: changes.username, tenantRole: changes.tenantRole, enabled: changes.enabled, externalId: changes.externalId });
+  const newName = asked.username !== undefined && asked.username !== current.username ? asked.username : undefined;
+  const profile = changes.profile ? { email: asked.email ?? null, firstName: asked.firstName ?? null, lastName: asked.lastName ?? null } : undefined;
+  const role = asked.tenantRole;
+
+  if (current.isBreakGlass && newName) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
+  if (current.isBreakGlass && role !== undefined && role !== "tenant-admin") {
+    throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
+  }
+  const from = await tenantRoleOf(tenant, current);
+  if (role !== undefined) {
+    for (const involved of [role, from]) if (involved) requireGrant(principal, { kind: "tenantRole", role: involved }, "give or take it", "tenantRole");
+  }
+  const actions = [newName && "rename", (profile || changes.externalId !== undefined) && "edit", asked.enabled !== undefined && (asked.enabled ? "enable" : "disable")].filter((a): a is string => Boolean(a));
+  if (actions.length) requireMayActOn(principal, from, actions.join(" and "));
+
+  const profileChanges = profile !== undefined && (profile.email !== current.email || profile.firstName !== current.firstName || profile.lastName !== current.lastName);
+  const externalIdChanges = changes.externalId !== undefined && changes.externalId !== current.externalId;
+  const roleChanges = role !== undefined && !(from === role && current.tenantRole === role);
+  const enabled = asked.enabled !== undefined && asked.enabled !== current.enabled ? asked.enabled : undefined;
+  if (!newName && !profileChanges && !externalIdChanges && !roleChanges && enabled === undefined) return { username: current.username, provisioningState: current.provisioningState };
+
+  const finalName = newName ?? current.username;
   try {
     await tenantDb(tenant).$transaction(async (tx) => {
-      await lockCheckedUser(tx, username, checked);
-      const before = await tx.user.findUnique({ where: { username } });
-      if (!before) throw new AppError("not_found", "User not found.");
-      await requireUnique(tx, { email: input.email }, before.id);
-      const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
-      await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
+      await lockCheckedUser(tx, current.username, current);
+      const before = await tx.user.findUniqueOrThrow({ where: { username: current.username } });
+      await requireUnique(tx, { ...(newName ? { username: newName } : {}), ...(profileChanges ? { email: profile.email } : {}) }, current.id);
+      const after = await tx.user.update({
+        where: { username: current.username },
+        data: {
+          ...(newName ? { username: newName } : {}),
+          ...(roleChanges ? { tenantRole: role } : {}),
+          ...(profileChanges ? profile : {}),
+          ...(externalIdChanges ? { externalId: changes.externalId } : {}),
+          ...(enabled !== undefined ? { enabled } : {}),
+          provisioningState: "pending",
+        },
+      });
+      if (newName) await retireUsername(tx, current.username, "renamed");
+      const event = (action: string, was: unknown, is: unknown): TenantEvent => ({ action, resourceType: "user", resourceId: finalName, before: was, after: is });
+      await recordTenantEvents(tx, by, [
+        ...(newName ? [event("user.renamed", { username: current.username }, { username: newName })] : []),
+        ...(roleChanges ? [event("user.role_changed", { tenantRole: from }, { tenantRole: role })] : []),
+        ...(profileChanges || externalIdChanges ? [event("user.updated", before, after)] : []),
+        ...(enabled !== undefined ? [event(enabled ? "user.enabled" : "user.disabled", { enabled: before.enabled }, { enabled })] : []),
+      ]);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw takenConflict(error);
     throw error;
   }
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+  return { username: finalName, provisioningState: await pushToIdentity(tenant, finalName) };
+}
+
+/** Replaces the user's profile (and SCIM's externalId); see `changeTenantUser`. */
+export function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const { externalId, ...profile } = input;
+  return changeTenantUser(tenant, username, { profile, ...(externalId !== undefined ? { externalId } : {}) }, principal, by);
 }
 
 /**
- * Renames a user: here first — memberships and organization memberships follow through their
- * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id; the old name is kept
- * in `retired_usernames` so sessions still carrying it are refused — then in the realm, which ends
- * the user's sessions there (they sign in again with the new name). A failed realm call leaves
- * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
- * platform knows it by that name.
+ * Renames a user, here first, then in the realm (which ends their sessions there: they sign in
+ * again with the new name). The break-glass admin keeps its name: the platform knows it by that
+ * name. See `changeTenantUser`.
  */
-export async function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const current = await requireUser(tenant, username);
-  if (newUsername === username) return { username, provisioningState: current.provisioningState };
-  if (current.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
-  await authorizeActOn(tenant, principal, current, "rename");
-  try {
-    await tenantDb(tenant).$transaction(async (tx) => {
-      await lockCheckedUser(tx, username, current);
-      const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
-      if (renamed.count === 0) throw new AppError("not_found", "User not found.");
-      await retireUsername(tx, username, "renamed");
-      await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw takenConflict(error);
-    throw error;
-  }
-  return { username: newUsername, provisioningState: await pushToIdentity(tenant, newUsername) };
+export function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { username: newUsername }, principal, by);
 }
 
 /**
@@ -244,39 +311,16 @@ export async function tenantRoleOf(tenant: ResolvedTenant, user: { tenantRole: s
  * retried like any other). The caller needs every permission of both the old and the new role,
  * so nobody hands out (or takes away) more than they hold. The break-glass admin stays tenant-admin.
  */
-export async function changeTenantUserRole(tenant: ResolvedTenant, username: string, role: TenantRole, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const current = await requireUser(tenant, username);
-  if (current.isBreakGlass && role !== "tenant-admin") throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
-  const from = await tenantRoleOf(tenant, current);
-  for (const involved of [role, from]) {
-    if (involved) requireGrant(principal, { kind: "tenantRole", role: involved }, "give or take it", "tenantRole");
-  }
-  if (from === role && current.tenantRole === role) return { username, provisioningState: current.provisioningState };
-  await tenantDb(tenant).$transaction(async (tx) => {
-    await lockCheckedUser(tx, username, current);
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    await tx.user.update({ where: { username }, data: { tenantRole: role, provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: "user.role_changed", resourceType: "user", resourceId: username, before: { tenantRole: from }, after: { tenantRole: role } });
-  });
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+export function changeTenantUserRole(tenant: ResolvedTenant, username: string, role: TenantRole, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { tenantRole: role }, principal, by);
 }
 
 /**
  * Enables or disables a user. The database decides at once — the app refuses a disabled user's
  * next request — and the realm follows, ending their sessions and refresh tokens there.
  */
-export async function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const checked = await requireUser(tenant, username);
-  await authorizeActOn(tenant, principal, checked, enabled ? "enable" : "disable");
-  await tenantDb(tenant).$transaction(async (tx) => {
-    await lockCheckedUser(tx, username, checked);
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    await tx.user.update({ where: { username }, data: { enabled, provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: enabled ? "user.enabled" : "user.disabled", resourceType: "user", resourceId: username, before: { enabled: before.enabled }, after: { enabled } });
-  });
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+export function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { enabled }, principal, by);
 }
 
 /** Sets a password the admin typed, or generates a one-time one the user must replace. */
