@@ -108,6 +108,21 @@ describe("enforcement", () => {
     expect(await db.user.count()).toBe(present);
   });
 
+  it("users: eight parallel REST creates against a lowered quota create exactly what fits, the rest 429, none 500", async () => {
+    const db = tenantDb(acme);
+    const present = await db.user.count();
+    await setQuotaOverrides(acme.id, { users: String(present + 100), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "parallel", scopes: ["user:create", "user:read"] }), TEST_ACTOR)).secret;
+    await setQuotaOverrides(acme.id, { users: String(present + 2), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: `parallel.${i}`, passwordMode: "none" } }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 429, 429, 429, 429, 429, 429]);
+    expect(await db.user.count()).toBe(present + 2);
+  });
+
   it("org units: 12 concurrent creations against a quota of 5 create exactly 5", async () => {
     await setQuotaOverrides(other.id, { users: "", orgUnits: "5", memberships: "", apiKeys: "" }, TEST_ACTOR);
     const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => createOrgUnit(other, ou(`race-${i}`), TEST_ACTOR)));
