@@ -37,7 +37,7 @@ export const auditOverhead: Benchmark = {
     const input = () => createUserSchema.parse({ username: `user-${++n}`, email: `user-${n}@example.com`, firstName: "Bench", lastName: "User", passwordMode: "none" });
 
     ctx.progress(`A: ${FULL_CREATES} createTenantUser calls, one at a time, identity sync included (${machineLoad()})`);
-    const full = summarize(await sample(FULL_CREATES, 10, async () => void (await createTenantUser(tenant, input(), BENCH_ACTOR))));
+    const full = summarize(await sample(FULL_CREATES, 10, async () => void (await createTenantUser(tenant, input(), { kind: "superadmin" }, BENCH_ACTOR))));
 
     // B and C: the same transaction createTenantUser runs, without and with its audit event.
     const userRow = (data: ReturnType<typeof input>) => ({ username: data.username, email: data.email ?? null, firstName: data.firstName ?? null, lastName: data.lastName ?? null, provisioningState: "pending" as const });

@@ -17,7 +17,7 @@ import { releaseLease } from "@/lib/db/lease";
 import { listAuditEvents, type AuditSource } from "@/lib/audit/query";
 import { auditFilterSchema } from "@/lib/audit/filter";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
@@ -125,7 +125,7 @@ describe("what is recorded", () => {
   });
 
   it("logins that succeed and fail at the identity server are imported once, with username, ip and error", async () => {
-    await createTenantUser(acme, createUserSchema.parse({ username: "lena", passwordMode: "set", password: "lena-password-1" }), TEST_ACTOR);
+    await createTenantUser(acme, createUserSchema.parse({ username: "lena", passwordMode: "set", password: "lena-password-1" }), TEST_PRINCIPAL, TEST_ACTOR);
     // A client that allows the password grant: the same login code path as the login page.
     const kc = await identityAdmin();
     await kc.clients.create({ realm: acme.key, clientId: "audit-test", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });

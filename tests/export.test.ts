@@ -12,7 +12,7 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { changeTenantLifecycle } from "@/lib/tenants/lifecycle";
 import type { Permission } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { sessionCookie } from "@/tests/support/api";
 import * as workspaceExport from "@/app/workspace/api/v1/tenants/[key]/export/route";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const db = tenantDb(acme);
   await db.user.create({ data: { username: "asha.rao", email: "asha@acme.example", firstName: "Asha", lastName: "Rao, Jr.", provisioningState: "synced" } });
   const finance = await createOrgUnit(acme, { identifier: "finance", name: "Finance", metadata: { region: "west" } }, TEST_ACTOR);
-  await addMembership(acme, finance.id, { username: "asha.rao", role: "admin" }, TEST_ACTOR);
+  await addMembership(acme, finance.id, { username: "asha.rao", role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR);
   await tenantDb(globex).user.create({ data: { username: "globex.only", provisioningState: "synced" } });
 }, 60_000);
 

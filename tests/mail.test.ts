@@ -20,7 +20,7 @@ import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
 import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
+import { businessCustomer, TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { sessionCookie } from "@/tests/support/api";
 import { passwordAccepted } from "@/tests/support/identity-login";
@@ -138,11 +138,11 @@ describe("set-password links by email", () => {
     const tenant = await provisionedTenant(controller);
     const verified = `login.${tenant.key}.example.com`;
     await controlDb().tenantDomain.create({ data: { hostname: `pending.${tenant.key}.example.com`, tenantId: tenant.id } });
-    await createTenantUser(tenant, createUserSchema.parse({ username: "before", email: "before@example.com", passwordMode: "link" }), TEST_ACTOR);
+    await createTenantUser(tenant, createUserSchema.parse({ username: "before", email: "before@example.com", passwordMode: "link" }), TEST_PRINCIPAL, TEST_ACTOR);
     expect(linkIn(smtp.received.at(-1)!, "set-password").startsWith(`${tenantUrl(tenant)}/set-password/`)).toBe(true);
 
     await controlDb().tenantDomain.create({ data: { hostname: verified, tenantId: tenant.id, verifiedAt: new Date() } });
-    await createTenantUser(tenant, createUserSchema.parse({ username: "after", email: "after@example.com", passwordMode: "link" }), TEST_ACTOR);
+    await createTenantUser(tenant, createUserSchema.parse({ username: "after", email: "after@example.com", passwordMode: "link" }), TEST_PRINCIPAL, TEST_ACTOR);
     const link = linkIn(smtp.received.at(-1)!, "set-password");
     expect(link.startsWith(`${customDomainUrl(verified)}/set-password/`)).toBe(true);
     expect(await inspectSetPasswordLink(tenant, link.split("/set-password/")[1]!)).toMatchObject({ state: "valid", username: "after" });
@@ -159,7 +159,7 @@ describe("set-password links by email", () => {
   it("keeps the link and records the failure when the SMTP server is down", async () => {
     mailTo(`smtp://127.0.0.1:${DOWN_PORT}`);
     const request = await admin(acme);
-    await createTenantUser(acme, createUserSchema.parse({ username: "dora", email: "dora@example.net", passwordMode: "none" }), TEST_ACTOR);
+    await createTenantUser(acme, createUserSchema.parse({ username: "dora", email: "dora@example.net", passwordMode: "none" }), TEST_PRINCIPAL, TEST_ACTOR);
     const state: FormState = await asRequest(request, () => resetPasswordAction(null, "dora", initialFormState, form({ passwordMode: "link" })));
     expect(state).toMatchObject({ ok: true, values: { mailOutcome: "failed", mailTo: "d***@example.net", mailError: expect.stringMatching(/ECONNREFUSED|connect/i) } });
     const token = state.values.setPasswordUrl!.split("/set-password/")[1]!;
@@ -182,7 +182,7 @@ describe("set-password links by email", () => {
 
   it("sends no mail for someone who may not reset passwords", async () => {
     mailTo(smtp.url);
-    await createTenantUser(acme, createUserSchema.parse({ username: "target", email: "target@example.com", passwordMode: "none" }), TEST_ACTOR);
+    await createTenantUser(acme, createUserSchema.parse({ username: "target", email: "target@example.com", passwordMode: "none" }), TEST_PRINCIPAL, TEST_ACTOR);
     const refused = await asRequest(await admin(acme, ["member"]), () => resetPasswordAction(null, "target", initialFormState, form({ passwordMode: "link" })));
     expect(refused).toMatchObject({ ok: false, code: "forbidden" });
     const other = await provisionedTenant(controller);

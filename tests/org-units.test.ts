@@ -11,7 +11,7 @@ import { createOrgUnit, deleteOrgUnit, findOrgUnit, getOrgUnit, listOrgUnits, up
 import { createOrgUnitFormSchema } from "@/lib/org-units/schema";
 import { metadataToText } from "@/lib/org-units/metadata";
 import { addMembership, changeMembershipRole, listOrgUnitMembers, listUserMemberships, removeMembership } from "@/lib/memberships/service";
-import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
+import { businessCustomer, TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
@@ -137,7 +137,7 @@ describe("org units", () => {
   it("deletes an empty org unit, and refuses one with members with a clear conflict", async () => {
     const ou = await createOrgUnit(tenantA, { identifier: identifier("del"), name: "Doomed" }, TEST_ACTOR);
     await addUser(tenantA, `del-${counter}-user`);
-    await addMembership(tenantA, ou.id, { username: `del-${counter}-user`, role: "default" }, TEST_ACTOR);
+    await addMembership(tenantA, ou.id, { username: `del-${counter}-user`, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR);
 
     const error = await rejection(deleteOrgUnit(tenantA, ou.id, TEST_ACTOR));
     expect(error.code).toBe("conflict");
@@ -145,7 +145,7 @@ describe("org units", () => {
     expect(error.message).toContain("1 member");
     expect(await findOrgUnit(tenantA, ou.id)).not.toBeNull();
 
-    await removeMembership(tenantA, ou.id, `del-${counter}-user`, TEST_ACTOR);
+    await removeMembership(tenantA, ou.id, `del-${counter}-user`, TEST_PRINCIPAL, TEST_ACTOR);
     await deleteOrgUnit(tenantA, ou.id, TEST_ACTOR);
     expect(await findOrgUnit(tenantA, ou.id)).toBeNull();
     expect((await events(tenantA, ou.id)).map((e) => e.action)).toEqual(["org_unit.created", "org_unit.deleted"]);
@@ -158,7 +158,7 @@ describe("org units", () => {
       const username = `racer-${counter}`;
       await addUser(tenantA, username);
       const [added, deleted] = await Promise.allSettled([
-        addMembership(tenantA, ou.id, { username, role: "default" }, TEST_ACTOR),
+        addMembership(tenantA, ou.id, { username, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR),
         deleteOrgUnit(tenantA, ou.id, TEST_ACTOR),
       ]);
       const exists = (await findOrgUnit(tenantA, ou.id)) !== null;
@@ -191,7 +191,7 @@ describe("memberships", () => {
     const username = `alice-${counter}`;
     await addUser(tenantA, username, { firstName: "Alice", lastName: "Liddell" });
 
-    expect(await addMembership(tenantA, ou.id, { username: ` ${username.toUpperCase()} `, role: "auditor" }, TEST_ACTOR)).toMatchObject({ username, role: "auditor", identifier: ou.identifier });
+    expect(await addMembership(tenantA, ou.id, { username: ` ${username.toUpperCase()} `, role: "auditor" }, TEST_PRINCIPAL, TEST_ACTOR)).toMatchObject({ username, role: "auditor", identifier: ou.identifier });
     const members = await listOrgUnitMembers(tenantA, ou.id, query());
     expect(members.items).toEqual([expect.objectContaining({ username, role: "auditor", firstName: "Alice", lastName: "Liddell", enabled: true })]);
     expect((await listOrgUnitMembers(tenantA, ou.id, query("lidd"))).total).toBe(1);
@@ -199,10 +199,10 @@ describe("memberships", () => {
     expect(await listUserMemberships(tenantA, username)).toEqual([expect.objectContaining({ orgUnitId: ou.id, identifier: ou.identifier, name: "Team", role: "auditor" })]);
     expect((await getOrgUnit(tenantA, ou.id)).memberCount).toBe(1);
 
-    expect(await changeMembershipRole(tenantA, ou.id, username, "admin", TEST_ACTOR)).toMatchObject({ role: "admin" });
+    expect(await changeMembershipRole(tenantA, ou.id, username, "admin", TEST_PRINCIPAL, TEST_ACTOR)).toMatchObject({ role: "admin" });
     expect((await listUserMemberships(tenantA, username))[0]?.role).toBe("admin");
 
-    await removeMembership(tenantA, ou.id, username, TEST_ACTOR);
+    await removeMembership(tenantA, ou.id, username, TEST_PRINCIPAL, TEST_ACTOR);
     expect(await listUserMemberships(tenantA, username)).toEqual([]);
 
     const trail = await events(tenantA, `${ou.id}/${username}`);
@@ -219,25 +219,25 @@ describe("memberships", () => {
     const ou = await createOrgUnit(tenantA, { identifier: identifier("strict"), name: "Strict" }, TEST_ACTOR);
     const username = `bob-${counter}`;
     await addUser(tenantA, username);
-    await addMembership(tenantA, ou.id, { username, role: "default" }, TEST_ACTOR);
+    await addMembership(tenantA, ou.id, { username, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR);
     const auditBefore = await tenantDb(tenantA).auditEvent.count();
 
-    expect(await rejection(addMembership(tenantA, ou.id, { username: "nobody-here", role: "default" }, TEST_ACTOR))).toMatchObject({
+    expect(await rejection(addMembership(tenantA, ou.id, { username: "nobody-here", role: "default" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({
       code: "not_found",
       fields: { username: expect.stringContaining("nobody-here") },
     });
-    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_ACTOR))).toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
-    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "owner" as never }, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { role: expect.any(String) } });
-    expect(await rejection(addMembership(tenantA, ou.id, { username: "", role: "default" }, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { username: expect.any(String) } });
-    expect(await rejection(changeMembershipRole(tenantA, ou.id, "nobody-here", "admin", TEST_ACTOR))).toMatchObject({ code: "not_found" });
-    expect(await rejection(removeMembership(tenantA, ou.id, "nobody-here", TEST_ACTOR))).toMatchObject({ code: "not_found" });
+    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
+    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "owner" as never }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { role: expect.any(String) } });
+    expect(await rejection(addMembership(tenantA, ou.id, { username: "", role: "default" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { username: expect.any(String) } });
+    expect(await rejection(changeMembershipRole(tenantA, ou.id, "nobody-here", "admin", TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "not_found" });
+    expect(await rejection(removeMembership(tenantA, ou.id, "nobody-here", TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "not_found" });
 
     // Two concurrent additions of the same user: one wins, the other is a conflict.
     const carol = `carol-${counter}`;
     await addUser(tenantA, carol);
     const raced = await Promise.allSettled([
-      addMembership(tenantA, ou.id, { username: carol, role: "default" }, TEST_ACTOR),
-      addMembership(tenantA, ou.id, { username: carol, role: "admin" }, TEST_ACTOR),
+      addMembership(tenantA, ou.id, { username: carol, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR),
+      addMembership(tenantA, ou.id, { username: carol, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR),
     ]);
     expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(raced.flatMap((r) => (r.status === "rejected" ? [r.reason] : []))).toEqual([expect.objectContaining({ code: "conflict" })]);
@@ -256,7 +256,7 @@ describe("tenant isolation", () => {
     const username = `dave-${counter}`;
     await addUser(tenantA, username);
     await addUser(tenantB, username);
-    await addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_ACTOR);
+    await addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR);
     const snapshot = async () => ({
       a: await tenantDb(tenantA).orgUnit.findMany({ orderBy: { id: "asc" } }),
       aMembers: await tenantDb(tenantA).membership.findMany({ orderBy: [{ orgUnitId: "asc" }, { username: "asc" }] }),
@@ -273,9 +273,9 @@ describe("tenant isolation", () => {
       () => updateOrgUnit(tenantB, ou.id, { name: "Hijacked" }, TEST_ACTOR),
       () => deleteOrgUnit(tenantB, ou.id, TEST_ACTOR),
       () => listOrgUnitMembers(tenantB, ou.id, query()),
-      () => addMembership(tenantB, ou.id, { username, role: "admin" }, TEST_ACTOR),
-      () => changeMembershipRole(tenantB, ou.id, username, "auditor", TEST_ACTOR),
-      () => removeMembership(tenantB, ou.id, username, TEST_ACTOR),
+      () => addMembership(tenantB, ou.id, { username, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR),
+      () => changeMembershipRole(tenantB, ou.id, username, "auditor", TEST_PRINCIPAL, TEST_ACTOR),
+      () => removeMembership(tenantB, ou.id, username, TEST_PRINCIPAL, TEST_ACTOR),
     ];
     for (const attempt of attempts) expect(await rejection(attempt())).toMatchObject({ code: "not_found" });
     expect(await listUserMemberships(tenantB, username)).toEqual([]);

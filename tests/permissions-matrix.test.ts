@@ -8,7 +8,7 @@ import { addMembership } from "@/lib/memberships/service";
 import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
@@ -62,7 +62,7 @@ async function snapshot() {
   return { userRows, ous, memberships };
 }
 
-const newUser = (username: string) => createTenantUser(acme, createUserSchema.parse({ username, passwordMode: "generate" }), TEST_ACTOR);
+const newUser = (username: string) => createTenantUser(acme, createUserSchema.parse({ username, passwordMode: "generate" }), TEST_PRINCIPAL, TEST_ACTOR);
 
 interface Action {
   name: string;
@@ -183,8 +183,8 @@ beforeAll(async () => {
   for (const username of ["ada", "oscar", "audrey", "mo"]) await tenantDb(acme).user.create({ data: { username, provisioningState: "synced" } });
   ouX = (await createOrgUnit(acme, { identifier: "ou-x", name: "X" }, TEST_ACTOR)).id;
   ouY = (await createOrgUnit(acme, { identifier: "ou-y", name: "Y" }, TEST_ACTOR)).id;
-  await addMembership(acme, ouX, { username: "oscar", role: "admin" }, TEST_ACTOR);
-  await addMembership(acme, ouY, { username: "audrey", role: "default" }, TEST_ACTOR);
+  await addMembership(acme, ouX, { username: "oscar", role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR);
+  await addMembership(acme, ouY, { username: "audrey", role: "default" }, TEST_PRINCIPAL, TEST_ACTOR);
 });
 
 afterAll(() => closeTestResources(controller));

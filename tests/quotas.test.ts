@@ -2,7 +2,8 @@
 // quota), overrides (validated, audited), the REST API's `quota_exceeded` and the platform API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
-import { tenantDb } from "@/lib/db/tenant-clients";
+import pg from "pg";
+import { tenantDatabaseUrl, tenantDb } from "@/lib/db/tenant-clients";
 import { env } from "@/lib/config/env";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createTenantUser } from "@/lib/users/commands";
@@ -14,7 +15,7 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { defaultQuotas, setQuotaOverrides } from "@/lib/quotas/limits";
 import { quotaUsage } from "@/lib/quotas/enforce";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 import { call, sessionCookie } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
@@ -66,14 +67,60 @@ describe("enforcement", () => {
     // The break-glass admin already counts as one user.
     const present = await tenantDb(acme).user.count();
     await setQuotaOverrides(acme.id, { users: String(present + 1), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
-    await createTenantUser(acme, userInput("edge.one"), TEST_ACTOR);
-    await expect(createTenantUser(acme, userInput("edge.two"), TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded", message: expect.stringContaining(`limit of ${present + 1}`) });
+    await createTenantUser(acme, userInput("edge.one"), TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(createTenantUser(acme, userInput("edge.two"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded", message: expect.stringContaining(`limit of ${present + 1}`) });
     expect(await tenantDb(acme).user.findUnique({ where: { username: "edge.two" } })).toBeNull();
 
     const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "users", scopes: ["user:create"] }), TEST_ACTOR)).secret;
     const refused = await call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: "rest.user" } });
     expect(refused).toMatchObject({ status: 429, body: { code: "quota_exceeded" } });
     expect(await tenantDb(acme).user.count()).toBe(present + 1);
+  });
+
+  it("users: a quota lowered while creations wait for the quota lock holds for them too (429, never over, no 500)", async () => {
+    const db = tenantDb(acme);
+    const present = await db.user.count();
+    await setQuotaOverrides(acme.id, { users: String(present + 10), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "queued", scopes: ["user:create", "user:read"] }), TEST_ACTOR)).secret;
+    // Another creation holds the users' quota lock (on a connection of its own, outside the app's
+    // pool of three) while three requests queue behind it.
+    const holder = new pg.Client({ connectionString: tenantDatabaseUrl(acme) });
+    await holder.connect();
+    const waiting = async () =>
+      Number((await holder.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0]?.n ?? 0);
+    const create = (username: string) =>
+      call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username, passwordMode: "none" } });
+    let requests: ReturnType<typeof create>[] = [];
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('gatehouse.quota'), hashtext('users'))`);
+      requests = ["queued.a", "queued.b", "queued.c"].map(create);
+      for (let i = 0; i < 100 && (await waiting()) < 3; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await waiting()).toBe(3);
+      // The platform lowers the quota to what is used now, while they wait.
+      await setQuotaOverrides(acme.id, { users: String(present), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    } finally {
+      await holder.query("COMMIT");
+      await holder.end();
+    }
+    const responses = await Promise.all(requests);
+    for (const response of responses) expect(response, JSON.stringify(response.body)).toMatchObject({ status: 429, body: { code: "quota_exceeded" } });
+    expect(await db.user.count()).toBe(present);
+  });
+
+  it("users: eight parallel REST creates against a lowered quota create exactly what fits, the rest 429, none 500", async () => {
+    const db = tenantDb(acme);
+    const present = await db.user.count();
+    await setQuotaOverrides(acme.id, { users: String(present + 100), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "parallel", scopes: ["user:create", "user:read"] }), TEST_ACTOR)).secret;
+    await setQuotaOverrides(acme.id, { users: String(present + 2), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: `parallel.${i}`, passwordMode: "none" } }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 429, 429, 429, 429, 429, 429]);
+    expect(await db.user.count()).toBe(present + 2);
   });
 
   it("org units: 12 concurrent creations against a quota of 5 create exactly 5", async () => {
@@ -90,15 +137,15 @@ describe("enforcement", () => {
     await setQuotaOverrides(acme.id, { users: "100", orgUnits: "", memberships: "3", apiKeys: "" }, TEST_ACTOR);
     const names = Array.from({ length: 8 }, (_, i) => `member.${i}`);
     for (const name of names) await db.user.create({ data: { username: name, provisioningState: "synced" } });
-    const results = await Promise.allSettled(names.map((username) => addMembership(acme, unit.id, { username, role: "default" }, TEST_ACTOR)));
+    const results = await Promise.allSettled(names.map((username) => addMembership(acme, unit.id, { username, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "quota_exceeded" });
     expect(await db.membership.count()).toBe(3);
 
     await setQuotaOverrides(acme.id, { users: "100", orgUnits: "", memberships: "4", apiKeys: "" }, TEST_ACTOR);
     const pending = names.filter((_, i) => results[i]?.status === "rejected");
-    await addMembership(acme, unit.id, { username: pending[0]!, role: "default" }, TEST_ACTOR);
-    await expect(addMembership(acme, unit.id, { username: pending[1]!, role: "default" }, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded" });
+    await addMembership(acme, unit.id, { username: pending[0]!, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(addMembership(acme, unit.id, { username: pending[1]!, role: "default" }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 
   it("API keys: the per-tenant override applies", async () => {

@@ -14,7 +14,7 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { createUserSchema } from "@/lib/users/schema";
 import { sessionCookie } from "@/tests/support/api";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
@@ -74,11 +74,11 @@ describe("sessions on route handlers", () => {
 
   it("ends a user's sessions when they are disabled, their password is reset or their role loses a permission", async () => {
     for (const [username, change] of [
-      ["erin", (u: string) => setTenantUserEnabled(acme, u, false, TEST_ACTOR)],
-      ["frank", (u: string) => resetTenantUserPassword(acme, u, undefined, TEST_ACTOR)],
-      ["gina", (u: string) => changeTenantUserRole(acme, u, "member", { kind: "superadmin" }, TEST_ACTOR)],
+      ["erin", (u: string) => setTenantUserEnabled(acme, u, false, TEST_PRINCIPAL, TEST_ACTOR)],
+      ["frank", (u: string) => resetTenantUserPassword(acme, u, undefined, TEST_PRINCIPAL, TEST_ACTOR)],
+      ["gina", (u: string) => changeTenantUserRole(acme, u, "member", TEST_PRINCIPAL, TEST_ACTOR)],
     ] as const) {
-      await createTenantUser(acme, createUserSchema.parse({ username, tenantRole: username === "gina" ? "auditor" : "member" }), TEST_ACTOR);
+      await createTenantUser(acme, createUserSchema.parse({ username, tenantRole: username === "gina" ? "auditor" : "member" }), TEST_PRINCIPAL, TEST_ACTOR);
       const cookie = await sessionCookie(acme, username, ["member"]);
       expect(await read(acme, cookie), username).not.toBeNull();
       await change(username);

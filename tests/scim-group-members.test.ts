@@ -10,7 +10,7 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { changeMemberships } from "@/lib/memberships/service";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { GROUP_SCHEMA, PATCH_OP, scimClient, type ScimCaller } from "@/tests/support/scim";
 
@@ -69,14 +69,14 @@ describe("SCIM group membership changes", () => {
   it("the batch is all or nothing inside its transaction: a vanished user or an existing membership changes nothing", async () => {
     const team = await users("atomic", 5);
     const groupId = await group("Atomic");
-    await changeMemberships(acme, groupId, { add: [{ username: team[0]!.username, role: "default" }] }, TEST_ACTOR);
+    await changeMemberships(acme, groupId, { add: [{ username: team[0]!.username, role: "default" }] }, TEST_PRINCIPAL, TEST_ACTOR);
 
     const adds = (names: readonly string[]) => names.map((username) => ({ username, role: "default" as const }));
-    await expect(changeMemberships(acme, groupId, { add: adds([...team.slice(1).map((u) => u.username), "nobody.here"]), remove: [team[0]!.username] }, TEST_ACTOR)).rejects.toMatchObject({
+    await expect(changeMemberships(acme, groupId, { add: adds([...team.slice(1).map((u) => u.username), "nobody.here"]), remove: [team[0]!.username] }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({
       code: "not_found",
       fields: { username: expect.stringContaining("nobody.here") },
     });
-    await expect(changeMemberships(acme, groupId, { add: adds(team.map((u) => u.username)) }, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.stringContaining(team[0]!.username) } });
+    await expect(changeMemberships(acme, groupId, { add: adds(team.map((u) => u.username)) }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.stringContaining(team[0]!.username) } });
     expect((await tenantDb(acme).membership.findMany({ where: { orgUnitId: groupId }, select: { username: true } })).map((m) => m.username)).toEqual([team[0]!.username]);
   });
 

@@ -11,7 +11,7 @@ import { listOrgUnitMembers } from "@/lib/memberships/service";
 import { createTenantUser } from "@/lib/users/commands";
 import { changeTenantLifecycle } from "@/lib/tenants/lifecycle";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { sessionCookie, type Json } from "@/tests/support/api";
 import { passwordAccepted } from "@/tests/support/identity-login";
@@ -247,7 +247,7 @@ describe("Microsoft Entra ID provisioning requests", () => {
 describe("filters and pagination", () => {
   beforeAll(async () => {
     for (const [username, firstName] of [["filter.anna", "Anna"], ["filter.bob", "Bob"], ["filter.carl", "Carl"], ["other.dana", "Dana"]] as const) {
-      await createTenantUser(acme, { username, email: `${username}@corp.example`, firstName, lastName: "Tester", tenantRole: "member", passwordMode: "none" }, TEST_ACTOR);
+      await createTenantUser(acme, { username, email: `${username}@corp.example`, firstName, lastName: "Tester", tenantRole: "member", passwordMode: "none" }, TEST_PRINCIPAL, TEST_ACTOR);
     }
   }, 60_000);
 

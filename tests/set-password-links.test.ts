@@ -7,7 +7,7 @@ import { hashSecret } from "@/lib/api-keys/secret";
 import { inspectSetPasswordLink, issueSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-links/service";
 import { choosePasswordSchema } from "@/lib/set-password-links/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { passwordAccepted } from "@/tests/support/identity-login";
 import { holdIdentityWrites, holdsUnavailable, openTransactions } from "@/tests/support/slow-identity";
@@ -26,7 +26,7 @@ afterAll(() => closeTestResources(controller));
 const tokenOf = (url: string) => url.split("/set-password/")[1]!;
 
 async function userWithLink(tenant: ResolvedTenant, username: string) {
-  const created = await createTenantUser(tenant, createUserSchema.parse({ username, passwordMode: "link" }), TEST_ACTOR);
+  const created = await createTenantUser(tenant, createUserSchema.parse({ username, passwordMode: "link" }), TEST_PRINCIPAL, TEST_ACTOR);
   expect(created.setPasswordLink).toBeDefined();
   return { created, token: tokenOf(created.setPasswordLink!.url) };
 }
@@ -138,7 +138,7 @@ describe("set-password links", () => {
     await tenantDb(acme).user.update({ where: { username: "leaver" }, data: { enabled: false } });
     expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "disabled" });
     await tenantDb(acme).user.update({ where: { username: "leaver" }, data: { enabled: true } });
-    await deleteTenantUser(acme, "leaver", TEST_ACTOR);
+    await deleteTenantUser(acme, "leaver", TEST_PRINCIPAL, TEST_ACTOR);
     expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "invalid" });
   });
 

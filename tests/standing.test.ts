@@ -15,7 +15,7 @@ import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { proxy } from "@/proxy";
-import { businessCustomer, randomPan, TEST_ACTOR } from "@/tests/support/fixtures";
+import { businessCustomer, randomPan, TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedRoot, provisionedTenant } from "@/tests/support/tenants";
 import { call, sessionCookie } from "@/tests/support/api";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
@@ -64,7 +64,7 @@ beforeAll(async () => {
   acme = await provisionedTenant(controller);
   acmeCustomerId = (await controlDb().tenant.findUniqueOrThrow({ where: { id: acme.id } })).customerId;
   acmeKey = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "acme sync", scopes: PERMISSIONS }), TEST_ACTOR)).secret;
-  await createTenantUser(acme, createUserSchema.parse({ username: "seat.user", email: "seat@example.com", passwordMode: "none" }), TEST_ACTOR);
+  await createTenantUser(acme, createUserSchema.parse({ username: "seat.user", email: "seat@example.com", passwordMode: "none" }), TEST_PRINCIPAL, TEST_ACTOR);
   platformKeys.kyc = await platformKey(["verification:write", "customer:read"]);
   platformKeys.billing = await platformKey(["billing:write", "tenant:read"]);
   platformKeys.reader = await platformKey(["customer:read", "tenant:read"]);

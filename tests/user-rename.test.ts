@@ -15,7 +15,7 @@ import { createOrgUnit } from "@/lib/org-units/service";
 import { addMembership, listUserMemberships } from "@/lib/memberships/service";
 import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { call, sessionCookie, type Json } from "@/tests/support/api";
 import { passwordAccepted } from "@/tests/support/identity-login";
@@ -49,7 +49,7 @@ async function provisionedUser(userName: string): Promise<{ id: string; orgUnitI
   const created = await scim("POST", "/scim/v2/Users", { schemas: [USER_SCHEMA], userName, password: PASSWORD, active: true, name: { givenName: "Jo", familyName: "Doe" } });
   expect(created.status).toBe(201);
   const ou = await createOrgUnit(acme, { identifier: `ou-${randomUUID().slice(0, 8)}`, name: "Rename test" }, TEST_ACTOR);
-  await addMembership(acme, ou.id, { username: userName, role: "admin" }, TEST_ACTOR);
+  await addMembership(acme, ou.id, { username: userName, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR);
   const organization = await tenantDb(acme).organization.create({
     data: { customerId: randomUUID(), slug: `org-${randomUUID().slice(0, 8)}`, name: "Rename test", members: { create: { username: userName, role: "admin" } } },
   });

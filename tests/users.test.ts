@@ -8,7 +8,7 @@ import { deleteRealm, ensureRealm } from "@/lib/identity/realms";
 import { syncRealmRoles, TENANT_ROLES } from "@/lib/identity/roles";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { TEST_ACTOR } from "@/tests/support/fixtures";
+import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
@@ -25,7 +25,7 @@ const input = (username: string, extra: Record<string, string> = {}) => createUs
 
 describe("tenant users", () => {
   it("creates the user in the tenant database and the realm, with its role and a one-time password", async () => {
-    const result = await createTenantUser(acme, input("Asha.Rao", { tenantRole: "auditor" }), TEST_ACTOR);
+    const result = await createTenantUser(acme, input("Asha.Rao", { tenantRole: "auditor" }), TEST_PRINCIPAL, TEST_ACTOR);
     expect(result).toMatchObject({ username: "asha.rao", provisioningState: "synced" });
     expect(result.oneTimePassword).toMatch(/^.{20}$/);
     const row = await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "asha.rao" } });
@@ -36,17 +36,17 @@ describe("tenant users", () => {
   });
 
   it("creates a user without any password (for provisioning systems) who gets one by a reset later", async () => {
-    const result = await createTenantUser(acme, input("nopass", { passwordMode: "none" }), TEST_ACTOR);
+    const result = await createTenantUser(acme, input("nopass", { passwordMode: "none" }), TEST_PRINCIPAL, TEST_ACTOR);
     expect(result).toEqual({ username: "nopass", provisioningState: "synced" });
     expect(await findUserByUsername(acme.key, "nopass")).not.toBeNull();
-    const reset = await resetTenantUserPassword(acme, "nopass", undefined, TEST_ACTOR);
+    const reset = await resetTenantUserPassword(acme, "nopass", undefined, TEST_PRINCIPAL, TEST_ACTOR);
     expect(reset.oneTimePassword).toBeTruthy();
   });
 
   it("refuses a taken username with a conflict, also when two creates race, and writes nothing else", async () => {
-    await createTenantUser(acme, input("dup"), TEST_ACTOR);
-    await expect(createTenantUser(acme, input("dup"), TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
-    const results = await Promise.allSettled([createTenantUser(acme, input("race"), TEST_ACTOR), createTenantUser(acme, input("race"), TEST_ACTOR)]);
+    await createTenantUser(acme, input("dup"), TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(createTenantUser(acme, input("dup"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
+    const results = await Promise.allSettled([createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR), createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await tenantDb(acme).user.count({ where: { username: "race" } })).toBe(1);
   });
@@ -58,25 +58,25 @@ describe("tenant users", () => {
   });
 
   it("disables a user in both places and re-enables them", async () => {
-    await createTenantUser(acme, input("dora"), TEST_ACTOR);
-    await setTenantUserEnabled(acme, "dora", false, TEST_ACTOR);
+    await createTenantUser(acme, input("dora"), TEST_PRINCIPAL, TEST_ACTOR);
+    await setTenantUserEnabled(acme, "dora", false, TEST_PRINCIPAL, TEST_ACTOR);
     expect((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "dora" } })).enabled).toBe(false);
     expect((await findUserByUsername(acme.key, "dora"))?.enabled).toBe(false);
-    await setTenantUserEnabled(acme, "dora", true, TEST_ACTOR);
+    await setTenantUserEnabled(acme, "dora", true, TEST_PRINCIPAL, TEST_ACTOR);
     expect((await findUserByUsername(acme.key, "dora"))?.enabled).toBe(true);
   });
 
   it("never deletes the break-glass admin — refused by the server and by the database", async () => {
-    await expect(deleteTenantUser(acme, "breakglass", TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteTenantUser(acme, "breakglass", TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
     await expect(tenantDb(acme).$executeRaw`DELETE FROM users WHERE username = 'breakglass'`).rejects.toThrow(/break-glass/);
-    await setTenantUserEnabled(acme, "breakglass", false, TEST_ACTOR);
+    await setTenantUserEnabled(acme, "breakglass", false, TEST_PRINCIPAL, TEST_ACTOR);
     expect((await findUserByUsername(acme.key, "breakglass"))?.enabled).toBe(false);
-    await setTenantUserEnabled(acme, "breakglass", true, TEST_ACTOR);
+    await setTenantUserEnabled(acme, "breakglass", true, TEST_PRINCIPAL, TEST_ACTOR);
   });
 
   it("deletes a user from the realm and the tenant", async () => {
-    await createTenantUser(acme, input("gone"), TEST_ACTOR);
-    await deleteTenantUser(acme, "gone", TEST_ACTOR);
+    await createTenantUser(acme, input("gone"), TEST_PRINCIPAL, TEST_ACTOR);
+    await deleteTenantUser(acme, "gone", TEST_PRINCIPAL, TEST_ACTOR);
     expect(await tenantDb(acme).user.findUnique({ where: { username: "gone" } })).toBeNull();
     expect(await findUserByUsername(acme.key, "gone")).toBeNull();
   });
@@ -84,7 +84,7 @@ describe("tenant users", () => {
   it("shows a failed sync and repairs it on retry, never leaving the two sides silently different", async () => {
     const broken = await provisionedTenant(controller);
     await deleteRealm(broken.key); // the identity side is gone
-    const result = await createTenantUser(broken, input("lost"), TEST_ACTOR);
+    const result = await createTenantUser(broken, input("lost"), TEST_PRINCIPAL, TEST_ACTOR);
     expect(result.provisioningState).toBe("failed");
     expect(result.oneTimePassword).toBeUndefined();
     const row = await tenantDb(broken).user.findUniqueOrThrow({ where: { username: "lost" } });
@@ -93,20 +93,20 @@ describe("tenant users", () => {
 
     await ensureRealm({ name: broken.key, displayName: broken.displayName, enabled: true });
     await syncRealmRoles(broken.key, TENANT_ROLES);
-    const retried = await retryUserSync(broken, "lost", TEST_ACTOR);
+    const retried = await retryUserSync(broken, "lost", TEST_PRINCIPAL, TEST_ACTOR);
     expect(retried.provisioningState).toBe("synced");
     expect(retried.oneTimePassword).toBeTruthy();
     expect(await findUserByUsername(broken.key, "lost")).not.toBeNull();
   });
 
   it("updates the profile on both sides", async () => {
-    await createTenantUser(acme, input("eve"), TEST_ACTOR);
-    await updateTenantUser(acme, "eve", { email: "eve@new.example", firstName: "Eve", lastName: "Adams" }, TEST_ACTOR);
+    await createTenantUser(acme, input("eve"), TEST_PRINCIPAL, TEST_ACTOR);
+    await updateTenantUser(acme, "eve", { email: "eve@new.example", firstName: "Eve", lastName: "Adams" }, TEST_PRINCIPAL, TEST_ACTOR);
     expect(await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "eve" } })).toMatchObject({ email: "eve@new.example", lastName: "Adams", provisioningState: "synced" });
   });
 
   it("lists with keyset pagination and prefix search over username, email and names", async () => {
-    for (const name of ["kp-a", "kp-b", "kp-c"]) await createTenantUser(acme, input(name, { lastName: "Zimmer" }), TEST_ACTOR);
+    for (const name of ["kp-a", "kp-b", "kp-c"]) await createTenantUser(acme, input(name, { lastName: "Zimmer" }), TEST_PRINCIPAL, TEST_ACTOR);
     const first = await listUsers(acme, userListQuerySchema.parse({ q: "kp-", limit: 2 }));
     expect(first.items.map((u) => u.username)).toEqual(["kp-a", "kp-b"]);
     const second = await listUsers(acme, userListQuerySchema.parse({ q: "kp-", limit: 2, after: first.next! }));
@@ -117,9 +117,9 @@ describe("tenant users", () => {
   });
 
   it("keeps tenants apart: another tenant's username is not found there", async () => {
-    await createTenantUser(acme, input("only-acme"), TEST_ACTOR);
-    await expect(setTenantUserEnabled(other, "only-acme", false, TEST_ACTOR)).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteTenantUser(other, "only-acme", TEST_ACTOR)).rejects.toMatchObject({ code: "not_found" });
+    await createTenantUser(acme, input("only-acme"), TEST_PRINCIPAL, TEST_ACTOR);
+    await expect(setTenantUserEnabled(other, "only-acme", false, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteTenantUser(other, "only-acme", TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "not_found" });
     expect((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "only-acme" } })).enabled).toBe(true);
   });
 });

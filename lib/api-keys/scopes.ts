@@ -1,4 +1,4 @@
-import { can, PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
+import { missingToGrant, PERMISSIONS, type Permission, type Principal } from "@/lib/permissions/permissions";
 
 /** What a key may be given: any permission, plus `scim` (SCIM 2.0 provisioning at /scim/v2 only; lib/scim). */
 export const API_KEY_SCOPES = [...PERMISSIONS, "scim"] as const;
@@ -11,10 +11,22 @@ function isPermission(scope: string): scope is Permission {
   return (PERMISSIONS as readonly string[]).includes(scope);
 }
 
-/** Whether `principal` holds `scope` tenant-wide, and so may give it to a key. */
+/** The permissions a scope carries: the permission itself, or for `scim` everything a SCIM client does. */
+export function scopePermissions(scope: ApiKeyScope): readonly Permission[] {
+  return isPermission(scope) ? [scope] : SCIM_REQUIRES;
+}
+
+/** Whether `principal` holds everything `scope` carries tenant-wide, and so may give it to a key (the grant rule). */
 export function mayGrant(principal: Principal, scope: ApiKeyScope): boolean {
-  const needed = isPermission(scope) ? [scope] : SCIM_REQUIRES;
-  return needed.every((permission) => can(principal, permission));
+  return missingToGrant(principal, { kind: "permissions", permissions: scopePermissions(scope) }).length === 0;
+}
+
+/**
+ * What a key may do on /scim/v2 (lib/scim): what the `scim` scope carries, plus any permission it
+ * also holds. The SCIM client acts with these, under the same grant rule as everyone else.
+ */
+export function scimPermissionsOf(scopes: readonly string[]): Permission[] {
+  return [...new Set([...(scopes.includes("scim") ? SCIM_REQUIRES : []), ...permissionsOf(scopes)])];
 }
 
 /** The permissions among stored scopes (unknown or reserved ones grant nothing). */

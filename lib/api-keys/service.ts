@@ -5,10 +5,10 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
-import type { Principal } from "@/lib/permissions/permissions";
+import { requireGrant, type Principal } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { generateSecret } from "@/lib/api-keys/secret";
-import { mayGrant } from "@/lib/api-keys/scopes";
+import { mayGrant, scopePermissions } from "@/lib/api-keys/scopes";
 import { apiKeyIdSchema, type CreateApiKeyInput, type CreatePlatformApiKeyInput } from "@/lib/api-keys/schema";
 import { toApiKeyView, viewSelect, type ApiKeyView } from "@/lib/api-keys/view";
 
@@ -69,7 +69,7 @@ async function insertApiKey(tenant: ResolvedTenant, input: NewKey, by: AuditActo
 export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
   const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
   if (refused.length > 0) {
-    throw new AppError("forbidden", "A key cannot have permissions you do not hold.", { scopes: `You cannot grant: ${refused.join(", ")}` });
+    requireGrant(creator, { kind: "permissions", permissions: refused.flatMap(scopePermissions) }, "give them to a key", "scopes", `You cannot grant: ${refused.join(", ")}`);
   }
   return insertApiKey(tenant, input, by);
 }

@@ -208,7 +208,8 @@ tenantPath("get", "/users", "Users", "user:list", {
 tenantPath("post", "/users", "Users", "user:create", {
   id: "createUser",
   summary: "Create a user",
-  description: "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once.",
+  description:
+    "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once. The caller must hold every permission of the `tenantRole` it gives (else 403 `forbidden`, naming what it lacks). A username or an email (case-insensitively) another user has is a 409 `conflict` naming the field.",
   params: params.tenant,
   body: schemas.CreateUser,
   responses: { ...ok("The user.", schemas.CreatedUser, 201), ...errors(409, 429) },
@@ -222,15 +223,16 @@ tenantPath("get", "/users/{username}", "Users", "user:read", {
 tenantPath("patch", "/users/{username}", "Users", "user:update for profile fields, user:disable for `enabled`", {
   id: "updateUser",
   summary: "Update a user's profile, enable or disable",
-  description: "Fields left out stay as they are; an empty string clears a profile field. Disabling ends the user's sessions at once.",
+  description:
+    "Fields left out stay as they are; an empty string clears a profile field. Disabling ends the user's sessions at once. The caller must hold every permission of the user's current role to change anything about them (else 403 `forbidden`). A taken username or email is a 409 `conflict` naming the field.",
   params: params.user,
   body: schemas.PatchUser,
-  responses: ok("The user.", schemas.User),
+  responses: { ...ok("The user.", schemas.User), ...errors(409) },
 });
 tenantPath("delete", "/users/{username}", "Users", "user:delete", {
   id: "deleteUser",
   summary: "Delete a user",
-  description: "From the realm and the tenant. The break-glass admin cannot be deleted (403), only disabled.",
+  description: "From the realm and the tenant. The break-glass admin cannot be deleted (403), only disabled. The caller must hold every permission of the user's role (else 403 `forbidden`).",
   params: params.user,
   responses: noContent,
 });
@@ -284,7 +286,7 @@ tenantPath("get", "/org-units/{id}/members", "Memberships", "membership:read (te
 tenantPath("post", "/org-units/{id}/members", "Memberships", "membership:manage (tenant-wide or within this org unit)", {
   id: "addMember",
   summary: "Add a member",
-  description: "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`.",
+  description: "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`. The caller must hold, in this org unit, every permission of the role it gives (else 403 `forbidden`).",
   params: params.orgUnit,
   body: schemas.AddMember,
   responses: { ...ok("The membership.", schemas.Membership, 201), ...errors(409, 429) },
@@ -292,6 +294,7 @@ tenantPath("post", "/org-units/{id}/members", "Memberships", "membership:manage 
 tenantPath("patch", "/org-units/{id}/members/{username}", "Memberships", "membership:manage (tenant-wide or within this org unit)", {
   id: "changeMemberRole",
   summary: "Change a member's role",
+  description: "The caller must hold, in this org unit, every permission of both the old and the new role (else 403 `forbidden`).",
   params: params.member,
   body: schemas.ChangeRole,
   responses: ok("The membership.", schemas.Membership),
@@ -299,6 +302,7 @@ tenantPath("patch", "/org-units/{id}/members/{username}", "Memberships", "member
 tenantPath("delete", "/org-units/{id}/members/{username}", "Memberships", "membership:manage (tenant-wide or within this org unit)", {
   id: "removeMember",
   summary: "Remove a member",
+  description: "The caller must hold, in this org unit, every permission of the member's role (else 403 `forbidden`).",
   params: params.member,
   responses: noContent,
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authenticateMember, authorizeSuperadmin, notAllowed, requireMember, requireSuperadmin } from "@/lib/auth/guards";
 import type { AuditActor } from "@/lib/audit/actor";
 import { isAppError } from "@/lib/errors/app-error";
-import { can, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
+import { can, SUPERADMIN_PRINCIPAL as SUPERADMIN, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
 import { requestTenant } from "@/lib/tenancy/request";
 import { tenantById } from "@/lib/tenancy/resolve";
 import { targetTenant } from "@/lib/tenancy/target";
@@ -22,7 +22,6 @@ export interface AdminScope {
 }
 
 const WORKSPACE: AdminScope = { target: null, base: "" };
-const SUPERADMIN: Principal = { kind: "superadmin" };
 
 const consoleScope = (tenant: ResolvedTenant): AdminScope => ({ target: tenant.key, base: `/tenants/${tenant.id}` });
 

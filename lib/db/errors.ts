@@ -18,9 +18,11 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /** Name of the violated constraint or the target fields, when Prisma or pg report it. */
 export function violatedTarget(error: unknown): string {
-  const e = error as { meta?: { target?: unknown; constraint?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } }; constraint?: string };
-  const fields = e.meta?.driverAdapterError?.cause?.constraint?.fields;
-  if (fields) return fields.join(",");
+  const e = error as { meta?: { target?: unknown; constraint?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } }; constraint?: string };
+  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
+  if (constraint?.fields) return constraint.fields.join(",");
+  // An expression index (lower(email)) has no fields, only its name.
+  if (constraint?.index) return constraint.index;
   return String(e.meta?.target ?? e.meta?.constraint ?? e.constraint ?? "");
 }
 

@@ -15,8 +15,8 @@ import { findOrgUnitByIdentifier } from "@/lib/org-units/service";
 export async function addMemberAction(target: string | null, orgUnitId: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
-    const added = await addMembership(tenant, orgUnitId, parseOrThrow(addMembershipSchema, values), actor);
+    const { tenant, actor, principal } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
+    const added = await addMembership(tenant, orgUnitId, parseOrThrow(addMembershipSchema, values), principal, actor);
     return { message: `Added ${added.username} to ${added.identifier}.` };
   });
 }
@@ -32,7 +32,7 @@ export async function addToOrgUnitAction(target: string | null, username: string
     if (!can(principal, "membership:manage", ou ? { orgUnitId: ou.id } : {})) throw notAllowed();
     if (!ou) throw new AppError("not_found", "No such org unit.", { orgUnit: `There is no org unit “${input.orgUnit}”.` });
     try {
-      await addMembership(tenant, ou.id, { username, role: input.role }, actor);
+      await addMembership(tenant, ou.id, { username, role: input.role }, principal, actor);
     } catch (error) {
       // The user is fixed on this form, so "already a member" belongs next to the org unit field.
       if (isAppError(error) && error.code === "conflict") throw new AppError("conflict", error.message, { orgUnit: `${username} is already a member of “${ou.identifier}”.` });
@@ -45,9 +45,9 @@ export async function addToOrgUnitAction(target: string | null, username: string
 export async function changeRoleAction(target: string | null, orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
+    const { tenant, actor, principal } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
     const { role } = parseOrThrow(changeRoleSchema, values);
-    await changeMembershipRole(tenant, orgUnitId, username, role, actor);
+    await changeMembershipRole(tenant, orgUnitId, username, role, principal, actor);
     return { message: "Role saved." };
   });
 }
@@ -55,8 +55,8 @@ export async function changeRoleAction(target: string | null, orgUnitId: string,
 export async function removeMemberAction(target: string | null, orgUnitId: string, username: string, prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   return runAction(prev, values, async () => {
-    const { tenant, actor } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
-    await removeMembership(tenant, orgUnitId, username, actor);
+    const { tenant, actor, principal } = await authorizeTenantAdmin(target, "membership:manage", { orgUnitId });
+    await removeMembership(tenant, orgUnitId, username, principal, actor);
     return { message: `Removed ${username}.` };
   });
 }

@@ -11,6 +11,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { orgUnitIdOrThrow, orgUnitNotFound } from "@/lib/org-units/service";
 import { addMembershipSchema, changeRoleSchema, type AddMembershipInput } from "@/lib/memberships/schema";
 import type { MembershipRole } from "@/lib/memberships/roles";
+import { requireGrant, type Principal } from "@/lib/permissions/permissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,34 +104,63 @@ async function insertMemberships(tx: Tx, orgUnitId: string, identifier: string, 
   return members.map(({ username, role }) => ({ orgUnitId, identifier, username, role }));
 }
 
+/** The grant rule (lib/permissions) for an OU role: giving or taking it needs every permission it carries in that org unit. */
+function requireMembershipGrant(principal: Principal, orgUnitId: string, role: MembershipRole, action: "give" | "take"): void {
+  requireGrant(principal, { kind: "membershipRole", role, orgUnitId }, action === "give" ? "give it in this org unit" : "take it away in this org unit", "role");
+}
+
 /**
  * Adds and removes memberships of one org unit in one transaction: all of them or none. The
  * memberships quota is checked once for the net number added, under the quota lock (so concurrent
  * changes never exceed it together). Each membership added or removed is its own audit event.
  * An unknown user is `not_found` on `username`; an existing membership is a `conflict` (also when
- * two additions race); a membership to remove that is not there is `not_found`.
+ * two additions race); a membership to remove that is not there is `not_found`. `principal` must
+ * hold, in this org unit, every permission of each role it gives or takes away (the grant rule).
  */
-export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, by: AuditActor): Promise<MembershipRecord[]> {
+export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
+  const prepared = prepareChanges(orgUnitId, changes, principal);
+  return tenantDb(tenant).$transaction((tx) => applyPrepared(tx, tenant, prepared, principal, by), { timeout: 15_000 });
+}
+
+/**
+ * `changeMemberships` inside a transaction the caller holds, to commit the memberships together
+ * with something else (SCIM writes a group and its members as one): the same checks, quota, locks
+ * and audit events, and a refusal rolls back the caller's whole transaction.
+ */
+export async function applyMembershipChanges(tx: Tx, tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
+  return applyPrepared(tx, tenant, prepareChanges(orgUnitId, changes, principal), principal, by);
+}
+
+interface PreparedChanges {
+  ouId: string;
+  add: AddMembershipInput[];
+  remove: readonly string[];
+}
+
+/** Validates the changes and checks the roles given, before any transaction. */
+function prepareChanges(orgUnitId: string, changes: MembershipChanges, principal: Principal): PreparedChanges {
   const add = (changes.add ?? []).map((member) => parseOrThrow(addMembershipSchema, member));
-  const remove = changes.remove ?? [];
   const ouId = orgUnitIdOrThrow(orgUnitId);
+  for (const role of new Set(add.map((m) => m.role))) requireMembershipGrant(principal, ouId, role, "give");
+  return { ouId, add, remove: changes.remove ?? [] };
+}
+
+async function applyPrepared(tx: Tx, tenant: ResolvedTenant, { ouId, add, remove }: PreparedChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
   try {
-    return await tenantDb(tenant).$transaction(
-      async (tx) => {
-        const identifier = await orgUnitIdentifier(tx, ouId);
-        // Before any membership row is locked, so changes queue on the quota lock rather than deadlock on rows.
-        if (add.length) await enforceQuota(tx, tenant, "memberships", add.length - remove.length);
-        const removed = await deleteMemberships(tx, ouId, identifier, remove);
-        const added = await insertMemberships(tx, ouId, identifier, add);
-        await recordTenantEvents(tx, by, [
-          ...removed.map((before) => ({ action: "membership.removed", resourceType: "membership" as const, resourceId: resourceId(ouId, before.username), before })),
-          ...added.map((after) => ({ action: "membership.added", resourceType: "membership" as const, resourceId: resourceId(ouId, after.username), after })),
-        ]);
-        return added;
-      },
-      { timeout: 15_000 },
-    );
+    const identifier = await orgUnitIdentifier(tx, ouId);
+    // Before any membership row is locked, so changes queue on the quota lock rather than deadlock on rows.
+    if (add.length) await enforceQuota(tx, tenant, "memberships", add.length - remove.length);
+    const removed = await deleteMemberships(tx, ouId, identifier, remove);
+    // The roles taken away are known once their rows are; a refusal rolls the removal back.
+    for (const role of new Set(removed.map((m) => m.role))) requireMembershipGrant(principal, ouId, role, "take");
+    const added = await insertMemberships(tx, ouId, identifier, add);
+    await recordTenantEvents(tx, by, [
+      ...removed.map((before) => ({ action: "membership.removed", resourceType: "membership" as const, resourceId: resourceId(ouId, before.username), before })),
+      ...added.map((after) => ({ action: "membership.added", resourceType: "membership" as const, resourceId: resourceId(ouId, after.username), after })),
+    ]);
+    return added;
   } catch (error) {
+    // Answered here, as what they mean, even inside a caller's transaction (which they abort anyway).
     if (isUniqueViolation(error)) throw alreadyMembers(add.length === 1 ? [add[0]!.username] : []);
     // A user was deleted between the check and the insert.
     if (isForeignKeyViolation(error)) throw noSuchUsers(add.map((m) => m.username));
@@ -139,16 +169,19 @@ export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: strin
 }
 
 /** Adds a user of this tenant to an org unit (see `changeMemberships` for the errors). */
-export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, input: AddMembershipInput, by: AuditActor): Promise<MembershipRecord> {
-  const [added] = await changeMemberships(tenant, orgUnitId, { add: [input] }, by);
+export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, input: AddMembershipInput, principal: Principal, by: AuditActor): Promise<MembershipRecord> {
+  const [added] = await changeMemberships(tenant, orgUnitId, { add: [input] }, principal, by);
   return added!;
 }
 
-export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: string, username: string, newRole: MembershipRole, by: AuditActor): Promise<MembershipRecord> {
+/** Changes a member's role; `principal` must be able to give the new role and take the old one. */
+export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: string, username: string, newRole: MembershipRole, principal: Principal, by: AuditActor): Promise<MembershipRecord> {
   const { role } = parseOrThrow(changeRoleSchema, { role: newRole });
   const ouId = orgUnitIdOrThrow(orgUnitId);
+  requireMembershipGrant(principal, ouId, role, "give");
   return tenantDb(tenant).$transaction(async (tx) => {
     const before = await lockMembership(tx, ouId, username);
+    requireMembershipGrant(principal, ouId, before.role, "take");
     await tx.membership.update({ where: { username_orgUnitId: { username, orgUnitId: ouId } }, data: { role } });
     const after: MembershipRecord = { ...before, role };
     await recordTenantEvent(tx, by, { action: "membership.role_changed", resourceType: "membership", resourceId: resourceId(ouId, username), before, after });
@@ -156,8 +189,8 @@ export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: st
   });
 }
 
-export async function removeMembership(tenant: ResolvedTenant, orgUnitId: string, username: string, by: AuditActor): Promise<void> {
-  await changeMemberships(tenant, orgUnitId, { remove: [username] }, by);
+export async function removeMembership(tenant: ResolvedTenant, orgUnitId: string, username: string, principal: Principal, by: AuditActor): Promise<void> {
+  await changeMemberships(tenant, orgUnitId, { remove: [username] }, principal, by);
 }
 
 /** A page of an org unit's members by username; `q` matches a prefix of the username or a name. */

@@ -118,16 +118,28 @@ export async function findOrgUnitByIdentifier(tenant: ResolvedTenant, identifier
   return row ? toDetail(row) : null;
 }
 
+export interface OrgUnitWriteOptions {
+  /**
+   * More work that must commit with the org unit or not at all (SCIM's members), run in the same
+   * transaction after the org unit is written; a refusal there rolls the org unit back too.
+   */
+  alongside?: (tx: Tx, orgUnit: OrgUnitDetail) => Promise<void>;
+}
+
 /** Creates an org unit; a taken identifier is a `conflict` on `identifier`, also when two creations race. */
-export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnitInput & ExternalId, by: AuditActor): Promise<OrgUnitDetail> {
+export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnitInput & ExternalId, by: AuditActor, options: OrgUnitWriteOptions = {}): Promise<OrgUnitDetail> {
   const data = { ...parseOrThrow(createOrgUnitSchema, input), externalId: input.externalId ?? null };
   try {
-    return await tenantDb(tenant).$transaction(async (tx) => {
-      await enforceQuota(tx, tenant, "orgUnits");
-      const created = toDetail(await tx.orgUnit.create({ data, select: detailSelect }));
-      await recordTenantEvent(tx, by, { action: "org_unit.created", resourceType: "org_unit", resourceId: created.id, after: snapshot(created) });
-      return created;
-    });
+    return await tenantDb(tenant).$transaction(
+      async (tx) => {
+        await enforceQuota(tx, tenant, "orgUnits");
+        const created = toDetail(await tx.orgUnit.create({ data, select: detailSelect }));
+        await recordTenantEvent(tx, by, { action: "org_unit.created", resourceType: "org_unit", resourceId: created.id, after: snapshot(created) });
+        await options.alongside?.(tx, created);
+        return created;
+      },
+      options.alongside ? { timeout: 15_000 } : undefined,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("conflict", "That identifier is already taken.", { identifier: `An org unit with the identifier “${data.identifier}” already exists.` });
@@ -137,15 +149,19 @@ export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnit
 }
 
 /** Changes name, description and/or metadata (fields left out stay as they are). */
-export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput & ExternalId, by: AuditActor): Promise<OrgUnitDetail> {
+export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput & ExternalId, by: AuditActor, options: OrgUnitWriteOptions = {}): Promise<OrgUnitDetail> {
   const data = { ...parseOrThrow(updateOrgUnitSchema, input), ...(input.externalId !== undefined ? { externalId: input.externalId } : {}) };
   const orgUnitId = orgUnitIdOrThrow(id);
-  return tenantDb(tenant).$transaction(async (tx) => {
-    const before = await lockOrgUnit(tx, orgUnitId);
-    const after = toDetail(await tx.orgUnit.update({ where: { id: orgUnitId }, data, select: detailSelect }));
-    await recordTenantEvent(tx, by, { action: "org_unit.updated", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before), after: snapshot(after) });
-    return after;
-  });
+  return tenantDb(tenant).$transaction(
+    async (tx) => {
+      const before = await lockOrgUnit(tx, orgUnitId);
+      const after = toDetail(await tx.orgUnit.update({ where: { id: orgUnitId }, data, select: detailSelect }));
+      await recordTenantEvent(tx, by, { action: "org_unit.updated", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before), after: snapshot(after) });
+      await options.alongside?.(tx, after);
+      return after;
+    },
+    options.alongside ? { timeout: 15_000 } : undefined,
+  );
 }
 
 const memberCountText = (n: number) => (n === 1 ? "1 member" : `${n} members`);

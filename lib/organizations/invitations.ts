@@ -11,6 +11,7 @@ import { linkOrigin } from "@/lib/domains/link-origin";
 import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
 import { invitationMail } from "@/lib/mail/messages";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import type { Principal } from "@/lib/permissions/permissions";
 import { isId, requireOrganizationRole, type OrganizationCaller } from "@/lib/organizations/authority";
 import type { OrganizationRole } from "@/lib/organizations/roles";
 import type { InviteInput } from "@/lib/organizations/schema";
@@ -159,7 +160,10 @@ export async function acceptInvitationWithNewAccount(cloud: ResolvedTenant, toke
   const before = await inspectInvitation(cloud, token);
   if (before.state !== "valid") throw new AppError(before.state === "invalid" ? "not_found" : "conflict", INVITATION_REFUSALS[before.state]);
   const by = { actor: `${cloud.key}/${account.username}`, ...client };
-  const created = await createTenantUser(cloud, createUserSchema.parse({ username: account.username, email: before.email, tenantRole: "member", passwordMode: "set", password: account.password }), by);
+  // The invitee signs up themselves, holding no permission: under the grant rule that makes (and
+  // undoes) a member of the cloud tenant and nothing more; the invitation gives the organization role.
+  const invitee: Principal = { kind: "user", username: account.username, realmRoles: [], ouRoles: {} };
+  const created = await createTenantUser(cloud, createUserSchema.parse({ username: account.username, email: before.email, tenantRole: "member", passwordMode: "set", password: account.password }), invitee, by);
   try {
     if (created.provisioningState !== "synced") throw new AppError("conflict", "Your account could not be created on the identity server just now. Try again in a moment.");
     return await tenantDb(cloud).$transaction(async (tx) => {
@@ -168,7 +172,7 @@ export async function acceptInvitationWithNewAccount(cloud: ResolvedTenant, toke
       return { organizationId: invitation.organization.id, username: account.username };
     });
   } catch (error) {
-    await deleteTenantUser(cloud, account.username, by);
+    await deleteTenantUser(cloud, account.username, invitee, by);
     throw error;
   }
 }

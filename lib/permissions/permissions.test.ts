@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canAssignRole, canSomewhere, PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+import { can, canAssignRole, canSomewhere, missingToGrant, PERMISSIONS, requireGrant, requireMayActOn, type Principal } from "@/lib/permissions/permissions";
 
 const user = (realmRoles: string[], ouRoles: Record<string, "admin" | "default" | "auditor"> = {}): Principal => ({ kind: "user", username: "u", realmRoles, ouRoles });
 
@@ -42,5 +42,20 @@ describe("permissions", () => {
     expect(canAssignRole(updater, "tenant-admin")).toBe(false);
     expect(canAssignRole(user(["auditor"]), "auditor")).toBe(true);
     expect(canAssignRole(user(["auditor"]), "tenant-admin")).toBe(false);
+  });
+
+  it("names what a grant lacks, counts OU roles within their OU, and applies the same rule to acting on a user", () => {
+    const creator: Principal = { kind: "apikey", keyId: "k", scopes: ["user:create"] };
+    expect(missingToGrant(creator, { kind: "tenantRole", role: "member" })).toEqual([]);
+    expect(missingToGrant(creator, { kind: "tenantRole", role: "auditor" })).toContain("audit:read");
+    expect(() => requireGrant(creator, { kind: "tenantRole", role: "tenant-admin" }, "create a user with it", "tenantRole")).toThrow(
+      expect.objectContaining({ code: "forbidden", message: expect.stringContaining("apikey:create"), fields: { tenantRole: expect.stringContaining("settings:update") } }),
+    );
+    const ouAdmin = user(["member"], { "ou-1": "admin" });
+    expect(missingToGrant(ouAdmin, { kind: "membershipRole", role: "admin", orgUnitId: "ou-1" })).toEqual([]);
+    expect(missingToGrant(ouAdmin, { kind: "membershipRole", role: "default", orgUnitId: "ou-2" })).toEqual(["ou:read"]);
+    expect(() => requireMayActOn({ kind: "apikey", keyId: "k", scopes: ["user:disable"] }, "tenant-admin", "disable")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => requireMayActOn({ kind: "apikey", keyId: "k", scopes: ["user:disable"] }, null, "disable")).not.toThrow();
+    expect(() => requireMayActOn({ kind: "superadmin" }, "tenant-admin", "delete")).not.toThrow();
   });
 });

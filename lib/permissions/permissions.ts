@@ -1,5 +1,6 @@
 import type { TenantRole } from "@/lib/identity/roles";
 import type { PlatformScope } from "@/lib/permissions/platform";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Every permission of a tenant, as `resource:action`. */
 export const PERMISSIONS = [
@@ -53,6 +54,9 @@ export type Principal =
   /** A platform API key: platform scopes only (lib/permissions/platform.ts), no tenant permission. */
   | { kind: "platform"; keyId: string; scopes: readonly PlatformScope[] };
 
+/** The platform operator: every tenant permission, in every tenant (console superadmins, and platform routes acting on a tenant). */
+export const SUPERADMIN_PRINCIPAL: Principal = { kind: "superadmin" };
+
 export interface Scope {
   orgUnitId?: string;
 }
@@ -86,10 +90,71 @@ export function canSomewhere(principal: Principal, permission: Permission): bool
   return principal.kind === "user" && Object.values(principal.ouRoles).some((role) => OU_ROLE_PERMISSIONS[role].includes(permission));
 }
 
+// The grant rule: nobody hands out more than they hold. Whatever a caller gives — a user's
+// tenant-wide role (at creation or by a change), an OU role, an API key's scopes — it must hold
+// every permission the grant carries, where the grant counts (tenant-wide, or within the OU). And
+// whoever acts on a user — disables, enables, deletes, renames, edits, resets their password,
+// sends them a set-password link — must be able to grant that user's role: nobody acts on someone
+// more privileged than themselves. Every command that hands out or acts on someone asks here.
+
+/** Something a caller hands out: the permissions it carries, and where they count. */
+export type Grant =
+  | { kind: "tenantRole"; role: TenantRole }
+  | { kind: "membershipRole"; role: MembershipRole; orgUnitId: string }
+  | { kind: "permissions"; permissions: readonly Permission[] };
+
+function grantNeeds(grant: Grant): { needed: readonly Permission[]; scope: Scope } {
+  switch (grant.kind) {
+    case "tenantRole":
+      return { needed: REALM_ROLE_PERMISSIONS[grant.role], scope: {} };
+    case "membershipRole":
+      return { needed: OU_ROLE_PERMISSIONS[grant.role], scope: { orgUnitId: grant.orgUnitId } };
+    case "permissions":
+      return { needed: grant.permissions, scope: {} };
+  }
+}
+
+/** The permissions `grant` carries that `principal` does not hold (empty: it may hand it out). */
+export function missingToGrant(principal: Principal, grant: Grant): Permission[] {
+  const { needed, scope } = grantNeeds(grant);
+  return [...new Set(needed)].filter((permission) => !can(principal, permission, scope));
+}
+
+function describeGrant(grant: Grant): string {
+  switch (grant.kind) {
+    case "tenantRole":
+      return `the role “${grant.role}”`;
+    case "membershipRole":
+      return `the org unit role “${grant.role}”`;
+    case "permissions":
+      return "the scopes asked for";
+  }
+}
+
+/**
+ * Refuses with `forbidden` unless `principal` holds everything `grant` carries. The message reads
+ * "Only a caller holding every permission of <the grant> may <action>; this caller lacks <what is
+ * missing>.", and `field` (when given) carries the refusal (or `fieldMessage`) next to that form field.
+ */
+export function requireGrant(principal: Principal, grant: Grant, action: string, field?: string, fieldMessage?: string): void {
+  const missing = missingToGrant(principal, grant);
+  if (missing.length === 0) return;
+  const lacking = `${missing.length === 1 ? "the permission" : "the permissions"} ${missing.join(", ")}`;
+  throw new AppError("forbidden", `Only a caller holding every permission of ${describeGrant(grant)} may ${action}; this caller lacks ${lacking}.`, field ? { [field]: fieldMessage ?? `Not yours to grant: you lack ${lacking}.` } : {});
+}
+
 /**
  * Whether the principal may give someone the tenant-wide `role` (or take it away): only with every
  * permission the role carries, so nobody hands out more than they hold.
  */
 export function canAssignRole(principal: Principal, role: TenantRole): boolean {
-  return REALM_ROLE_PERMISSIONS[role].every((permission) => can(principal, permission));
+  return missingToGrant(principal, { kind: "tenantRole", role }).length === 0;
+}
+
+/**
+ * The act-on rule: refuses with `forbidden` unless `principal` could grant the role of the user it
+ * acts on (a user without a known role counts as a member). `action` reads "disable", "delete", …
+ */
+export function requireMayActOn(principal: Principal, targetRole: TenantRole | null, action: string): void {
+  requireGrant(principal, { kind: "tenantRole", role: targetRole ?? "member" }, `${action} a user with that role`);
 }

@@ -21,11 +21,13 @@ async function usage(tx: TenantTx, resource: QuotaResource): Promise<number> {
  * Call inside the transaction that creates `count` (default one) of `resource`, before the inserts.
  * It takes a transaction-scoped advisory lock per resource, so concurrent creations in this tenant
  * queue behind each other and count what the previous one committed: the quota is never exceeded.
+ * The limit is read once the lock is held, not before: a creation that queued behind others while
+ * the platform lowered the quota counts against the lowered one.
  * Throws `quota_exceeded` when the creations would take the tenant past its limit.
  */
 export async function enforceQuota(tx: TenantTx, tenant: Pick<ResolvedTenant, "id">, resource: QuotaResource, count = 1): Promise<void> {
-  const limit = await quotaFor(tenant.id, resource);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.quota'), hashtext(${resource}))`;
+  const limit = await quotaFor(tenant.id, resource);
   const used = await usage(tx, resource);
   if (used + count > limit) {
     const { noun } = QUOTA_LABELS[resource];

@@ -17,19 +17,19 @@ export const listUsers = scimRoute(async ({ request, tenant, baseUrl }) => {
   return scimJson(listResponse(resources.map((r) => project(r, params.projection)), total, params.startIndex));
 });
 
-export const createUser = scimRoute(async ({ tenant, actor, baseUrl, body }) => created(await createScimUser(tenant, await body(), actor, baseUrl)));
+export const createUser = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimUser(tenant, await body(), principal, actor, baseUrl)));
 
 export const getUser = scimRoute(async ({ request, tenant, params, baseUrl }) => {
   const projection = projectionOf(new URL(request.url), SCIM_SCHEMAS.user);
   return scimJson(project(await getScimUser(tenant, pathId(params), baseUrl), projection));
 });
 
-export const replaceUser = scimRoute(async ({ tenant, params, actor, baseUrl, body }) => scimJson(await replaceScimUser(tenant, pathId(params), await body(), actor, baseUrl)));
+export const replaceUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await replaceScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)));
 
-export const patchUser = scimRoute(async ({ tenant, params, actor, baseUrl, body }) => scimJson(await patchScimUser(tenant, pathId(params), await body(), actor, baseUrl)));
+export const patchUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await patchScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)));
 
-export const deleteUser = scimRoute(async ({ tenant, params, actor }) => {
-  await deleteScimUser(tenant, pathId(params), actor);
+export const deleteUser = scimRoute(async ({ tenant, params, principal, actor }) => {
+  await deleteScimUser(tenant, pathId(params), principal, actor);
   return scimNoContent();
 });
 
@@ -39,19 +39,19 @@ export const listGroups = scimRoute(async ({ request, tenant, baseUrl }) => {
   return scimJson(listResponse(resources.map((r) => project(r, params.projection)), total, params.startIndex));
 });
 
-export const createGroup = scimRoute(async ({ tenant, actor, baseUrl, body }) => created(await createScimGroup(tenant, await body(), actor, baseUrl)));
+export const createGroup = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimGroup(tenant, await body(), principal, actor, baseUrl)));
 
 export const getGroup = scimRoute(async ({ request, tenant, params, baseUrl }) => {
   const projection = projectionOf(new URL(request.url), SCIM_SCHEMAS.group);
   return scimJson(project(await getScimGroup(tenant, pathId(params), baseUrl, wants(projection, "members")), projection));
 });
 
-export const replaceGroup = scimRoute(async ({ tenant, params, actor, baseUrl, body }) => scimJson(await replaceScimGroup(tenant, pathId(params), await body(), actor, baseUrl)));
+export const replaceGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await replaceScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)));
 
-export const patchGroup = scimRoute(async ({ tenant, params, actor, baseUrl, body }) => scimJson(await patchScimGroup(tenant, pathId(params), await body(), actor, baseUrl)));
+export const patchGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await patchScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)));
 
-export const deleteGroup = scimRoute(async ({ tenant, params, actor }) => {
-  await deleteScimGroup(tenant, pathId(params), actor);
+export const deleteGroup = scimRoute(async ({ tenant, params, principal, actor }) => {
+  await deleteScimGroup(tenant, pathId(params), principal, actor);
   return scimNoContent();
 });
 

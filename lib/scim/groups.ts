@@ -3,8 +3,9 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { createOrgUnit, deleteOrgUnit, updateOrgUnit } from "@/lib/org-units/service";
-import { changeMemberships } from "@/lib/memberships/service";
+import { applyMembershipChanges, changeMemberships, type MembershipChanges } from "@/lib/memberships/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import type { Principal } from "@/lib/permissions/permissions";
 import { invalidValue, ScimError, scimNotFound } from "@/lib/scim/errors";
 import { compileFilter, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
 import { applyPatch } from "@/lib/scim/patch";
@@ -15,6 +16,8 @@ import { desiredGroup, toScimGroup, type DesiredGroup, type GroupRecord, type Sc
 
 // SCIM Groups on top of the org-unit and membership services: the same validation, quotas,
 // locking and audit trail as the console. Members a client adds get the membership role `default`.
+// A group write is one transaction: the org unit and its members commit together or not at all
+// (a refused member list — over the quota, say — leaves no new group and no changed displayName).
 
 type Where = Prisma.OrgUnitWhereInput;
 
@@ -72,57 +75,70 @@ async function usernamesOf(tenant: ResolvedTenant, ids: readonly string[]): Prom
   return found;
 }
 
-/** Adds and removes the group's members in one transaction (all or nothing); added members get the role `default`. */
-async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], by: AuditActor): Promise<void> {
+/** The members to add (with the role `default`) and remove, as the membership service takes them; null when there is nothing to do. */
+function memberChanges(add: Iterable<string>, remove: readonly string[]): MembershipChanges | null {
   const members = [...add].map((username) => ({ username, role: "default" as const }));
-  if (members.length || remove.length) await changeMemberships(tenant, groupId, { add: members, remove }, by);
+  return members.length || remove.length ? { add: members, remove } : null;
+}
+
+/** Adds and removes the group's members in one transaction (all or nothing). */
+async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], principal: Principal, by: AuditActor): Promise<void> {
+  const changes = memberChanges(add, remove);
+  if (changes) await changeMemberships(tenant, groupId, changes, principal, by);
 }
 
 /**
  * Creates the org unit (its identifier derived from displayName, which therefore must be unique —
- * a second group of the same name is a 409 `uniqueness`), then adds the members.
+ * a second group of the same name is a 409 `uniqueness`) and its members, in one transaction.
  */
-export async function createScimGroup(tenant: ResolvedTenant, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function createScimGroup(tenant: ResolvedTenant, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const desired = desiredGroup(body);
-  const members = await usernamesOf(tenant, desired.memberIds);
+  const members = memberChanges((await usernamesOf(tenant, desired.memberIds)).values(), []);
   let id: string;
   try {
-    ({ id } = await createOrgUnit(tenant, { identifier: groupIdentifier(desired.name), name: desired.name, externalId: desired.externalId }, by));
+    ({ id } = await createOrgUnit(tenant, { identifier: groupIdentifier(desired.name), name: desired.name, externalId: desired.externalId }, by, {
+      alongside: members ? async (tx, created) => void (await applyMembershipChanges(tx, tenant, created.id, members, principal, by)) : undefined,
+    }));
   } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") throw new ScimError(409, "uniqueness", `A group named “${desired.name}” (or one whose identifier reads the same) already exists.`);
+    if (error instanceof AppError && error.code === "conflict" && "identifier" in error.fields) {
+      throw new ScimError(409, "uniqueness", `A group named “${desired.name}” (or one whose identifier reads the same) already exists.`);
+    }
     throw error;
   }
-  await changeMembers(tenant, id, members.values(), [], by);
   return getScimGroup(tenant, id, baseUrl, true);
 }
 
-/** Makes the org unit what `desired` says: name and externalId, then members added and removed. */
-async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: DesiredGroup, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+/** Makes the org unit what `desired` says — name and externalId, members added and removed — in one transaction. */
+async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: DesiredGroup, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const currentIds = new Set((current.members ?? []).map((m) => m.id));
   const wanted = new Set(desired.memberIds);
   const toAdd = await usernamesOf(tenant, desired.memberIds.filter((id) => !currentIds.has(id)));
   const toRemove = (current.members ?? []).filter((m) => !wanted.has(m.id));
+  const members = memberChanges(toAdd.values(), toRemove.map((m) => m.username));
   if (desired.name !== current.name || desired.externalId !== current.externalId) {
-    await updateOrgUnit(tenant, current.id, { name: desired.name, externalId: desired.externalId }, by);
+    await updateOrgUnit(tenant, current.id, { name: desired.name, externalId: desired.externalId }, by, {
+      alongside: members ? async (tx) => void (await applyMembershipChanges(tx, tenant, current.id, members, principal, by)) : undefined,
+    });
+  } else if (members) {
+    await changeMemberships(tenant, current.id, members, principal, by);
   }
-  await changeMembers(tenant, current.id, toAdd.values(), toRemove.map((m) => m.username), by);
   return getScimGroup(tenant, current.id, baseUrl, true);
 }
 
-export async function replaceScimGroup(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function replaceScimGroup(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const current = await findGroupRecord(tenant, id);
-  return saveGroup(tenant, current, desiredGroup(body), by, baseUrl);
+  return saveGroup(tenant, current, desiredGroup(body), principal, by, baseUrl);
 }
 
-export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
+export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const current = await findGroupRecord(tenant, id);
   const patched = applyPatch(toScimGroup(current, baseUrl), body);
-  return saveGroup(tenant, current, desiredGroup(patched), by, baseUrl);
+  return saveGroup(tenant, current, desiredGroup(patched), principal, by, baseUrl);
 }
 
 /** Removes the members (in one transaction, each audited), then the org unit. */
-export async function deleteScimGroup(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+export async function deleteScimGroup(tenant: ResolvedTenant, id: string, principal: Principal, by: AuditActor): Promise<void> {
   const current = await findGroupRecord(tenant, id);
-  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), by);
+  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), principal, by);
   await deleteOrgUnit(tenant, current.id, by);
 }

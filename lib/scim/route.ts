@@ -2,6 +2,8 @@ import { env } from "@/lib/config/env";
 import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import { assertAccess } from "@/lib/access/enforce";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { scimPermissionsOf } from "@/lib/api-keys/scopes";
+import type { Principal } from "@/lib/permissions/permissions";
 import { readJsonBody } from "@/lib/api/body";
 import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
 import { pickHostHeader } from "@/lib/tenancy/host";
@@ -15,6 +17,8 @@ export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
 export interface ScimRequestContext {
   request: Request;
   tenant: ResolvedTenant;
+  /** The SCIM key as permissions see it: what the `scim` scope carries (and any other scope it holds). */
+  principal: Principal;
   actor: AuditActor;
   params: PathParams;
   /** `https://<tenant host>/scim/v2`, for `meta.location`. */
@@ -33,7 +37,7 @@ const KEY_REFUSALS = {
  * Only a Bearer API key of the host's own tenant holding the `scim` scope may provision: no
  * session cookie, no key of another tenant (its keys are not in this tenant's database).
  */
-async function scimCaller(request: Request, tenant: ResolvedTenant): Promise<AuditActor> {
+async function scimCaller(request: Request, tenant: ResolvedTenant): Promise<{ principal: Principal; actor: AuditActor }> {
   if (tenant.kind === "root") throw new ScimError(404, undefined, "SCIM is served on a workspace's own host, not on the console.");
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   if (!match?.[1]) throw scimUnauthorized("Send an API key with the scim scope: Authorization: Bearer ghk_…");
@@ -41,7 +45,8 @@ async function scimCaller(request: Request, tenant: ResolvedTenant): Promise<Aud
   if (!check.ok) throw scimUnauthorized(KEY_REFUSALS[check.reason]);
   if (!check.key.scopes.includes("scim")) throw scimUnauthorized("This API key does not have the scim scope.");
   await assertAccess(tenant, { kind: "apikey" });
-  return requestActor(request.headers, `${tenant.key}/apikey:${check.key.prefix}`);
+  const principal: Principal = { kind: "apikey", keyId: check.key.id, scopes: scimPermissionsOf(check.key.scopes) };
+  return { principal, actor: requestActor(request.headers, `${tenant.key}/apikey:${check.key.prefix}`) };
 }
 
 function baseUrlOf(request: Request): string {
@@ -69,9 +74,9 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
   return async (request, context) => {
     try {
       const tenant = await hostTenant(request);
-      const actor = await scimCaller(request, tenant);
+      const { principal, actor } = await scimCaller(request, tenant);
       const params = await context.params;
-      return await handle({ request, tenant, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
+      return await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
     } catch (error) {
       const scimError = toScimError(error);
       return scimJson(scimErrorBody(scimError), scimError.status, scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {});

@@ -2,9 +2,10 @@ import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { AuditActor } from "@/lib/audit/actor";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { createUserSchema, renameUserSchema, updateUserSchema } from "@/lib/users/schema";
-import { createTenantUser, deleteTenantUser, renameTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { createUserSchema } from "@/lib/users/schema";
+import { changeTenantUser, createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import type { Principal } from "@/lib/permissions/permissions";
 import { scimNotFound } from "@/lib/scim/errors";
 import { booleanAttribute, compileFilter, constantAttribute, prismaLogic, textAttribute, UUID_PATTERN, uuidAttribute, type FilterTarget } from "@/lib/scim/filter";
 import { applyPatch } from "@/lib/scim/patch";
@@ -57,8 +58,8 @@ export async function listScimUsers(tenant: ResolvedTenant, params: ListParams, 
   return { total, resources: rows.map((row) => toScimUser(row, baseUrl)) };
 }
 
-/** Creates the user (as a member, without a password unless the client sends one); then disables it if asked. */
-export async function createScimUser(tenant: ResolvedTenant, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+/** Creates the user (as a member, without a password unless the client sends one; disabled if `active` is false), in one write. */
+export async function createScimUser(tenant: ResolvedTenant, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
   const desired = desiredUser(body);
   const input = parseOrThrow(createUserSchema, {
     username: desired.username,
@@ -69,8 +70,7 @@ export async function createScimUser(tenant: ResolvedTenant, body: unknown, by: 
     passwordMode: desired.password ? "set" : "none",
     password: desired.password,
   });
-  const { username } = await createTenantUser(tenant, { ...input, externalId: desired.externalId }, by);
-  if (!desired.enabled) await setTenantUserEnabled(tenant, username, false, by);
+  const { username } = await createTenantUser(tenant, { ...input, externalId: desired.externalId, enabled: desired.enabled }, principal, by);
   return toScimUser(await recordByUsername(tenant, username), baseUrl);
 }
 
@@ -81,33 +81,29 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
 });
 
 /**
- * Makes the stored user what `desired` says (PUT, or the result of a PATCH): a new `userName`
- * through the users' rename (a taken one is 409 `uniqueness`), the profile and externalId in one
- * update, then `active` through the disable path (sessions end at once).
+ * Makes the stored user what `desired` says (PUT, or the result of a PATCH) in one change of the
+ * users' commands: `userName`, profile, externalId and `active` validated and authorized together,
+ * then written together (a taken name or email is 409 `uniqueness`, a bad value 400, and then
+ * nothing changed); disabling ends the user's sessions at once.
  */
-async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const { username } = parseOrThrow(renameUserSchema, { username: desired.username });
-  if (username !== current.username) await renameTenantUser(tenant, current.username, username, by);
-  const profile = parseOrThrow(updateUserSchema, profileOf(desired));
-  const unchanged = JSON.stringify(profileOf(current)) === JSON.stringify(profileOf(profile)) && current.externalId === desired.externalId;
-  if (!unchanged) await updateTenantUser(tenant, username, { ...profile, externalId: desired.externalId }, by);
-  if (desired.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, desired.enabled, by);
+async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const { username } = await changeTenantUser(tenant, current.username, { username: desired.username, profile: profileOf(desired), externalId: desired.externalId, enabled: desired.enabled }, principal, by);
   return toScimUser(await recordByUsername(tenant, username), baseUrl);
 }
 
-export async function replaceScimUser(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+export async function replaceScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
   const current = await findUserRecord(tenant, id);
-  return saveUser(tenant, current, desiredUser(body), by, baseUrl);
+  return saveUser(tenant, current, desiredUser(body), principal, by, baseUrl);
 }
 
-export async function patchScimUser(tenant: ResolvedTenant, id: string, body: unknown, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+export async function patchScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
   const current = await findUserRecord(tenant, id);
   const patched = applyPatch(toScimUser(current, baseUrl), body);
-  return saveUser(tenant, current, desiredUser(patched), by, baseUrl);
+  return saveUser(tenant, current, desiredUser(patched), principal, by, baseUrl);
 }
 
 /** Deletes the user from the realm and the tenant; the break-glass admin is refused (403). */
-export async function deleteScimUser(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+export async function deleteScimUser(tenant: ResolvedTenant, id: string, principal: Principal, by: AuditActor): Promise<void> {
   const current = await findUserRecord(tenant, id);
-  await deleteTenantUser(tenant, current.username, by);
+  await deleteTenantUser(tenant, current.username, principal, by);
 }

@@ -1,18 +1,24 @@
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isUniqueViolation, violatedTarget } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
-import { recordTenantEvent } from "@/lib/audit/tenant-events";
+import { recordTenantEvent, recordTenantEvents, type TenantEvent } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
 import { createUser, deleteUser, findUserById, findUserByUsername, realmRolesOf, renameUser, resetPassword, setTenantRole, updateUserProfile, type IdentityUser } from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { canAssignRole, REALM_ROLE_PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+import { REALM_ROLE_PERMISSIONS, requireGrant, requireMayActOn, type Principal } from "@/lib/permissions/permissions";
 import { endUserSessions } from "@/lib/sessions/service";
-import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schema";
+import { z } from "zod";
+import { parseOrThrow } from "@/lib/errors/zod";
+import { tenantRoleSchema, updateUserSchema, usernameSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schema";
+
+// Every command takes the principal it acts for and applies the grant rule (lib/permissions):
+// creating a user needs every permission of the role it is given; changing, disabling, enabling,
+// renaming, deleting, re-syncing or resetting a user needs every permission of the role they have.
 
 /** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
 interface ExternalId {
@@ -22,6 +28,31 @@ interface ExternalId {
 /** Sessions still naming a retired username are refused from their next request (lib/permissions/principal.ts). */
 async function retireUsername(tx: Pick<Prisma.TransactionClient, "retiredUsername">, username: string, reason: "renamed" | "deleted"): Promise<void> {
   await tx.retiredUsername.upsert({ where: { username }, create: { username, reason }, update: { reason, retiredAt: new Date() } });
+}
+
+const usernameTaken = () => new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+const emailTaken = () => new AppError("conflict", "That email address is taken.", { email: "Another user of this workspace already has this email address." });
+
+/** A unique violation as the conflict it is: on the email index (users_email_lower_key), else the username. */
+function takenConflict(error: unknown): AppError {
+  return /email/.test(violatedTarget(error)) ? emailTaken() : usernameTaken();
+}
+
+/**
+ * What the unique indexes would refuse, refused first with the field at fault: a username another
+ * user holds, an email another user has — compared case-insensitively, as the realm does and as
+ * the index on lower(email) does. `self`: the id of the user being changed (their own values are
+ * not someone else's). A creation racing past this meets the index, answered the same way.
+ */
+async function requireUnique(tx: Prisma.TransactionClient, values: { username?: string; email?: string | null }, self: string | null = null): Promise<void> {
+  if (values.username !== undefined) {
+    const holder = await tx.user.findUnique({ where: { username: values.username }, select: { id: true } });
+    if (holder && holder.id !== self) throw usernameTaken();
+  }
+  if (values.email) {
+    const [holder] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(email) = lower(${values.email}) AND id IS DISTINCT FROM ${self}::uuid LIMIT 1`;
+    if (holder) throw emailTaken();
+  }
 }
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
@@ -45,6 +76,26 @@ async function requireUser(tenant: ResolvedTenant, username: string): Promise<Us
   return user;
 }
 
+/**
+ * The act-on rule (lib/permissions): `principal` may `action` ("disable", "delete", …) this user
+ * only if it could grant the user's role. Checked before anything is written or sent.
+ */
+async function authorizeActOn(tenant: ResolvedTenant, principal: Principal, user: UserRow, action: string): Promise<TenantRole | null> {
+  const role = await tenantRoleOf(tenant, user);
+  requireMayActOn(principal, role, action);
+  return role;
+}
+
+/**
+ * Inside the change's transaction: locks the user's row and refuses if its role is no longer the
+ * one the act-on rule was checked against (a promotion racing the check does not slip through).
+ */
+async function lockCheckedUser(tx: Prisma.TransactionClient, username: string, checked: UserRow): Promise<void> {
+  const [row] = await tx.$queryRaw<{ tenant_role: string | null }[]>`SELECT tenant_role FROM users WHERE username = ${username} FOR UPDATE`;
+  if (!row) throw new AppError("not_found", "User not found.");
+  if (row.tenant_role !== checked.tenantRole) throw new AppError("conflict", "This user's role changed meanwhile. Reload and try again.");
+}
+
 async function markSync(tenant: ResolvedTenant, username: string, outcome: { identityId?: string } | { error: unknown }): Promise<string> {
   const failed = "error" in outcome;
   await tenantDb(tenant).user.update({
@@ -57,18 +108,22 @@ async function markSync(tenant: ResolvedTenant, username: string, outcome: { ide
 /**
  * Creates a user in the tenant's database (state `pending`), then in its identity realm. The
  * database row comes first so a failed identity call leaves a visible, retryable `failed` user —
- * never a realm user the tenant does not know about.
+ * never a realm user the tenant does not know about. The caller must hold every permission of
+ * the role it gives the new user (the grant rule, lib/permissions). `enabled: false` (SCIM's
+ * `active`) creates the user disabled, in the same write.
  */
-export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
+export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId & { enabled?: boolean }, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  requireGrant(principal, { kind: "tenantRole", role: input.tenantRole }, "create a user with it", "tenantRole");
   const db = tenantDb(tenant);
   try {
     await db.$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
-      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, provisioningState: "pending" } });
+      await requireUnique(tx, { username: input.username, email: input.email });
+      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, enabled: input.enabled ?? true, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
+    if (isUniqueViolation(error)) throw takenConflict(error);
     throw error;
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
@@ -121,49 +176,129 @@ async function pushToIdentity(tenant: ResolvedTenant, username: string, credenti
 }
 
 /** Pushes a user whose sync failed to the realm again; a missing realm user gets a new one-time password. */
-export async function retryUserSync(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<UserCommandResult> {
+export async function retryUserSync(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const user = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, user, "re-sync");
   const generated = user.identityId ? undefined : generatePassword();
   const state = await pushToIdentity(tenant, username, generated ? { password: generated, temporary: true } : undefined);
   await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
   return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
 }
 
-export async function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, by: AuditActor): Promise<UserCommandResult> {
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    const after = await tx.user.update({ where: { username }, data: { email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, ...(input.externalId !== undefined ? { externalId: input.externalId } : {}), provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: "user.updated", resourceType: "user", resourceId: username, before, after });
-  });
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+/** What one change of a user may touch; what is left out stays as it is. */
+export interface UserChanges {
+  /** A new username (the same rules as at creation). */
+  username?: string;
+  /** The whole profile as it is to be (a partial change is merged with the stored one by the caller). */
+  profile?: UpdateUserInput;
+  /** A SCIM client's id for the user (only SCIM sets it). */
+  externalId?: string | null;
+  tenantRole?: TenantRole;
+  enabled?: boolean;
+}
+
+const userChangesSchema = updateUserSchema.extend({
+  username: usernameSchema.optional(),
+  tenantRole: tenantRoleSchema.optional(),
+  enabled: z.boolean().optional(),
+  externalId: z.string().nullable().optional(),
+});
+
+/**
+ * Changes a user — rename, tenant-wide role, profile (and SCIM's externalId), enabled — all of it
+ * or nothing:
+ * 1. the whole request is validated (every field at fault at once), then authorized: the
+ *    break-glass admin keeps its name and the tenant-admin role; a new role needs every
+ *    permission of the new and the old role; anything else needs the user's role (the act-on
+ *    rule, lib/permissions), by what was asked, changed or not;
+ * 2. the database part is one transaction: the row locked (and refused if its role changed since
+ *    the check), a taken username or email refused as a `conflict` on that field, the row
+ *    updated (`pending`), the old name retired, one audit event per kind of change;
+ * 3. then — outside any transaction, as identity calls always are — the realm follows in one push
+ *    (a rename there ends the user's sessions); a failed push leaves the user `failed` and
+ *    retryable like any other change.
+ * A request that changes nothing writes nothing.
+ *
+ * Renaming: memberships and organization memberships follow through their foreign keys (ON
+ * UPDATE CASCADE), set-password links hang on the user's id, and the old name is kept in
+ * `retired_usernames` so sessions still carrying it are refused. Enabling or disabling: the
+ * database decides at once (the app refuses a disabled user's next request), the realm follows.
+ */
+export async function changeTenantUser(tenant: ResolvedTenant, username: string, changes: UserChanges, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const current = await requireUser(tenant, username);
+  const asked = parseOrThrow(userChangesSchema, { ...changes.profile, username: changes.username, tenantRole: changes.tenantRole, enabled: changes.enabled, externalId: changes.externalId });
+  const newName = asked.username !== undefined && asked.username !== current.username ? asked.username : undefined;
+  const profile = changes.profile ? { email: asked.email ?? null, firstName: asked.firstName ?? null, lastName: asked.lastName ?? null } : undefined;
+  const role = asked.tenantRole;
+
+  if (current.isBreakGlass && newName) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
+  if (current.isBreakGlass && role !== undefined && role !== "tenant-admin") {
+    throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
+  }
+  const from = await tenantRoleOf(tenant, current);
+  if (role !== undefined) {
+    for (const involved of [role, from]) if (involved) requireGrant(principal, { kind: "tenantRole", role: involved }, "give or take it", "tenantRole");
+  }
+  const actions = [newName && "rename", (profile || changes.externalId !== undefined) && "edit", asked.enabled !== undefined && (asked.enabled ? "enable" : "disable")].filter((a): a is string => Boolean(a));
+  if (actions.length) requireMayActOn(principal, from, actions.join(" and "));
+
+  const profileChanges = profile !== undefined && (profile.email !== current.email || profile.firstName !== current.firstName || profile.lastName !== current.lastName);
+  const externalIdChanges = changes.externalId !== undefined && changes.externalId !== current.externalId;
+  const roleChanges = role !== undefined && !(from === role && current.tenantRole === role);
+  const enabled = asked.enabled !== undefined && asked.enabled !== current.enabled ? asked.enabled : undefined;
+  if (!newName && !profileChanges && !externalIdChanges && !roleChanges && enabled === undefined) return { username: current.username, provisioningState: current.provisioningState };
+
+  const finalName = newName ?? current.username;
+  try {
+    await tenantDb(tenant).$transaction(async (tx) => {
+      await lockCheckedUser(tx, current.username, current);
+      const before = await tx.user.findUniqueOrThrow({ where: { username: current.username } });
+      await requireUnique(tx, { ...(newName ? { username: newName } : {}), ...(profileChanges ? { email: profile.email } : {}) }, current.id);
+      const after = await tx.user.update({
+        where: { username: current.username },
+        data: {
+          ...(newName ? { username: newName } : {}),
+          ...(roleChanges ? { tenantRole: role } : {}),
+          ...(profileChanges ? profile : {}),
+          ...(externalIdChanges ? { externalId: changes.externalId } : {}),
+          ...(enabled !== undefined ? { enabled } : {}),
+          provisioningState: "pending",
+        },
+      });
+      if (newName) await retireUsername(tx, current.username, "renamed");
+      const event = (action: string, was: unknown, is: unknown): TenantEvent => ({ action, resourceType: "user", resourceId: finalName, before: was, after: is });
+      await recordTenantEvents(tx, by, [
+        ...(newName ? [event("user.renamed", { username: current.username }, { username: newName })] : []),
+        ...(roleChanges ? [event("user.role_changed", { tenantRole: from }, { tenantRole: role })] : []),
+        ...(profileChanges || externalIdChanges ? [event("user.updated", before, after)] : []),
+        ...(enabled !== undefined ? [event(enabled ? "user.enabled" : "user.disabled", { enabled: before.enabled }, { enabled })] : []),
+      ]);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw takenConflict(error);
+    throw error;
+  }
+  // App sessions a change makes stale end with it (lib/sessions): the old name's, a disabled
+  // user's, and those of a role that lost a permission.
+  const lostPermission = roleChanges && from !== null && REALM_ROLE_PERMISSIONS[from].some((permission) => !REALM_ROLE_PERMISSIONS[role!].includes(permission));
+  const ending = newName ? "user_renamed" : enabled === false ? "user_disabled" : lostPermission ? "role_changed" : null;
+  if (ending) await endUserSessions(tenant, current.username, ending);
+  return { username: finalName, provisioningState: await pushToIdentity(tenant, finalName) };
+}
+
+/** Replaces the user's profile (and SCIM's externalId); see `changeTenantUser`. */
+export function updateTenantUser(tenant: ResolvedTenant, username: string, input: UpdateUserInput & ExternalId, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const { externalId, ...profile } = input;
+  return changeTenantUser(tenant, username, { profile, ...(externalId !== undefined ? { externalId } : {}) }, principal, by);
 }
 
 /**
- * Renames a user: here first — memberships and organization memberships follow through their
- * foreign keys (ON UPDATE CASCADE), set-password links hang on the user's id; the old name is kept
- * in `retired_usernames` so sessions still carrying it are refused — then in the realm, which ends
- * the user's sessions there (they sign in again with the new name). A failed realm call leaves
- * the user `failed` and retryable like any other change. The break-glass admin keeps its name: the
- * platform knows it by that name.
+ * Renames a user, here first, then in the realm (which ends their sessions there: they sign in
+ * again with the new name). The break-glass admin keeps its name: the platform knows it by that
+ * name. See `changeTenantUser`.
  */
-export async function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, by: AuditActor): Promise<UserCommandResult> {
-  const current = await requireUser(tenant, username);
-  if (newUsername === username) return { username, provisioningState: current.provisioningState };
-  if (current.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be renamed.", { username: "The break-glass admin keeps its username." });
-  try {
-    await tenantDb(tenant).$transaction(async (tx) => {
-      const renamed = await tx.user.updateMany({ where: { username, isBreakGlass: false }, data: { username: newUsername, provisioningState: "pending" } });
-      if (renamed.count === 0) throw new AppError("not_found", "User not found.");
-      await retireUsername(tx, username, "renamed");
-      await recordTenantEvent(tx, by, { action: "user.renamed", resourceType: "user", resourceId: newUsername, before: { username }, after: { username: newUsername } });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "That username is taken.", { username: "A user with this username already exists." });
-    throw error;
-  }
-  await endUserSessions(tenant, username, "user_renamed");
-  return { username: newUsername, provisioningState: await pushToIdentity(tenant, newUsername) };
+export function renameTenantUser(tenant: ResolvedTenant, username: string, newUsername: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { username: newUsername }, principal, by);
 }
 
 /**
@@ -182,43 +317,22 @@ export async function tenantRoleOf(tenant: ResolvedTenant, user: { tenantRole: s
  * retried like any other). The caller needs every permission of both the old and the new role,
  * so nobody hands out (or takes away) more than they hold. The break-glass admin stays tenant-admin.
  */
-export async function changeTenantUserRole(tenant: ResolvedTenant, username: string, role: TenantRole, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const current = await requireUser(tenant, username);
-  if (current.isBreakGlass && role !== "tenant-admin") throw new AppError("forbidden", "The break-glass admin keeps the tenant-admin role.", { tenantRole: "The break-glass admin is always a tenant admin." });
-  const from = await tenantRoleOf(tenant, current);
-  for (const involved of [role, from]) {
-    if (involved && !canAssignRole(principal, involved)) throw new AppError("forbidden", `Only someone with every permission of “${involved}” may give or take that role.`, { tenantRole: `You cannot give or take the role “${involved}”.` });
-  }
-  if (from === role && current.tenantRole === role) return { username, provisioningState: current.provisioningState };
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    await tx.user.update({ where: { username }, data: { tenantRole: role, provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: "user.role_changed", resourceType: "user", resourceId: username, before: { tenantRole: from }, after: { tenantRole: role } });
-  });
-  // A role that loses a permission ends the user's sessions (the next request would refuse it anyway).
-  if (from && REALM_ROLE_PERMISSIONS[from].some((permission) => !REALM_ROLE_PERMISSIONS[role].includes(permission))) await endUserSessions(tenant, username, "role_changed");
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+export function changeTenantUserRole(tenant: ResolvedTenant, username: string, role: TenantRole, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { tenantRole: role }, principal, by);
 }
 
 /**
  * Enables or disables a user. The database decides at once — the app refuses a disabled user's
  * next request — and the realm follows, ending their sessions and refresh tokens there.
  */
-export async function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, by: AuditActor): Promise<UserCommandResult> {
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { username } });
-    if (!before) throw new AppError("not_found", "User not found.");
-    await tx.user.update({ where: { username }, data: { enabled, provisioningState: "pending" } });
-    await recordTenantEvent(tx, by, { action: enabled ? "user.enabled" : "user.disabled", resourceType: "user", resourceId: username, before: { enabled: before.enabled }, after: { enabled } });
-  });
-  if (!enabled) await endUserSessions(tenant, username, "user_disabled");
-  return { username, provisioningState: await pushToIdentity(tenant, username) };
+export function setTenantUserEnabled(tenant: ResolvedTenant, username: string, enabled: boolean, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return changeTenantUser(tenant, username, { enabled }, principal, by);
 }
 
 /** Sets a password the admin typed, or generates a one-time one the user must replace. */
-export async function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, by: AuditActor): Promise<UserCommandResult> {
+export async function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const user = await requireUser(tenant, username);
+  await authorizeActOn(tenant, principal, user, "reset the password of");
   if (!user.identityId) throw new AppError("conflict", "This user is not in the identity realm yet. Retry the sync first.");
   const value = password ?? generatePassword();
   try {
@@ -232,9 +346,10 @@ export async function resetTenantUserPassword(tenant: ResolvedTenant, username: 
 }
 
 /** Deletes a user from the realm, then from the tenant. The break-glass admin can only be disabled. */
-export async function deleteTenantUser(tenant: ResolvedTenant, username: string, by: AuditActor): Promise<void> {
+export async function deleteTenantUser(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<void> {
   const user = await requireUser(tenant, username);
   if (user.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be deleted. Disable it instead.");
+  await authorizeActOn(tenant, principal, user, "delete");
   if (user.identityId) await deleteUser(tenant.key, user.identityId);
   await tenantDb(tenant).$transaction(async (tx) => {
     await tx.user.delete({ where: { username } });
@@ -242,4 +357,10 @@ export async function deleteTenantUser(tenant: ResolvedTenant, username: string,
     await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: user });
   });
   await endUserSessions(tenant, username, "user_deleted");
+}
+
+/** Issues a set-password link for the user (lib/set-password-links), if `principal` may act on them. */
+export async function issueTenantUserSetPasswordLink(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<IssuedLink> {
+  await authorizeActOn(tenant, principal, await requireUser(tenant, username), "send a set-password link to");
+  return issueSetPasswordLink(tenant, username, by);
 }

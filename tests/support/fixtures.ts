@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import { gstinCheckCharacter } from "@/lib/customers/identifiers";
 import type { CreateCustomerInput } from "@/lib/customers/schema";
 import type { AuditActor } from "@/lib/audit/actor";
+import { SUPERADMIN_PRINCIPAL, type Principal } from "@/lib/permissions/permissions";
 
 export const TEST_ACTOR: AuditActor = { actor: "test", ip: "127.0.0.1", userAgent: "vitest" };
+/** Who the tests' direct calls to the services act as: the platform operator, who may grant anything. */
+export const TEST_PRINCIPAL: Principal = SUPERADMIN_PRINCIPAL;
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 

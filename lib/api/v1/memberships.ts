@@ -18,20 +18,20 @@ export const listMembersRoute = tenantRoute({
 export const addMemberRoute = tenantRoute({
   permission: withinOrgUnit("membership:manage"),
   body: addMembershipSchema,
-  handle: async ({ tenant, params, body, actor }) => respond(membershipSchema, await addMembership(tenant, pathOrgUnitId(params), body, actor), 201),
+  handle: async ({ tenant, params, body, principal, actor }) => respond(membershipSchema, await addMembership(tenant, pathOrgUnitId(params), body, principal, actor), 201),
 });
 
 export const changeMemberRoleRoute = tenantRoute({
   permission: withinOrgUnit("membership:manage"),
   body: changeRoleSchema,
-  handle: async ({ tenant, params, body, actor }) =>
-    respond(membershipSchema, await changeMembershipRole(tenant, pathOrgUnitId(params), pathUsername(params, MEMBER), body.role, actor)),
+  handle: async ({ tenant, params, body, principal, actor }) =>
+    respond(membershipSchema, await changeMembershipRole(tenant, pathOrgUnitId(params), pathUsername(params, MEMBER), body.role, principal, actor)),
 });
 
 export const removeMemberRoute = tenantRoute({
   permission: withinOrgUnit("membership:manage"),
-  handle: async ({ tenant, params, actor }) => {
-    await removeMembership(tenant, pathOrgUnitId(params), pathUsername(params, MEMBER), actor);
+  handle: async ({ tenant, params, principal, actor }) => {
+    await removeMembership(tenant, pathOrgUnitId(params), pathUsername(params, MEMBER), principal, actor);
     return noContent();
   },
 });

@@ -5,6 +5,7 @@ import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { organizationAccessDenial, tenantWideDenial } from "@/lib/access/enforce";
 import { getUser } from "@/lib/users/queries";
 import { setTenantUserEnabled } from "@/lib/users/commands";
+import { SUPERADMIN_PRINCIPAL } from "@/lib/permissions/permissions";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
 import { changePaymentStanding, changeVerification, setCustomerAccess, setTenantAccess } from "@/lib/standing/service";
 import { standingHistory } from "@/lib/standing/queries";
@@ -131,7 +132,8 @@ export const putUserAccessRoute = platformRoute({
     const before = await getUser(tenant, username);
     if (!before) throw new AppError("not_found", "User not found.");
     if (before.enabled !== body.enabled) {
-      await setTenantUserEnabled(tenant, username, body.enabled, actor);
+      // The platform stands above every tenant role: billing:write may switch off any seat, admins' too.
+      await setTenantUserEnabled(tenant, username, body.enabled, SUPERADMIN_PRINCIPAL, actor);
       await controlDb().$transaction((tx) =>
         recordPlatformEvent(tx, actor, {
           action: body.enabled ? "tenant.user_enabled" : "tenant.user_disabled",

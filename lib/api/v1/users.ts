@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { changeTenantUserRole, createTenantUser, deleteTenantUser, renameTenantUser, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import { changeTenantUser, createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import { getUser, listUsers } from "@/lib/users/queries";
 import { createUserSchema, type UpdateUserInput } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -33,8 +33,8 @@ export const listUsersRoute = tenantRoute({
 export const createUserRoute = tenantRoute({
   permission: "user:create",
   body: createUserSchema,
-  handle: async ({ tenant, body, actor }) => {
-    const result = await createTenantUser(tenant, body, actor);
+  handle: async ({ tenant, body, principal, actor }) => {
+    const result = await createTenantUser(tenant, body, principal, actor);
     const user = await existingUser(tenant, result.username);
     return respond(createdUserSchema, { ...user, oneTimePassword: result.oneTimePassword, setPasswordLink: result.setPasswordLink }, 201);
   },
@@ -47,9 +47,8 @@ export const getUserRoute = tenantRoute({
 
 /**
  * `username`, profile fields and `tenantRole` need `user:update`, `enabled` needs `user:disable`;
- * all are checked before anything changes. A rename goes first (a taken name changes nothing), the
- * other changes then apply to the renamed user; the role, which also needs the roles' permissions,
- * comes next.
+ * the grant rule and every field are then checked for the whole request, and the change is one
+ * (see `changeTenantUser`): all of it or, refused, nothing in either store.
  */
 export const patchUserRoute = tenantRoute({
   permission: "checked-by-handler",
@@ -60,18 +59,21 @@ export const patchUserRoute = tenantRoute({
     if (body.enabled !== undefined) authorize("user:disable");
     if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined && body.username === undefined) authorize("user:read");
     const current = await existingUser(tenant, pathUsername(params));
-    const username = body.username === undefined ? current.username : (await renameTenantUser(tenant, current.username, body.username, actor)).username;
-    if (body.tenantRole !== undefined) await changeTenantUserRole(tenant, username, body.tenantRole, principal, actor);
-    if (changesProfile) await updateTenantUser(tenant, username, mergedProfile(current, body), actor);
-    if (body.enabled !== undefined && body.enabled !== current.enabled) await setTenantUserEnabled(tenant, username, body.enabled, actor);
+    const { username } = await changeTenantUser(
+      tenant,
+      current.username,
+      { username: body.username, tenantRole: body.tenantRole, enabled: body.enabled, ...(changesProfile ? { profile: mergedProfile(current, body) } : {}) },
+      principal,
+      actor,
+    );
     return respond(userSchema, await existingUser(tenant, username));
   },
 });
 
 export const deleteUserRoute = tenantRoute({
   permission: "user:delete",
-  handle: async ({ tenant, params, actor }) => {
-    await deleteTenantUser(tenant, pathUsername(params), actor);
+  handle: async ({ tenant, params, principal, actor }) => {
+    await deleteTenantUser(tenant, pathUsername(params), principal, actor);
     return noContent();
   },
 });
