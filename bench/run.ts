@@ -41,6 +41,8 @@ process.chdir(ROOT); // migrations are found relative to the cwd
 delete process.env.DATABASE_URL; // never benchmark against a configured database
 process.env.LOG_LEVEL = "silent";
 process.env.GATEHOUSE_BASE_URL = `http://localhost:${APP_PORT}`;
+// The benches measure throughput, not the rate limits (bench/rate-limits.ts measures their cost): off unless set.
+for (const name of ["GATEHOUSE_RATE_LIMIT_PER_ADDRESS", "GATEHOUSE_RATE_LIMIT_PER_CALLER", "GATEHOUSE_RATE_LIMIT_PER_TENANT"]) process.env[name] ??= "0";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Custom-domain checks ask the DNS server a benchmark starts on loopback (bench/domain-recheck.ts), never the real DNS.
 process.env.GATEHOUSE_DNS_SERVERS = `127.0.0.1:${process.env.BENCH_DNS_PORT ?? 5360}`;

@@ -48,6 +48,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.DATABASE_URL = databaseUrl(server.clusterUrl, CONTROL);
   process.env.GATEHOUSE_TEST_CLUSTER_URL = server.clusterUrl;
   process.env.LOG_LEVEL ??= "silent";
+  // Suites send hundreds of requests a minute with one key; tests/rate-limits.test.ts sets its own limits.
+  process.env.GATEHOUSE_RATE_LIMIT_PER_CALLER ??= "100000";
+  process.env.GATEHOUSE_RATE_LIMIT_PER_TENANT ??= "1000000";
   process.env.GATEHOUSE_SECRET_KEY ??= randomBytes(32).toString("base64");
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME ??= "superadmin";
   process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD ??= "test-superadmin-password";

@@ -18,7 +18,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Bytes: "bytea",
 };
 
-const NATIVE_TYPES: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamp with time zone" };
+const NATIVE_TYPES: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamp with time zone", VarChar: "character varying" };
 
 interface Column {
   table: string;

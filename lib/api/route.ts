@@ -8,7 +8,9 @@ import { resolveRequest } from "@/lib/tenancy/resolve";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { readJsonBody } from "@/lib/api/body";
 import { authenticateRequest } from "@/lib/api/caller";
-import { apiErrorResponse } from "@/lib/api/responses";
+import { apiErrorResponse, withRateLimitHeaders } from "@/lib/api/responses";
+import { requestActor } from "@/lib/audit/actor";
+import { addressCheck, callerChecks, enforceLimits } from "@/lib/rate-limits/enforce";
 import { targetTenant } from "@/lib/tenancy/target";
 import { assertAccess, userRequester } from "@/lib/access/enforce";
 import type { Requester } from "@/lib/access/decide";
@@ -117,9 +119,11 @@ function handler(run: (request: Request, params: PathParams) => Promise<Response
  */
 export function tenantRoute<Q extends Schema = undefined, B extends Schema = undefined>(spec: TenantRouteSpec<Q, B>): RouteHandler {
   return handler(async (request, params) => {
+    await enforceLimits(addressCheck(requestActor(request.headers, "-").ip), { actor: requestActor(request.headers, "anonymous") });
     const host = await hostTenant(request);
     const { principal, actor } = await authenticateRequest(request, host);
     const tenant = await targetTenant(host, principal, params.key ?? "");
+    const limits = await enforceLimits(await callerChecks(tenant, actor.actor), { tenant, actor });
     await assertAccess(tenant, requesterOf(host, principal));
     const authorize = (permission: Permission, scope?: Scope) => {
       if (!can(principal, permission, scope)) throw new AppError("forbidden", `This needs the permission ${permission}.`);
@@ -129,7 +133,7 @@ export function tenantRoute<Q extends Schema = undefined, B extends Schema = und
       authorize(check.permission, check.scope);
     }
     const inputs = await parseInputs(request, spec);
-    return spec.handle({ request, tenant, principal, actor, params, authorize, ...inputs });
+    return withRateLimitHeaders(await spec.handle({ request, tenant, principal, actor, params, authorize, ...inputs }), limits);
   });
 }
 
@@ -139,9 +143,11 @@ export function tenantRoute<Q extends Schema = undefined, B extends Schema = und
  */
 export function platformRoute<Q extends Schema = undefined, B extends Schema = undefined>(spec: PlatformRouteSpec<Q, B>): RouteHandler {
   return handler(async (request, params) => {
+    await enforceLimits(addressCheck(requestActor(request.headers, "-").ip), { actor: requestActor(request.headers, "anonymous") });
     const host = await hostTenant(request);
     if (host.kind !== "root") throw new AppError("not_found", "The platform API is served on the console host only.");
     const { principal, actor } = await authenticateRequest(request, host);
+    const limits = await enforceLimits(await callerChecks(host, actor.actor), { tenant: host, actor });
     const authorize = (scope: PlatformScope) => {
       if (!canOnPlatform(principal, scope)) {
         throw new AppError("forbidden", principal.kind === "platform" ? `This API key lacks the scope ${scope}.` : "Only superadmins and platform API keys may use the platform API.");
@@ -149,6 +155,6 @@ export function platformRoute<Q extends Schema = undefined, B extends Schema = u
     };
     authorize(spec.scope);
     const inputs = await parseInputs(request, spec);
-    return spec.handle({ request, actor, params, authorize, ...inputs });
+    return withRateLimitHeaders(await spec.handle({ request, actor, params, authorize, ...inputs }), limits);
   });
 }

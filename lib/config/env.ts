@@ -25,6 +25,14 @@ const envSchema = z.object({
   GATEHOUSE_AUDIT_LOGIN_IMPORT_MS: z.coerce.number().int().min(0).default(60_000),
   /** The longest an idle realm goes unpolled by the login-event import (each empty poll doubles its interval up to this). */
   GATEHOUSE_AUDIT_LOGIN_IMPORT_MAX_MS: z.coerce.number().int().min(1_000).max(7 * 24 * 3_600_000).default(6 * 3_600_000),
+  /** Requests a minute to the REST and SCIM APIs from one client address (0: no limit). */
+  GATEHOUSE_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
+  /** Requests a minute from one API key or signed-in user, per tenant (0: no limit); a tenant may have its own. */
+  GATEHOUSE_RATE_LIMIT_PER_CALLER: z.coerce.number().int().min(0).default(300),
+  /** Requests a minute to one tenant's APIs from everyone together (0: no limit); a tenant may have its own. */
+  GATEHOUSE_RATE_LIMIT_PER_TENANT: z.coerce.number().int().min(0).default(3_000),
+  /** Set-password and invitation submissions from one client address per 10 minutes (0: no limit). */
+  GATEHOUSE_RATE_LIMIT_LINKS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   GATEHOUSE_QUOTA_API_KEYS: z.coerce.number().int().min(0).max(10_000).default(25),
   GATEHOUSE_QUOTA_USERS: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
   GATEHOUSE_QUOTA_ORG_UNITS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),

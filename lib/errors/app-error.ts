@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   "forbidden",
   "conflict",
   "quota_exceeded",
+  "rate_limited",
   "tenant_suspended",
   "payment_required",
   "verification_required",

@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   quota_exceeded: 429,
+  rate_limited: 429,
   tenant_suspended: 403,
   payment_required: 402,
   verification_required: 403,

@@ -15,6 +15,7 @@ import { changeOrganizationRoleSchema, inviteSchema, newAccountSchema } from "@/
 import { acceptInvitationAsUser, acceptInvitationWithNewAccount, createInvitation, resendInvitation, revokeInvitation, type IssuedInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, removeMember } from "@/lib/organizations/members";
 import { deliveryFormValues } from "@/lib/mail/delivery";
+import { enforceLimits, linkCheck } from "@/lib/rate-limits/enforce";
 
 // Every action takes the organization (and invitation or member) as bound arguments that come back
 // from the browser; the commands check the caller's role in that organization inside their transaction.
@@ -70,8 +71,10 @@ export async function acceptWithNewAccountAction(token: string, prev: FormState,
   return runAction(prev, { username: values.username ?? "" }, async () => {
     const cloud = await requireWorkspace();
     if (cloud.kind !== "shared_cloud") throw new AppError("not_found", "Invitations are accepted on the shared cloud host only.");
+    const client = requestActor(await headers(), "");
+    await enforceLimits(linkCheck(cloud, client.ip), { tenant: cloud, actor: { ...client, actor: `${cloud.key}/anonymous` } });
     const account = parseOrThrow(newAccountSchema, values);
-    const { username } = await acceptInvitationWithNewAccount(cloud, token, account, requestActor(await headers(), ""));
+    const { username } = await acceptInvitationWithNewAccount(cloud, token, account, client);
     return { message: `Welcome, ${username}: you are a member now. Sign in with your new password.`, values: { username } };
   });
 }

@@ -7,6 +7,8 @@ import type { Principal } from "@/lib/permissions/permissions";
 import { readJsonBody } from "@/lib/api/body";
 import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
 import { pickHostHeader } from "@/lib/tenancy/host";
+import { addressCheck, callerChecks, enforceLimits, RateLimitedError } from "@/lib/rate-limits/enforce";
+import { withRateLimitHeaders } from "@/lib/api/responses";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { ScimError, scimErrorBody, scimUnauthorized, toScimError } from "@/lib/scim/errors";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/schemas";
@@ -73,13 +75,16 @@ export function scimNoContent(): Response {
 export function scimRoute(handle: (context: ScimRequestContext) => Promise<Response>): RouteHandler {
   return async (request, context) => {
     try {
+      await enforceLimits(addressCheck(requestActor(request.headers, "-").ip), { actor: requestActor(request.headers, "anonymous") });
       const tenant = await hostTenant(request);
       const { principal, actor } = await scimCaller(request, tenant);
+      const limits = await enforceLimits(await callerChecks(tenant, actor.actor), { tenant, actor });
       const params = await context.params;
-      return await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
+      return withRateLimitHeaders(await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) }), limits);
     } catch (error) {
       const scimError = toScimError(error);
-      return scimJson(scimErrorBody(scimError), scimError.status, scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {});
+      const headers = error instanceof RateLimitedError ? error.headers : scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {};
+      return scimJson(scimErrorBody(scimError), scimError.status, headers);
     }
   };
 }
