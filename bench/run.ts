@@ -35,6 +35,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "scim-sync": async () => (await import("./scim-sync")).scimSync,
   "domain-recheck": async () => (await import("./domain-recheck")).domainRecheck,
   "identity-servers": async () => (await import("./identity-servers")).identityServers,
+  "rate-limits": async () => (await import("./rate-limits")).rateLimits,
 };
 
 process.chdir(ROOT); // migrations are found relative to the cwd

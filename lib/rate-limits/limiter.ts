@@ -3,10 +3,25 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-lim
 import { requireDatabaseUrl } from "@/lib/config/env";
 import { processSingleton } from "@/lib/db/global-singleton";
 import type { RatePolicy } from "@/lib/rate-limits/policies";
+import { logger } from "@/lib/log/logger";
 
 /** Counters in the control plane's `rate_limits` table, so a limit holds across every app process. */
 function pool(): pg.Pool {
-  return processSingleton("rate-limit-pool", () => new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4, idleTimeoutMillis: 30_000 }));
+  return processSingleton("rate-limit-pool", () => {
+    const created = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4, idleTimeoutMillis: 30_000 });
+    // An idle connection the server dropped (a restart): the pool replaces it; no crash.
+    created.on("error", (error) => logger().warn({ err: error }, "rate-limit pool connection lost"));
+    return created;
+  });
+}
+
+/** Closes the counters' connections (tests and benches, before their cluster stops). */
+export async function closeRateLimitPool(): Promise<void> {
+  const key = Symbol.for("gatehouse.rate-limit-pool");
+  const existing = (globalThis as Record<symbol, pg.Pool | undefined>)[key];
+  delete (globalThis as Record<symbol, unknown>)[key];
+  limiters.clear();
+  await existing?.end();
 }
 
 const limiters = new Map<string, RateLimiterPostgres>();

@@ -2,6 +2,7 @@ import { controlDb } from "@/lib/db/control";
 import { closeTenantDbs } from "@/lib/db/tenant-clients";
 import { closeListener } from "@/lib/db/notify";
 import { closeSessionLocks } from "@/lib/db/session-lock";
+import { closeRateLimitPool } from "@/lib/rate-limits/limiter";
 import { createCustomer } from "@/lib/customers/service";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -38,5 +39,6 @@ export async function closeTestResources(controller: ProvisioningController): Pr
   await closeTenantDbs();
   await closeListener();
   await closeSessionLocks();
+  await closeRateLimitPool();
   await controlDb().$disconnect();
 }
