@@ -32,7 +32,7 @@ const bootstrapAdmin = {
 };
 const defaultAdmin = !process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
 
-const db = await localDatabase({ dataDir, port: pgPort, log: process.env.GATEHOUSE_PG_LOG === "1" ? (l) => console.log(`[postgres] ${l}`) : undefined });
+let db = await localDatabase({ dataDir, port: pgPort, log: process.env.GATEHOUSE_PG_LOG === "1" ? (l) => console.log(`[postgres] ${l}`) : undefined });
 const clusterUrl = db.url;
 
 let identityEnv: Record<string, string> = {};
@@ -80,13 +80,33 @@ const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "
 });
 
 let stopping = false;
+let stopSupervisor = () => {};
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    stopSupervisor();
     await stopIdentity().catch(() => {});
     if (db.server?.startedHere) await db.server.stop().catch(() => {});
   }
   process.exit(code);
+}
+
+// The embedded PostgreSQL this launcher started is watched: started again if it dies, and the
+// whole product stops, loudly, if it cannot be brought back.
+if (db.server?.startedHere) {
+  const { superviseEmbeddedPostgres } = await import("@/lib/db/supervise");
+  stopSupervisor = superviseEmbeddedPostgres({
+    clusterUrl: db.server.clusterUrl,
+    restart: async () => {
+      db = await localDatabase({ dataDir, port: pgPort });
+    },
+    giveUp: (reason) => {
+      console.error(`\n  Gatehouse is stopping: ${reason}.\n`);
+      child.kill("SIGTERM");
+      void shutdown(1);
+    },
+    log: (message) => console.error(`[gatehouse] ${message}`),
+  });
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => void shutdown(code ?? 0));

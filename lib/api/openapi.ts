@@ -114,7 +114,8 @@ const ERROR_STATUSES = {
   403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active or billing disabled it; `verification_required`: the customer's re-verification is due past the grace period.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
   409: "`conflict`: a duplicate, or a state that does not allow the change.",
-  429: "`quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
+  429: "`rate_limited`: too many requests from this address, caller or tenant (see `Retry-After` and the `RateLimit` headers); `quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
+  503: "`service_unavailable`: the database cannot be reached right now; retry after `Retry-After` seconds. Nothing was changed.",
   413: `\`validation_failed\`: the body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
 } as const;
 type ErrorStatus = keyof typeof ERROR_STATUSES;
@@ -178,7 +179,7 @@ function tenantPath(method: Method, path: string, tag: string, permission: strin
     security: [{ [security.apiKey]: [] }, { [security.session]: [] }],
     request: { params: op.params, query: op.query, ...requestBody(op) },
     // A raw body's own 413 (its size limit) is in op.responses.
-    responses: { ...errors(401, 402, 403, 404, ...(op.query || op.body || op.rawBody ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])), ...op.responses },
+    responses: { ...errors(401, 402, 403, 404, 429, 503, ...(op.query || op.body || op.rawBody ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])), ...op.responses },
   });
 }
 
@@ -192,7 +193,7 @@ function platformPath(method: Method, path: string, tag: string, scope: Platform
     description: [op.description, `Console host only: a superadmin session, or a platform API key with the scope ${scope}.`].filter(Boolean).join("\n\n"),
     security: [{ [security.platformKey]: [] }, { [security.session]: [] }],
     request: { params: op.params, query: op.query, ...requestBody(op) },
-    responses: { ...op.responses, ...errors(401, 403, ...(op.params ? ([404] as const) : []), ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
+    responses: { ...op.responses, ...errors(401, 403, 429, 503, ...(op.params ? ([404] as const) : []), ...(op.query || op.body ? ([400] as const) : []), ...(op.body ? ([413] as const) : [])) },
   });
 }
 
@@ -594,7 +595,7 @@ export function openApiDocument(): OpenApiDocument {
         "Per-tenant routes (`/api/v1/tenants/{key}/…`) are served on the tenant's own host with an API key of that tenant (`Authorization: Bearer ghk_…`) or its session; a superadmin may call them on the console host for any tenant.",
         "Customers, tenants and their standing are served on the console host with a superadmin session or a platform API key (scopes: customer:read, customer:write, tenant:read, verification:write, billing:write).",
         "A tenant whose customer is overdue or due for re-verification past the grace period, that billing disabled, or that is not active, refuses its users and keys: `payment_required` (402), `verification_required` (403), `tenant_suspended` (403).",
-        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, quota_exceeded, tenant_suspended, payment_required, verification_required.`,
+        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, quota_exceeded, rate_limited, tenant_suspended, payment_required, verification_required, service_unavailable.`,
       ].join("\n\n"),
     },
     tags: [

@@ -30,3 +30,16 @@ export function violatedTarget(error: unknown): string {
 export function isMissingTable(error: unknown): boolean {
   return hasErrorCode(error, ["P2021", "42P01"]);
 }
+
+// Prisma's "cannot reach / timed out / connection closed" codes, PostgreSQL's connection-exception
+// and operator-intervention SQLSTATEs, and the socket errors node-postgres passes on.
+const UNAVAILABLE_CODES = ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"];
+
+/** True when `error` means the database could not be reached (down, restarting, out of connections): worth a 503 and a retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (hasErrorCode(error, UNAVAILABLE_CODES)) return true;
+  const e = error as { name?: unknown; message?: unknown; cause?: { kind?: unknown } };
+  if (e?.name === "PrismaClientInitializationError") return true;
+  if (e?.cause?.kind === "DatabaseNotReachable" || e?.cause?.kind === "ConnectionClosed") return true;
+  return typeof e?.message === "string" && /ECONNREFUSED|Connection terminated|Can't reach database server|connection timeout/i.test(e.message);
+}

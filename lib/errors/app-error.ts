@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "payment_required",
   "verification_required",
   "unauthorized",
+  "service_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

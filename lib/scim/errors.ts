@@ -1,6 +1,7 @@
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
 import { PayloadTooLargeError } from "@/lib/api/body";
 import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 /** RFC 7644 §3.12 `scimType` values this server answers with. */
 export type ScimType = "invalidFilter" | "invalidValue" | "invalidSyntax" | "invalidPath" | "noTarget" | "mutability" | "uniqueness" | "tooMany";
@@ -34,6 +35,7 @@ const FROM_APP_ERROR: Record<ErrorCode, { status: number; scimType?: ScimType }>
   tenant_suspended: { status: 403 },
   payment_required: { status: 402 },
   verification_required: { status: 403 },
+  service_unavailable: { status: 503 },
 };
 
 /** The services' field messages appended to the detail, so a client's log says what was wrong. */
@@ -46,6 +48,7 @@ function appErrorDetail(message: string, fields: Record<string, string>): string
 export function toScimError(error: unknown): ScimError {
   if (error instanceof ScimError) return error;
   if (error instanceof PayloadTooLargeError) return new ScimError(413, undefined, error.message);
+  if (isDatabaseUnavailable(error)) return new ScimError(503, undefined, "The service is briefly unavailable (its database cannot be reached). Retry shortly.");
   if (isAppError(error)) {
     const { status, scimType } = FROM_APP_ERROR[error.code];
     return new ScimError(status, scimType, appErrorDetail(error.message, error.fields));

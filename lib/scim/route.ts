@@ -83,7 +83,7 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
       return withRateLimitHeaders(await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) }), limits);
     } catch (error) {
       const scimError = toScimError(error);
-      const headers = error instanceof RateLimitedError ? error.headers : scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {};
+      const headers = error instanceof RateLimitedError ? error.headers : scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : scimError.status === 503 ? { "retry-after": "5" } : {};
       return scimJson(scimErrorBody(scimError), scimError.status, headers);
     }
   };
