@@ -19,8 +19,16 @@ test("a tenant admin changes the colour and logo, previews them, saves, and sees
   await expect(page.getByRole("heading", { name: "Settings · Branding", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Organization name", { exact: true })).toHaveValue(tenant.displayName);
 
-  // A light colour: warned about (white on it is unreadable), not refused.
+  // A colour name is not a colour here: refused next to the field, the page and the form stay.
   const colour = page.getByLabel("Primary colour", { exact: true });
+  await page.getByLabel("Tagline", { exact: true }).fill("Kept after the refusal");
+  await colour.fill("teal");
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await expect(page.getByText("Enter a colour as #rrggbb, e.g. #2563eb")).toBeVisible();
+  await expect(colour).toHaveValue("teal");
+  await expect(page.getByLabel("Tagline", { exact: true })).toHaveValue("Kept after the refusal");
+
+  // A light colour: warned about (white on it is unreadable), not refused.
   await colour.fill("#ffd700");
   await expect(page.getByTestId("contrast-warning")).toContainText("WCAG AA");
   await colour.fill("#0F766E");

@@ -19,7 +19,7 @@ test.describe.serial("app sessions end on the server", () => {
     await thief.goto(hostUrl(tenant.key, "/profile"));
     await expect(thief.getByRole("heading", { name: "My profile" })).toBeVisible(); // the copy works while the session is open
 
-    await owner.getByRole("button", { name: "Sign out", exact: true }).click();
+    await owner.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => onIdp(owner) || owner.url().startsWith(hostUrl(tenant.key))).toBe(true);
     await thief.goto(hostUrl(tenant.key, "/profile"));
     await expect.poll(() => onIdp(thief)).toBe(true); // sent to sign in: the session ended on the server
@@ -37,9 +37,9 @@ test.describe.serial("app sessions end on the server", () => {
     await expect(rows.filter({ hasText: "this session" })).toContainText("Chrome on Linux");
     await expect(rows.filter({ hasText: "Firefox on Android" })).toContainText("active");
 
-    await laptop.getByRole("button", { name: "Sign out of every other session" }).click();
-    await expect(laptop.getByText("Sign out everywhere else? This browser stays signed in.")).toBeVisible();
-    await laptop.getByRole("button", { name: "Sign out other sessions" }).click();
+    await laptop.getByRole("button", { name: "End every other session" }).click();
+    await expect(laptop.getByText("End your sessions everywhere else? This browser stays signed in.")).toBeVisible();
+    await laptop.getByRole("button", { name: "End other sessions" }).click();
     await expect(laptop.getByTestId("session-row").and(laptop.locator("[data-open=true]"))).toHaveCount(1);
     await expect(laptop.getByText("signed out from another session").first()).toBeVisible();
 

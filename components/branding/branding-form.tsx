@@ -72,12 +72,14 @@ export function BrandingForm({ action, initial, rules }: { action: Action; initi
       pending={pending}
       state={state}
       initial={{ ...initial, ...(submitted ? { organizationName: submitted.organizationName ?? "", tagline: submitted.tagline ?? "", primaryColor: submitted.primaryColor ?? initial.primaryColor } : {}) }}
+      savedColor={initial.primaryColor}
       rules={rules}
     />
   );
 }
 
-function BrandingFields({ formRef, formAction, pending, state, initial, rules }: { formRef: RefObject<HTMLFormElement | null>; formAction: (formData: FormData) => void; pending: boolean; state: FormState; initial: BrandingFormInitial; rules: Record<AssetKind, AssetRule> }) {
+/** `savedColor`: the stored colour, which the preview keeps while the field holds something that is not one (a refused "teal"). */
+function BrandingFields({ formRef, formAction, pending, state, initial, savedColor, rules }: { formRef: RefObject<HTMLFormElement | null>; formAction: (formData: FormData) => void; pending: boolean; state: FormState; initial: BrandingFormInitial; savedColor: string; rules: Record<AssetKind, AssetRule> }) {
   const [name, setName] = useState(initial.organizationName);
   const [tagline, setTagline] = useState(initial.tagline);
   const [color, setColor] = useState(initial.primaryColor);
@@ -93,7 +95,7 @@ function BrandingFields({ formRef, formAction, pending, state, initial, rules }:
     if (kind === "logo") setLogoFile(tooLarge ? null : file);
   };
 
-  const look: BrandLook = { name: name.trim() || "Organization name", tagline: tagline.trim() || null, color: hex ?? initial.primaryColor, logoSrc: logoUrl ?? initial.logoSrc };
+  const look: BrandLook = { name: name.trim() || "Organization name", tagline: tagline.trim() || null, color: hex ?? savedColor, logoSrc: logoUrl ?? initial.logoSrc };
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">

@@ -34,11 +34,11 @@ export default async function ProfilePage() {
         <div>
           <ConfirmActionButton
             action={signOutOtherSessionsAction}
-            label="Sign out other sessions"
-            ariaLabel="Sign out of every other session"
-            question="Sign out everywhere else? This browser stays signed in."
-            confirmLabel="Sign out other sessions"
-            pendingLabel="Signing out…"
+            label="End other sessions"
+            ariaLabel="End every other session"
+            question="End your sessions everywhere else? This browser stays signed in."
+            confirmLabel="End other sessions"
+            pendingLabel="Ending…"
           />
         </div>
       </section>
