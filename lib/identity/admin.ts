@@ -44,7 +44,8 @@ function session(): Session {
  */
 export async function identityAdmin(): Promise<AdminClient> {
   const current = session();
-  if (!current.client.accessToken) await authenticate(current);
+  // Some callers read `accessToken` themselves (a raw fetch): hand out a fresh one.
+  if (!current.client.accessToken || current.client.isTokenExpired()) await authenticate(current);
   return current.client;
 }
 
