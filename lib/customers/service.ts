@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
+import { escapeLike } from "@/lib/db/like";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
@@ -132,10 +133,10 @@ export async function listCustomers(query: ListQuery): Promise<Page<CustomerList
   const where: Prisma.CustomerWhereInput = q
     ? {
         OR: [
-          { legalName: { contains: q, mode: "insensitive" } },
-          { displayName: { contains: q, mode: "insensitive" } },
-          { pan: { startsWith: q.toUpperCase() } },
-          { gstin: { startsWith: q.toUpperCase() } },
+          { legalName: { contains: escapeLike(q), mode: "insensitive" } },
+          { displayName: { contains: escapeLike(q), mode: "insensitive" } },
+          { pan: { startsWith: escapeLike(q.toUpperCase()) } },
+          { gstin: { startsWith: escapeLike(q.toUpperCase()) } },
         ],
       }
     : {};

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tenantDb } from "@/lib/db/tenant-clients";
+import { ProvisioningController } from "@/lib/provisioning/controller";
+import { PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
+import { createApiKey } from "@/lib/api-keys/service";
+import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { createCustomer } from "@/lib/customers/service";
+import { createOrgUnit } from "@/lib/org-units/service";
+import { addMembership } from "@/lib/memberships/service";
+import { createTenantUser } from "@/lib/users/commands";
+import { createUserSchema } from "@/lib/users/schema";
+import { cloudTenant } from "@/lib/organizations/cloud";
+import { listOrganizationMembers, organizationOfCustomer } from "@/lib/organizations/queries";
+import { listQuerySchema } from "@/lib/pagination/page";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
+import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
+import { call, sessionCookie, type Json } from "@/tests/support/api";
+import { filtered, scimClient, type ScimCaller } from "@/tests/support/scim";
+import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
+import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
+import * as members from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/members/route";
+import * as customers from "@/app/console/api/v1/customers/route";
+import * as tenants from "@/app/console/api/v1/tenants/route";
+
+// What a client gets for input the API must not take at face value: search text with LIKE's
+// wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
+
+const controller = new ProvisioningController();
+let acme: ResolvedTenant;
+let root: ResolvedTenant;
+let acmeKey: string;
+let superadmin: string;
+let scim: ScimCaller;
+let ouId: string;
+
+const admin: Principal = { kind: "user", username: "admin", realmRoles: ["tenant-admin"], ouRoles: {} };
+const hostOf = (t: ResolvedTenant) => `${t.key}.localhost:3000`;
+const CONSOLE = "console.localhost:3000";
+const base = (t: ResolvedTenant) => `/api/v1/tenants/${t.key}`;
+const items = (body: Json) => body.items as Json[];
+const resources = (body: Json) => body.Resources as Json[];
+
+async function user(tenant: ResolvedTenant, username: string, names: { firstName?: string; lastName?: string } = {}) {
+  await createTenantUser(tenant, createUserSchema.parse({ username, passwordMode: "none", ...names }), TEST_ACTOR);
+}
+
+beforeAll(async () => {
+  acme = await provisionedTenant(controller);
+  root = await rootTenant();
+  acmeKey = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "bad input", scopes: PERMISSIONS }), TEST_ACTOR)).secret;
+  scim = scimClient(acme, (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "bad input scim", scopes: ["scim"] }), TEST_ACTOR)).secret);
+  superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
+  // Look-alikes: each literal name has a twin that a wildcard (`_` one character, `%` any run) would also match.
+  await user(acme, "sam_lee", { firstName: "Sam" });
+  await user(acme, "samxlee", { firstName: "Samx" });
+  await user(acme, "pct.user", { lastName: "Hundred" });
+  const ou = await createOrgUnit(acme, { identifier: "ops_west", name: "100% Ops" }, TEST_ACTOR);
+  await createOrgUnit(acme, { identifier: "opsxwest", name: "1000 Ops" }, TEST_ACTOR);
+  ouId = ou.id;
+  for (const username of ["sam_lee", "samxlee", "pct.user"]) await addMembership(acme, ouId, { username, role: "default" }, TEST_ACTOR);
+}, 180_000);
+
+afterAll(() => closeTestResources(controller));
+
+describe("search text is text, not a LIKE pattern", () => {
+  const get = (handler: typeof users.GET, path: string, params: Record<string, string> = { key: acme.key }) => call(handler, { host: hostOf(acme), path, key: acmeKey, params });
+
+  it("matches % and _ literally in the users list", async () => {
+    const underscore = await get(users.GET, `${base(acme)}/users?q=${encodeURIComponent("sam_")}`);
+    expect(underscore.status).toBe(200);
+    expect(items(underscore.body).map((u) => u.username)).toEqual(["sam_lee"]);
+    expect(items((await get(users.GET, `${base(acme)}/users?q=${encodeURIComponent("%")}`)).body)).toEqual([]);
+  });
+
+  it("matches % and _ literally in the org units list", async () => {
+    const underscore = await get(orgUnits.GET, `${base(acme)}/org-units?q=${encodeURIComponent("ops_")}`);
+    expect(underscore.status).toBe(200);
+    expect(items(underscore.body).map((o) => o.identifier)).toEqual(["ops_west"]);
+    const percent = await get(orgUnits.GET, `${base(acme)}/org-units?q=${encodeURIComponent("100%")}`);
+    expect(items(percent.body).map((o) => o.identifier)).toEqual(["ops_west"]);
+    expect((await get(orgUnits.GET, `${base(acme)}/org-units?q=${encodeURIComponent("%")}`)).body).toMatchObject({ total: 0 });
+  });
+
+  it("matches % and _ literally in an org unit's members", async () => {
+    const path = (q: string) => `${base(acme)}/org-units/${ouId}/members?q=${encodeURIComponent(q)}`;
+    const underscore = await get(members.GET, path("sam_"), { key: acme.key, id: ouId });
+    expect(underscore.status).toBe(200);
+    expect(items(underscore.body).map((m) => m.username)).toEqual(["sam_lee"]);
+    expect((await get(members.GET, path("%"), { key: acme.key, id: ouId })).body).toMatchObject({ total: 0 });
+    expect((await get(members.GET, path("_"), { key: acme.key, id: ouId })).body).toMatchObject({ total: 0 });
+  });
+
+  it("matches % and _ literally in SCIM co, sw and ew filters", async () => {
+    const names = async (collection: string, filter: string, attribute = "userName") => {
+      const response = await scim("GET", filtered(collection, filter));
+      expect(response.status).toBe(200);
+      return resources(response.body).map((r) => r[attribute]).sort();
+    };
+    expect(await names("Users", 'userName sw "sam_"')).toEqual(["sam_lee"]);
+    expect(await names("Users", 'userName ew "_lee"')).toEqual(["sam_lee"]);
+    expect(await names("Users", 'userName co "m_l"')).toEqual(["sam_lee"]);
+    expect(await names("Users", 'userName co "%"')).toEqual([]);
+    expect(await names("Users", 'name.givenName co "_"')).toEqual([]);
+    expect(await names("Groups", 'displayName co "0%"', "displayName")).toEqual(["100% Ops"]);
+    expect(await names("Groups", 'displayName sw "%"', "displayName")).toEqual([]);
+  });
+
+  it("matches % and _ literally in the customers and tenants lists", async () => {
+    await createCustomer(businessCustomer({ legalName: "Cent Per Cent Private Limited", displayName: "100% Cotton", tenantDisplayName: "100% Cotton Mills" }), TEST_ACTOR);
+    const console = (handler: typeof customers.GET, path: string) => call(handler, { host: CONSOLE, path, cookie: superadmin });
+    const listed = await console(customers.GET, `/api/v1/customers?q=${encodeURIComponent("%")}&pageSize=100`);
+    expect(listed.status).toBe(200);
+    expect(items(listed.body).length).toBeGreaterThan(0);
+    for (const c of items(listed.body)) expect(`${String(c.legalName)} ${String(c.displayName)}`).toContain("%");
+    const tenantList = await console(tenants.GET, `/api/v1/tenants?q=${encodeURIComponent("0%")}&pageSize=100`);
+    expect(tenantList.status).toBe(200);
+    expect(items(tenantList.body).length).toBeGreaterThan(0);
+    for (const t of items(tenantList.body)) expect(String(t.displayName)).toContain("0%");
+    // A key cannot hold "_"; its prefix search must not read it as "any character".
+    expect((await console(tenants.GET, `/api/v1/tenants?q=${encodeURIComponent("_")}`)).body).toMatchObject({ total: 0 });
+  });
+
+  it("matches % and _ literally in an organization's members", async () => {
+    let cloud = (await cloudTenant())!;
+    await controller.reconcile(cloud.id);
+    cloud = (await cloudTenant())!;
+    const { customerId } = await createCustomer(businessCustomer({ displayName: "Shared Literal", tenancy: "shared", verificationStatus: "pending" }), TEST_ACTOR);
+    const organization = (await organizationOfCustomer(cloud, customerId))!;
+    for (const username of ["ana_bel", "anaxbel"]) {
+      await user(cloud, username);
+      await tenantDb(cloud).organizationMember.create({ data: { organizationId: organization.id, username, role: "member" } });
+    }
+    const search = (q: string) => listOrganizationMembers(cloud, organization.id, listQuerySchema.parse({ q }));
+    expect((await search("a_b")).items.map((m) => m.username)).toEqual(["ana_bel"]);
+    expect((await search("%")).total).toBe(0);
+  });
+});
