@@ -22,6 +22,9 @@ import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route"
 import * as members from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/members/route";
 import * as customers from "@/app/console/api/v1/customers/route";
 import * as tenants from "@/app/console/api/v1/tenants/route";
+import * as tenantAudit from "@/app/workspace/api/v1/tenants/[key]/audit-events/route";
+import * as platformAudit from "@/app/console/api/v1/audit-events/route";
+import { getAuditEvent } from "@/lib/audit/query";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -134,5 +137,66 @@ describe("search text is text, not a LIKE pattern", () => {
     const search = (q: string) => listOrganizationMembers(cloud, organization.id, listQuerySchema.parse({ q }));
     expect((await search("a_b")).items.map((m) => m.username)).toEqual(["ana_bel"]);
     expect((await search("%")).total).toBe(0);
+  });
+});
+
+describe("audit cursors and time filters are parsed, not pattern-matched", () => {
+  const cursor = (text: string) => Buffer.from(text).toString("base64url");
+  const audit = (query: string) => call(tenantAudit.GET, { host: hostOf(acme), path: `${base(acme)}/audit-events?${query}`, key: acmeKey, params: { key: acme.key } });
+
+  it("pages on with the cursor it handed out", async () => {
+    const first = await audit("limit=1");
+    expect(first.status).toBe(200);
+    const next = String(first.body.next);
+    const second = await audit(`limit=1&after=${next}`);
+    expect(second.status).toBe(200);
+    expect(items(second.body)[0]?.id).not.toBe(items(first.body)[0]?.id);
+  });
+
+  it.each([
+    ["month 13", "2026-13-01 10:00:00.123456+00|5"],
+    ["day 30 of February", "2026-02-30 10:00:00+00|5"],
+    ["hour 24", "2026-01-01 24:00:00+00|5"],
+    ["minute 60", "2026-01-01 10:60:00+00|5"],
+    ["year 0000", "0000-01-01 10:00:00+00|5"],
+    ["an offset of 99 hours", "2026-01-01 10:00:00+99|5"],
+    ["an id past 2^63 - 1", "2026-01-01 10:00:00+00|9223372036854775808"],
+    ["the largest 19-digit id", "2026-01-01 10:00:00+00|9999999999999999999"],
+  ])("refuses a cursor with %s as validation_failed on `after`", async (_, text) => {
+    const response = await audit(`after=${cursor(text)}`);
+    expect(response).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { after: expect.any(String) } } });
+  });
+
+  it("still takes a cursor's edge values: a leap day, the largest bigint id, a minute offset", async () => {
+    for (const text of ["2024-02-29 23:59:59.999999+00|9223372036854775807", "2026-01-01 10:00:00+05:30|1", "2026-01-01 10:00:00-09:30:15|1"]) {
+      expect((await audit(`after=${cursor(text)}`)).status).toBe(200);
+    }
+  });
+
+  it.each([
+    ["from", "2026-13-01T00:00"],
+    ["from", "2026-02-30T00:00"],
+    ["from", "0000-01-01T00:00"],
+    ["to", "-271821-04-20T00:00:00Z"],
+    ["to", "+275760-09-13T00:00:00Z"],
+    ["from", "2026-01-01T25:00"],
+    ["to", "2026-01-01T10:00+24:00"],
+    ["from", "1"],
+  ])("refuses %s=%s as validation_failed naming the field", async (field, value) => {
+    const response = await audit(`${field}=${encodeURIComponent(value)}`);
+    expect(response).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { [field]: expect.any(String) } } });
+  });
+
+  it("takes the time forms it documents: datetime-local (UTC), ISO with Z or an offset, seconds and fractions", async () => {
+    for (const query of ["from=2026-01-01T10:00", "from=2024-02-29T10:00:30.5Z", `to=${encodeURIComponent("2026-01-01T10:00:00+05:30")}`, "from=0001-01-01T00:00&to=9999-12-31T23:59:59.999Z"]) {
+      expect((await audit(query)).status).toBe(200);
+    }
+  });
+
+  it("answers the platform trail the same way, and an event id past bigint as no event", async () => {
+    const response = await call(platformAudit.GET, { host: CONSOLE, path: `/api/v1/audit-events?after=${cursor("2026-00-10 10:00:00+00|1")}`, cookie: superadmin });
+    expect(response).toMatchObject({ status: 400, body: { fields: { after: expect.any(String) } } });
+    expect(await getAuditEvent({ kind: "tenant", tenant: acme }, "9223372036854775808")).toBeNull();
+    expect(await getAuditEvent({ kind: "platform" }, "99999999999999999999")).toBeNull();
   });
 });
