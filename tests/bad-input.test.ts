@@ -1,4 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// First: it prepares the globals Next's request stores need before anything loads them.
+import { asRequest } from "@/tests/support/server-action";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The guard package refuses any import outside a React server build; the actions are server code.
+vi.mock("server-only", () => ({}));
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
@@ -25,6 +30,15 @@ import * as tenants from "@/app/console/api/v1/tenants/route";
 import * as tenantAudit from "@/app/workspace/api/v1/tenants/[key]/audit-events/route";
 import * as platformAudit from "@/app/console/api/v1/audit-events/route";
 import { getAuditEvent } from "@/lib/audit/query";
+import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
+import * as orgUnit from "@/app/workspace/api/v1/tenants/[key]/org-units/[id]/route";
+import * as apiKeys from "@/app/workspace/api/v1/tenants/[key]/api-keys/route";
+import * as customer from "@/app/console/api/v1/customers/[id]/route";
+import * as verification from "@/app/console/api/v1/customers/[id]/verification/route";
+import * as consoleTenant from "@/app/console/api/v1/tenants/[key]/route";
+import { createOrgUnitAction } from "@/lib/org-units/actions";
+import { initialFormState } from "@/lib/errors/form-state";
+import { ERROR_SCHEMA } from "@/tests/support/scim";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -44,7 +58,7 @@ const base = (t: ResolvedTenant) => `/api/v1/tenants/${t.key}`;
 const items = (body: Json) => body.items as Json[];
 const resources = (body: Json) => body.Resources as Json[];
 
-async function user(tenant: ResolvedTenant, username: string, names: { firstName?: string; lastName?: string } = {}) {
+async function addUser(tenant: ResolvedTenant, username: string, names: { firstName?: string; lastName?: string } = {}) {
   await createTenantUser(tenant, createUserSchema.parse({ username, passwordMode: "none", ...names }), TEST_ACTOR);
 }
 
@@ -55,9 +69,9 @@ beforeAll(async () => {
   scim = scimClient(acme, (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "bad input scim", scopes: ["scim"] }), TEST_ACTOR)).secret);
   superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
   // Look-alikes: each literal name has a twin that a wildcard (`_` one character, `%` any run) would also match.
-  await user(acme, "sam_lee", { firstName: "Sam" });
-  await user(acme, "samxlee", { firstName: "Samx" });
-  await user(acme, "pct.user", { lastName: "Hundred" });
+  await addUser(acme, "sam_lee", { firstName: "Sam" });
+  await addUser(acme, "samxlee", { firstName: "Samx" });
+  await addUser(acme, "pct.user", { lastName: "Hundred" });
   const ou = await createOrgUnit(acme, { identifier: "ops_west", name: "100% Ops" }, TEST_ACTOR);
   await createOrgUnit(acme, { identifier: "opsxwest", name: "1000 Ops" }, TEST_ACTOR);
   ouId = ou.id;
@@ -131,7 +145,7 @@ describe("search text is text, not a LIKE pattern", () => {
     const { customerId } = await createCustomer(businessCustomer({ displayName: "Shared Literal", tenancy: "shared", verificationStatus: "pending" }), TEST_ACTOR);
     const organization = (await organizationOfCustomer(cloud, customerId))!;
     for (const username of ["ana_bel", "anaxbel"]) {
-      await user(cloud, username);
+      await addUser(cloud, username);
       await tenantDb(cloud).organizationMember.create({ data: { organizationId: organization.id, username, role: "member" } });
     }
     const search = (q: string) => listOrganizationMembers(cloud, organization.id, listQuerySchema.parse({ q }));
@@ -198,5 +212,96 @@ describe("audit cursors and time filters are parsed, not pattern-matched", () =>
     expect(response).toMatchObject({ status: 400, body: { fields: { after: expect.any(String) } } });
     expect(await getAuditEvent({ kind: "tenant", tenant: acme }, "9223372036854775808")).toBeNull();
     expect(await getAuditEvent({ kind: "platform" }, "99999999999999999999")).toBeNull();
+  });
+});
+
+describe("NUL characters and unpaired surrogates are refused at every boundary", () => {
+  const NUL = "a\u0000b";
+  const LONE = "a\ud800b";
+  const h = () => hostOf(acme);
+  const refused = (field: string) => ({ status: 400, body: { code: "validation_failed", fields: { [field]: expect.stringMatching(/NUL|surrogate/) } } });
+
+  it.each([
+    ["firstName", { username: "text.one", firstName: LONE }],
+    ["email", { username: "text.two", email: `x${NUL}@example.com` }],
+    ["password", { username: "text.three", passwordMode: "set", password: `long-enough-${NUL}` }],
+  ])("in a new user's %s", async (field, body) => {
+    expect(await call(users.POST, { host: h(), path: `${base(acme)}/users`, method: "POST", key: acmeKey, params: { key: acme.key }, body })).toMatchObject(refused(field));
+  });
+
+  it("in a user's profile change", async () => {
+    const patch = (body: Json) => call(user.PATCH, { host: h(), path: `${base(acme)}/users/sam_lee`, method: "PATCH", key: acmeKey, params: { key: acme.key, username: "sam_lee" }, body });
+    expect(await patch({ lastName: LONE })).toMatchObject(refused("lastName"));
+  });
+
+  it.each([
+    ["name", { identifier: "text-a", name: NUL }],
+    ["name", { identifier: "text-b", name: LONE }],
+    ["description", { identifier: "text-c", name: "Fine", description: NUL }],
+    ["metadata", { identifier: "text-d", name: "Fine", metadata: { team: NUL } }],
+    ["metadata", { identifier: "text-e", name: "Fine", metadata: { team: LONE } }],
+  ])("in a new org unit's %s, writing nothing", async (field, body) => {
+    expect(await call(orgUnits.POST, { host: h(), path: `${base(acme)}/org-units`, method: "POST", key: acmeKey, params: { key: acme.key }, body })).toMatchObject(refused(field));
+    expect(await tenantDb(acme).orgUnit.findUnique({ where: { identifier: body.identifier } })).toBeNull();
+  });
+
+  it("in an org unit's change and an API key's name", async () => {
+    const patch = (body: Json) => call(orgUnit.PATCH, { host: h(), path: `${base(acme)}/org-units/${ouId}`, method: "PATCH", key: acmeKey, params: { key: acme.key, id: ouId }, body });
+    expect(await patch({ description: LONE })).toMatchObject(refused("description"));
+    expect(await patch({ metadata: { [`k${NUL}`]: "v" } })).toMatchObject({ status: 400, body: { fields: { metadata: expect.any(String) } } });
+    const key = await call(apiKeys.POST, { host: h(), path: `${base(acme)}/api-keys`, method: "POST", key: acmeKey, params: { key: acme.key }, body: { name: NUL, scopes: ["user:list"] } });
+    expect(key).toMatchObject(refused("name"));
+  });
+
+  it("in a customer's fields and a verification note or reference", async () => {
+    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared", tenantKey: undefined, tenantDisplayName: undefined } as never), TEST_ACTOR);
+    const patch = (body: Json) => call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
+    expect(await patch({ legalName: `Acme ${NUL} Limited` })).toMatchObject(refused("legalName"));
+    expect(await patch({ verificationReferences: [LONE] })).toMatchObject(refused("verificationReferences"));
+    const put = (body: Json) => call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
+    expect(await put({ status: "partial", note: NUL })).toMatchObject(refused("note"));
+    expect(await put({ status: "partial", references: ["fine", LONE] })).toMatchObject(refused("references"));
+  });
+
+  it.each([
+    ["q", "users"],
+    ["after", "users"],
+    ["q", "org-units"],
+    ["actor", "audit-events"],
+    ["resourceId", "audit-events"],
+  ])("in the query parameter %s of %s", async (param, collection) => {
+    const handler = { users: users.GET, "org-units": orgUnits.GET, "audit-events": tenantAudit.GET }[collection]!;
+    expect(await call(handler, { host: h(), path: `${base(acme)}/${collection}?${param}=a%00b`, key: acmeKey, params: { key: acme.key } })).toMatchObject(refused(param));
+  });
+
+  it("in the console's search and in a path parameter", async () => {
+    expect(await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers?q=%00", cookie: superadmin })).toMatchObject(refused("q"));
+    expect(await call(tenants.GET, { host: CONSOLE, path: "/api/v1/tenants?q=x%00", cookie: superadmin })).toMatchObject(refused("q"));
+    const byKey = await call(consoleTenant.GET, { host: CONSOLE, path: "/api/v1/tenants/a%00b", cookie: superadmin, params: { key: NUL } });
+    expect(byKey).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { key: expect.any(String) } } });
+  });
+
+  it("in SCIM bodies, filters and paths, with SCIM's invalidValue", async () => {
+    const invalid = { status: 400, body: { schemas: [ERROR_SCHEMA], status: "400", scimType: expect.stringMatching(/^invalid(Value|Filter)$/), detail: expect.stringMatching(/NUL|surrogate/) } };
+    expect(await scim("POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "scim.text", name: { givenName: NUL } })).toMatchObject(invalid);
+    expect(await scim("POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "scim.text", externalId: LONE })).toMatchObject(invalid);
+    expect(await scim("POST", "/scim/v2/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: LONE })).toMatchObject(invalid);
+    expect(await scim("GET", filtered("Users", `userName eq "${NUL}"`))).toMatchObject(invalid);
+    expect(await scim("GET", "/scim/v2/Groups?filter=displayName%20co%20%22a%00%22")).toMatchObject(invalid);
+    expect(await scim("GET", `/scim/v2/Users?attributes=${encodeURIComponent(NUL)}`)).toMatchObject(invalid);
+    // The filter grammar keeps a backslash escape as the characters it is: no NUL reaches the database.
+    expect(await scim("GET", filtered("Users", 'userName eq "a\\u0000b"'))).toMatchObject({ status: 200, body: { totalResults: 0 } });
+    expect(await scim("GET", `/scim/v2/Users/${encodeURIComponent(NUL)}`)).toMatchObject(invalid);
+  });
+
+  it("in a form, with the message next to the field", async () => {
+    const form = new FormData();
+    form.set("identifier", "form-text");
+    form.set("name", NUL);
+    form.set("description", "");
+    form.set("metadata", "");
+    const state = await asRequest({ host: h(), cookie: await sessionCookie(acme, "admin", ["tenant-admin"]) }, () => createOrgUnitAction(null, initialFormState, form));
+    expect(state).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { name: expect.stringMatching(/NUL/) } });
+    expect(await tenantDb(acme).orgUnit.findUnique({ where: { identifier: "form-text" } })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { decodeCursor, parseInstant, type AuditCursor } from "@/lib/audit/parse";
+import { plainText } from "@/lib/input/text";
 
 const text = (max: number) =>
-  z
-    .string()
+  plainText()
     .trim()
     .max(max, `At most ${max} characters.`)
     .optional()

@@ -3,6 +3,7 @@ import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import { assertAccess } from "@/lib/access/enforce";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { readJsonBody } from "@/lib/api/body";
+import { refuseUnsafeText } from "@/lib/input/text";
 import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
 import { pickHostHeader } from "@/lib/tenancy/host";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
@@ -71,6 +72,8 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
       const tenant = await hostTenant(request);
       const actor = await scimCaller(request, tenant);
       const params = await context.params;
+      refuseUnsafeText(params, "_path");
+      refuseUnsafeText(Object.fromEntries(new URL(request.url).searchParams), "_query");
       return await handle({ request, tenant, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
     } catch (error) {
       const scimError = toScimError(error);
