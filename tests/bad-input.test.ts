@@ -37,8 +37,14 @@ import * as customer from "@/app/console/api/v1/customers/[id]/route";
 import * as verification from "@/app/console/api/v1/customers/[id]/verification/route";
 import * as consoleTenant from "@/app/console/api/v1/tenants/[key]/route";
 import { createOrgUnitAction } from "@/lib/org-units/actions";
+import { changeVerificationAction, setCustomerAccessAction } from "@/app/console/customers/actions";
 import { initialFormState } from "@/lib/errors/form-state";
 import { ERROR_SCHEMA } from "@/tests/support/scim";
+import * as tenantAccess from "@/app/console/api/v1/tenants/[key]/access/route";
+import * as userAccess from "@/app/console/api/v1/tenants/[key]/users/[username]/access/route";
+import * as customerAccess from "@/app/console/api/v1/customers/[id]/access/route";
+import { openApiDocument } from "@/lib/api/openapi";
+import { controlDb } from "@/lib/db/control";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -254,7 +260,7 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
   });
 
   it("in a customer's fields and a verification note or reference", async () => {
-    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared", tenantKey: undefined, tenantDisplayName: undefined } as never), TEST_ACTOR);
+    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
     const patch = (body: Json) => call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
     expect(await patch({ legalName: `Acme ${NUL} Limited` })).toMatchObject(refused("legalName"));
     expect(await patch({ verificationReferences: [LONE] })).toMatchObject(refused("verificationReferences"));
@@ -303,5 +309,65 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
     const state = await asRequest({ host: h(), cookie: await sessionCookie(acme, "admin", ["tenant-admin"]) }, () => createOrgUnitAction(null, initialFormState, form));
     expect(state).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { name: expect.stringMatching(/NUL/) } });
     expect(await tenantDb(acme).orgUnit.findUnique({ where: { identifier: "form-text" } })).toBeNull();
+  });
+});
+
+describe("the API takes the types its OpenAPI document names, and refuses the rest", () => {
+  const put = (handler: typeof tenantAccess.PUT, path: string, params: Record<string, string>, body: unknown) => call(handler, { host: CONSOLE, path, method: "PUT", cookie: superadmin, params, body });
+  const typed = (field: string) => ({ status: 400, body: { code: "validation_failed", fields: { [field]: expect.any(String) } } });
+
+  it("a boolean is true or false, not the string \"false\"", async () => {
+    const tenantPath = `/api/v1/tenants/${acme.key}/access`;
+    expect(await put(tenantAccess.PUT, tenantPath, { key: acme.key }, { enabled: "false", reason: "unpaid" })).toMatchObject(typed("enabled"));
+    expect(await put(tenantAccess.PUT, tenantPath, { key: acme.key }, { enabled: "true" })).toMatchObject(typed("enabled"));
+    expect((await controlDb().tenant.findUniqueOrThrow({ where: { id: acme.id } })).accessDisabledAt).toBeNull();
+    const userPath = `/api/v1/tenants/${acme.key}/users/sam_lee/access`;
+    expect(await put(userAccess.PUT, userPath, { key: acme.key, username: "sam_lee" }, { enabled: "false" })).toMatchObject(typed("enabled"));
+    expect(await put(userAccess.PUT, userPath, { key: acme.key, username: "sam_lee" }, { enabled: 0 })).toMatchObject(typed("enabled"));
+    expect(await tenantDb(acme).user.findUniqueOrThrow({ where: { username: "sam_lee" } })).toMatchObject({ enabled: true });
+    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
+    expect(await put(customerAccess.PUT, `/api/v1/customers/${customerId}/access`, { id: customerId }, { enabled: "false", reason: "unpaid" })).toMatchObject(typed("enabled"));
+    // What the document says still works.
+    expect(await put(userAccess.PUT, userPath, { key: acme.key, username: "sam_lee" }, { enabled: true })).toMatchObject({ status: 200, body: { enabled: true } });
+  });
+
+  it("a list is an array, not a string split into lines", async () => {
+    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
+    const patch = (body: Json) => call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
+    expect(await patch({ verificationReferences: "CKYC 1\nCKYC 2" })).toMatchObject(typed("verificationReferences"));
+    expect(await patch({ verificationReferences: ["CKYC 1", "CKYC 2"] })).toMatchObject({ status: 200, body: { verificationReferences: ["CKYC 1", "CKYC 2"] } });
+    const verify = (body: Json) => call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
+    expect(await verify({ status: "partial", references: "x" })).toMatchObject(typed("references"));
+    expect(await verify({ status: "partial", references: ["x"] })).toMatchObject({ status: 200, body: { status: "partial", references: ["x"] } });
+    const { tenantKey: _, tenantDisplayName: __, ...fields } = businessCustomer() as Record<string, unknown>;
+    const created = await call(customers.POST, { host: CONSOLE, path: "/api/v1/customers", method: "POST", cookie: superadmin, body: { ...fields, tenancy: "shared", verificationReferences: "CKYC 9" } });
+    expect(created).toMatchObject(typed("verificationReferences"));
+  });
+
+  it("while the console's forms, which send text, keep their true/false and one reference per line", async () => {
+    const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
+    const asSuperadmin = <T>(action: () => Promise<T>) => asRequest({ host: CONSOLE, cookie: superadmin }, action);
+    const form = (values: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(values)) data.set(k, v);
+      return data;
+    };
+    expect(await asSuperadmin(() => changeVerificationAction(customerId, initialFormState, form({ status: "partial", references: "CKYC 1\n\n CKYC 2 " })))).toMatchObject({ ok: true });
+    expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).verificationReferences).toEqual(["CKYC 1", "CKYC 2"]);
+    expect(await asSuperadmin(() => setCustomerAccessAction(customerId, initialFormState, form({ enabled: "false", reason: "unpaid" })))).toMatchObject({ ok: true });
+    expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).accessDisabledAt).not.toBeNull();
+    expect(await asSuperadmin(() => setCustomerAccessAction(customerId, initialFormState, form({ enabled: "true" })))).toMatchObject({ ok: true });
+    expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).accessDisabledAt).toBeNull();
+  });
+
+  it("documents those types, and the query string's true/false as text", () => {
+    const document = openApiDocument();
+    const schemas = document.components?.schemas as Record<string, { properties: Record<string, { type: unknown }> }>;
+    expect(schemas.TenantAccessChange!.properties.enabled!.type).toBe("boolean");
+    expect(schemas.UserAccessChange!.properties.enabled!.type).toBe("boolean");
+    expect(schemas.VerificationChange!.properties.references!.type).toBe("array");
+    expect(schemas.PatchCustomer!.properties.verificationReferences!.type).toBe("array");
+    const enabled = document.paths?.["/api/v1/tenants/{key}/users"]?.get?.parameters?.find((p) => "name" in p && p.name === "enabled");
+    expect(enabled).toMatchObject({ in: "query", schema: { type: "string", enum: ["true", "false"] }, description: expect.stringContaining("text") });
   });
 });

@@ -62,14 +62,14 @@ export async function createCustomer(input: CreateCustomerInput, by: AuditActor,
         data: {
           ...customerRecordData(input),
           verificationStatus: input.verificationStatus,
-          verificationReferences: input.verificationReferences,
+          verificationReferences: input.verificationReferences ?? [],
           paymentStanding: input.paymentStanding,
           tenancy: input.tenancy,
           sharedTenantId: input.tenancy === "shared" ? cloud.id : null,
         },
       });
       await recordPlatformEvent(tx, by, { action: "customer.created", resourceType: "customer", resourceId: customer.id, after: customer });
-      await recordInitialStanding(tx, customer.id, { verification: input.verificationStatus, references: input.verificationReferences, payment: input.paymentStanding }, by);
+      await recordInitialStanding(tx, customer.id, { verification: input.verificationStatus, references: input.verificationReferences ?? [], payment: input.paymentStanding }, by);
       if (input.tenancy === "shared") return { customerId: customer.id, tenantId: cloud.id };
 
       const tenant = await insertTenant(tx, {

@@ -62,7 +62,11 @@ export const USER_STATES = ["pending", "synced", "failed"] as const;
 /** Users list query: prefix search, filters, keyset cursor (the last username of the previous page). */
 export const userListQuerySchema = z.object({
   q: plainText().trim().toLowerCase().max(100).catch("").default(""),
-  enabled: z.enum(["true", "false"]).optional().catch(undefined),
+  enabled: z
+    .enum(["true", "false"])
+    .meta({ description: "The text `true` (only enabled users) or `false` (only disabled users): a query string carries text, not JSON booleans." })
+    .optional()
+    .catch(undefined),
   state: z.enum(USER_STATES).optional().catch(undefined),
   after: plainText().max(63).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
