@@ -3,7 +3,8 @@ import type pino from "pino";
 import type { Db } from "@/idp/db";
 import { handleAdmin } from "@/idp/admin/router";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
-import { decodeSegment, pathSegments } from "@/idp/http/route";
+import { pathSegments } from "@/idp/http/route";
+import { decodeComponent } from "@/lib/input/percent";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
 import { handleIntrospection } from "@/idp/oidc/introspection";
@@ -43,7 +44,7 @@ async function realmInfo(deps: AppDeps, runtime: RealmRuntime, res: ServerRespon
 }
 
 async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerResponse, raw: string[], search: string): Promise<void> {
-  const name = decodeSegment(raw[1] ?? "");
+  const name = decodeComponent(raw[1] ?? "");
   const runtime = name === null ? null : await deps.runtimes.get(name);
   if (!runtime) throw new HttpError(404, { error: "Realm does not exist" });
   const { realm } = runtime;
@@ -60,7 +61,7 @@ async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerRespo
 
   if (rest.length === 0) return realmInfo(deps, runtime, res);
   if (rest[0] === "login-actions" && rest.length === 2) {
-    const uid = decodeSegment(rest[1] ?? "");
+    const uid = decodeComponent(rest[1] ?? "");
     if (uid === null) throw new HttpError(404, { error: "Not found" });
     return handleLoginAction({ db: deps.db, cookieSecret: deps.cookieSecret }, runtime, uid, req, res);
   }

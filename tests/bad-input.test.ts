@@ -45,6 +45,9 @@ import * as userAccess from "@/app/console/api/v1/tenants/[key]/users/[username]
 import * as customerAccess from "@/app/console/api/v1/customers/[id]/access/route";
 import { openApiDocument } from "@/lib/api/openapi";
 import { controlDb } from "@/lib/db/control";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
+import * as domain from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]/route";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -369,5 +372,39 @@ describe("the API takes the types its OpenAPI document names, and refuses the re
     expect(schemas.PatchCustomer!.properties.verificationReferences!.type).toBe("array");
     const enabled = document.paths?.["/api/v1/tenants/{key}/users"]?.get?.parameters?.find((p) => "name" in p && p.name === "enabled");
     expect(enabled).toMatchObject({ in: "query", schema: { type: "string", enum: ["true", "false"] }, description: expect.stringContaining("text") });
+  });
+});
+
+describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => {
+  const viaProxy = async (host: string, path: string, method = "GET") => {
+    const response = await proxy(new NextRequest(`http://${host}${path}`, { method, headers: { host } }));
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get("content-type"), rewrite: response.headers.get("x-middleware-rewrite"), body: text ? (JSON.parse(text) as Json) : {} };
+  };
+  const restError = (status: number, code: string) => ({ status, type: "application/json", body: { code, message: expect.any(String) } });
+  const scimError = (status: number) => ({ status, type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: String(status), detail: expect.any(String) } });
+
+  it.each(["%zz", "%FF", "%ED%A0%80", "%F0%9F", "a%00b"])("a path segment %s that does not decode to text is validation_failed on _path, REST and SCIM alike", async (segment) => {
+    expect(await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/${segment}`)).toMatchObject({ ...restError(400, "validation_failed"), body: { fields: { _path: expect.any(String) } } });
+    expect(await viaProxy(CONSOLE, `/api/v1/tenants/${segment}`)).toMatchObject({ ...restError(400, "validation_failed"), body: { fields: { _path: expect.any(String) } } });
+    expect(await viaProxy(hostOf(acme), `/scim/v2/Users/${segment}`)).toMatchObject({ ...scimError(400), body: { scimType: "invalidValue" } });
+  });
+
+  it("routes what decodes, and leaves pages to their own error pages", async () => {
+    expect((await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/jane%40example.com`)).rewrite).toContain(`/workspace/api/v1/tenants/${acme.key}/users/jane%40example.com`);
+    expect((await viaProxy(hostOf(acme), "/users/%zz")).rewrite).toContain("/workspace/users/%zz");
+  });
+
+  it("answers a host that is no workspace in JSON", async () => {
+    expect(await viaProxy("nobody-here.localhost:3000", "/api/v1/tenants/x/users")).toMatchObject(restError(404, "not_found"));
+    expect(await viaProxy("nobody-here.localhost:3000", "/scim/v2/Users")).toMatchObject(scimError(404));
+  });
+
+  it("a handler's own decoding never throws: a hostname that decodes to a stray % is no domain, a malformed cookie no session", async () => {
+    // Next hands params over decoded once: "%25zz" in the URL arrives as "%zz".
+    const get = await call(domain.GET, { host: hostOf(acme), path: `${base(acme)}/domains/%25zz`, key: acmeKey, params: { key: acme.key, hostname: "%zz" } });
+    expect(get).toMatchObject({ status: 404, body: { code: "not_found" } });
+    const cookie = await call(users.GET, { host: hostOf(acme), path: `${base(acme)}/users`, cookie: "next-auth.session-token=%zz; other=%E0%A4%A", params: { key: acme.key } });
+    expect(cookie).toMatchObject({ status: 401, body: { code: "unauthorized" } });
   });
 });

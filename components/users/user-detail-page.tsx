@@ -9,6 +9,7 @@ import { DeleteUserForm, EnableToggle, ProfileForm, RenameUserForm, ResetPasswor
 import { tenantRoleOf } from "@/lib/users/commands";
 import { UserMemberships } from "@/components/memberships/user-memberships";
 import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { decodeComponent } from "@/lib/input/percent";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -22,7 +23,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 /** One user of a tenant with everything the viewer may do to them. The caller has checked `user:read`. */
 export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminView; rawUsername: string }) {
   const { tenant, principal: p, admin } = view;
-  const parsed = usernameSchema.safeParse(decodeURIComponent(rawUsername));
+  // Page params come percent-encoded; one that does not decode names no user.
+  const parsed = usernameSchema.safeParse(decodeComponent(rawUsername) ?? "");
   if (!parsed.success) notFound();
   const user = await getUser(tenant, parsed.data);
   if (!user) notFound();

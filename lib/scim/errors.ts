@@ -1,6 +1,6 @@
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
 import { PayloadTooLargeError } from "@/lib/api/body";
-import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
+import { SCIM_CONTENT_TYPE, SCIM_SCHEMAS } from "@/lib/scim/schemas";
 
 /** RFC 7644 §3.12 `scimType` values this server answers with. */
 export type ScimType = "invalidFilter" | "invalidValue" | "invalidSyntax" | "invalidPath" | "noTarget" | "mutability" | "uniqueness" | "tooMany";
@@ -54,4 +54,14 @@ export function toScimError(error: unknown): ScimError {
 
 export function scimErrorBody(error: ScimError) {
   return { schemas: [SCIM_SCHEMAS.error], status: String(error.status), ...(error.scimType ? { scimType: error.scimType } : {}), detail: error.message };
+}
+
+/** Any ScimError or AppError as SCIM's error response (`application/scim+json`); a 401 names the Bearer scheme. */
+export function scimErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const scimError = toScimError(error);
+  const challenge: Record<string, string> = scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {};
+  return new Response(JSON.stringify(scimErrorBody(scimError)), {
+    status: scimError.status,
+    headers: { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store", ...challenge, ...headers },
+  });
 }

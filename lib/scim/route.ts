@@ -7,7 +7,7 @@ import { refuseUnsafeText } from "@/lib/input/text";
 import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
 import { pickHostHeader } from "@/lib/tenancy/host";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { ScimError, scimErrorBody, scimUnauthorized, toScimError } from "@/lib/scim/errors";
+import { ScimError, scimErrorResponse, scimUnauthorized } from "@/lib/scim/errors";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/schemas";
 
 /** Largest SCIM request body (a group PUT carries its whole member list); ServiceProviderConfig says so too. */
@@ -76,8 +76,7 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
       refuseUnsafeText(Object.fromEntries(new URL(request.url).searchParams), "_query");
       return await handle({ request, tenant, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) });
     } catch (error) {
-      const scimError = toScimError(error);
-      return scimJson(scimErrorBody(scimError), scimError.status, scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : {});
+      return scimErrorResponse(error);
     }
   };
 }
