@@ -48,6 +48,9 @@ import { controlDb } from "@/lib/db/control";
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
 import * as domain from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]/route";
+import * as scimUsers from "@/app/workspace/scim/v2/Users/route";
+import * as scimUser from "@/app/workspace/scim/v2/Users/[id]/route";
+import * as openApiDocumentRoute from "@/app/workspace/api/v1/openapi.json/route";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -375,6 +378,9 @@ describe("the API takes the types its OpenAPI document names, and refuses the re
   });
 });
 
+/** A route module as the tests call it: whatever methods it exports. */
+type Module = Partial<Record<"GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" | "DELETE", typeof users.GET>>;
+
 describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => {
   const viaProxy = async (host: string, path: string, method = "GET") => {
     const response = await proxy(new NextRequest(`http://${host}${path}`, { method, headers: { host } }));
@@ -395,9 +401,46 @@ describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => 
     expect((await viaProxy(hostOf(acme), "/users/%zz")).rewrite).toContain("/workspace/users/%zz");
   });
 
-  it("answers a host that is no workspace in JSON", async () => {
+  it("answers a host that is no workspace, and a method Next does not route, in JSON", async () => {
     expect(await viaProxy("nobody-here.localhost:3000", "/api/v1/tenants/x/users")).toMatchObject(restError(404, "not_found"));
     expect(await viaProxy("nobody-here.localhost:3000", "/scim/v2/Users")).toMatchObject(scimError(404));
+    expect(await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users`, "PROPFIND")).toMatchObject(restError(501, "method_not_allowed"));
+    expect(await viaProxy(hostOf(acme), "/scim/v2/Users", "REPORT")).toMatchObject(scimError(501));
+  });
+
+  it("answers a path no route serves with 404 not_found, on both hosts and for every method", async () => {
+    const routes = [
+      ["rest", await import("@/app/workspace/api/v1/[[...rest]]/route")],
+      ["rest", await import("@/app/console/api/v1/[[...rest]]/route")],
+      ["scim", await import("@/app/workspace/scim/v2/[[...rest]]/route")],
+      ["scim", await import("@/app/console/scim/v2/[[...rest]]/route")],
+    ] as const;
+    for (const [kind, module] of routes) {
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const) {
+        const response = await call((module as Module)[method]!, { host: hostOf(acme), path: kind === "rest" ? "/api/v1/nope" : "/scim/v2/Nope", method });
+        expect(response).toMatchObject(kind === "rest" ? { status: 404, body: { code: "not_found" } } : { status: 404, body: { schemas: [ERROR_SCHEMA], status: "404" } });
+      }
+    }
+  });
+
+  it("answers a method a route does not serve with 405 method_not_allowed and Allow, and OPTIONS and HEAD as HTTP says", async () => {
+    const raw = async (module: Module, method: keyof Module, path: string, params: Record<string, string> = {}) => {
+      const handler = module[method];
+      expect(handler, `${method} ${path}`).toBeTypeOf("function");
+      const response = await handler!(new Request(`http://${hostOf(acme)}${path}`, { method, headers: { host: hostOf(acme), authorization: `Bearer ${acmeKey}` } }), { params: Promise.resolve(params) });
+      const text = await response.text();
+      return { status: response.status, allow: response.headers.get("allow"), type: response.headers.get("content-type"), body: text ? (JSON.parse(text) as Json) : null };
+    };
+    const usersPath = `${base(acme)}/users`;
+    expect(await raw(users as Module, "PUT", usersPath, { key: acme.key })).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST", body: { code: "method_not_allowed", message: expect.stringContaining("GET, HEAD, OPTIONS, POST") } });
+    expect(await raw(users as Module, "DELETE", usersPath, { key: acme.key })).toMatchObject({ status: 405, type: "application/json" });
+    expect(await raw(users as Module, "OPTIONS", usersPath, { key: acme.key })).toMatchObject({ status: 204, allow: "GET, HEAD, OPTIONS, POST", body: null });
+    expect(await raw(users as Module, "HEAD", usersPath, { key: acme.key })).toMatchObject({ status: 200 });
+    // A route without GET has no HEAD either.
+    expect(await raw(apiKeys as Module, "PATCH", `${base(acme)}/api-keys`, { key: acme.key })).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST" });
+    expect(await raw(openApiDocumentRoute as Module, "POST", "/api/v1/openapi.json")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+    expect(await raw(scimUsers as Module, "DELETE", "/scim/v2/Users")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST", type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: "405" } });
+    expect(await raw(scimUser as Module, "POST", "/scim/v2/Users/x", { id: "x" })).toMatchObject({ status: 405, allow: "DELETE, GET, HEAD, OPTIONS, PATCH, PUT" });
   });
 
   it("a handler's own decoding never throws: a hostname that decodes to a stray % is no domain, a malformed cookie no session", async () => {

@@ -8,8 +8,12 @@ import { textProblem } from "@/lib/input/text";
 // What every /api/v1 and /scim/v2 request meets before a route handler: refusals in the API's own
 // error shape, never Next's HTML pages or empty bodies.
 
+/** The methods Next routes to a route handler; it answers any other with an empty 400 itself. */
+export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
 interface RefusalOptions {
-  /** Instead of the code's own status. */
+  /** Instead of the code's own status (501 for a method nobody routes). */
   status?: number;
   headers?: Record<string, string>;
 }
@@ -37,14 +41,17 @@ function segmentProblem(segment: string): string | null {
 }
 
 /**
- * What the proxy answers itself for an API path, before routing; null to route it. A path segment
- * that does not decode (Next's router would answer an HTML 400 or a plain-text 500) is
- * `validation_failed` on `_path`, and a host that is no workspace is `not_found`, each in the
- * API's error shape.
+ * What the proxy answers itself for an API path, before routing; null to route it. A method Next
+ * does not route is 501, a path segment that does not decode (Next's router would answer an HTML
+ * 400 or a plain-text 500) is `validation_failed` on `_path`, and a host that is no workspace is
+ * `not_found`, each in the API's error shape.
  */
 export function entryRefusal(method: string, pathname: string, hostFound: boolean): Response | null {
   const kind = apiKindOf(pathname);
   if (!kind) return null;
+  if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
+    return apiRefusal(kind, new AppError("method_not_allowed", `This API does not support the method ${method}.`), { status: 501 });
+  }
   for (const segment of pathname.split("/")) {
     const problem = segmentProblem(segment);
     if (problem) return apiRefusal(kind, new AppError("validation_failed", "The request path is not valid.", { _path: problem }));

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "payment_required",
   "verification_required",
   "unauthorized",
+  "method_not_allowed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   tenant_suspended: 403,
   payment_required: 402,
   verification_required: 403,
+  method_not_allowed: 405,
 };
 
 /** JSON error body `{ code, message, fields? }` with the status of its code; other errors are rethrown. */

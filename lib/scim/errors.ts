@@ -33,6 +33,7 @@ const FROM_APP_ERROR: Record<ErrorCode, { status: number; scimType?: ScimType }>
   tenant_suspended: { status: 403 },
   payment_required: { status: 402 },
   verification_required: { status: 403 },
+  method_not_allowed: { status: 405 },
 };
 
 /** The services' field messages appended to the detail, so a client's log says what was wrong. */
