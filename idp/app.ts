@@ -5,6 +5,7 @@ import { handleAdmin } from "@/idp/admin/router";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
 import { pathSegments } from "@/idp/http/route";
 import { decodeComponent } from "@/lib/input/percent";
+import { checkedQuery, refuseUnsafeText } from "@/idp/http/body";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
 import { handleIntrospection } from "@/idp/oidc/introspection";
@@ -83,6 +84,9 @@ export function createRequestHandler(deps: AppDeps): (req: IncomingMessage, res:
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const raw = url.pathname.split("/").filter(Boolean);
+      // Text PostgreSQL cannot store is refused here, for every route (bodies: idp/http/body.ts).
+      checkedQuery(url.searchParams);
+      refuseUnsafeText(raw.map((segment) => decodeComponent(segment) ?? ""), "The path");
       if (raw[0] === "realms" && raw.length >= 2) return await handleRealm(deps, req, res, raw, url.search);
       if (raw[0] === "admin" && raw[1] === "realms") {
         const segments = pathSegments(url.pathname);

@@ -20,6 +20,11 @@ export function textProblem(text: string): string | null {
   return found[0] === "\u0000" ? NUL_MESSAGE : SURROGATE_MESSAGE;
 }
 
+/** `text` with each NUL and unpaired surrogate replaced by U+FFFD, for recording what was refused. */
+export function replaceUnsafeText(text: string): string {
+  return text.replace(new RegExp(UNSAFE.source, "gu"), "\ufffd");
+}
+
 /** A string field that refuses NUL and unpaired surrogates (chain `.trim()`, `.max()`, … as usual). */
 export function plainText() {
   return z.string().superRefine((text, ctx) => {
