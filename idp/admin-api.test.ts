@@ -373,6 +373,19 @@ describe("users", () => {
     expect((await kc.users.findOne({ realm, id }))!.enabled).toBe(false);
   });
 
+  it("answers 400 for text PostgreSQL cannot store (NUL, unpaired surrogates) in a body, a query or a path, not 500", async () => {
+    const realm = await newRealm();
+    const admin = (path: string, init: RequestInit = {}) =>
+      fetch(`${idp.url}/admin/realms/${path}`, { ...init, headers: { authorization: `Bearer ${kc.accessToken}`, "content-type": "application/json", ...init.headers } });
+    expect((await admin(`${realm}/users?search=a%00b`)).status).toBe(400);
+    expect((await admin(`${realm}/users?username=%00`)).status).toBe(400);
+    expect((await admin(`a%00b/users`)).status).toBe(400);
+    expect((await admin(`${realm}/users`, { method: "POST", body: JSON.stringify({ username: "lone.user", attributes: { team: ["\ud800"] } }) })).status).toBe(400);
+    const created = await admin(`${realm}/users`, { method: "POST", body: JSON.stringify({ username: "nul.user", firstName: "a\u0000b", enabled: true }) });
+    expect(created.status).toBe(400);
+    expect(await created.json()).toMatchObject({ error: "invalid_request", errorMessage: expect.stringContaining("firstName") });
+  });
+
   it("answers 404 for unknown users and 400 for invalid ones", async () => {
     const realm = await newRealm();
     expect(await kc.users.findOne({ realm, id: "00000000-0000-0000-0000-000000000000" })).toBeNull();

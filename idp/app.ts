@@ -3,7 +3,9 @@ import type pino from "pino";
 import type { Db } from "@/idp/db";
 import { handleAdmin } from "@/idp/admin/router";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
-import { decodeSegment, pathSegments } from "@/idp/http/route";
+import { pathSegments } from "@/idp/http/route";
+import { decodeComponent } from "@/lib/input/percent";
+import { checkedQuery, refuseUnsafeText } from "@/idp/http/body";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
 import { handleIntrospection } from "@/idp/oidc/introspection";
@@ -43,7 +45,7 @@ async function realmInfo(deps: AppDeps, runtime: RealmRuntime, res: ServerRespon
 }
 
 async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerResponse, raw: string[], search: string): Promise<void> {
-  const name = decodeSegment(raw[1] ?? "");
+  const name = decodeComponent(raw[1] ?? "");
   const runtime = name === null ? null : await deps.runtimes.get(name);
   if (!runtime) throw new HttpError(404, { error: "Realm does not exist" });
   const { realm } = runtime;
@@ -60,7 +62,7 @@ async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerRespo
 
   if (rest.length === 0) return realmInfo(deps, runtime, res);
   if (rest[0] === "login-actions" && rest.length === 2) {
-    const uid = decodeSegment(rest[1] ?? "");
+    const uid = decodeComponent(rest[1] ?? "");
     if (uid === null) throw new HttpError(404, { error: "Not found" });
     return handleLoginAction({ db: deps.db, cookieSecret: deps.cookieSecret }, runtime, uid, req, res);
   }
@@ -82,6 +84,9 @@ export function createRequestHandler(deps: AppDeps): (req: IncomingMessage, res:
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const raw = url.pathname.split("/").filter(Boolean);
+      // Text PostgreSQL cannot store is refused here, for every route (bodies: idp/http/body.ts).
+      checkedQuery(url.searchParams);
+      refuseUnsafeText(raw.map((segment) => decodeComponent(segment) ?? ""), "The path");
       if (raw[0] === "realms" && raw.length >= 2) return await handleRealm(deps, req, res, raw, url.search);
       if (raw[0] === "admin" && raw[1] === "realms") {
         const segments = pathSegments(url.pathname);

@@ -88,6 +88,24 @@ describe("failed logins", () => {
     expect(alertText(unknown.html)).toBe("Invalid username or password.");
   });
 
+  it("refuses a NUL in the form with 400 and treats one in the password grant as an unknown user, not a 500 from PostgreSQL", async () => {
+    const t = await realmWithUser();
+    const attempt = await startAuthorization(t.config);
+    const refused = await submitLogin(attempt, "a\u0000b", "whatever");
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.html)).toMatchObject({ error: "invalid_request", errorMessage: expect.stringMatching(/username.*NUL/) });
+    // The password grant's body is oidc-provider's to parse: such a name is an unknown user there.
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const grant = await passwordGrant(t.realm, "cli", "a\u0000b", "whatever");
+    expect(grant).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const token = await fetch(`${idp.url}/realms/${t.realm}/protocol/openid-connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", client_id: t.clientId, client_secret: t.secret, code: "a\u0000b", redirect_uri: "http://localhost/cb" }),
+    });
+    expect(token.status).toBe(400);
+  });
+
   it("refuses a disabled user with a clear message, on the page and in the password grant", async () => {
     const t = await realmWithUser();
     await kc.users.update({ realm: t.realm, id: t.userId }, { enabled: false });

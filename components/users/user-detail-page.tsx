@@ -13,6 +13,7 @@ import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
 import { endUserSessionsAction } from "@/lib/sessions/actions";
 import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { decodeComponent } from "@/lib/input/percent";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -26,7 +27,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 /** One user of a tenant with everything the viewer may do to them. The caller has checked `user:read`. */
 export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminView; rawUsername: string }) {
   const { tenant, principal: p, admin } = view;
-  const parsed = usernameSchema.safeParse(decodeURIComponent(rawUsername));
+  // Page params come percent-encoded; one that does not decode names no user.
+  const parsed = usernameSchema.safeParse(decodeComponent(rawUsername) ?? "");
   if (!parsed.success) notFound();
   const user = await getUser(tenant, parsed.data);
   if (!user) notFound();

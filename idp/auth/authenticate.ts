@@ -5,6 +5,7 @@ import { recordEvent } from "@/idp/store/events";
 import { clearFailures, lockRemainingSeconds, recordFailure } from "@/idp/store/login-failures";
 import type { Realm } from "@/idp/store/realms";
 import { findUserByLogin, updateUser, type User } from "@/idp/store/users";
+import { replaceUnsafeText, textProblem } from "@/lib/input/text";
 
 export const UPDATE_PASSWORD = "UPDATE_PASSWORD";
 
@@ -34,14 +35,16 @@ export interface LoginSource {
  * LOGIN or LOGIN_ERROR event for the realm either way.
  */
 export async function authenticate(db: Queryable, realm: Realm, login: string, password: string, source: LoginSource): Promise<AuthOutcome> {
-  const { outcome, user } = await check(db, realm, login, password, source.ip);
+  // No account has a name PostgreSQL cannot store (lib/input/text.ts): such a login is an unknown user, not a failed query.
+  const storable = textProblem(login) === null;
+  const { outcome, user } = storable ? await check(db, realm, login, password, source.ip) : { outcome: { ok: false, reason: "invalid" } as const, user: undefined };
   await recordEvent(db, realm, {
     type: outcome.ok ? "LOGIN" : "LOGIN_ERROR",
     clientId: source.clientId,
     userId: user?.id,
     ip: source.ip,
     error: outcome.ok ? null : !user && outcome.reason === "invalid" ? "user_not_found" : LOGIN_ERRORS[outcome.reason],
-    details: { username: user?.username ?? login.trim(), auth_method: "openid-connect" },
+    details: { username: user?.username ?? replaceUnsafeText(login.trim()), auth_method: "openid-connect" },
   });
   return outcome;
 }

@@ -1,11 +1,4 @@
-/** Decodes one percent-encoded path segment; null when it is malformed. */
-export function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
+import { decodeComponent } from "@/lib/input/percent";
 
 /**
  * Matches a path against a pattern such as "/users/:id/role-mappings/realm"; returns the decoded
@@ -28,7 +21,7 @@ export function pathSegments(pathname: string): string[] | null {
   const segments: string[] = [];
   for (const raw of pathname.split("/")) {
     if (!raw) continue;
-    const decoded = decodeSegment(raw);
+    const decoded = decodeComponent(raw);
     if (decoded === null) return null;
     segments.push(decoded);
   }

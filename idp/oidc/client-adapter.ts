@@ -2,6 +2,7 @@ import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
 import { clientMetadata } from "@/idp/oidc/client-metadata";
 import { findClientByClientId } from "@/idp/store/clients";
+import { textProblem } from "@/lib/input/text";
 
 /** oidc-provider's "Client" model, read from the clients table; a disabled client does not exist. */
 export class ClientAdapter implements Adapter {
@@ -11,6 +12,7 @@ export class ClientAdapter implements Adapter {
   ) {}
 
   async find(clientId: string): Promise<AdapterPayload | undefined> {
+    if (textProblem(clientId)) return undefined; // no client has an id PostgreSQL cannot store
     const client = await findClientByClientId(this.db, this.realm, clientId);
     return client?.enabled ? clientMetadata(client) : undefined;
   }

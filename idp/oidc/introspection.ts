@@ -4,12 +4,14 @@ import { decodeProtectedHeader, jwtVerify } from "jose";
 import type { Queryable } from "@/idp/db";
 import { readForm } from "@/idp/http/body";
 import { sendJson } from "@/idp/http/respond";
+import { decodeComponent } from "@/lib/input/percent";
 import type { RealmRuntime } from "@/idp/oidc/runtime";
 import { findClientByClientId, type Client } from "@/idp/store/clients";
 import { findUser } from "@/idp/store/users";
 
-function formDecode(value: string): string {
-  return decodeURIComponent(value.replaceAll("+", " "));
+/** A form-encoded credential (RFC 6749 §2.3.1), or null when it does not decode. */
+function formDecode(value: string): string | null {
+  return decodeComponent(value.replaceAll("+", " "));
 }
 
 /** client_secret_basic or client_secret_post for confidential clients; client_id alone for public ones. */
@@ -21,12 +23,9 @@ async function authenticateClient(db: Queryable, realm: string, req: IncomingMes
     const decoded = Buffer.from(basic[1], "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon < 0) return null;
-    try {
-      id = formDecode(decoded.slice(0, colon));
-      secret = formDecode(decoded.slice(colon + 1));
-    } catch {
-      return null;
-    }
+    id = formDecode(decoded.slice(0, colon));
+    secret = formDecode(decoded.slice(colon + 1));
+    if (id === null || secret === null) return null;
   }
   if (!id) return null;
   const client = await findClientByClientId(db, realm, id);

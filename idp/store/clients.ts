@@ -1,4 +1,5 @@
 import { isUuid, type Queryable } from "@/idp/db";
+import { escapeLike } from "@/lib/db/like";
 
 /** Keycloak's ProtocolMapperRepresentation, stored as is. */
 export interface ProtocolMapper {
@@ -184,8 +185,4 @@ export async function realmProtocolMappers(db: Queryable, realm: string): Promis
     [realm],
   );
   return rows.map((r) => r.mapper);
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

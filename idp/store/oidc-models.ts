@@ -1,5 +1,6 @@
 import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
+import { textProblem } from "@/lib/input/text";
 
 interface ModelRow {
   payload: AdapterPayload;
@@ -47,6 +48,7 @@ export class PgModelAdapter implements Adapter {
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
+    if (textProblem(id)) return undefined; // a token PostgreSQL cannot store was never issued
     const { rows } = await this.db.query<ModelRow>(
       `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND id = $3 AND ${LIVE}`,
       [this.realm, this.type, id],
@@ -55,6 +57,7 @@ export class PgModelAdapter implements Adapter {
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    if (textProblem(uid)) return undefined; // a token PostgreSQL cannot store was never issued
     const { rows } = await this.db.query<ModelRow>(
       `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND uid = $3 AND ${LIVE} LIMIT 1`,
       [this.realm, this.type, uid],
@@ -63,6 +66,7 @@ export class PgModelAdapter implements Adapter {
   }
 
   async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    if (textProblem(userCode)) return undefined; // a token PostgreSQL cannot store was never issued
     const { rows } = await this.db.query<ModelRow>(
       `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND user_code = $3 AND ${LIVE} LIMIT 1`,
       [this.realm, this.type, userCode],

@@ -1,5 +1,5 @@
 import { isUuid, type Queryable } from "@/idp/db";
-import { escapeLike } from "@/idp/store/clients";
+import { escapeLike } from "@/lib/db/like";
 
 export interface Role {
   id: string;

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { refuseUnsafeText } from "@/lib/input/text";
 
 /** Largest JSON body the API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -52,16 +53,22 @@ export async function readLimited(request: Request, limit: number, tooLarge: Too
   return bytes;
 }
 
-/** The request's JSON body: at most {@link MAX_BODY_BYTES}, sent as JSON, well-formed. */
+/**
+ * The request's JSON body: at most {@link MAX_BODY_BYTES}, sent as JSON, well-formed, and with no
+ * NUL or unpaired surrogate in any string or key (lib/input/text.ts; `validation_failed` naming the field).
+ */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   if ((declaredSize(request) ?? 0) > limit) throw new PayloadTooLargeError();
   const type = request.headers.get("content-type");
   if (type !== null && !JSON_TYPE.test(type)) throw invalidBody("Send the body as JSON (Content-Type: application/json).");
   const bytes = await readLimited(request, limit);
   if (bytes.byteLength === 0) throw invalidBody("Send a JSON body.");
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
   } catch {
     throw invalidBody("The body is not valid JSON.");
   }
+  refuseUnsafeText(body);
+  return body;
 }

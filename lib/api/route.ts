@@ -7,6 +7,7 @@ import { headerAgrees } from "@/lib/tenancy/headers";
 import { resolveRequest } from "@/lib/tenancy/resolve";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { readJsonBody } from "@/lib/api/body";
+import { refuseUnsafeText } from "@/lib/input/text";
 import { authenticateRequest } from "@/lib/api/caller";
 import { apiErrorResponse, withRateLimitHeaders } from "@/lib/api/responses";
 import { requestActor } from "@/lib/audit/actor";
@@ -95,17 +96,21 @@ function requesterOf(host: ResolvedTenant, principal: Principal): Requester {
 }
 
 async function parseInputs<Q extends Schema, B extends Schema>(request: Request, spec: Inputs<Q, B>): Promise<ParsedInputs<Q, B>> {
-  const query = spec.query ? parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  refuseUnsafeText(params, "_query");
+  const query = spec.query ? parseOrThrow(spec.query, params) : undefined;
   const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request)) : undefined;
   // Each is parsed exactly when its schema is given, which is what Parsed<> says.
   return { query: query as Parsed<Q>, body: body as Parsed<B> };
 }
 
-/** Runs a route and answers every AppError as JSON `{ code, message, fields? }`. */
+/** Runs a route and answers every AppError as JSON `{ code, message, fields? }`. Path parameters are text like any input. */
 function handler(run: (request: Request, params: PathParams) => Promise<Response>): RouteHandler {
   return async (request, context) => {
     try {
-      return await run(request, await context.params);
+      const params = await context.params;
+      refuseUnsafeText(params, "_path");
+      return await run(request, params);
     } catch (error) {
       return apiErrorResponse(error);
     }

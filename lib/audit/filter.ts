@@ -1,52 +1,40 @@
 import { z } from "zod";
+import { decodeCursor, parseInstant, type AuditCursor } from "@/lib/audit/parse";
+import { plainText } from "@/lib/input/text";
 
 const text = (max: number) =>
-  z
-    .string()
+  plainText()
     .trim()
     .max(max, `At most ${max} characters.`)
     .optional()
     .transform((v) => v || undefined);
 
-/** A `datetime-local` value (read as UTC) or an ISO timestamp. */
+/** A `datetime-local` value (read as UTC) or an ISO timestamp, parsed field by field (lib/audit/parse.ts). */
 const instant = z
   .string()
   .trim()
   .optional()
   .transform((v, ctx) => {
     if (!v) return undefined;
-    const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a date and time, e.g. 2026-11-22T15:30." });
+    const date = parseInstant(v);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "Enter a date and time between the years 1 and 9999, e.g. 2026-11-22T15:30." });
       return z.NEVER;
     }
     return date;
   });
-
-/** The position after the last event of a page: its occurred_at (full microseconds, as PostgreSQL prints it) and id. */
-export interface AuditCursor {
-  at: string;
-  id: string;
-}
-
-export function encodeCursor(cursor: AuditCursor): string {
-  return Buffer.from(`${cursor.at}|${cursor.id}`).toString("base64url");
-}
-
-/** timestamptz as PostgreSQL prints it (DateStyle ISO): `2026-11-22 15:56:11.123456+00`. */
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
 const cursor = z
   .string()
   .optional()
   .transform((v, ctx): AuditCursor | undefined => {
     if (!v) return undefined;
-    const [at, id, ...rest] = Buffer.from(v, "base64url").toString().split("|");
-    if (!at || !id || rest.length > 0 || !/^\d{1,19}$/.test(id) || !PG_TIMESTAMP.test(at)) {
+    const parsed = decodeCursor(v);
+    if (!parsed) {
       ctx.addIssue({ code: "custom", message: "Not a page cursor of this list." });
       return z.NEVER;
     }
-    return { at, id };
+    return parsed;
   });
 
 /** Filters of the audit viewer, its CSV export and the REST route (actor, action, resource, time range). */

@@ -2,7 +2,8 @@ import { Prisma } from "@/lib/db/generated/tenant/client";
 import { controlDb } from "@/lib/db/control";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { encodeCursor, type AuditCursor, type AuditFilter } from "@/lib/audit/filter";
+import { encodeCursor, parseEventId, type AuditCursor } from "@/lib/audit/parse";
+import type { AuditFilter } from "@/lib/audit/filter";
 
 /** Whose events: one tenant's (its own database) or the platform's (the control plane). */
 export type AuditSource = { kind: "tenant"; tenant: ResolvedTenant } | { kind: "platform" };
@@ -84,7 +85,8 @@ export async function* auditEventBatches(source: AuditSource, filter: AuditFilte
 }
 
 export async function getAuditEvent(source: AuditSource, id: string): Promise<AuditEventView | null> {
-  if (!/^\d{1,19}$/.test(id)) return null;
-  const rows = await run(source, Prisma.sql`${selectFrom(source)} WHERE id = ${id}::bigint`);
+  const eventId = parseEventId(id);
+  if (!eventId) return null;
+  const rows = await run(source, Prisma.sql`${selectFrom(source)} WHERE id = ${eventId}::bigint`);
   return rows[0] ? view(rows[0]) : null;
 }

@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { openSession } from "@/lib/sessions/service";
+import { decodeComponent } from "@/lib/input/percent";
 
 export interface RequestSession {
   username: string;
@@ -21,7 +22,8 @@ export async function sessionFromRequest(request: Request, tenant: ResolvedTenan
       .split(";")
       .map((part) => part.trim().split("="))
       .filter((pair): pair is [string, ...string[]] => Boolean(pair[0]))
-      .map(([name, ...value]) => [name, decodeURIComponent(value.join("="))]),
+      // A value that does not decode is kept as sent (as the cookie package does), not a URIError.
+      .map(([name, ...value]) => [name, decodeComponent(value.join("=")) ?? value.join("=")]),
   );
   // getToken reads `req.cookies` (as Next's API routes provide it); a Request has only the header.
   const token = await getToken({ req: { cookies, headers: Object.fromEntries(request.headers) } as never, secret: sessionSecret(tenant.id), secureCookie });

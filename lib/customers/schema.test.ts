@@ -5,7 +5,9 @@ import {
   PAYMENT_STANDING_LABELS,
   VERIFICATION_STATUS_LABELS,
   VERIFICATION_STATUSES,
+  createCustomerFormSchema,
   createCustomerSchema,
+  customerFieldsFormSchema,
   customerFieldsSchema,
   fieldErrors,
   updateCustomerSchema,
@@ -58,9 +60,9 @@ describe("labels", () => {
   });
 });
 
-describe("customerFieldsSchema", () => {
+describe("customerFieldsFormSchema", () => {
   it("accepts a valid business and applies defaults", () => {
-    const data = customerFieldsSchema.parse(business);
+    const data = customerFieldsFormSchema.parse(business);
     expect(data).toEqual({
       kind: "business",
       legalName: "Acme Widgets Private Limited",
@@ -84,7 +86,7 @@ describe("customerFieldsSchema", () => {
   });
 
   it("accepts a valid individual", () => {
-    const data = customerFieldsSchema.parse({ ...individual, verificationStatus: "rekyc_due", paymentStanding: "grace" });
+    const data = customerFieldsFormSchema.parse({ ...individual, verificationStatus: "rekyc_due", paymentStanding: "grace" });
     expect(data.kind).toBe("individual");
     expect(data.pan).toBe("ABCPK1234F");
     expect(data.gstin).toBeUndefined();
@@ -93,7 +95,7 @@ describe("customerFieldsSchema", () => {
   });
 
   it("trims strings and normalises identifiers", () => {
-    const data = customerFieldsSchema.parse({
+    const data = customerFieldsFormSchema.parse({
       ...business,
       legalName: "  Acme Widgets  ",
       pan: " aapfu 0939 f ",
@@ -109,13 +111,13 @@ describe("customerFieldsSchema", () => {
   });
 
   it("turns empty optional strings into undefined and missing defaults into defaults", () => {
-    const data = customerFieldsSchema.parse({ ...business, tan: "  ", gstin: " ", addressLine2: "", country: "" });
+    const data = customerFieldsFormSchema.parse({ ...business, tan: "  ", gstin: " ", addressLine2: "", country: "" });
     expect(data.tan).toBeUndefined();
     expect(data.gstin).toBeUndefined();
     expect(data.addressLine2).toBeUndefined();
     expect(data.country).toBe("IN");
     const { verificationStatus, paymentStanding, verificationReferences, tan, gstin, addressLine2, country, ...minimal } = business;
-    const parsed = customerFieldsSchema.parse(minimal);
+    const parsed = customerFieldsFormSchema.parse(minimal);
     expect(parsed.verificationStatus).toBe("pending");
     expect(parsed.paymentStanding).toBe("current");
     expect(parsed.verificationReferences).toEqual([]);
@@ -124,7 +126,7 @@ describe("customerFieldsSchema", () => {
 
   it("requires the required fields", () => {
     const blank = Object.fromEntries(Object.keys(business).map((key) => [key, ""]));
-    expect(errorsOf(customerFieldsSchema, blank)).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, blank)).toEqual({
       kind: "Choose individual or business",
       legalName: "Enter the legal name",
       displayName: "Enter a display name",
@@ -138,75 +140,75 @@ describe("customerFieldsSchema", () => {
       contactPhone: "Enter the contact's phone number",
     });
     // Absent keys behave like empty form fields.
-    expect(errorsOf(customerFieldsSchema, {}).legalName).toBe("Enter the legal name");
+    expect(errorsOf(customerFieldsFormSchema, {}).legalName).toBe("Enter the legal name");
   });
 
   it("checks name lengths", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, legalName: "A" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, legalName: "A" })).toEqual({
       legalName: "Legal name must be at least 2 characters",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, displayName: "x".repeat(101) })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, displayName: "x".repeat(101) })).toEqual({
       displayName: "Display name must be at most 100 characters",
     });
-    expect(customerFieldsSchema.safeParse({ ...business, legalName: "x".repeat(200) }).success).toBe(true);
-    expect(errorsOf(customerFieldsSchema, { ...business, addressLine1: "x".repeat(201) })).toHaveProperty("addressLine1");
+    expect(customerFieldsFormSchema.safeParse({ ...business, legalName: "x".repeat(200) }).success).toBe(true);
+    expect(errorsOf(customerFieldsFormSchema, { ...business, addressLine1: "x".repeat(201) })).toHaveProperty("addressLine1");
   });
 
   it("rejects an invalid PAN", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, pan: "AAPFU0939", gstin: "" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, pan: "AAPFU0939", gstin: "" })).toEqual({
       pan: "Enter a valid PAN: 5 letters, 4 digits, 1 letter (e.g. ABCPE1234F)",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, pan: "ABCDE1234F", gstin: "" })).toHaveProperty("pan");
+    expect(errorsOf(customerFieldsFormSchema, { ...business, pan: "ABCDE1234F", gstin: "" })).toHaveProperty("pan");
   });
 
   it("requires an individual's PAN to have holder type P", () => {
-    expect(errorsOf(customerFieldsSchema, { ...individual, pan: "AAPFU0939F" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...individual, pan: "AAPFU0939F" })).toEqual({
       pan: "An individual's PAN has P as its fourth character",
     });
   });
 
   it("rejects an invalid TAN", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, tan: "PUNA1234B" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, tan: "PUNA1234B" })).toEqual({
       tan: "Enter a valid TAN: 4 letters, 5 digits, 1 letter (e.g. MUMA12345B)",
     });
   });
 
   it("explains each GSTIN problem", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, gstin: "27AAPFU0939F1Z" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, gstin: "27AAPFU0939F1Z" })).toEqual({
       gstin: "GSTIN must be 15 characters: state code, PAN, entity number, Z, check character",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, gstin: withCheck("45AAPFU0939F1Z") })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, gstin: withCheck("45AAPFU0939F1Z") })).toEqual({
       gstin: "Unknown GSTIN state code",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, gstin: "27AAPFU0939F1ZW" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, gstin: "27AAPFU0939F1ZW" })).toEqual({
       gstin: "GSTIN check character is wrong — check for a typo",
     });
     // Embedded PAN with an unknown holder type is a format problem.
-    expect(errorsOf(customerFieldsSchema, { ...business, gstin: withCheck("27AAPDU0939F1Z") })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, gstin: withCheck("27AAPDU0939F1Z") })).toEqual({
       gstin: "GSTIN must be 15 characters: state code, PAN, entity number, Z, check character",
     });
   });
 
   it("requires the GSTIN's PAN to match the customer's PAN", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, gstin: "29AAGCB7383J1Z4" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, gstin: "29AAGCB7383J1Z4" })).toEqual({
       gstin: "The PAN inside this GSTIN (AAGCB7383J) does not match the customer's PAN",
     });
     // An individual (proprietor) may have a GSTIN built on their own PAN.
-    expect(customerFieldsSchema.safeParse({ ...individual, gstin: withCheck("27ABCPK1234F1Z") }).success).toBe(true);
+    expect(customerFieldsFormSchema.safeParse({ ...individual, gstin: withCheck("27ABCPK1234F1Z") }).success).toBe(true);
   });
 
   it("checks Indian PIN codes only for India", () => {
     for (const postalCode of ["41100", "4110011", "011001", "411 001", "ABCDEF"]) {
-      expect(errorsOf(customerFieldsSchema, { ...business, postalCode }), postalCode).toEqual({
+      expect(errorsOf(customerFieldsFormSchema, { ...business, postalCode }), postalCode).toEqual({
         postalCode: "Indian PIN codes have 6 digits",
       });
     }
-    expect(customerFieldsSchema.parse({ ...business, country: "GB", postalCode: "SW1A 1AA" }).postalCode).toBe("SW1A 1AA");
+    expect(customerFieldsFormSchema.parse({ ...business, country: "GB", postalCode: "SW1A 1AA" }).postalCode).toBe("SW1A 1AA");
   });
 
   it("rejects a country that is not a two-letter code", () => {
     for (const country of ["IND", "I", "1N"]) {
-      expect(errorsOf(customerFieldsSchema, { ...business, country }), country).toEqual({
+      expect(errorsOf(customerFieldsFormSchema, { ...business, country }), country).toEqual({
         country: "Use a two-letter ISO country code, e.g. IN",
       });
     }
@@ -214,49 +216,49 @@ describe("customerFieldsSchema", () => {
 
   it("rejects an invalid email", () => {
     for (const contactEmail of ["asha", "asha@", "asha@acme", "a sha@acme.example"]) {
-      expect(errorsOf(customerFieldsSchema, { ...business, contactEmail }), contactEmail).toEqual({
+      expect(errorsOf(customerFieldsFormSchema, { ...business, contactEmail }), contactEmail).toEqual({
         contactEmail: "Enter a valid email address",
       });
     }
   });
 
   it("normalises and checks phone numbers", () => {
-    expect(customerFieldsSchema.parse({ ...business, contactPhone: "020-2553 1234" }).contactPhone).toBe("02025531234");
-    expect(customerFieldsSchema.parse({ ...business, contactPhone: "+442079460958" }).contactPhone).toBe("+442079460958");
+    expect(customerFieldsFormSchema.parse({ ...business, contactPhone: "020-2553 1234" }).contactPhone).toBe("02025531234");
+    expect(customerFieldsFormSchema.parse({ ...business, contactPhone: "+442079460958" }).contactPhone).toBe("+442079460958");
     for (const contactPhone of ["1234567", "+1234567890123456", "98765 4321x", "(020) 25531234", "91+9876543210"]) {
-      expect(errorsOf(customerFieldsSchema, { ...business, contactPhone }), contactPhone).toEqual({
+      expect(errorsOf(customerFieldsFormSchema, { ...business, contactPhone }), contactPhone).toEqual({
         contactPhone: "Enter a phone number of 8–15 digits, optionally starting with +",
       });
     }
   });
 
   it("splits verification references into lines", () => {
-    const data = customerFieldsSchema.parse({ ...business, verificationReferences: " CKYC 1234 \r\n\n  Aadhaar XXXX-1234\n" });
+    const data = customerFieldsFormSchema.parse({ ...business, verificationReferences: " CKYC 1234 \r\n\n  Aadhaar XXXX-1234\n" });
     expect(data.verificationReferences).toEqual(["CKYC 1234", "Aadhaar XXXX-1234"]);
   });
 
   it("limits verification references", () => {
     const tooMany = Array.from({ length: 21 }, (_, i) => `ref-${i}`).join("\n");
-    expect(errorsOf(customerFieldsSchema, { ...business, verificationReferences: tooMany })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, verificationReferences: tooMany })).toEqual({
       verificationReferences: "Add at most 20 references, one per line",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, verificationReferences: `ok\n${"x".repeat(201)}` })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, verificationReferences: `ok\n${"x".repeat(201)}` })).toEqual({
       verificationReferences: "Each reference must be at most 200 characters",
     });
   });
 
   it("rejects unknown enum values", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, kind: "company" })).toEqual({ kind: "Choose individual or business" });
-    expect(errorsOf(customerFieldsSchema, { ...business, verificationStatus: "done" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, kind: "company" })).toEqual({ kind: "Choose individual or business" });
+    expect(errorsOf(customerFieldsFormSchema, { ...business, verificationStatus: "done" })).toEqual({
       verificationStatus: "Choose a verification status",
     });
-    expect(errorsOf(customerFieldsSchema, { ...business, paymentStanding: "late" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, paymentStanding: "late" })).toEqual({
       paymentStanding: "Choose a payment standing",
     });
   });
 
   it("reports cross-field problems together with field problems", () => {
-    expect(errorsOf(customerFieldsSchema, { ...business, contactEmail: "nope", gstin: "29AAGCB7383J1Z4", kind: "" })).toEqual({
+    expect(errorsOf(customerFieldsFormSchema, { ...business, contactEmail: "nope", gstin: "29AAGCB7383J1Z4", kind: "" })).toEqual({
       kind: "Choose individual or business",
       contactEmail: "Enter a valid email address",
       gstin: "The PAN inside this GSTIN (AAGCB7383J) does not match the customer's PAN",
@@ -264,13 +266,13 @@ describe("customerFieldsSchema", () => {
   });
 
   it("is the update schema", () => {
-    expect(updateCustomerSchema.parse({ ...business, tenancy: "dedicated", tenantKey: "acme" })).not.toHaveProperty("tenantKey");
+    expect(updateCustomerSchema.parse({ ...business, verificationReferences: [], tenancy: "dedicated", tenantKey: "acme" })).not.toHaveProperty("tenantKey");
   });
 });
 
-describe("createCustomerSchema", () => {
+describe("createCustomerFormSchema", () => {
   it("accepts a dedicated tenancy with a tenant", () => {
-    const data = createCustomerSchema.parse({
+    const data = createCustomerFormSchema.parse({
       ...business,
       tenancy: "dedicated",
       tenantKey: " Acme-India ",
@@ -280,51 +282,51 @@ describe("createCustomerSchema", () => {
   });
 
   it("ignores tenant fields for shared tenancy", () => {
-    const data = createCustomerSchema.parse({ ...individual, tenancy: "shared", tenantKey: "admin", tenantDisplayName: "x" });
+    const data = createCustomerFormSchema.parse({ ...individual, tenancy: "shared", tenantKey: "admin", tenantDisplayName: "x" });
     expect(data.tenancy).toBe("shared");
     expect(data).not.toHaveProperty("tenantKey");
     expect(data).not.toHaveProperty("tenantDisplayName");
   });
 
   it("requires a tenancy", () => {
-    expect(errorsOf(createCustomerSchema, { ...business, tenancy: "" })).toEqual({ tenancy: "Choose dedicated or shared tenancy" });
-    expect(errorsOf(createCustomerSchema, { ...business, tenancy: "hybrid" })).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...business, tenancy: "" })).toEqual({ tenancy: "Choose dedicated or shared tenancy" });
+    expect(errorsOf(createCustomerFormSchema, { ...business, tenancy: "hybrid" })).toEqual({
       tenancy: "Choose dedicated or shared tenancy",
     });
   });
 
   it("requires a tenant key and display name for dedicated tenancy", () => {
-    expect(errorsOf(createCustomerSchema, { ...business, tenancy: "dedicated", tenantKey: "", tenantDisplayName: "" })).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...business, tenancy: "dedicated", tenantKey: "", tenantDisplayName: "" })).toEqual({
       tenantKey: "Enter a tenant key",
       tenantDisplayName: "Enter the tenant's display name",
     });
-    expect(errorsOf(createCustomerSchema, { ...business, tenancy: "dedicated" })).toHaveProperty("tenantKey");
+    expect(errorsOf(createCustomerFormSchema, { ...business, tenancy: "dedicated" })).toHaveProperty("tenantKey");
   });
 
   it("validates the tenant key", () => {
     const dedicated = { ...business, tenancy: "dedicated", tenantDisplayName: "Acme" };
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantKey: "ab" })).toEqual({ tenantKey: "Use 3–40 characters" });
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantKey: "acme_corp" })).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantKey: "ab" })).toEqual({ tenantKey: "Use 3–40 characters" });
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantKey: "acme_corp" })).toEqual({
       tenantKey: "Use lowercase letters, digits and hyphens only",
     });
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantKey: "console" })).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantKey: "console" })).toEqual({
       tenantKey: "This key is reserved by the platform",
     });
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantKey: "xn--acme" })).toHaveProperty("tenantKey");
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantKey: "-acme" })).toHaveProperty("tenantKey");
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantKey: "xn--acme" })).toHaveProperty("tenantKey");
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantKey: "-acme" })).toHaveProperty("tenantKey");
   });
 
   it("validates the tenant display name length", () => {
     const dedicated = { ...business, tenancy: "dedicated", tenantKey: "acme" };
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantDisplayName: "A" })).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantDisplayName: "A" })).toEqual({
       tenantDisplayName: "Tenant display name must be 2–100 characters",
     });
-    expect(errorsOf(createCustomerSchema, { ...dedicated, tenantDisplayName: "x".repeat(101) })).toHaveProperty("tenantDisplayName");
+    expect(errorsOf(createCustomerFormSchema, { ...dedicated, tenantDisplayName: "x".repeat(101) })).toHaveProperty("tenantDisplayName");
   });
 
   it("applies the customer rules too", () => {
     expect(
-      errorsOf(createCustomerSchema, { ...individual, pan: "AAPFU0939F", tenancy: "dedicated", tenantKey: "root", tenantDisplayName: "Ravi" }),
+      errorsOf(createCustomerFormSchema, { ...individual, pan: "AAPFU0939F", tenancy: "dedicated", tenantKey: "root", tenantDisplayName: "Ravi" }),
     ).toEqual({
       pan: "An individual's PAN has P as its fourth character",
       tenantKey: "This key is reserved by the platform",
@@ -334,7 +336,7 @@ describe("createCustomerSchema", () => {
 
 describe("fieldErrors", () => {
   it("keeps the first message per top-level field", () => {
-    const result = customerFieldsSchema.safeParse({ ...business, legalName: "", verificationReferences: `${"x".repeat(201)}\n${"y".repeat(201)}` });
+    const result = customerFieldsFormSchema.safeParse({ ...business, legalName: "", verificationReferences: `${"x".repeat(201)}\n${"y".repeat(201)}` });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.issues.filter((i) => i.path[0] === "verificationReferences")).toHaveLength(2);
@@ -353,5 +355,17 @@ describe("validateCreateCustomer", () => {
     expect(result.errors.legalName).toBeDefined();
     expect(result.errors.tenantKey).toBe("Enter a tenant key");
     expect(result.errors.tenantDisplayName).toBeDefined();
+  });
+});
+
+describe("the JSON schemas (REST API)", () => {
+  const json = { ...business, verificationReferences: ["CKYC 1234"] };
+
+  it("take the references as a list, and only as a list", () => {
+    expect(customerFieldsSchema.parse(json).verificationReferences).toEqual(["CKYC 1234"]);
+    expect(customerFieldsSchema.parse({ ...business, verificationReferences: undefined }).verificationReferences).toBeUndefined();
+    expect(errorsOf(customerFieldsSchema, { ...business, verificationReferences: "CKYC 1234" })).toEqual({ verificationReferences: "Send the references as a list of strings" });
+    expect(errorsOf(createCustomerSchema, { ...business, tenancy: "shared", verificationReferences: "CKYC 1234\nCKYC 5678" })).toHaveProperty("verificationReferences");
+    expect(createCustomerSchema.parse({ ...json, tenancy: "shared" }).verificationReferences).toEqual(["CKYC 1234"]);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@/lib/customers/identifiers";
 import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/tenants/key";
 import { fieldErrors } from "@/lib/errors/zod";
+import { formLines } from "@/lib/input/form";
 
 export const CUSTOMER_KINDS = ["individual", "business"] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
@@ -69,24 +70,17 @@ function optionalText(label: string, max: number) {
   return z.preprocess(blankToUndefined, z.string().max(max, `${label} must be at most ${max} characters`).optional());
 }
 
-function splitLines(text: string): string[] {
-  return text
-    .split(/\r?\n|\r/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-}
-
 const PHONE_CHARACTERS = /^\+?[\d\s-]+$/;
 const PHONE_DIGITS = /^\+?\d{8,15}$/;
 const PHONE_MESSAGE = "Enter a phone number of 8–15 digits, optionally starting with +";
 
-/** References to verification artifacts (document ids in the KYC system): a list, or one per line from a form. */
-export const verificationReferencesSchema = z.preprocess(
-  (v) => (typeof v === "string" ? splitLines(v) : (v ?? [])),
-  z
-    .array(z.string().max(MAX_REFERENCE_LENGTH, `Each reference must be at most ${MAX_REFERENCE_LENGTH} characters`))
-    .max(MAX_REFERENCES, `Add at most ${MAX_REFERENCES} references, one per line`),
-);
+/** References to verification artifacts (document ids in the KYC system), as JSON sends them: a list. */
+export const verificationReferencesSchema = z
+  .array(z.string().max(MAX_REFERENCE_LENGTH, `Each reference must be at most ${MAX_REFERENCE_LENGTH} characters`), { error: "Send the references as a list of strings" })
+  .max(MAX_REFERENCES, `Add at most ${MAX_REFERENCES} references, one per line`);
+
+/** The same from a form's textarea: one reference per line. */
+export const verificationReferencesFormSchema = formLines(verificationReferencesSchema);
 
 const customerFieldsObject = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(CUSTOMER_KINDS, { error: "Choose individual or business" })),
@@ -143,12 +137,16 @@ const customerFieldsObject = z.object({
     blankToUndefined,
     z.enum(VERIFICATION_STATUSES, { error: "Choose a verification status" }).default("pending"),
   ),
-  verificationReferences: verificationReferencesSchema,
+  // Absent: none at onboarding, unchanged on an update (a default here would also fill a PATCH that left it out).
+  verificationReferences: verificationReferencesSchema.optional(),
   paymentStanding: z.preprocess(
     blankToUndefined,
     z.enum(PAYMENT_STANDINGS, { error: "Choose a payment standing" }).default("current"),
   ),
 });
+
+/** The onboarding and edit forms send the same fields as text: the references one per line. */
+const customerFormFieldsObject = customerFieldsObject.extend({ verificationReferences: verificationReferencesFormSchema });
 
 export type CustomerFields = z.output<typeof customerFieldsObject>;
 
@@ -173,7 +171,9 @@ function checkCustomerRules(v: Pick<CustomerFields, "kind" | "pan" | "gstin" | "
   }
 }
 
+/** A customer's fields as the REST API takes them (JSON); {@link customerFieldsFormSchema} for a form. */
 export const customerFieldsSchema = customerFieldsObject.superRefine(checkCustomerRules, runOnObjects);
+export const customerFieldsFormSchema = customerFormFieldsObject.superRefine(checkCustomerRules, runOnObjects);
 
 /** Tenancy and tenant cannot change after creation, so updates take the customer fields only. */
 export const updateCustomerSchema = customerFieldsSchema;
@@ -219,22 +219,29 @@ function checkTenantRules(v: TenantFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const createCustomerSchema = customerFieldsObject
-  .extend(tenantFields)
-  .superRefine((v, ctx) => {
-    checkCustomerRules(v, ctx);
-    checkTenantRules(v, ctx);
-  }, runOnObjects)
-  .transform((v, ctx): CreateCustomerInput => {
-    const { tenancy, tenantKey, tenantDisplayName, ...customer } = v;
-    if (tenancy === "shared") return { ...customer, tenancy };
-    // Unreachable after the refinement above; narrows the types without casts.
-    if (tenantKey === undefined || tenantDisplayName === undefined) {
-      ctx.addIssue({ code: "custom", path: ["tenantKey"], message: "Enter a tenant key" });
-      return z.NEVER;
-    }
-    return { ...customer, tenancy, tenantKey, tenantDisplayName };
-  });
+function createSchema(fields: typeof customerFieldsObject | typeof customerFormFieldsObject) {
+  return fields
+    .extend(tenantFields)
+    .superRefine((v, ctx) => {
+      checkCustomerRules(v, ctx);
+      checkTenantRules(v, ctx);
+    }, runOnObjects)
+    .transform((v, ctx): CreateCustomerInput => {
+      const { tenancy, tenantKey, tenantDisplayName, ...customer } = v;
+      if (tenancy === "shared") return { ...customer, tenancy };
+      // Unreachable after the refinement above; narrows the types without casts.
+      if (tenantKey === undefined || tenantDisplayName === undefined) {
+        ctx.addIssue({ code: "custom", path: ["tenantKey"], message: "Enter a tenant key" });
+        return z.NEVER;
+      }
+      return { ...customer, tenancy, tenantKey, tenantDisplayName };
+    });
+}
+
+/** Onboarding as the REST API takes it (JSON). */
+export const createCustomerSchema = createSchema(customerFieldsObject);
+/** Onboarding from the console's form (the references one per line). */
+export const createCustomerFormSchema = createSchema(customerFormFieldsObject);
 
 const tenantFieldsSchema = z.object(tenantFields).superRefine(checkTenantRules);
 
@@ -245,7 +252,7 @@ export { fieldErrors };
  * object-level rules once a field has failed, so the tenancy rules are also checked on their own.
  */
 export function validateCreateCustomer(values: Record<string, unknown>): { success: true; data: CreateCustomerInput } | { success: false; errors: Record<string, string> } {
-  const parsed = createCustomerSchema.safeParse(values);
+  const parsed = createCustomerFormSchema.safeParse(values);
   if (parsed.success) return { success: true, data: parsed.data };
   const tenant = tenantFieldsSchema.safeParse(values);
   return { success: false, errors: { ...(tenant.success ? {} : fieldErrors(tenant.error)), ...fieldErrors(parsed.error) } };

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
+import { escapeLike } from "@/lib/db/like";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
@@ -61,14 +62,14 @@ export async function createCustomer(input: CreateCustomerInput, by: AuditActor,
         data: {
           ...customerRecordData(input),
           verificationStatus: input.verificationStatus,
-          verificationReferences: input.verificationReferences,
+          verificationReferences: input.verificationReferences ?? [],
           paymentStanding: input.paymentStanding,
           tenancy: input.tenancy,
           sharedTenantId: input.tenancy === "shared" ? cloud.id : null,
         },
       });
       await recordPlatformEvent(tx, by, { action: "customer.created", resourceType: "customer", resourceId: customer.id, after: customer });
-      await recordInitialStanding(tx, customer.id, { verification: input.verificationStatus, references: input.verificationReferences, payment: input.paymentStanding }, by);
+      await recordInitialStanding(tx, customer.id, { verification: input.verificationStatus, references: input.verificationReferences ?? [], payment: input.paymentStanding }, by);
       if (input.tenancy === "shared") return { customerId: customer.id, tenantId: cloud.id };
 
       const tenant = await insertTenant(tx, {
@@ -132,10 +133,10 @@ export async function listCustomers(query: ListQuery): Promise<Page<CustomerList
   const where: Prisma.CustomerWhereInput = q
     ? {
         OR: [
-          { legalName: { contains: q, mode: "insensitive" } },
-          { displayName: { contains: q, mode: "insensitive" } },
-          { pan: { startsWith: q.toUpperCase() } },
-          { gstin: { startsWith: q.toUpperCase() } },
+          { legalName: { contains: escapeLike(q), mode: "insensitive" } },
+          { displayName: { contains: escapeLike(q), mode: "insensitive" } },
+          { pan: { startsWith: escapeLike(q.toUpperCase()) } },
+          { gstin: { startsWith: escapeLike(q.toUpperCase()) } },
         ],
       }
     : {};

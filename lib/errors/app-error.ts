@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "verification_required",
   "unauthorized",
   "service_unavailable",
+  "method_not_allowed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

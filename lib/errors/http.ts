@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   payment_required: 402,
   verification_required: 403,
   service_unavailable: 503,
+  method_not_allowed: 405,
 };
 
 /** How long a client should wait before retrying while the database is unreachable. */

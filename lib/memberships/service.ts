@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
+import { escapeLike } from "@/lib/db/like";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
@@ -203,9 +204,9 @@ export async function listOrgUnitMembers(tenant: ResolvedTenant, orgUnitId: stri
     ...(q
       ? {
           OR: [
-            { username: { startsWith: q.toLowerCase() } },
-            { user: { firstName: { startsWith: q, mode: "insensitive" } } },
-            { user: { lastName: { startsWith: q, mode: "insensitive" } } },
+            { username: { startsWith: escapeLike(q.toLowerCase()) } },
+            { user: { firstName: { startsWith: escapeLike(q), mode: "insensitive" } } },
+            { user: { lastName: { startsWith: escapeLike(q), mode: "insensitive" } } },
           ],
         }
       : {}),

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
+import { escapeLike } from "@/lib/db/like";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
@@ -87,7 +88,7 @@ export async function listOrgUnits(tenant: ResolvedTenant, query: ListQuery, opt
   const q = query.q;
   const where: Prisma.OrgUnitWhereInput = {
     AND: [
-      q ? { OR: [{ identifier: { startsWith: q.toLowerCase() } }, { name: { startsWith: q, mode: "insensitive" } }] } : {},
+      q ? { OR: [{ identifier: { startsWith: escapeLike(q.toLowerCase()) } }, { name: { startsWith: escapeLike(q), mode: "insensitive" } }] } : {},
       options.within ? { id: { in: [...options.within] } } : {},
     ],
   };

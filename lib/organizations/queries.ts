@@ -1,4 +1,5 @@
 import { tenantDb } from "@/lib/db/tenant-clients";
+import { escapeLike } from "@/lib/db/like";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { OrganizationRole } from "@/lib/organizations/roles";
@@ -32,7 +33,7 @@ export interface OrganizationMemberRow {
 /** One page of the organization's members, by username. */
 export async function listOrganizationMembers(cloud: ResolvedTenant, organizationId: string, query: ListQuery): Promise<Page<OrganizationMemberRow>> {
   const db = tenantDb(cloud);
-  const where = { organizationId, ...(query.q ? { username: { contains: query.q.toLowerCase() } } : {}) };
+  const where = { organizationId, ...(query.q ? { username: { contains: escapeLike(query.q.toLowerCase()) } } : {}) };
   const [rows, total] = await db.$transaction([
     db.organizationMember.findMany({ where, orderBy: { username: "asc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, include: { user: { select: { email: true, firstName: true, lastName: true } } } }),
     db.organizationMember.count({ where }),

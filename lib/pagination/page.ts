@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { plainText } from "@/lib/input/text";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** List query from a URL's search params: search text, 1-based page, page size. Bad values fall back to defaults. */
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
+  q: plainText().trim().max(100).catch("").default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   pageSize: z.coerce
     .number()

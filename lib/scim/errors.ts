@@ -1,6 +1,6 @@
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
 import { PayloadTooLargeError } from "@/lib/api/body";
-import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
+import { SCIM_CONTENT_TYPE, SCIM_SCHEMAS } from "@/lib/scim/schemas";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 /** RFC 7644 §3.12 `scimType` values this server answers with. */
@@ -36,6 +36,7 @@ const FROM_APP_ERROR: Record<ErrorCode, { status: number; scimType?: ScimType }>
   payment_required: { status: 402 },
   verification_required: { status: 403 },
   service_unavailable: { status: 503 },
+  method_not_allowed: { status: 405 },
 };
 
 /** The services' field messages appended to the detail, so a client's log says what was wrong. */
@@ -58,4 +59,14 @@ export function toScimError(error: unknown): ScimError {
 
 export function scimErrorBody(error: ScimError) {
   return { schemas: [SCIM_SCHEMAS.error], status: String(error.status), ...(error.scimType ? { scimType: error.scimType } : {}), detail: error.message };
+}
+
+/** Any ScimError or AppError as SCIM's error response (`application/scim+json`); a 401 names the Bearer scheme. */
+export function scimErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const scimError = toScimError(error);
+  const challenge: Record<string, string> = scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : scimError.status === 503 ? { "retry-after": "5" } : {};
+  return new Response(JSON.stringify(scimErrorBody(scimError)), {
+    status: scimError.status,
+    headers: { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store", ...challenge, ...headers },
+  });
 }

@@ -1,4 +1,5 @@
 import { parse, type Filter } from "scim2-parse-filter";
+import { escapeLike } from "@/lib/db/like";
 import { invalidFilter } from "@/lib/scim/errors";
 
 // SCIM filters (RFC 7644 §3.4.2.2) → Prisma `where` objects. The parser builds a tree; each
@@ -72,12 +73,13 @@ export function textAttribute<W>(name: string, column: (condition: TextCondition
         return column({ equals: text, ...mode });
       case "ne":
         return logic.not(column({ equals: text, ...mode }));
+      // Prisma hands these to LIKE as they are: the value's own % and _ must not act as wildcards.
       case "sw":
-        return column({ startsWith: text, ...mode });
+        return column({ startsWith: escapeLike(text), ...mode });
       case "ew":
-        return column({ endsWith: text, ...mode });
+        return column({ endsWith: escapeLike(text), ...mode });
       case "co":
-        return column({ contains: text, ...mode });
+        return column({ contains: escapeLike(text), ...mode });
     }
   };
 }

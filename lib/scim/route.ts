@@ -5,12 +5,13 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { scimPermissionsOf } from "@/lib/api-keys/scopes";
 import type { Principal } from "@/lib/permissions/permissions";
 import { readJsonBody } from "@/lib/api/body";
+import { refuseUnsafeText } from "@/lib/input/text";
 import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
 import { pickHostHeader } from "@/lib/tenancy/host";
 import { addressCheck, callerChecks, enforceLimits, RateLimitedError } from "@/lib/rate-limits/enforce";
 import { withRateLimitHeaders } from "@/lib/api/responses";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { ScimError, scimErrorBody, scimUnauthorized, toScimError } from "@/lib/scim/errors";
+import { ScimError, scimErrorResponse, scimUnauthorized } from "@/lib/scim/errors";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/schemas";
 
 /** Largest SCIM request body (a group PUT carries its whole member list); ServiceProviderConfig says so too. */
@@ -80,11 +81,11 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
       const { principal, actor } = await scimCaller(request, tenant);
       const limits = await enforceLimits(await callerChecks(tenant, actor.actor), { tenant, actor });
       const params = await context.params;
+      refuseUnsafeText(params, "_path");
+      refuseUnsafeText(Object.fromEntries(new URL(request.url).searchParams), "_query");
       return withRateLimitHeaders(await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) }), limits);
     } catch (error) {
-      const scimError = toScimError(error);
-      const headers = error instanceof RateLimitedError ? error.headers : scimError.status === 401 ? { "www-authenticate": 'Bearer realm="scim"' } : scimError.status === 503 ? { "retry-after": "5" } : {};
-      return scimJson(scimErrorBody(scimError), scimError.status, headers);
+      return scimErrorResponse(error, error instanceof RateLimitedError ? error.headers : {});
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Resolution } from "@/lib/tenancy/types";
+import { apiKindOf } from "@/lib/api/paths";
 
 /** Internal route prefixes; the proxy is the only way requests reach them. */
 export const CONSOLE_PREFIX = "/console";
@@ -8,9 +9,6 @@ export const WORKSPACE_UNAVAILABLE_PATH = "/workspace-unavailable";
 
 /** The public path of a workspace's status page (why it cannot be used, whom to contact). */
 export const UNAVAILABLE_PUBLIC_PATH = "/unavailable";
-
-/** API paths (REST and SCIM) keep their route handlers when a workspace is refused: they answer with a JSON error. */
-const API_PATH = /^\/(?:api\/v1|scim\/v2)(\/|$)/;
 
 /**
  * The internal path a request for `pathname` on the resolved host is served from. `denied`: the
@@ -22,6 +20,7 @@ export function routeFor(resolution: Resolution, pathname: string, denied?: bool
   const { tenant } = resolution;
   if (tenant.kind === "root") return `${CONSOLE_PREFIX}${pathname === "/" ? "" : pathname}`;
   if (pathname === UNAVAILABLE_PUBLIC_PATH) return WORKSPACE_UNAVAILABLE_PATH;
-  if ((denied ?? tenant.status !== "active") && !API_PATH.test(pathname)) return WORKSPACE_UNAVAILABLE_PATH;
+  // API paths (REST and SCIM) keep their route handlers when a workspace is refused: they answer with a JSON error.
+  if ((denied ?? tenant.status !== "active") && !apiKindOf(pathname)) return WORKSPACE_UNAVAILABLE_PATH;
   return `${WORKSPACE_PREFIX}${pathname === "/" ? "" : pathname}`;
 }

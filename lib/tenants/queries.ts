@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
+import { escapeLike } from "@/lib/db/like";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 
 const listSelect = {
@@ -17,7 +18,7 @@ export type TenantListItem = Prisma.TenantGetPayload<{ select: typeof listSelect
 
 function searchFilter(q: string): Prisma.TenantWhereInput {
   if (!q) return {};
-  return { OR: [{ key: { startsWith: q.toLowerCase() } }, { displayName: { contains: q, mode: "insensitive" } }] };
+  return { OR: [{ key: { startsWith: escapeLike(q.toLowerCase()) } }, { displayName: { contains: escapeLike(q), mode: "insensitive" } }] };
 }
 
 export async function listTenants(query: ListQuery): Promise<Page<TenantListItem>> {

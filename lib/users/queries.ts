@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
+import { escapeLike } from "@/lib/db/like";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { UserListQuery } from "@/lib/users/schema";
 
@@ -19,10 +20,6 @@ export interface UserPage {
   items: UserListItem[];
   /** Cursor of the next page, or null on the last page. */
   next: string | null;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/input/text";
 import { TENANT_ROLES } from "@/lib/identity/roles";
 import { PERSON_NAME_PROHIBITED } from "@/lib/identity/user-profile";
 
@@ -26,7 +27,7 @@ const profile = {
   lastName: z.preprocess(blankToUndefined, personNameSchema.optional()),
 };
 
-export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
+export const passwordSchema = plainText().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
 
 export const tenantRoleSchema = z.enum(TENANT_ROLES, { error: "Choose a role" });
 
@@ -60,10 +61,14 @@ export const USER_STATES = ["pending", "synced", "failed"] as const;
 
 /** Users list query: prefix search, filters, keyset cursor (the last username of the previous page). */
 export const userListQuerySchema = z.object({
-  q: z.string().trim().toLowerCase().max(100).catch("").default(""),
-  enabled: z.enum(["true", "false"]).optional().catch(undefined),
+  q: plainText().trim().toLowerCase().max(100).catch("").default(""),
+  enabled: z
+    .enum(["true", "false"])
+    .meta({ description: "The text `true` (only enabled users) or `false` (only disabled users): a query string carries text, not JSON booleans." })
+    .optional()
+    .catch(undefined),
   state: z.enum(USER_STATES).optional().catch(undefined),
-  after: z.string().max(63).optional().catch(undefined),
+  after: plainText().max(63).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;

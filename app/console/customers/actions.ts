@@ -4,7 +4,7 @@ import { authorizeSuperadmin } from "@/lib/auth/guards";
 import { z } from "zod";
 import { customerRecordSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { paymentChangeSchema, tenantAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
+import { paymentChangeSchema, tenantAccessFormSchema, verificationChangeFormSchema } from "@/lib/standing/schema";
 import { changePaymentStanding, changeVerification, setCustomerAccess } from "@/lib/standing/service";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
@@ -52,7 +52,7 @@ export async function changeVerificationAction(customerId: string, prev: FormSta
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const { actor } = await authorizeSuperadmin();
-    const change = parseOrThrow(verificationChangeSchema, values);
+    const change = parseOrThrow(verificationChangeFormSchema, values);
     const changed = await changeVerification(customerIdOf(customerId), change, actor);
     return { message: changed ? "Verification updated." : "Nothing changed." };
   });
@@ -73,7 +73,7 @@ export async function setCustomerAccessAction(customerId: string, prev: FormStat
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const { actor } = await authorizeSuperadmin();
-    const change = parseOrThrow(tenantAccessSchema, values);
+    const change = parseOrThrow(tenantAccessFormSchema, values);
     const changed = await setCustomerAccess(customerIdOf(customerId), change, actor);
     return { message: !changed ? "Nothing changed." : change.enabled ? "Organization access enabled." : "Organization access disabled." };
   });

@@ -12,7 +12,7 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
 import { controlDb } from "@/lib/db/control";
-import { breakglassExemptionSchema, tenantAccessSchema } from "@/lib/standing/schema";
+import { breakglassExemptionFormSchema, tenantAccessFormSchema } from "@/lib/standing/schema";
 import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/service";
 
 function tenantIdOf(id: string): string {
@@ -79,7 +79,7 @@ export async function setTenantAccessAction(id: string, prev: FormState, formDat
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const { actor } = await authorizeSuperadmin();
-    const change = parseOrThrow(tenantAccessSchema, values);
+    const change = parseOrThrow(tenantAccessFormSchema, values);
     const changed = await setTenantAccess(tenantIdOf(id), change, actor);
     return { message: !changed ? "Nothing changed." : change.enabled ? "Access enabled." : "Access disabled." };
   });
@@ -89,7 +89,7 @@ export async function setBreakglassExemptionAction(id: string, prev: FormState, 
   const values = formValues(formData);
   return runAction(prev, values, async () => {
     const { actor } = await authorizeSuperadmin();
-    const change = parseOrThrow(breakglassExemptionSchema, values);
+    const change = parseOrThrow(breakglassExemptionFormSchema, values);
     const changed = await setBreakglassExemption(tenantIdOf(id), change, actor);
     return { message: !changed ? "Nothing changed." : change.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again." };
   });

@@ -4,9 +4,10 @@ import { tenantRoute, type PathParams } from "@/lib/api/route";
 import { noContent, respond } from "@/lib/api/responses";
 import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
 
+/** `{hostname}` as Next hands it over, decoded once already: decoding it again would read `%25zz` as a malformed escape (URIError) and `%252E` as a dot. */
 function hostnameOf(params: PathParams): string {
   if (!params.hostname) throw new AppError("not_found", "Domain not found.");
-  return decodeURIComponent(params.hostname);
+  return params.hostname;
 }
 
 export const listDomainsRoute = tenantRoute({

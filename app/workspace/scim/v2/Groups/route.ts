@@ -1,1 +1,4 @@
-export { listGroups as GET, createGroup as POST } from "@/lib/scim/endpoints";
+import { routeMethods } from "@/lib/api/methods";
+import { createGroup, listGroups } from "@/lib/scim/endpoints";
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: listGroups, POST: createGroup });

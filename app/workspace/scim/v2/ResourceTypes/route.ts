@@ -1,1 +1,4 @@
-export { listResourceTypes as GET } from "@/lib/scim/endpoints";
+import { routeMethods } from "@/lib/api/methods";
+import { listResourceTypes } from "@/lib/scim/endpoints";
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: listResourceTypes });

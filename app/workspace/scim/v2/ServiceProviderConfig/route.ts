@@ -1,1 +1,4 @@
-export { getServiceProviderConfig as GET } from "@/lib/scim/endpoints";
+import { routeMethods } from "@/lib/api/methods";
+import { getServiceProviderConfig } from "@/lib/scim/endpoints";
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: getServiceProviderConfig });

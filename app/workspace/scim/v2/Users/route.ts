@@ -1,1 +1,4 @@
-export { listUsers as GET, createUser as POST } from "@/lib/scim/endpoints";
+import { routeMethods } from "@/lib/api/methods";
+import { createUser, listUsers } from "@/lib/scim/endpoints";
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: listUsers, POST: createUser });

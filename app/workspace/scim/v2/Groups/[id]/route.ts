@@ -1,1 +1,4 @@
-export { getGroup as GET, replaceGroup as PUT, patchGroup as PATCH, deleteGroup as DELETE } from "@/lib/scim/endpoints";
+import { routeMethods } from "@/lib/api/methods";
+import { deleteGroup, getGroup, patchGroup, replaceGroup } from "@/lib/scim/endpoints";
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: getGroup, PUT: replaceGroup, PATCH: patchGroup, DELETE: deleteGroup });

@@ -1,5 +1,4 @@
+import { routeMethods } from "@/lib/api/methods";
 import { deleteOrgUnitRoute, getOrgUnitRoute, patchOrgUnitRoute } from "@/lib/api/v1/org-units";
 
-export const GET = getOrgUnitRoute;
-export const PATCH = patchOrgUnitRoute;
-export const DELETE = deleteOrgUnitRoute;
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: getOrgUnitRoute, PATCH: patchOrgUnitRoute, DELETE: deleteOrgUnitRoute });

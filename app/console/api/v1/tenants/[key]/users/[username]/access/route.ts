@@ -1,3 +1,4 @@
+import { routeMethods } from "@/lib/api/methods";
 import { putUserAccessRoute } from "@/lib/api/v1/standing";
 
-export const PUT = putUserAccessRoute;
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { PUT: putUserAccessRoute });

@@ -1,0 +1,51 @@
+import { AppError } from "@/lib/errors/app-error";
+import type { RouteHandler } from "@/lib/api/route";
+import type { ApiKind } from "@/lib/api/paths";
+import { apiRefusal, ROUTE_METHODS, type RouteMethod } from "@/lib/api/entry";
+
+// The method table of every route file under /api/v1 and /scim/v2. Next answers a method a route
+// file does not export with an empty 405 and a path no route matches with its HTML 404 page; so
+// each route file exports all seven methods it routes, through these, and a catch-all route under
+// each API answers every unmatched path.
+
+type Served = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>;
+export type RouteMethods = Record<RouteMethod, RouteHandler>;
+
+const refusals = new WeakSet<RouteHandler>();
+
+function refusing(handler: RouteHandler): RouteHandler {
+  refusals.add(handler);
+  return handler;
+}
+
+/** Whether a route module's export only refuses (405, or 404 where no route is): not an operation it serves. */
+export function isRefusal(handler: unknown): boolean {
+  return typeof handler === "function" && refusals.has(handler as RouteHandler);
+}
+
+/**
+ * A route's handlers for every method: those it serves, HEAD as its GET, OPTIONS (204 with
+ * `Allow`), and for any other method 405 `method_not_allowed` with `Allow`, in the API's error shape:
+ * `export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: list, POST: create });`
+ */
+export function routeMethods(kind: ApiKind, served: Served): RouteMethods {
+  const allowed = ROUTE_METHODS.filter((m) => m === "OPTIONS" || (m === "HEAD" ? served.GET : served[m]));
+  const allow = [...allowed].sort().join(", ");
+  const notAllowed = refusing(async (request) => apiRefusal(kind, new AppError("method_not_allowed", `${request.method} is not allowed on this path. Allowed: ${allow}.`), { headers: { allow } }));
+  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { allow } });
+  return {
+    GET: served.GET ?? notAllowed,
+    HEAD: served.GET ?? notAllowed,
+    OPTIONS: options,
+    POST: served.POST ?? notAllowed,
+    PUT: served.PUT ?? notAllowed,
+    PATCH: served.PATCH ?? notAllowed,
+    DELETE: served.DELETE ?? notAllowed,
+  };
+}
+
+/** Every method of a path no route serves (the catch-all route of an API): 404 `not_found` in the API's error shape. */
+export function noRoute(kind: ApiKind, message: string): RouteMethods {
+  const handler = refusing(async () => apiRefusal(kind, new AppError("not_found", message)));
+  return Object.fromEntries(ROUTE_METHODS.map((method) => [method, handler])) as RouteMethods;
+}
