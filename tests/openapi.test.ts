@@ -75,12 +75,12 @@ describe("the OpenAPI document", () => {
     const document = openApiDocument();
     const createUser = document.paths?.["/api/v1/tenants/{key}/users"]?.post;
     expect(createUser?.requestBody).toBeDefined();
-    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "409", "413", "429"]);
+    expect(Object.keys(createUser?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "409", "413", "429", "503"]);
     const listUsers = document.paths?.["/api/v1/tenants/{key}/users"]?.get;
     expect(listUsers?.parameters?.map((p) => ("name" in p ? p.name : "")).sort()).toEqual(["after", "enabled", "key", "limit", "q", "state"]);
     expect(document.components?.schemas?.Error).toBeDefined();
     const createKey = document.paths?.["/api/v1/tenants/{key}/api-keys"]?.post;
-    expect(Object.keys(createKey?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "413", "429"]);
+    expect(Object.keys(createKey?.responses ?? {}).sort()).toEqual(["201", "400", "401", "402", "403", "404", "413", "429", "503"]);
     expect(document.paths?.["/api/v1/tenants/{key}/api-keys/{id}"]?.delete?.operationId).toBe("revokeApiKey");
   });
 
