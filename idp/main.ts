@@ -1,6 +1,7 @@
 // Starts the embedded identity server from the environment:
 //   IDP_PORT (8080), IDP_HOST (127.0.0.1), IDP_DATABASE_URL (required), IDP_PUBLIC_URL,
-//   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin).
+//   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin), KEYCLOAK_ADMIN_CLIENT_ID +
+//   KEYCLOAK_ADMIN_CLIENT_SECRET (an admin service account, optional).
 import { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { startIdentityServer } from "@/idp/server";
@@ -13,6 +14,8 @@ const env = z
     IDP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     KEYCLOAK_ADMIN_USERNAME: z.string().min(1).default("admin"),
     KEYCLOAK_ADMIN_PASSWORD: z.string().min(1).default("admin"),
+    KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default("gatehouse-admin"),
+    KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(16).optional(),
   })
   .safeParse(process.env);
 
@@ -27,6 +30,7 @@ const server = await startIdentityServer({
   databaseUrl: env.data.IDP_DATABASE_URL,
   publicUrl: env.data.IDP_PUBLIC_URL,
   bootstrapAdmin: { username: env.data.KEYCLOAK_ADMIN_USERNAME, password: env.data.KEYCLOAK_ADMIN_PASSWORD },
+  serviceAccount: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET ? { clientId: env.data.KEYCLOAK_ADMIN_CLIENT_ID, secret: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET } : undefined,
 });
 logger().info({ url: server.url }, "embedded identity server ready");
 

@@ -22,6 +22,13 @@ export interface IdentityServerOptions {
   publicUrl?: string;
   /** Master-realm admin, ensured on every start (password reset to this if changed). */
   bootstrapAdmin: { username: string; password: string };
+  /**
+   * Master-realm service account, ensured on every start (secret reset to this if changed): a
+   * confidential client with the client-credentials grant whose service-account user holds the
+   * master role "admin" — how an application drives the admin API without a password anyone
+   * could lock out by failing it.
+   */
+  serviceAccount?: { clientId: string; secret: string };
   log?: pino.Logger;
   /** Realms whose OpenID Provider is kept in memory (LRU); default 1000. */
   realmCacheSize?: number;
@@ -51,7 +58,7 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
   const server = http.createServer();
   try {
     const secret = await cookieSecret(db);
-    await ensureMasterRealm(db, options.bootstrapAdmin, log);
+    await ensureMasterRealm(db, options.bootstrapAdmin, log, options.serviceAccount);
 
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
