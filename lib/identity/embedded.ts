@@ -32,6 +32,7 @@ export async function startEmbeddedIdentity(options: { clusterUrl: string; port:
     publicUrl,
     bootstrapAdmin: { username: IDP_ADMIN_USERNAME, password },
     serviceAccount: { clientId: IDP_ADMIN_CLIENT_ID, secret: clientSecret },
+    trustedProxies: process.env.GATEHOUSE_IDP_TRUSTED_PROXIES,
   });
   return {
     server,
