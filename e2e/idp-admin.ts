@@ -2,6 +2,7 @@ import fs from "node:fs";
 import KcAdminClient from "@keycloak/keycloak-admin-client";
 import { deriveSecret } from "../lib/secrets/keys";
 import { LOCAL_KEYCLOAK_ADMIN } from "../lib/identity/local-keycloak/project";
+import { IDP_ADMIN_CLIENT_ID } from "../lib/identity/embedded";
 import { e2eDataDir, e2eIdentity, idpPort } from "./environment";
 
 /** The run's identity server's admin API, with the credentials the app itself uses (for test setup only). */
@@ -11,7 +12,7 @@ export async function idpAdmin(): Promise<InstanceType<typeof KcAdminClient>> {
   if (e2eIdentity === "keycloak") {
     await client.auth({ grantType: "client_credentials", clientId: LOCAL_KEYCLOAK_ADMIN.clientId, clientSecret: deriveSecret("keycloak-admin-service-account", "master") });
   } else {
-    await client.auth({ grantType: "password", clientId: "admin-cli", username: "admin", password: deriveSecret("idp-master-admin", "master") });
+    await client.auth({ grantType: "client_credentials", clientId: IDP_ADMIN_CLIENT_ID, clientSecret: deriveSecret("idp-admin-service-account", "master") });
   }
   return client;
 }

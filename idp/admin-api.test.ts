@@ -1,7 +1,9 @@
 // The admin REST API driven by the real @keycloak/keycloak-admin-client, as lib/identity uses it.
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, adminClient, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
+import KeycloakAdminClient from "@keycloak/keycloak-admin-client";
+import { decodeJwt } from "jose";
+import { ADMIN, adminClient, SERVICE_ACCOUNT, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
 
 let idp: TestIdp;
 let kc: KcAdminClient;
@@ -81,6 +83,39 @@ describe("authentication of the admin API", () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid_grant", error_description: "Invalid user credentials" });
+  });
+
+  it("admits the master realm's service account by client credentials: its token acts as the service-account user, whose admin role it needs", async () => {
+    const machine = new KeycloakAdminClient({ baseUrl: idp.url, realmName: "master" });
+    await machine.auth({ grantType: "client_credentials", clientId: SERVICE_ACCOUNT.clientId, clientSecret: SERVICE_ACCOUNT.secret });
+    expect(machine.refreshToken).toBeUndefined();
+    expect((await machine.realms.findOne({ realm: "master" }))?.realm).toBe("master");
+
+    const [account] = await kc.users.find({ realm: "master", username: `service-account-${SERVICE_ACCOUNT.clientId}`, exact: true });
+    expect(account).toBeUndefined(); // not a person: searches leave it out, as Keycloak's do
+    const claims = decodeJwt(machine.accessToken!);
+    expect(claims).toMatchObject({ azp: SERVICE_ACCOUNT.clientId, preferred_username: `service-account-${SERVICE_ACCOUNT.clientId}`, realm_access: { roles: ["admin"] } });
+    const user = await kc.users.findOne({ realm: "master", id: claims.sub! });
+    expect(user?.username).toBe(`service-account-${SERVICE_ACCOUNT.clientId}`);
+
+    // It has no password to sign in with, and losing the role or being disabled ends its access.
+    const noPassword = await fetch(`${idp.url}/realms/master/protocol/openid-connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: user!.username!, password: "" }),
+    });
+    expect(noPassword.status).toBe(400);
+    const adminRole = await kc.roles.findOneByName({ realm: "master", name: "admin" });
+    await kc.users.delRealmRoleMappings({ realm: "master", id: user!.id!, roles: [{ id: adminRole!.id!, name: "admin" }] });
+    expect((await failure(machine.realms.find())).status).toBe(403);
+    await kc.users.addRealmRoleMappings({ realm: "master", id: user!.id!, roles: [{ id: adminRole!.id!, name: "admin" }] });
+    await kc.users.update({ realm: "master", id: user!.id! }, { enabled: false });
+    expect((await failure(machine.realms.find())).status).toBe(401);
+    await kc.users.update({ realm: "master", id: user!.id! }, { enabled: true });
+    expect(Array.isArray(await machine.realms.find())).toBe(true);
+
+    const wrongSecret = new KeycloakAdminClient({ baseUrl: idp.url, realmName: "master" });
+    await expect(wrongSecret.auth({ grantType: "client_credentials", clientId: SERVICE_ACCOUNT.clientId, clientSecret: "not-the-secret" })).rejects.toThrow();
   });
 });
 

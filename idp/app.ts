@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BlockList } from "node:net";
 import type pino from "pino";
 import type { Db } from "@/idp/db";
 import { handleAdmin } from "@/idp/admin/router";
+import { rememberClientAddress } from "@/idp/http/client-address";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
 import { pathSegments } from "@/idp/http/route";
 import { decodeComponent } from "@/lib/input/percent";
@@ -20,6 +22,8 @@ export interface AppDeps {
   runtimes: RealmRuntimes;
   publicUrl: string;
   cookieSecret: string;
+  /** Proxies whose X-Forwarded-For names the client (lib/net/forwarded.ts); empty: the socket's peer is the client. */
+  trustedProxies: BlockList;
   log: pino.Logger;
 }
 
@@ -56,6 +60,7 @@ async function handleRealm(deps: AppDeps, req: IncomingMessage, res: ServerRespo
   // Host the request came with (the provider is told to trust these headers).
   const pub = new URL(realmPublicUrl(deps.publicUrl, realm.attributes));
   rememberRequestOrigin(req);
+  rememberClientAddress(req, deps.trustedProxies); // sign-in throttling and login events count by it
   req.headers["x-forwarded-host"] = pub.host;
   req.headers["x-forwarded-proto"] = pub.protocol.slice(0, -1);
   delete req.headers["x-forwarded-for"];

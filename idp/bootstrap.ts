@@ -8,19 +8,26 @@ import { passwordHashOf } from "@/idp/store/credentials";
 import { addActiveKey } from "@/idp/store/keys";
 import { findRealm, insertRealm } from "@/idp/store/realms";
 import { addUserRoles, findRoleByName, insertRole } from "@/idp/store/roles";
-import { findUserByUsername, insertUser, updateUser } from "@/idp/store/users";
+import { ensureServiceAccountUser, findUserByUsername, insertUser, updateUser } from "@/idp/store/users";
 
 export interface BootstrapAdmin {
   username: string;
   password: string;
 }
 
+export interface BootstrapServiceAccount {
+  clientId: string;
+  secret: string;
+}
+
 /**
  * Ensures, on every start, the master realm with its public `admin-cli` client (password grant),
- * its `admin` role, and the bootstrap admin holding it, enabled, with the configured password.
+ * its `admin` role, and the bootstrap admin holding it, enabled, with the configured password —
+ * and, when configured, the service account: a confidential client with only the
+ * client-credentials grant and the configured secret, whose service-account user holds `admin`.
  * Runs under an advisory lock so several processes starting together do it once.
  */
-export async function ensureMasterRealm(db: Db, admin: BootstrapAdmin, log: pino.Logger): Promise<void> {
+export async function ensureMasterRealm(db: Db, admin: BootstrapAdmin, log: pino.Logger, serviceAccount?: BootstrapServiceAccount): Promise<void> {
   await transaction(db, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('gatehouse-idp-bootstrap'))");
     if (!(await findRealm(tx, MASTER_REALM))) {
@@ -53,5 +60,17 @@ export async function ensureMasterRealm(db: Db, admin: BootstrapAdmin, log: pino
       if (digest) log.info({ username: user.username }, "reset the bootstrap admin's password to the configured one");
     }
     await addUserRoles(tx, user.id, [role.id]);
+
+    if (serviceAccount) {
+      const fields = { publicClient: false, enabled: true, serviceAccountsEnabled: true, standardFlowEnabled: false, directAccessGrantsEnabled: false, secret: serviceAccount.secret };
+      const existing = await findClientByClientId(tx, MASTER_REALM, serviceAccount.clientId);
+      const client = existing
+        ? ((await updateClient(tx, MASTER_REALM, existing.id, fields)) ?? existing)
+        : await insertClient(tx, MASTER_REALM, { clientId: serviceAccount.clientId, name: "Gatehouse administration service account", ...fields });
+      if (!existing) log.info({ clientId: client.clientId }, "created the admin service account");
+      let account = await ensureServiceAccountUser(tx, MASTER_REALM, client);
+      if (!account.enabled) account = (await updateUser(tx, MASTER_REALM, account.id, { enabled: true })) ?? account;
+      await addUserRoles(tx, account.id, [role.id]);
+    }
   });
 }

@@ -7,9 +7,14 @@
  */
 export const ARGON2_PARAMS = { type: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** Brute-force protection defaults of a new realm (Keycloak's field names). */
+/**
+ * Brute-force protection defaults of a new realm (Keycloak's field names and defaults). The
+ * embedded server applies them per (login name, client address), not per user
+ * (idp/store/login-throttles.ts); Gatehouse's realms set their own (lib/identity/realms.ts).
+ */
 export const BRUTE_FORCE_DEFAULTS = {
   bruteForceProtected: true,
+  bruteForceStrategy: "MULTIPLE",
   failureFactor: 5,
   waitIncrementSeconds: 60,
   maxFailureWaitSeconds: 900,

@@ -3,6 +3,7 @@ import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertText, Browser, loginForm, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
+import { fetchFrom, type FetchLike } from "@/tests/support/from-address";
 import { discover, exchange, loginWithCode, provisionRealm, startAuthorization, submitLogin, type RealmFixture } from "@/idp/test-support/flows";
 
 let idp: TestIdp;
@@ -22,13 +23,24 @@ async function realmWithUser(options: Parameters<typeof provisionRealm>[2] = {})
   return { ...fixture, config: await discover(idp.url, fixture.realm, fixture.clientId, fixture.secret) };
 }
 
-async function passwordGrant(realm: string, clientId: string, username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${idp.url}/realms/${realm}/protocol/openid-connect/token`, {
+async function passwordGrant(realm: string, clientId: string, username: string, password: string, fetchImpl: FetchLike = fetch, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
+  const response = await fetchImpl(`${idp.url}/realms/${realm}/protocol/openid-connect/token`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "password", client_id: clientId, username, password }),
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ grant_type: "password", client_id: clientId, username, password }).toString(),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get("retry-after") };
+}
+
+/** The HTTP status of a failed admin-client call. */
+async function failure(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+  } catch (error) {
+    if (error && typeof error === "object" && "response" in error && error.response instanceof Response) return error.response.status;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }
 
 describe("the login page", () => {
@@ -115,48 +127,80 @@ describe("failed logins", () => {
     expect(alertText(result.html)).toBe("Your account is disabled. Contact your administrator.");
 
     await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
-    expect(await passwordGrant(t.realm, "cli", t.username, t.password)).toEqual({
+    expect(await passwordGrant(t.realm, "cli", t.username, t.password)).toMatchObject({
       status: 400,
       body: { error: "invalid_grant", error_description: "Account disabled" },
     });
   });
 
-  it("locks the account for 60 s after 5 failures, then refuses even the right password", async () => {
+  it("makes this address wait after 5 failures of a name, saying so with the same words for a known and an unknown name", async () => {
     const t = await realmWithUser();
-    const attempt = await startAuthorization(t.config);
-    let page = attempt.page;
-    for (let i = 1; i <= 5; i++) {
-      const result = await submitLogin({ ...attempt, page }, t.username, `wrong-${i}`);
-      page = { url: result.url, status: result.status, html: result.html };
-      if (i < 5) expect(alertText(result.html)).toBe("Invalid username or password.");
-      else {
-        expect(result.status).toBe(429);
-        expect(alertText(result.html)).toBe("Too many failed attempts. Try again in 60 seconds.");
+    const series = async (username: string) => {
+      const attempt = await startAuthorization(t.config);
+      let page = attempt.page;
+      const seen: { status: number; alert: string }[] = [];
+      for (let i = 1; i <= 6; i++) {
+        const result = await submitLogin({ ...attempt, page }, username, i === 6 && username === t.username ? t.password : `wrong-${i}`);
+        page = { url: result.url, status: result.status, html: result.html };
+        seen.push({ status: result.status, alert: alertText(result.html).replace(/\b(59|60) seconds/, "N seconds") });
       }
-    }
-    const locked = await submitLogin({ ...attempt, page }, t.username, t.password);
-    expect(alertText(locked.html)).toMatch(/^Too many failed attempts\. Try again in (59|60) seconds\.$/);
+      return { seen, attempt, page };
+    };
+    const known = await series(t.username);
+    const unknown = await series("nobody-at-all");
+    const expected = [
+      ...Array.from({ length: 4 }, () => ({ status: 200, alert: "Invalid username or password." })),
+      // the 5th failure starts the wait; the right password during it is not even looked at
+      { status: 429, alert: "Invalid username or password. Try again in N seconds." },
+      { status: 429, alert: "Invalid username or password. Try again in N seconds." },
+    ];
+    expect(known.seen).toEqual(expected);
+    expect(unknown.seen).toEqual(expected);
 
     const status = await kc.attackDetection.findOne({ realm: t.realm, id: t.userId });
-    expect(status).toMatchObject({ numFailures: 5, disabled: true });
+    expect(status).toMatchObject({ numFailures: 5, disabled: true, lastIPFailure: "127.0.0.1" });
 
-    // An admin clears the lockout; the right password works again.
+    // An admin clears the wait; the right password works again.
     await kc.attackDetection.del({ realm: t.realm, id: t.userId });
-    const ok = await submitLogin({ ...attempt, page: { url: locked.url, status: locked.status, html: locked.html } }, t.username, t.password);
+    expect(await kc.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ numFailures: 0, disabled: false });
+    const ok = await submitLogin({ ...known.attempt, page: known.page }, t.username, t.password);
     expect(ok.callback).toBeDefined();
   });
 
-  it("uses the realm's brute-force settings", async () => {
+  it("counts failures per client address: another address signs in, the failing one waits on", async () => {
+    const t = await realmWithUser();
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const [attacker, owner] = [fetchFrom("127.0.0.2"), fetchFrom("127.0.0.3")];
+    for (let i = 0; i < 5; i++) await passwordGrant(t.realm, "cli", t.username, `wrong-${i}`, attacker);
+    expect(await passwordGrant(t.realm, "cli", t.username, t.password, attacker)).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (59|60) seconds\.$/) } });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password, owner)).status).toBe(200);
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password, attacker)).status).toBe(400);
+    // The email is another name: counted apart, so a wait tells nothing about which names are one account.
+    expect((await passwordGrant(t.realm, "cli", "alice@example.com", t.password, attacker)).status).toBe(200);
+    expect(await kc.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ numFailures: 5, disabled: true, lastIPFailure: "127.0.0.2" });
+  });
+
+  it("uses the realm's brute-force settings: factor, increment, strategy, and says how long in Retry-After", async () => {
     const t = await realmWithUser();
     await kc.realms.update({ realm: t.realm }, { failureFactor: 2, waitIncrementSeconds: 7 });
     await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
     await passwordGrant(t.realm, "cli", t.username, "wrong");
-    await passwordGrant(t.realm, "cli", t.username, "wrong");
-    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).body).toMatchObject({ error: "invalid_grant", error_description: "Account temporarily disabled" });
-    const { rows } = await idp.sql.query("SELECT round(extract(epoch FROM locked_until - now())) AS s FROM login_failures WHERE user_id = $1", [t.userId]);
-    expect(Number(rows[0].s)).toBeGreaterThan(5);
-    expect(Number(rows[0].s)).toBeLessThanOrEqual(7);
+    const second = await passwordGrant(t.realm, "cli", t.username, "wrong");
+    expect(second.retryAfter).toBe("7");
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in [67] seconds\.$/) });
 
+    // LINEAR: every failure past the factor waits one increment more (MULTIPLE would wait 1 × 1 s again).
+    await kc.realms.update({ realm: t.realm }, { waitIncrementSeconds: 1, bruteForceStrategy: "LINEAR" });
+    expect((await kc.realms.findOne({ realm: t.realm }))?.bruteForceStrategy).toBe("LINEAR");
+    const linear = fetchFrom("127.0.0.4");
+    await passwordGrant(t.realm, "cli", t.username, "wrong", linear);
+    expect((await passwordGrant(t.realm, "cli", t.username, "wrong", linear)).retryAfter).toBe("1");
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await passwordGrant(t.realm, "cli", t.username, "wrong", linear)).retryAfter).toBe("2");
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect((await passwordGrant(t.realm, "cli", t.username, "wrong", linear)).retryAfter).toBe("3");
+
+    expect(await failure(kc.realms.update({ realm: t.realm }, { permanentLockout: true }))).toBe(400);
     await kc.realms.update({ realm: t.realm }, { bruteForceProtected: false });
     expect((await passwordGrant(t.realm, "cli", t.username, t.password)).status).toBe(200);
   });
@@ -261,5 +305,42 @@ describe("login with the email address", () => {
     const t = await realmWithUser();
     const { tokens } = await loginWithCode(t.config, "Alice@Example.com", t.password);
     expect(tokens.claims()!.sub).toBe(t.userId);
+  });
+});
+
+describe("behind a trusted proxy", () => {
+  const PROXY = "127.0.0.9";
+  let proxied: TestIdp;
+  let admin: KcAdminClient;
+
+  beforeAll(async () => {
+    proxied = await startTestIdp({ trustedProxies: PROXY });
+    admin = await proxied.admin();
+  });
+
+  afterAll(async () => {
+    await proxied?.close();
+  });
+
+  it("counts failures for the client the proxy names, and a client's own X-Forwarded-For for nothing", async () => {
+    const t = await provisionRealm(admin, uniqueName("proxied"));
+    await admin.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const grant = (password: string, from: string, forwardedFor: string) =>
+      fetchFrom(from)(`${proxied.url}/realms/${t.realm}/protocol/openid-connect/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+        body: new URLSearchParams({ grant_type: "password", client_id: "cli", username: t.username, password }).toString(),
+      }).then((r) => r.status);
+
+    for (let i = 0; i < 5; i++) expect(await grant(`wrong-${i}`, PROXY, "203.0.113.7")).toBe(400);
+    expect(await admin.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ disabled: true, lastIPFailure: "203.0.113.7" });
+    expect(await grant(t.password, PROXY, "203.0.113.7")).toBe(400);
+    expect(await grant(t.password, PROXY, "203.0.113.8")).toBe(200);
+
+    // Straight from a client, X-Forwarded-For is ignored: the failures are the client's own.
+    for (let i = 0; i < 5; i++) expect(await grant(`wrong-${i}`, "127.0.0.2", "203.0.113.8")).toBe(400);
+    expect(await admin.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ lastIPFailure: "127.0.0.2" });
+    expect(await grant(t.password, PROXY, "203.0.113.8")).toBe(200);
+    expect(await grant(t.password, "127.0.0.2", "203.0.113.8")).toBe(400);
   });
 });

@@ -1,6 +1,8 @@
 // Starts the embedded identity server from the environment:
 //   IDP_PORT (8080), IDP_HOST (127.0.0.1), IDP_DATABASE_URL (required), IDP_PUBLIC_URL,
-//   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin).
+//   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin), KEYCLOAK_ADMIN_CLIENT_ID +
+//   KEYCLOAK_ADMIN_CLIENT_SECRET (an admin service account, optional), GATEHOUSE_IDP_TRUSTED_PROXIES
+//   (proxies in front of it whose X-Forwarded-For names the client; lib/net/forwarded.ts syntax).
 import { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { startIdentityServer } from "@/idp/server";
@@ -13,6 +15,9 @@ const env = z
     IDP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     KEYCLOAK_ADMIN_USERNAME: z.string().min(1).default("admin"),
     KEYCLOAK_ADMIN_PASSWORD: z.string().min(1).default("admin"),
+    KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default("gatehouse-admin"),
+    KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(16).optional(),
+    GATEHOUSE_IDP_TRUSTED_PROXIES: z.string().optional(),
   })
   .safeParse(process.env);
 
@@ -27,6 +32,8 @@ const server = await startIdentityServer({
   databaseUrl: env.data.IDP_DATABASE_URL,
   publicUrl: env.data.IDP_PUBLIC_URL,
   bootstrapAdmin: { username: env.data.KEYCLOAK_ADMIN_USERNAME, password: env.data.KEYCLOAK_ADMIN_PASSWORD },
+  serviceAccount: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET ? { clientId: env.data.KEYCLOAK_ADMIN_CLIENT_ID, secret: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET } : undefined,
+  trustedProxies: env.data.GATEHOUSE_IDP_TRUSTED_PROXIES,
 });
 logger().info({ url: server.url }, "embedded identity server ready");
 

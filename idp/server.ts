@@ -7,6 +7,9 @@ import { createRequestHandler } from "@/idp/app";
 import { ensureMasterRealm } from "@/idp/bootstrap";
 import { DEFAULT_REALM_CACHE_MAX } from "@/idp/config";
 import { createPool } from "@/idp/db";
+import { verifyDecoy } from "@/idp/auth/passwords";
+import { parseTrustedProxies } from "@/lib/net/forwarded";
+import { sweepLoginThrottles } from "@/idp/store/login-throttles";
 import { RealmRuntimes } from "@/idp/oidc/runtime";
 import { sweepExpiredModels } from "@/idp/store/oidc-models";
 import { cookieSecret } from "@/idp/store/settings";
@@ -22,7 +25,20 @@ export interface IdentityServerOptions {
   publicUrl?: string;
   /** Master-realm admin, ensured on every start (password reset to this if changed). */
   bootstrapAdmin: { username: string; password: string };
+  /**
+   * Master-realm service account, ensured on every start (secret reset to this if changed): a
+   * confidential client with the client-credentials grant whose service-account user holds the
+   * master role "admin" — how an application drives the admin API without a password anyone
+   * could lock out by failing it.
+   */
+  serviceAccount?: { clientId: string; secret: string };
   log?: pino.Logger;
+  /**
+   * Proxies in front of it whose X-Forwarded-For names the client (GATEHOUSE_TRUSTED_PROXIES'
+   * syntax, lib/net/forwarded.ts); default none, so the client is the connection's peer. Failed
+   * sign-ins are throttled per client address, so behind a proxy this must name the proxy.
+   */
+  trustedProxies?: string;
   /** Realms whose OpenID Provider is kept in memory (LRU); default 1000. */
   realmCacheSize?: number;
 }
@@ -46,12 +62,14 @@ function publicBaseUrl(value: string): string {
 
 export async function startIdentityServer(options: IdentityServerOptions): Promise<RunningIdentityServer> {
   const log = (options.log ?? logger()).child({ component: "idp" });
+  const trustedProxies = parseTrustedProxies(options.trustedProxies);
   await migrate("idp", options.databaseUrl);
   const db = createPool(options.databaseUrl);
   const server = http.createServer();
   try {
     const secret = await cookieSecret(db);
-    await ensureMasterRealm(db, options.bootstrapAdmin, log);
+    await ensureMasterRealm(db, options.bootstrapAdmin, log, options.serviceAccount);
+    await verifyDecoy(""); // the first unknown username must not take longer than the next ones
 
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -63,11 +81,12 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
     const { port } = server.address() as AddressInfo;
     const publicUrl = publicBaseUrl(options.publicUrl ?? `http://localhost:${port}`);
     const runtimes = new RealmRuntimes({ db, publicUrl, cookieSecret: secret, log }, options.realmCacheSize ?? DEFAULT_REALM_CACHE_MAX);
-    const handle = createRequestHandler({ db, runtimes, publicUrl, cookieSecret: secret, log });
+    const handle = createRequestHandler({ db, runtimes, publicUrl, cookieSecret: secret, trustedProxies, log });
     server.on("request", (req, res) => void handle(req, res));
 
     const sweep = () => {
       sweepExpiredModels(db).catch((error: unknown) => log.warn({ err: error }, "sweeping expired oidc models failed"));
+      sweepLoginThrottles(db).catch((error: unknown) => log.warn({ err: error }, "sweeping old sign-in failures failed"));
     };
     sweep();
     const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);

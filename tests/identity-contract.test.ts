@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { expect, it } from "vitest";
-import { identityAdmin, withAdmin } from "@/lib/identity/admin";
+import { identityAdmin, resetIdentityAdmin, withAdmin } from "@/lib/identity/admin";
 import { identityConfig, issuerFor } from "@/lib/identity/config";
 import { deleteRealm, ensureRealm, realmExists, setRealmBranding, setRealmEnabled, setRealmFrontendUrl } from "@/lib/identity/realms";
 import { APP_CLIENT_ID, countAppClients, ensureAppClient } from "@/lib/identity/clients";
@@ -24,8 +24,9 @@ import {
   updateUserProfile,
 } from "@/lib/identity/users";
 import { discoveryUrl, forgetRealmDiscovery } from "@/lib/identity/discovery";
-import { codeFlowLogin, endSession } from "@/tests/support/oidc-login";
-import { passwordAccepted } from "@/tests/support/identity-login";
+import { codeFlowLogin, endSession, loginPageAnswers, type LoginPageAnswer } from "@/tests/support/oidc-login";
+import { passwordAccepted, passwordGrant, type PasswordGrantAnswer } from "@/tests/support/identity-login";
+import { fetchFrom } from "@/tests/support/from-address";
 import { describeOnServer, identityServers, type IdentityServer } from "@/tests/support/identity-servers";
 
 const realmName = (p: string) => `ct-${p}-${randomBytes(3).toString("hex")}`;
@@ -46,6 +47,46 @@ const login = (realm: string, username: string, password: string, extra: { newPa
 const oidcEndSession = (result: Awaited<ReturnType<typeof login>>) => result.config.serverMetadata().end_session_endpoint ?? "";
 
 const sessionsOf = (realm: string, id: string) => withAdmin((admin) => admin.users.listSessions({ realm, id }));
+
+const loginPage = (realm: string, attempts: { username: string; password: string }[], from: string) =>
+  loginPageAnswers({ issuer: issuerFor(realm), clientId: APP_CLIENT_ID, clientSecret: APP.secret, redirectUri: REDIRECT_URI, attempts, fetch: fetchFrom(from) });
+
+/** An answer with its numbers (a "try again in N seconds" hint) written as N, to compare two series. */
+const shape = (answer: PasswordGrantAnswer | LoginPageAnswer) =>
+  "status" in answer
+    ? { ...answer, ...("alert" in answer ? { alert: answer.alert.replace(/\d+/g, "N") } : { description: answer.description.replace(/\d+/g, "N") }), retryAfter: answer.retryAfter !== null }
+    : answer;
+
+/** Whether the identity server has the user temporarily locked out (anywhere, for Keycloak's per-user count). */
+const lockedOut = (realm: string, id: string) => withAdmin(async (admin) => Boolean((await admin.attackDetection.findOne({ realm, id }))?.disabled));
+
+/** Seconds from now until the user's lockout has passed (polling the attack-detection status). */
+async function secondsLockedOut(realm: string, id: string): Promise<number> {
+  const started = Date.now();
+  await expect.poll(() => lockedOut(realm, id), { timeout: 5_000, interval: 50 }).toBe(true);
+  await expect.poll(() => lockedOut(realm, id), { timeout: 60_000, interval: 100 }).toBe(false);
+  return (Date.now() - started) / 1000;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Milliseconds one password grant takes. */
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** A password grant at the master realm's `admin-cli`, as the app's admin client would sign in with a password. */
+async function masterPasswordGrant(username: string, password: string, from: string): Promise<number> {
+  const response = await fetchFrom(from)(`${identityConfig().baseUrl}/realms/master/protocol/openid-connect/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username, password }).toString(),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
 
 /** Runs the suite with the identity environment switched to `server`, restoring it afterwards. */
 function contract(server: IdentityServer) {
@@ -223,7 +264,7 @@ function contract(server: IdentityServer) {
       expect(await fetchLoginEvents(name, { sinceMs: Date.now() + 24 * 3_600_000, first: 0, max: 100 })).toEqual([]);
     });
 
-    it("locks an account after repeated failures, even for the right password", async () => {
+    it("locks an account after repeated failures, even for the right password, until an admin clears it", async () => {
       const name = realmName("brute");
       realms.push(name);
       await tenantRealm(name);
@@ -234,6 +275,105 @@ function contract(server: IdentityServer) {
       expect(status).toMatchObject({ disabled: true });
       await withAdmin((admin) => admin.attackDetection.del({ realm: name, id: user!.id }));
       expect(await passwordAccepted(name, "brute-user", "pw-brute-long-enough")).toBe(true);
+    });
+
+    it("configures each realm's brute-force detection: temporary, growing by each failure, short", async () => {
+      const name = realmName("bfset");
+      realms.push(name);
+      await tenantRealm(name);
+      const realm = await withAdmin((admin) => admin.realms.findOne({ realm: name }));
+      expect(realm).toMatchObject({ bruteForceProtected: true, permanentLockout: false, bruteForceStrategy: "LINEAR", failureFactor: 5, waitIncrementSeconds: 30, maxFailureWaitSeconds: 300, maxDeltaTimeSeconds: 43_200 });
+      // Keycloak's "quick login" wait (60 s after two failures within a second) is off; the embedded server has none.
+      if (server.kind === "keycloak") expect(realm).toMatchObject({ minimumQuickLoginWaitSeconds: 0 });
+    });
+
+    it("answers an unknown username exactly as a known one with a wrong password, also once failures pile up, at the token endpoint and on the login page", async () => {
+      const name = realmName("oracle");
+      realms.push(name);
+      await tenantRealm(name);
+      await createUser(name, { username: "known-user" }, "pw-oracle-long-enough", ["member"]);
+      // Each series from an address of its own, so neither's failures count against the other's.
+      const grants = async (username: string, from: string) => {
+        const answers: PasswordGrantAnswer[] = [];
+        for (let i = 0; i < 7; i++) answers.push(await passwordGrant(name, username, `wrong-${i}`, fetchFrom(from)));
+        return answers;
+      };
+      const known = await grants("known-user", "127.0.0.11");
+      const unknown = await grants("unknown-user", "127.0.0.12");
+      expect(known.map(shape)).toEqual(unknown.map(shape));
+      for (const answer of known) expect(answer).toMatchObject({ error: "invalid_grant", description: expect.stringMatching(/^Invalid user credentials/) });
+
+      const attempts = (username: string) => Array.from({ length: 7 }, (_, i) => ({ username, password: `wrong-${i}` }));
+      const knownPage = await loginPage(name, attempts("known-user"), "127.0.0.13");
+      const unknownPage = await loginPage(name, attempts("unknown-user"), "127.0.0.14");
+      expect(knownPage.map(shape)).toEqual(unknownPage.map(shape));
+      for (const answer of knownPage) expect(answer).toMatchObject({ signedIn: false, alert: expect.stringMatching(/^Invalid username or password\./) });
+
+      // And in comparable time: an unknown username costs a password hash too.
+      const knownMs: number[] = [];
+      const unknownMs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        knownMs.push(await timed(() => passwordGrant(name, "known-user", `slow-${i}`, fetchFrom(`127.0.0.${21 + i}`))));
+        unknownMs.push(await timed(() => passwordGrant(name, `nobody-${i}`, `slow-${i}`, fetchFrom(`127.0.0.${31 + i}`))));
+      }
+      expect(median(unknownMs)).toBeGreaterThan(median(knownMs) / 3);
+      expect(median(unknownMs)).toBeLessThan(median(knownMs) * 3);
+    });
+
+    it("throttles failures by account and client address: the user still signs in from another address (Keycloak counts per account)", async () => {
+      const name = realmName("peraddr");
+      realms.push(name);
+      await tenantRealm(name);
+      await withAdmin((admin) => admin.realms.update({ realm: name }, { failureFactor: 3, waitIncrementSeconds: 5, maxFailureWaitSeconds: 60 }));
+      const user = await createUser(name, { username: "addr-user" }, "pw-addr-long-enough", ["member"]);
+      const [attacker, owner] = [fetchFrom("127.0.0.2"), fetchFrom("127.0.0.3")];
+      for (let i = 0; i < 3; i++) expect(await passwordAccepted(name, "addr-user", `wrong-${i}`, attacker)).toBe(false);
+      await expect.poll(() => lockedOut(name, user!.id), { timeout: 5_000 }).toBe(true);
+      expect(await passwordAccepted(name, "addr-user", "pw-addr-long-enough", attacker)).toBe(false);
+      if (server.kind === "embedded") {
+        // The attacker's address waits; the owner's does not, and signing in there leaves the attacker's wait.
+        expect(await passwordAccepted(name, "addr-user", "pw-addr-long-enough", owner)).toBe(true);
+        expect(await passwordAccepted(name, "addr-user", "pw-addr-long-enough", attacker)).toBe(false);
+      } else {
+        // Keycloak's brute-force detection counts per account: the owner waits too, but only the short wait.
+        expect(await passwordAccepted(name, "addr-user", "pw-addr-long-enough", owner)).toBe(false);
+        await expect.poll(() => lockedOut(name, user!.id), { timeout: 15_000, interval: 200 }).toBe(false);
+        expect(await passwordAccepted(name, "addr-user", "pw-addr-long-enough", owner)).toBe(true);
+      }
+    });
+
+    it("makes every further failure wait longer than the one before", async () => {
+      const name = realmName("grow");
+      realms.push(name);
+      await tenantRealm(name);
+      await withAdmin((admin) => admin.realms.update({ realm: name }, { failureFactor: 2, waitIncrementSeconds: 2, maxFailureWaitSeconds: 60 }));
+      const user = await createUser(name, { username: "grow-user" }, "pw-grow-long-enough", ["member"]);
+      const from = fetchFrom("127.0.0.4");
+      await passwordGrant(name, "grow-user", "wrong-1", from);
+      const second = await passwordGrant(name, "grow-user", "wrong-2", from);
+      const first = await secondsLockedOut(name, user!.id);
+      const third = await passwordGrant(name, "grow-user", "wrong-3", from);
+      const next = await secondsLockedOut(name, user!.id);
+      expect(first).toBeGreaterThan(0.5);
+      expect(next).toBeGreaterThan(first + 1);
+      if (server.kind === "embedded") {
+        // The embedded server says how long in its answer (Keycloak does not).
+        expect(Number(third.retryAfter)).toBeGreaterThan(Number(second.retryAfter));
+      }
+      expect(await passwordAccepted(name, "grow-user", "pw-grow-long-enough", from)).toBe(true);
+    });
+
+    it("keeps the app's admin access, and the master admin's own sign-in, after someone fails the admin password many times", async () => {
+      expect(identityConfig().admin.grantType).toBe("client_credentials");
+      const username = server.env.KEYCLOAK_ADMIN_USERNAME!;
+      const password = server.env.KEYCLOAK_ADMIN_PASSWORD!;
+      // Failures from another address and from the app's own.
+      for (const from of ["127.0.0.5", "127.0.0.1"]) for (let i = 0; i < 8; i++) expect(await masterPasswordGrant(username, `wrong-${i}`, from)).not.toBe(200);
+      resetIdentityAdmin();
+      expect(await withAdmin((admin) => admin.realms.findOne({ realm: "master" }))).toMatchObject({ realm: "master" });
+      expect(await masterPasswordGrant(username, password, "127.0.0.6")).toBe(200);
+      const [admin] = await withAdmin((a) => a.users.find({ realm: "master", username, exact: true }));
+      await withAdmin((a) => a.attackDetection.del({ realm: "master", id: admin!.id! }));
     });
 
     it("ends the session at the end-session endpoint, also on a realm with a frontendUrl", async () => {

@@ -19,6 +19,7 @@ function realmFields(input: RealmInput): RealmFields {
     enabled: input.enabled,
     attributes,
     bruteForceProtected: input.bruteForceProtected,
+    bruteForceStrategy: input.bruteForceStrategy,
     failureFactor: input.failureFactor,
     waitIncrementSeconds: input.waitIncrementSeconds,
     maxFailureWaitSeconds: input.maxFailureWaitSeconds,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { HttpError } from "@/idp/http/respond";
 import { PERSON_NAME_PROHIBITED, USERNAME_LENGTH } from "@/lib/identity/user-profile";
 import type { Client, ProtocolMapper } from "@/idp/store/clients";
-import type { Realm } from "@/idp/store/realms";
+import { BRUTE_FORCE_STRATEGIES, type Realm } from "@/idp/store/realms";
 import type { Role } from "@/idp/store/roles";
 import type { User } from "@/idp/store/users";
 
@@ -33,6 +33,9 @@ export const realmInput = z.object({
   notBefore: optional(z.number().int().min(0).max(2_147_483_647)),
   loginTheme: z.string().nullish(),
   bruteForceProtected: optional(z.boolean()),
+  bruteForceStrategy: optional(z.enum(BRUTE_FORCE_STRATEGIES)),
+  /** Lockouts are only ever temporary here (and per client address): `true` is refused. */
+  permanentLockout: optional(z.literal(false, { error: "Permanent lockout is not supported; lockouts are temporary." })),
   failureFactor: seconds(1),
   waitIncrementSeconds: seconds(0),
   maxFailureWaitSeconds: seconds(0),
@@ -61,6 +64,7 @@ export function realmRepresentation(realm: Realm) {
     loginWithEmailAllowed: true,
     duplicateEmailsAllowed: false,
     bruteForceProtected: realm.bruteForceProtected,
+    bruteForceStrategy: realm.bruteForceStrategy,
     permanentLockout: false,
     failureFactor: realm.failureFactor,
     waitIncrementSeconds: realm.waitIncrementSeconds,

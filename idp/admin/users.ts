@@ -19,7 +19,7 @@ import { setPassword, UPDATE_PASSWORD } from "@/idp/auth/authenticate";
 import { hashPassword } from "@/idp/auth/passwords";
 import { HttpError, badRequest, conflict, notFound } from "@/idp/http/respond";
 import { setPasswordHash } from "@/idp/store/credentials";
-import { clearFailures, failureStatus } from "@/idp/store/login-failures";
+import { clearFailures, failureStatus, loginKey } from "@/idp/store/login-throttles";
 import { listUserSessions, revokeUserModels } from "@/idp/store/oidc-models";
 import { addUserRoles, findRoleById, findRoleByName, listRoles, removeUserRoles, rolesOfUser, type Role } from "@/idp/store/roles";
 import { updateRealm } from "@/idp/store/realms";
@@ -264,14 +264,17 @@ async function removeRealmRoles(ctx: AdminContext): Promise<Reply> {
   return noContent();
 }
 
+/** Failures are counted per login name as typed: a user's are those of its username and of its email. */
+const loginKeysOf = (user: { username: string; email: string | null }) => [user.username, ...(user.email ? [user.email] : [])].map(loginKey);
+
 async function bruteForceStatus(ctx: AdminContext): Promise<Reply> {
   const user = await userOf(ctx);
-  return ok(await failureStatus(ctx.deps.db, user.id));
+  return ok(await failureStatus(ctx.deps.db, user.realm, loginKeysOf(user)));
 }
 
 async function clearBruteForce(ctx: AdminContext): Promise<Reply> {
   const user = await userOf(ctx);
-  await clearFailures(ctx.deps.db, user.id);
+  await clearFailures(ctx.deps.db, user.realm, loginKeysOf(user));
   return noContent();
 }
 

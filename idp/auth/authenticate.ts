@@ -2,7 +2,8 @@ import type { Queryable } from "@/idp/db";
 import { hashPassword, passwordNeedsRehash, verifyDecoy, verifyPassword } from "@/idp/auth/passwords";
 import { passwordHashOf, setPasswordHash } from "@/idp/store/credentials";
 import { recordEvent } from "@/idp/store/events";
-import { clearFailures, lockRemainingSeconds, recordFailure } from "@/idp/store/login-failures";
+import { throttleSource } from "@/idp/http/client-address";
+import { blockedSeconds, clearFailure, loginKey, recordFailure } from "@/idp/store/login-throttles";
 import type { Realm } from "@/idp/store/realms";
 import { findUserByLogin, updateUser, type User } from "@/idp/store/users";
 import { replaceUnsafeText, textProblem } from "@/lib/input/text";
@@ -12,14 +13,15 @@ export const UPDATE_PASSWORD = "UPDATE_PASSWORD";
 export type AuthOutcome =
   | { ok: true; user: User; mustUpdatePassword: boolean }
   | { ok: false; reason: "realm_disabled" | "invalid" | "disabled" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  /** Too many failures of this login name from this client address: wait, whoever the name belongs to. */
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** Keycloak's LOGIN_ERROR error codes for each refusal. */
 const LOGIN_ERRORS = {
   realm_disabled: "realm_disabled",
   invalid: "invalid_user_credentials",
   disabled: "user_disabled",
-  locked: "user_temporarily_disabled",
+  throttled: "user_temporarily_disabled",
 } as const;
 
 /** Where the login attempt came from, for the realm's LOGIN / LOGIN_ERROR events. */
@@ -30,9 +32,11 @@ export interface LoginSource {
 
 /**
  * Checks a username (or email) and password the way the login page and the password grant both
- * need: suspended realm, temporary lockout, password, disabled account — in an order that tells
- * nothing about an account to someone who does not know its password. Records a Keycloak-style
- * LOGIN or LOGIN_ERROR event for the realm either way.
+ * need: suspended realm, the wait of this name from this address, password, disabled account — in
+ * an order, and with the same work, that tells nothing about an account to someone who does not
+ * know its password. Failures are counted per (name as typed, client address), for unknown names
+ * exactly as for known ones, so a wait neither reveals that a name exists nor locks its owner out
+ * anywhere else. Records a Keycloak-style LOGIN or LOGIN_ERROR event for the realm either way.
  */
 export async function authenticate(db: Queryable, realm: Realm, login: string, password: string, source: LoginSource): Promise<AuthOutcome> {
   // No account has a name PostgreSQL cannot store (lib/input/text.ts): such a login is an unknown user, not a failed query.
@@ -52,26 +56,26 @@ export async function authenticate(db: Queryable, realm: Realm, login: string, p
 async function check(db: Queryable, realm: Realm, login: string, password: string, ip: string | null): Promise<{ outcome: AuthOutcome; user: User | null }> {
   const user = login.trim() ? await findUserByLogin(db, realm.name, login) : null;
   const refuse = (reason: "realm_disabled" | "invalid" | "disabled") => ({ outcome: { ok: false as const, reason }, user });
-  const lockedFor = (retryAfterSeconds: number) => ({ outcome: { ok: false as const, reason: "locked" as const, retryAfterSeconds }, user });
+  const throttled = (retryAfterSeconds: number) => ({ outcome: { ok: false as const, reason: "throttled" as const, retryAfterSeconds }, user });
   if (!realm.enabled) return refuse("realm_disabled");
-  const digest = user ? await passwordHashOf(db, user.id) : null;
-  if (!user || !digest) {
-    await verifyDecoy(password);
-    return refuse("invalid");
-  }
+  const key = loginKey(login);
+  const from = throttleSource(ip);
   if (realm.bruteForceProtected) {
-    const remaining = await lockRemainingSeconds(db, user.id);
-    if (remaining > 0) return lockedFor(remaining);
+    const wait = await blockedSeconds(db, realm.name, key, from);
+    if (wait > 0) return throttled(wait); // the password is not even looked at
   }
-  if (!(await verifyPassword(digest, password))) {
+  const digest = user ? await passwordHashOf(db, user.id) : null;
+  // No such user (or no password): a hash is verified all the same, so both take as long.
+  const verified = digest ? await verifyPassword(digest, password) : (await verifyDecoy(password), false);
+  if (!user || !digest || !verified) {
     if (realm.bruteForceProtected) {
-      const locked = await recordFailure(db, realm, user.id, ip);
-      if (locked > 0) return lockedFor(locked);
+      const wait = await recordFailure(db, realm, key, from, ip);
+      if (wait > 0) return throttled(wait);
     }
     return refuse("invalid");
   }
   if (!user.enabled) return refuse("disabled");
-  if (realm.bruteForceProtected) await clearFailures(db, user.id);
+  if (realm.bruteForceProtected) await clearFailure(db, realm.name, key, from);
   if (passwordNeedsRehash(digest)) await setPasswordHash(db, user.id, await hashPassword(password));
   return { outcome: { ok: true, user, mustUpdatePassword: user.requiredActions.includes(UPDATE_PASSWORD) }, user };
 }

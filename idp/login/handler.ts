@@ -4,6 +4,7 @@ import { errors, type Interaction } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
 import { authenticate, setPassword } from "@/idp/auth/authenticate";
 import { readForm } from "@/idp/http/body";
+import { clientAddress } from "@/idp/http/client-address";
 import { sendHtml } from "@/idp/http/respond";
 import { brandOf, expiredPage, loginPage, MESSAGES, messagePage, suspendedPage, updatePasswordPage, type Brand } from "@/idp/login/render";
 import { extendGrant } from "@/idp/oidc/grants";
@@ -38,10 +39,6 @@ function pendingPasswordUpdate(details: Interaction): string | null {
   const state = details.result?.gatehouse;
   if (typeof state !== "object" || state === null || !("passwordUpdate" in state)) return null;
   return typeof state.passwordUpdate === "string" ? state.passwordUpdate : null;
-}
-
-function clientIp(req: IncomingMessage): string | null {
-  return req.socket.remoteAddress ?? null;
 }
 
 /** GET and POST of `/realms/{realm}/login-actions/{uid}`: oidc-provider's login and consent prompts. */
@@ -86,7 +83,7 @@ export async function handleLoginAction(deps: LoginDeps, runtime: RealmRuntime, 
 
   const username = form.get("username") ?? "";
   const outcome = await authenticate(deps.db, realm, username, form.get("password") ?? "", {
-    ip: clientIp(req),
+    ip: clientAddress(req),
     clientId: typeof details.params.client_id === "string" ? details.params.client_id : undefined,
   });
   if (!outcome.ok) {
@@ -97,8 +94,8 @@ export async function handleLoginAction(deps: LoginDeps, runtime: RealmRuntime, 
         return showLogin(403, MESSAGES.disabled, username);
       case "realm_disabled":
         return sendHtml(res, 403, suspendedPage(brand));
-      case "locked":
-        return showLogin(429, MESSAGES.locked(outcome.retryAfterSeconds), username, { "retry-after": String(outcome.retryAfterSeconds) });
+      case "throttled":
+        return showLogin(429, MESSAGES.throttled(outcome.retryAfterSeconds), username, { "retry-after": String(outcome.retryAfterSeconds) });
     }
   }
   if (outcome.mustUpdatePassword) {

@@ -6,7 +6,8 @@ export const MESSAGES = {
   invalid: "Invalid username or password.",
   disabled: "Your account is disabled. Contact your administrator.",
   suspended: "This workspace is suspended. Contact your administrator.",
-  locked: (seconds: number) => `Too many failed attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  /** The same words as `invalid`, whoever the name belongs to, and how long this address must wait. */
+  throttled: (seconds: number) => `Invalid username or password. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
   expired: "This sign-in attempt has expired. Go back to the application and sign in again.",
   passwordMismatch: "The passwords do not match.",
   passwordTooShort: (min: number) => `Choose a password of at least ${min} characters.`,

@@ -3,7 +3,7 @@ import type { Queryable } from "@/idp/db";
 import { mapperClaims, profileClaims, type ClaimSubject } from "@/idp/oidc/claims";
 import { clientExtras } from "@/idp/oidc/client-metadata";
 import { roleNamesOfUser } from "@/idp/store/roles";
-import { findUser, type User } from "@/idp/store/users";
+import { findServiceAccountUser, findUser, type User } from "@/idp/store/users";
 
 export interface Subject extends ClaimSubject {
   user: User;
@@ -34,6 +34,23 @@ export class AccountSource {
     return { user, roles: await roleNamesOfUser(this.db, user.id) };
   }
 
+  /** The enabled service-account user of a client (by its uuid) with its realm roles, or null. */
+  async serviceAccount(clientUuid: string): Promise<Subject | null> {
+    const user = await findServiceAccountUser(this.db, this.realm, clientUuid);
+    if (!user?.enabled) return null;
+    return { user, roles: await roleNamesOfUser(this.db, user.id) };
+  }
+
+  /**
+   * oidc-provider's JWT customizer: a client-credentials token of a client with a service-account
+   * user names that user as `sub`, as Keycloak's do (others keep `sub` = the client id).
+   */
+  readonly customizeJwt = async (_ctx: KoaContextWithOIDC, token: BaseToken, jwt: { payload: UnknownObject }): Promise<void> => {
+    if (token.kind !== "ClientCredentials" || !token.client) return;
+    const account = await this.serviceAccount(clientExtras(token.client).id);
+    if (account) jwt.payload.sub = account.user.id;
+  };
+
   /** oidc-provider's `findAccount`: a disabled or deleted user has no account, so their grants stop working. */
   readonly findAccount = async (ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
     const subject = await this.subject(sub, ctx);
@@ -54,11 +71,13 @@ export class AccountSource {
     const clientId = token.clientId ?? client?.clientId;
     const mappers = mappersOf(client);
     if (token.kind === "ClientCredentials") {
+      const account = client ? await this.serviceAccount(clientExtras(client).id) : null;
       return {
         typ: "Bearer",
         azp: clientId,
-        preferred_username: `service-account-${clientId ?? ""}`,
-        ...mapperClaims(mappers, "access", { roles: [] }),
+        preferred_username: account?.user.username ?? `service-account-${clientId ?? ""}`,
+        ...(account ? { realm_access: { roles: account.roles } } : {}),
+        ...mapperClaims(mappers, "access", account ?? { roles: [] }),
       };
     }
     const subject = token.accountId ? await this.subject(token.accountId, ctx) : null;

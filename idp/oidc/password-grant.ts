@@ -1,6 +1,7 @@
 import { errors, type KoaContextWithOIDC, type ResourceServerInfo } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
 import { authenticate } from "@/idp/auth/authenticate";
+import { clientAddress } from "@/idp/http/client-address";
 import { DEFAULT_RESOURCE } from "@/idp/config";
 import { isSupportedScope } from "@/idp/oidc/grants";
 import type { AccountSource } from "@/idp/oidc/account";
@@ -29,14 +30,14 @@ export function passwordGrant(deps: {
     const client = ctx.oidc.client;
     if (!client) throw new errors.InvalidClient("client not found");
 
-    const outcome = await authenticate(deps.db, deps.realm, param(ctx, "username"), param(ctx, "password"), { ip: ctx.ip, clientId: client.clientId });
+    const outcome = await authenticate(deps.db, deps.realm, param(ctx, "username"), param(ctx, "password"), { ip: clientAddress(ctx.req), clientId: client.clientId });
     if (!outcome.ok) {
-      const description = {
-        realm_disabled: "Realm is disabled",
-        invalid: "Invalid user credentials",
-        disabled: "Account disabled",
-        locked: "Account temporarily disabled",
-      }[outcome.reason];
+      // A wait is answered like a wrong password (as Keycloak does), with how long in the text and Retry-After.
+      if (outcome.reason === "throttled") {
+        ctx.set("retry-after", String(outcome.retryAfterSeconds));
+        throw new errors.CustomOIDCProviderError("invalid_grant", `Invalid user credentials. Try again in ${outcome.retryAfterSeconds} seconds.`);
+      }
+      const description = { realm_disabled: "Realm is disabled", invalid: "Invalid user credentials", disabled: "Account disabled" }[outcome.reason];
       throw new errors.CustomOIDCProviderError("invalid_grant", description);
     }
     if (outcome.mustUpdatePassword) throw new errors.CustomOIDCProviderError("invalid_grant", "Account is not fully set up");

@@ -134,6 +134,7 @@ export function buildRealmProvider(deps: ProviderDeps, input: RealmProviderInput
         },
       },
     },
+    formats: { customizers: { jwt: accounts.customizeJwt } },
     findAccount: accounts.findAccount,
     extraTokenClaims: accounts.extraTokenClaims,
     loadExistingGrant: loadOrCreateGrant,

@@ -1,5 +1,8 @@
 import type { Queryable } from "@/idp/db";
 
+export const BRUTE_FORCE_STRATEGIES = ["MULTIPLE", "LINEAR"] as const;
+export type BruteForceStrategy = (typeof BRUTE_FORCE_STRATEGIES)[number];
+
 export interface Realm {
   id: string;
   name: string;
@@ -7,6 +10,8 @@ export interface Realm {
   enabled: boolean;
   attributes: Record<string, string>;
   bruteForceProtected: boolean;
+  /** Keycloak's `bruteForceStrategy`: how the wait grows after `failureFactor` failures (idp/store/login-throttles.ts). */
+  bruteForceStrategy: BruteForceStrategy;
   failureFactor: number;
   waitIncrementSeconds: number;
   maxFailureWaitSeconds: number;
@@ -31,6 +36,7 @@ interface RealmRow {
   enabled: boolean;
   attributes: Record<string, string>;
   brute_force_protected: boolean;
+  brute_force_strategy: BruteForceStrategy;
   failure_factor: number;
   wait_increment_seconds: number;
   max_failure_wait_seconds: number;
@@ -49,6 +55,7 @@ const COLUMNS: Record<keyof RealmFields, keyof RealmRow> = {
   enabled: "enabled",
   attributes: "attributes",
   bruteForceProtected: "brute_force_protected",
+  bruteForceStrategy: "brute_force_strategy",
   failureFactor: "failure_factor",
   waitIncrementSeconds: "wait_increment_seconds",
   maxFailureWaitSeconds: "max_failure_wait_seconds",
@@ -70,6 +77,7 @@ function fromRow(row: RealmRow): Realm {
     enabled: row.enabled,
     attributes: row.attributes,
     bruteForceProtected: row.brute_force_protected,
+    bruteForceStrategy: row.brute_force_strategy,
     failureFactor: row.failure_factor,
     waitIncrementSeconds: row.wait_increment_seconds,
     maxFailureWaitSeconds: row.max_failure_wait_seconds,

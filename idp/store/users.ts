@@ -81,11 +81,11 @@ export async function findUserByUsername(db: Queryable, realm: string, username:
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** The user a login name designates: the username, or else the email (Keycloak's default). */
+/** The user a login name designates: the username, or else the email (Keycloak's default); never a service account. */
 export async function findUserByLogin(db: Queryable, realm: string, login: string): Promise<User | null> {
   const name = login.trim().toLowerCase();
   const { rows } = await db.query<UserRow>(
-    "SELECT * FROM users WHERE realm = $1 AND (username = $2 OR email = $2) ORDER BY (username = $2) DESC LIMIT 1",
+    "SELECT * FROM users WHERE realm = $1 AND (username = $2 OR email = $2) AND service_account_client_id IS NULL ORDER BY (username = $2) DESC LIMIT 1",
     [realm, name],
   );
   return rows[0] ? fromRow(rows[0]) : null;
@@ -110,7 +110,8 @@ export interface UserQuery {
 
 function whereClause(realm: string, query: Omit<UserQuery, "first" | "max">): { sql: string; params: unknown[] } {
   const params: unknown[] = [realm];
-  const clauses = ["realm = $1"];
+  // Service accounts are not people: searches leave them out, as Keycloak's do.
+  const clauses = ["realm = $1", "service_account_client_id IS NULL"];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -188,4 +189,27 @@ export async function deleteUser(db: Queryable, realm: string, id: string): Prom
   if (!isUuid(id)) return false;
   const { rowCount } = await db.query("DELETE FROM users WHERE realm = $1 AND id = $2", [realm, id]);
   return Boolean(rowCount);
+}
+
+/** The service-account user of a client (`service-account-<clientId>`), or null. */
+export async function findServiceAccountUser(db: Queryable, realm: string, clientUuid: string): Promise<User | null> {
+  if (!isUuid(clientUuid)) return null;
+  const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE realm = $1 AND service_account_client_id = $2", [realm, clientUuid]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/**
+ * The client's service-account user, created if missing, as Keycloak names it
+ * (`service-account-<clientId>`, lower case). A user of that name who is not the client's
+ * service account is refused: it would act with the client's roles.
+ */
+export async function ensureServiceAccountUser(db: Queryable, realm: string, client: { id: string; clientId: string }): Promise<User> {
+  const existing = await findServiceAccountUser(db, realm, client.id);
+  if (existing) return existing;
+  const username = `service-account-${client.clientId}`.toLowerCase();
+  const { rows } = await db.query<UserRow>(
+    "INSERT INTO users (realm, username, enabled, service_account_client_id) VALUES ($1, $2, true, $3) RETURNING *",
+    [realm, username, client.id],
+  );
+  return fromRow(rows[0]!);
 }

@@ -9,6 +9,8 @@ import { databaseUrl, quoteIdent } from "@/lib/db/urls";
 import { startIdentityServer, type RunningIdentityServer } from "@/idp/server";
 
 export const ADMIN = { username: "admin", password: "admin-password-for-tests" };
+/** The master realm's admin service account every test server has (client credentials). */
+export const SERVICE_ACCOUNT = { clientId: "gatehouse-admin", secret: "service-account-secret-for-tests" };
 
 function clusterUrl(): string {
   const url = process.env.GATEHOUSE_TEST_CLUSTER_URL;
@@ -37,11 +39,11 @@ export interface TestIdp {
 }
 
 /** Starts the identity server on its own fresh database `gh_idp_<random>`. */
-export async function startTestIdp(): Promise<TestIdp> {
+export async function startTestIdp(options: { trustedProxies?: string } = {}): Promise<TestIdp> {
   const name = `gh_idp_${randomBytes(6).toString("hex")}`;
   await onCluster((c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const url = databaseUrl(clusterUrl(), name);
-  const server = await startIdentityServer({ port: 0, databaseUrl: url, bootstrapAdmin: ADMIN, log: pino({ level: "silent" }) });
+  const server = await startIdentityServer({ port: 0, databaseUrl: url, bootstrapAdmin: ADMIN, serviceAccount: SERVICE_ACCOUNT, trustedProxies: options.trustedProxies, log: pino({ level: "silent" }) });
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   return {
     server,

@@ -270,6 +270,12 @@ declare module "oidc-provider" {
       validator?: (ctx: KoaContextWithOIDC | undefined, key: string, value: unknown, metadata: UnknownObject) => void;
     };
     extraTokenClaims?: (ctx: KoaContextWithOIDC, token: BaseToken) => Promise<UnknownObject | undefined> | UnknownObject | undefined;
+    formats?: {
+      customizers?: {
+        /** Changes a JWT access token's header and payload before it is signed. */
+        jwt?: (ctx: KoaContextWithOIDC, token: BaseToken, jwt: { header?: UnknownObject; payload: UnknownObject }) => Promise<void> | void;
+      };
+    };
     features?: {
       devInteractions?: { enabled: boolean };
       dPoP?: { enabled: boolean };

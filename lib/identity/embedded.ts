@@ -5,6 +5,8 @@ import { deriveSecret } from "@/lib/secrets/keys";
 
 export const IDP_DATABASE = "gatehouse_idp";
 export const IDP_ADMIN_USERNAME = "admin";
+/** The master realm's service account the app drives the embedded server with (as on the local Keycloak). */
+export const IDP_ADMIN_CLIENT_ID = "gatehouse-admin";
 
 export interface EmbeddedIdentity {
   server: RunningIdentityServer;
@@ -14,21 +16,32 @@ export interface EmbeddedIdentity {
 
 /**
  * Starts the embedded identity server (idp/) on its own database of the given cluster. Its master
- * admin password is derived from GATEHOUSE_SECRET_KEY, so nothing default or stored is guessable.
+ * admin password and the secret of its admin service account are derived from GATEHOUSE_SECRET_KEY,
+ * so nothing default or stored is guessable. The app authenticates as the service account
+ * (client credentials): no password of it can be locked out by someone failing it.
  */
 export async function startEmbeddedIdentity(options: { clusterUrl: string; port: number; host?: string }): Promise<EmbeddedIdentity> {
   await ensureDatabase(options.clusterUrl, IDP_DATABASE);
   const publicUrl = `http://localhost:${options.port}`;
   const password = deriveSecret("idp-master-admin", "master");
+  const clientSecret = deriveSecret("idp-admin-service-account", "master");
   const server = await startIdentityServer({
     port: options.port,
     host: options.host,
     databaseUrl: databaseUrl(options.clusterUrl, IDP_DATABASE),
     publicUrl,
     bootstrapAdmin: { username: IDP_ADMIN_USERNAME, password },
+    serviceAccount: { clientId: IDP_ADMIN_CLIENT_ID, secret: clientSecret },
+    trustedProxies: process.env.GATEHOUSE_IDP_TRUSTED_PROXIES,
   });
   return {
     server,
-    env: { GATEHOUSE_IDP_URL: publicUrl, KEYCLOAK_ADMIN_USERNAME: IDP_ADMIN_USERNAME, KEYCLOAK_ADMIN_PASSWORD: password },
+    env: {
+      GATEHOUSE_IDP_URL: publicUrl,
+      KEYCLOAK_ADMIN_USERNAME: IDP_ADMIN_USERNAME,
+      KEYCLOAK_ADMIN_PASSWORD: password,
+      KEYCLOAK_ADMIN_CLIENT_ID: IDP_ADMIN_CLIENT_ID,
+      KEYCLOAK_ADMIN_CLIENT_SECRET: clientSecret,
+    },
   };
 }

@@ -22,8 +22,29 @@ export const LOGIN_THEME = "gatehouse";
 // imports them into the tenant's audit trail (lib/audit/login-import.ts) long before that.
 const EVENTS = { eventsEnabled: true, enabledEventTypes: ["LOGIN", "LOGIN_ERROR", "LOGOUT"], eventsExpiration: 30 * 24 * 60 * 60 };
 
-// Temporary lockout after repeated failures, as Keycloak's brute-force detection does it.
-const BRUTE_FORCE = { bruteForceProtected: true, failureFactor: 5, waitIncrementSeconds: 60, maxFailureWaitSeconds: 900, permanentLockout: false };
+/**
+ * Brute-force detection: after `failureFactor` failures, each further failure makes the next
+ * attempt wait `waitIncrementSeconds` longer (LINEAR: 30 s, 60 s, 90 s, …, at most 5 minutes),
+ * never a permanent lockout; failures are forgotten after 12 quiet hours.
+ * - The embedded server counts per (login name, client address): a wait holds back only the
+ *   address that failed, for that name, known or not (idp/store/login-throttles.ts).
+ * - Keycloak (26.x: BruteForceProtector, RealmRepresentation.bruteForceStrategy MULTIPLE|LINEAR)
+ *   counts per user only — it has no per-address mode — so an attacker's failures make the user
+ *   wait everywhere; the short waits bound that. Its "quick login" rule (a second failure within
+ *   `quickLoginCheckMilliSeconds` waits `minimumQuickLoginWaitSeconds`, 60 s by default, before
+ *   `failureFactor` is reached) would let two requests lock anyone out: it is turned off (0 s).
+ */
+const BRUTE_FORCE = {
+  bruteForceProtected: true,
+  permanentLockout: false,
+  bruteForceStrategy: "LINEAR",
+  failureFactor: 5,
+  waitIncrementSeconds: 30,
+  maxFailureWaitSeconds: 300,
+  maxDeltaTimeSeconds: 43_200,
+  quickLoginCheckMilliSeconds: 1_000,
+  minimumQuickLoginWaitSeconds: 0,
+} satisfies RealmRepresentation;
 
 // Keycloak ignores an admin's username change unless the realm allows it; Gatehouse renames users.
 const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTheme: LOGIN_THEME };

@@ -16,12 +16,12 @@ export interface IdentityServer {
   enabled: boolean;
 }
 
-/** The embedded server: no KEYCLOAK_URL, the admin user the launcher set. */
+/** The embedded server: no KEYCLOAK_URL, the admin service account (and admin user) the launcher set. */
 export const embeddedIdentityEnv: IdentityEnv = {
   KEYCLOAK_URL: undefined,
   KEYCLOAK_ADMIN_URL: undefined,
-  KEYCLOAK_ADMIN_CLIENT_ID: undefined,
-  KEYCLOAK_ADMIN_CLIENT_SECRET: undefined,
+  KEYCLOAK_ADMIN_CLIENT_ID: process.env.KEYCLOAK_ADMIN_CLIENT_ID,
+  KEYCLOAK_ADMIN_CLIENT_SECRET: process.env.KEYCLOAK_ADMIN_CLIENT_SECRET,
   KEYCLOAK_ADMIN_USERNAME: process.env.KEYCLOAK_ADMIN_USERNAME,
   KEYCLOAK_ADMIN_PASSWORD: process.env.KEYCLOAK_ADMIN_PASSWORD,
 };

@@ -4,6 +4,7 @@
 // the same on Keycloak's FreeMarker pages and the embedded server's.
 import * as oidc from "openid-client";
 import { JSDOM } from "jsdom";
+import type { FetchLike } from "@/tests/support/from-address";
 
 /** Cookies per origin; enough for one identity server's login pages. */
 class CookieJar {
@@ -31,10 +32,12 @@ export interface Browser {
   jar: CookieJar;
   /** The kinds of pages met, in order. */
   pages: PageKind[];
+  /** How it reaches the identity server: `fetch`, or one leaving from another address (tests/support/from-address.ts). */
+  fetch: FetchLike;
 }
 
-export function newBrowser(): Browser {
-  return { jar: new CookieJar(), pages: [] };
+export function newBrowser(fetchImpl: FetchLike = fetch): Browser {
+  return { jar: new CookieJar(), pages: [], fetch: fetchImpl };
 }
 
 interface FormAnswers {
@@ -76,7 +79,7 @@ export async function browse(browser: Browser, start: URL, stopAt: string, answe
   let next: { url: URL; init: RequestInit } = { url: start, init: { method: "GET" } };
   for (let step = 0; step < 20; step++) {
     const { url, init } = next;
-    const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: browser.jar.header(url) } });
+    const response = await browser.fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: browser.jar.header(url) } });
     browser.jar.store(url, response);
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
@@ -101,8 +104,14 @@ export interface CodeFlowResult {
   browser: Browser;
 }
 
-/** The authorization-code flow with PKCE, through the realm's login pages, ending with the code exchanged for tokens. */
-export async function codeFlowLogin(options: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; username: string; password: string; newPassword?: string; browser?: Browser }): Promise<CodeFlowResult> {
+interface ClientOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+async function authorizationStart(options: ClientOptions) {
   const config = await oidc.discovery(new URL(options.issuer), options.clientId, options.clientSecret, undefined, { execute: [oidc.allowInsecureRequests] });
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -115,6 +124,12 @@ export async function codeFlowLogin(options: { issuer: string; clientId: string;
     state,
     nonce,
   });
+  return { config, verifier, state, nonce, start };
+}
+
+/** The authorization-code flow with PKCE, through the realm's login pages, ending with the code exchanged for tokens. */
+export async function codeFlowLogin(options: ClientOptions & { username: string; password: string; newPassword?: string; browser?: Browser }): Promise<CodeFlowResult> {
+  const { config, verifier, state, nonce, start } = await authorizationStart(options);
   const browser = options.browser ?? newBrowser();
   const callback = await browse(browser, start, options.redirectUri, options);
   const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
@@ -125,4 +140,46 @@ export async function codeFlowLogin(options: { issuer: string; clientId: string;
 export async function endSession(result: CodeFlowResult, postLogoutRedirectUri: string): Promise<void> {
   const url = oidc.buildEndSessionUrl(result.config, { id_token_hint: result.tokens.id_token!, post_logout_redirect_uri: postLogoutRedirectUri });
   await browse(result.browser, url, postLogoutRedirectUri, null);
+}
+
+/** What the login page answered one submission: signed in, or the page again with its status and alert. */
+export type LoginPageAnswer = { signedIn: true } | { signedIn: false; status: number; alert: string; retryAfter: string | null };
+
+/**
+ * Opens the realm's login page once and submits it with each of `attempts` in turn (each time the
+ * form the previous answer showed), as one browser reaching the server through `fetchImpl`.
+ * Stops at a sign-in; returns what each submission was answered.
+ */
+export async function loginPageAnswers(options: ClientOptions & { attempts: { username: string; password: string }[]; fetch?: FetchLike }): Promise<LoginPageAnswer[]> {
+  const { start } = await authorizationStart(options);
+  const browser = newBrowser(options.fetch);
+  const request = async (url: URL, init: RequestInit) => {
+    let next = { url, init };
+    for (let hop = 0; hop < 10; hop++) {
+      const response = await browser.fetch(next.url, { ...next.init, redirect: "manual", headers: { ...(next.init.headers as Record<string, string>), cookie: browser.jar.header(next.url) } });
+      browser.jar.store(next.url, response);
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) return { response, url: next.url, done: false };
+      const target = new URL(location, next.url);
+      if (target.href.startsWith(options.redirectUri)) return { response, url: target, done: true };
+      next = { url: target, init: { method: "GET" } };
+    }
+    throw new Error(`Too many redirects from ${url.href}`);
+  };
+  let page = await request(start, { method: "GET" });
+  let html = await page.response.text();
+  const answers: LoginPageAnswer[] = [];
+  for (const attempt of options.attempts) {
+    const filled = fill(html, page.url, attempt);
+    if (filled.kind !== "login") throw new Error(`Expected the login form, got ${filled.kind}`);
+    page = await request(filled.action, { method: "POST", body: filled.body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    if (page.done) {
+      answers.push({ signedIn: true });
+      break;
+    }
+    html = await page.response.text();
+    const alert = new JSDOM(html).window.document.querySelector("[role=alert]")?.textContent?.trim() ?? "";
+    answers.push({ signedIn: false, status: page.response.status, alert, retryAfter: page.response.headers.get("retry-after") });
+  }
+  return answers;
 }
