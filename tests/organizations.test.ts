@@ -39,6 +39,8 @@ const CLIENT = { ip: "203.0.113.7", userAgent: "vitest" };
 let cloud: ResolvedTenant;
 
 const suffix = () => randomBytes(3).toString("hex");
+// Emails are unique per workspace and the shared cloud tenant outlives a run (the suite runs once per identity server).
+const RUN = suffix();
 const tokenOf = (url: string) => url.split("/invitations/")[1]!;
 
 function form(values: Record<string, string> = {}): FormData {
@@ -90,18 +92,18 @@ describe("organizations of shared customers", () => {
     const { customerId, organization } = await sharedCustomer("First Admin Co");
     const username = `first${suffix()}`;
     const superadmin = { host: CONSOLE, cookie: await sessionCookie(await rootTenant(), "superadmin", ["superadmin"]) };
-    const invited = await asRequest(superadmin, () => inviteFromConsoleAction(customerId, initialFormState, form({ email: "Boss@Example.com", role: "admin" })));
+    const invited = await asRequest(superadmin, () => inviteFromConsoleAction(customerId, initialFormState, form({ email: `Boss-${RUN}@Example.com`, role: "admin" })));
     expect(invited).toMatchObject({ ok: true });
     const token = tokenOf(invited.values.invitationUrl!);
     expect(invited.values.invitationUrl).toBe(`http://cloud.localhost:3000/invitations/${token}`);
     const row = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id } });
-    expect(row).toMatchObject({ email: "boss@example.com", role: "admin", tokenHash: hashSecret(token), createdBy: "root/superadmin" });
+    expect(row).toMatchObject({ email: `boss-${RUN}@example.com`, role: "admin", tokenHash: hashSecret(token), createdBy: "root/superadmin" });
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
 
-    expect(await inspectInvitation(cloud, token)).toMatchObject({ state: "valid", email: "boss@example.com", role: "admin" });
+    expect(await inspectInvitation(cloud, token)).toMatchObject({ state: "valid", email: `boss-${RUN}@example.com`, role: "admin" });
     await acceptInvitationWithNewAccount(cloud, token, { username, password: "boss-password-1" }, CLIENT);
     expect(await passwordAccepted(cloud.key, username, "boss-password-1")).toBe(true);
-    expect(await tenantDb(cloud).user.findUnique({ where: { username } })).toMatchObject({ email: "boss@example.com", tenantRole: "member", provisioningState: "synced" });
+    expect(await tenantDb(cloud).user.findUnique({ where: { username } })).toMatchObject({ email: `boss-${RUN}@example.com`, tenantRole: "member", provisioningState: "synced" });
     expect(await membersOf(organization.id)).toMatchObject([{ username, role: "admin" }]);
     expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "invitation.accepted", resourceId: row.id } })).toMatchObject({ actor: `cloud/${username}`, ip: CLIENT.ip });
 
@@ -113,7 +115,7 @@ describe("organizations of shared customers", () => {
 
   it("joins one of two simultaneous acceptances of one link and removes the other's account", async () => {
     const { organization } = await sharedCustomer("Race Co");
-    const { url } = await createInvitation(cloud, organization.id, { email: "race@example.com", role: "member" }, { kind: "platform" }, TEST_ACTOR);
+    const { url } = await createInvitation(cloud, organization.id, { email: `race-${RUN}@example.com`, role: "member" }, { kind: "platform" }, TEST_ACTOR);
     const [a, b] = [`ra${suffix()}`, `rb${suffix()}`];
     const results = await Promise.allSettled([a, b].map((username) => acceptInvitationWithNewAccount(cloud, tokenOf(url), { username, password: "race-password-1" }, CLIENT)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -125,7 +127,7 @@ describe("organizations of shared customers", () => {
     const { organization: first } = await sharedCustomer("Linking One");
     const { organization: second } = await sharedCustomer("Linking Two");
     const person = await joined(first.id, "member");
-    const { url } = await createInvitation(cloud, second.id, { email: "whoever@example.com", role: "member" }, { kind: "platform" }, TEST_ACTOR);
+    const { url } = await createInvitation(cloud, second.id, { email: `whoever-${RUN}@example.com`, role: "member" }, { kind: "platform" }, TEST_ACTOR);
     const result = await asRequest(person.request, () => joinWithSessionAction(tokenOf(url), initialFormState));
     expect(result).toMatchObject({ ok: true, redirectTo: "/orgs" });
     expect((await organizationsOf(cloud, person.username)).map((m) => m.organization.id).sort()).toEqual([first.id, second.id].sort());
@@ -137,26 +139,26 @@ describe("organizations of shared customers", () => {
     const admin = await joined(organization.id, "admin");
     const invite = (email: string) => asRequest(admin.request, () => inviteAction(organization.id, initialFormState, form({ email, role: "member" })));
 
-    const late = await invite("late@example.com");
+    const late = await invite(`late-${RUN}@example.com`);
     await tenantDb(cloud).organizationInvitation.updateMany({ where: { tokenHash: hashSecret(tokenOf(late.values.invitationUrl!)) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await inspectInvitation(cloud, tokenOf(late.values.invitationUrl!))).toEqual({ state: "expired" });
     await expect(acceptInvitationWithNewAccount(cloud, tokenOf(late.values.invitationUrl!), { username: `late${suffix()}`, password: "too-late-password" }, CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("expired") });
 
-    const withdrawn = await invite("gone@example.com");
-    const withdrawnRow = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id, email: "gone@example.com" } });
+    const withdrawn = await invite(`gone-${RUN}@example.com`);
+    const withdrawnRow = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id, email: `gone-${RUN}@example.com` } });
     expect(await asRequest(admin.request, () => revokeInvitationAction(organization.id, withdrawnRow.id, initialFormState))).toMatchObject({ ok: true });
     expect(await inspectInvitation(cloud, tokenOf(withdrawn.values.invitationUrl!))).toEqual({ state: "revoked" });
 
     // Sending again makes a new link; the old one is simply no longer valid; an expired one can be renewed.
-    const lateRow = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id, email: "late@example.com" } });
+    const lateRow = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id, email: `late-${RUN}@example.com` } });
     const resent: FormState = await asRequest(admin.request, () => resendInvitationAction(organization.id, lateRow.id, initialFormState));
     expect(await inspectInvitation(cloud, tokenOf(late.values.invitationUrl!))).toEqual({ state: "invalid" });
-    expect(await inspectInvitation(cloud, tokenOf(resent.values.invitationUrl!))).toMatchObject({ state: "valid", email: "late@example.com" });
+    expect(await inspectInvitation(cloud, tokenOf(resent.values.invitationUrl!))).toMatchObject({ state: "valid", email: `late-${RUN}@example.com` });
 
     // One open invitation per address: a second is a field error, nothing written.
-    const duplicate = await invite("LATE@example.com");
+    const duplicate = await invite(`LATE-${RUN}@example.com`);
     expect(duplicate).toMatchObject({ ok: false, code: "conflict", fieldErrors: { email: expect.stringContaining("open invitation") } });
-    expect(await tenantDb(cloud).organizationInvitation.count({ where: { organizationId: organization.id, email: "late@example.com" } })).toBe(1);
+    expect(await tenantDb(cloud).organizationInvitation.count({ where: { organizationId: organization.id, email: `late-${RUN}@example.com` } })).toBe(1);
     expect(await invite("not-an-email")).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { email: expect.any(String) } });
     expect(await tenantDb(cloud).auditEvent.count({ where: { action: { in: ["invitation.created", "invitation.revoked", "invitation.resent"] }, actor: `cloud/${admin.username}` } })).toBe(4);
   });
@@ -192,14 +194,14 @@ describe("organizations of shared customers", () => {
     const { organization: theirs } = await sharedCustomer("Victim Org");
     const attacker = await joined(mine.id, "admin");
     const victim = await joined(theirs.id, "admin");
-    const { url } = await createInvitation(cloud, theirs.id, { email: "pending@example.com", role: "member" }, { kind: "platform" }, TEST_ACTOR);
+    const { url } = await createInvitation(cloud, theirs.id, { email: `pending-${RUN}@example.com`, role: "member" }, { kind: "platform" }, TEST_ACTOR);
     const theirInvitation = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { tokenHash: hashSecret(tokenOf(url)) } });
     const eventsBefore = await tenantDb(cloud).auditEvent.count();
 
     expect((await organizationsOf(cloud, attacker.username)).map((m) => m.organization.id)).toEqual([mine.id]);
     expect(await membershipBySlug(cloud, theirs.slug, attacker.username)).toBeNull();
     const attempts = [
-      () => inviteAction(theirs.id, initialFormState, form({ email: "spy@example.com", role: "admin" })),
+      () => inviteAction(theirs.id, initialFormState, form({ email: `spy-${RUN}@example.com`, role: "admin" })),
       () => changeOrganizationRoleAction(theirs.id, victim.username, initialFormState, form({ role: "member" })),
       () => removeOrganizationMemberAction(theirs.id, victim.username, initialFormState),
       () => revokeInvitationAction(theirs.id, theirInvitation.id, initialFormState),
@@ -207,7 +209,7 @@ describe("organizations of shared customers", () => {
       // Their invitation named under the attacker's own organization is not found either, nor are made-up ids.
       () => revokeInvitationAction(mine.id, theirInvitation.id, initialFormState),
       () => revokeInvitationAction(mine.id, "not-a-uuid", initialFormState),
-      () => inviteAction("../../etc", initialFormState, form({ email: "spy@example.com", role: "admin" })),
+      () => inviteAction("../../etc", initialFormState, form({ email: `spy-${RUN}@example.com`, role: "admin" })),
     ];
     for (const attempt of attempts) expect(await asRequest(attacker.request, attempt)).toMatchObject({ ok: false, code: "not_found" });
     // Sent to another host, the action finds no workspace there at all (a 404).
