@@ -43,7 +43,7 @@ test("a tenant admin creates an OU and a user, makes the user an auditor of the 
   // …then the admin disables them.
   await admin.goto(hostUrl(tenant.key, "/users/ravi"));
   await admin.getByRole("button", { name: "Disable user" }).click();
-  await expect(admin.getByText("User disabled")).toBeVisible();
+  await expect(admin.getByRole("status").filter({ hasText: "User disabled" })).toBeVisible();
 
   // Their open session is refused on the next request, and signing in again is refused.
   await user.goto(hostUrl(tenant.key, "/profile"));
