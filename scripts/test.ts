@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { freePort } from "../lib/net/free-port";
 import { ON_BOTH_SERVERS } from "../tests/support/on-both-servers";
 
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
@@ -23,22 +24,32 @@ if (keycloakOff && process.env.CI) {
   console.error("GATEHOUSE_TEST_KEYCLOAK=off is refused in CI: the Keycloak tests must run there.");
   process.exit(1);
 }
+// Every server a run starts listens on a port nothing else holds right now (a leftover PostgreSQL
+// or a second checkout on the same machine must not fail the run); a port set in the env wins.
+async function freePortsFor(names: string[]): Promise<Record<string, string>> {
+  const ports: Record<string, string> = {};
+  for (const name of names) ports[name] = process.env[name] ?? String(await freePort());
+  return ports;
+}
+const E2E_PORTS = ["E2E_PORT", "E2E_IDP_PORT", "E2E_PG_PORT", "E2E_DNS_PORT"];
+
 const report = path.join(".data", "vitest-report.json");
 const summary: string[] = [];
 if (only !== "e2e") {
-  run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const ports = await freePortsFor(["GATEHOUSE_TEST_PG_PORT", "GATEHOUSE_TEST_IDP_PORT", "GATEHOUSE_TEST_SUPERVISED_PG_PORT"]);
+  run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], ports);
   summary.push(keycloakCount(report));
 }
 if (only !== "unit") {
   process.env.GATEHOUSE_NEXT_DIST_DIR = ".next-test";
   run("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
   fs.rmSync(path.join(".data", "e2e"), { recursive: true, force: true });
-  run("browser tests on the embedded identity server", bin("playwright"), ["test"]);
+  run("browser tests on the embedded identity server", bin("playwright"), ["test"], await freePortsFor(E2E_PORTS));
   if (keycloakOff) {
     summary.push("browser tests on Keycloak: skipped (GATEHOUSE_TEST_KEYCLOAK=off)");
   } else {
     fs.rmSync(path.join(".data", "e2e-keycloak"), { recursive: true, force: true });
-    run("browser tests on Keycloak", bin("playwright"), ["test"], { E2E_IDENTITY: "keycloak" });
+    run("browser tests on Keycloak", bin("playwright"), ["test"], { E2E_IDENTITY: "keycloak", ...(await freePortsFor(E2E_PORTS)) });
     summary.push("browser tests on Keycloak: passed (the journeys listed in playwright.config.ts)");
   }
 }
