@@ -180,6 +180,24 @@ describe("failed logins", () => {
     expect(await kc.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ numFailures: 5, disabled: true, lastIPFailure: "127.0.0.2" });
   });
 
+  it("counts one address's failures across names too: a spray over many names makes that address wait for every name", async () => {
+    const t = await realmWithUser();
+    // The per-address factor is ten times the realm's: 2 → 20 failures over any names.
+    await kc.realms.update({ realm: t.realm }, { failureFactor: 2, waitIncrementSeconds: 30 });
+    await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const [sprayer, owner] = [fetchFrom("127.0.0.5"), fetchFrom("127.0.0.6")];
+    const answers = [];
+    for (let i = 0; i < 20; i++) answers.push(await passwordGrant(t.realm, "cli", `guess-${i}@example.com`, "Summer2026!", sprayer));
+    // One failure per name never reaches a name's own wait; the 20th failure from the address does.
+    expect(answers.slice(0, 19).map((a) => a.body.error_description)).toEqual(Array(19).fill("Invalid user credentials"));
+    expect(answers[19]).toMatchObject({ status: 400, retryAfter: "30" });
+    // Now every name waits from that address, a real user with the right password included — and says nothing more.
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password, sprayer)).body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (29|30) seconds\.$/) });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password, owner)).status).toBe(200);
+    // The user's own counts are untouched: nothing failed under their name.
+    expect(await kc.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ numFailures: 0, disabled: false });
+  });
+
   it("uses the realm's brute-force settings: factor, increment, strategy, and says how long in Retry-After", async () => {
     const t = await realmWithUser();
     await kc.realms.update({ realm: t.realm }, { failureFactor: 2, waitIncrementSeconds: 7 });

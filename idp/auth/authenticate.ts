@@ -3,7 +3,7 @@ import { hashPassword, passwordNeedsRehash, verifyDecoy, verifyPassword } from "
 import { passwordHashOf, setPasswordHash } from "@/idp/store/credentials";
 import { recordEvent } from "@/idp/store/events";
 import { throttleSource } from "@/idp/http/client-address";
-import { blockedSeconds, clearFailure, loginKey, recordFailure } from "@/idp/store/login-throttles";
+import { addressPolicy, ANY_NAME, blockedSeconds, clearFailure, loginKey, namePolicy, recordFailure } from "@/idp/store/login-throttles";
 import type { Realm } from "@/idp/store/realms";
 import { findUserByLogin, updateUser, type User } from "@/idp/store/users";
 import { replaceUnsafeText, textProblem } from "@/lib/input/text";
@@ -13,7 +13,7 @@ export const UPDATE_PASSWORD = "UPDATE_PASSWORD";
 export type AuthOutcome =
   | { ok: true; user: User; mustUpdatePassword: boolean }
   | { ok: false; reason: "realm_disabled" | "invalid" | "disabled" }
-  /** Too many failures of this login name from this client address: wait, whoever the name belongs to. */
+  /** Too many failures of this login name, or of all names, from this client address: wait, whoever the name belongs to. */
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** Keycloak's LOGIN_ERROR error codes for each refusal. */
@@ -69,7 +69,10 @@ async function check(db: Queryable, realm: Realm, login: string, password: strin
   const verified = digest ? await verifyPassword(digest, password) : (await verifyDecoy(password), false);
   if (!user || !digest || !verified) {
     if (realm.bruteForceProtected) {
-      const wait = await recordFailure(db, realm, key, from, ip);
+      const wait = Math.max(
+        await recordFailure(db, realm.name, key, from, ip, namePolicy(realm)),
+        await recordFailure(db, realm.name, ANY_NAME, from, ip, addressPolicy(realm)),
+      );
       if (wait > 0) return throttled(wait);
     }
     return refuse("invalid");

@@ -16,23 +16,48 @@ export function loginKey(login: string): Buffer {
   return createHash("sha256").update(login.trim().toLowerCase()).digest();
 }
 
+/**
+ * The key under which one address's failures across every name are counted (credential stuffing,
+ * password spraying). No login name hashes to it: names with a NUL are refused before counting.
+ */
+export const ANY_NAME = createHash("sha256").update("\u0000any name").digest();
+
+/** When failures start a wait and how it grows: a realm's settings, or the wider per-address ones. */
+export interface ThrottlePolicy {
+  failureFactor: number;
+  waitIncrementSeconds: number;
+  maxFailureWaitSeconds: number;
+  maxDeltaTimeSeconds: number;
+  bruteForceStrategy: Realm["bruteForceStrategy"];
+}
+
+/** Failures of one name from one address: the realm's own brute-force settings. */
+export const namePolicy = (realm: Realm): ThrottlePolicy => realm;
+
+/**
+ * Failures of all names together from one address: ten times the realm's factor within 15
+ * minutes (50 by default — far more than one office mistyping, far fewer than a spray over a
+ * user list), then the realm's waits.
+ */
+export const addressPolicy = (realm: Realm): ThrottlePolicy => ({ ...realm, failureFactor: realm.failureFactor * 10, maxDeltaTimeSeconds: 15 * 60 });
+
 const remaining = (value: string | null | undefined) => Math.max(0, Number(value ?? 0));
 
-/** Seconds this login name must still wait from this source, or 0. */
+/** Seconds this login name must still wait from this source (its own wait or the source's across names), or 0. */
 export async function blockedSeconds(db: Queryable, realm: string, login: Buffer, source: string): Promise<number> {
   const { rows } = await db.query<{ remaining: string | null }>(
-    `SELECT ceil(extract(epoch FROM blocked_until - now())) AS remaining
-       FROM login_throttles WHERE realm = $1 AND login_hash = $2 AND source = $3 AND blocked_until > now()`,
-    [realm, login, source],
+    `SELECT ceil(extract(epoch FROM max(blocked_until) - now())) AS remaining
+       FROM login_throttles WHERE realm = $1 AND login_hash = ANY($2) AND source = $3 AND blocked_until > now()`,
+    [realm, [login, ANY_NAME], source],
   );
   return remaining(rows[0]?.remaining);
 }
 
 /**
- * Counts a failed sign-in of this login name from this source and returns the wait it starts, in
- * seconds (0: none yet). One statement, so concurrent failures all count.
+ * Counts a failed sign-in of this login name (or ANY_NAME) from this source under the policy and
+ * returns the wait it starts, in seconds (0: none yet). One statement, so concurrent failures all count.
  */
-export async function recordFailure(db: Queryable, realm: Realm, login: Buffer, source: string, ip: string | null): Promise<number> {
+export async function recordFailure(db: Queryable, realm: string, login: Buffer, source: string, ip: string | null, policy: ThrottlePolicy): Promise<number> {
   // $5 failureFactor, $6 waitIncrementSeconds, $7 maxFailureWaitSeconds, $8 maxDeltaTimeSeconds, $9 bruteForceStrategy
   const count = "CASE WHEN t.last_failure < now() - make_interval(secs => $8::int) THEN 1 ELSE t.num_failures + 1 END";
   const wait = (n: string) => `(CASE WHEN $9::text = 'LINEAR' THEN $6::int * (1 + (${n}) - $5::int) ELSE $6::int * ((${n}) / $5::int) END)`;
@@ -47,7 +72,7 @@ export async function recordFailure(db: Queryable, realm: Realm, login: Buffer, 
        last_failure = now(),
        last_ip = EXCLUDED.last_ip
      RETURNING ceil(extract(epoch FROM blocked_until - now())) AS remaining`,
-    [realm.name, login, source, ip, realm.failureFactor, realm.waitIncrementSeconds, realm.maxFailureWaitSeconds, realm.maxDeltaTimeSeconds, realm.bruteForceStrategy],
+    [realm, login, source, ip, policy.failureFactor, policy.waitIncrementSeconds, policy.maxFailureWaitSeconds, policy.maxDeltaTimeSeconds, policy.bruteForceStrategy],
   );
   return remaining(rows[0]?.remaining);
 }
