@@ -28,6 +28,16 @@ test("the superadmin suspends a tenant, deletes it and restores it within retent
   await expect(bars.getByRole("meter")).toHaveCount(4);
   await expect(operator.getByTestId("quota-users")).toContainText("1 of");
 
+  // The tenant's own rate limits: a bad value is refused next to its field; a good one is saved and shown.
+  const rateLimits = operator.getByRole("region", { name: "Rate limits" });
+  await rateLimits.getByLabel("Requests per minute, per key or user").fill("lots");
+  await rateLimits.getByRole("button", { name: "Save rate limits" }).click();
+  await expect(rateLimits.getByText("Enter a whole number, or leave empty for the platform's limit.")).toBeVisible();
+  await rateLimits.getByLabel("Requests per minute, per key or user").fill("120");
+  await rateLimits.getByRole("button", { name: "Save rate limits" }).click();
+  await expect(rateLimits.getByText("Rate limits saved.", { exact: false })).toBeVisible();
+  await expect(rateLimits).toContainText("120 per key or user");
+
   // Suspend: the workspace's subdomain shows the unavailable page.
   await changeLifecycle(operator, tenant.key, "Suspend", "Unpaid invoice INV-42");
   await expect(lifecycle.getByTestId("lifecycle-state")).toHaveText("Suspended");

@@ -11,6 +11,8 @@ vi.hoisted(() => {
 
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as scimUsers from "@/app/workspace/scim/v2/Users/route";
+import * as rateLimitsRoute from "@/app/console/api/v1/tenants/[key]/rate-limits/route";
+import { call, sessionCookie } from "@/tests/support/api";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { controlDb } from "@/lib/db/control";
@@ -20,7 +22,7 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import { forgetTenantRateOverrides } from "@/lib/rate-limits/policies";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
-import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
+import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;
@@ -103,5 +105,27 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await refused.json()).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "429" });
+  });
+
+  it("lets a superadmin set a tenant's limits over the platform API: validated, audited, in force at once in this process", async () => {
+    const root = await rootTenant();
+    const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
+    const at = (method: "GET" | "PUT", cookie: string, body?: unknown) =>
+      call(method === "GET" ? rateLimitsRoute.GET : rateLimitsRoute.PUT, { host: "console.localhost:3000", path: `/api/v1/tenants/${acme.key}/rate-limits`, method, cookie, params: { key: acme.key }, body });
+
+    expect(await at("GET", superadmin)).toMatchObject({ status: 200, body: { limits: { requestsPerMinute: 8, requestsPerMinutePerCaller: 5 }, overrides: { requestsPerMinute: null, requestsPerMinutePerCaller: null } } });
+    // Wrong types and negative numbers are refused, naming the field; nothing changes.
+    expect(await at("PUT", superadmin, { requestsPerMinute: "100", requestsPerMinutePerCaller: -1 })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { requestsPerMinute: expect.any(String), requestsPerMinutePerCaller: expect.any(String) } } });
+    expect(await at("PUT", await sessionCookie(root, "operator", ["viewer"]), { requestsPerMinute: 0, requestsPerMinutePerCaller: 0 })).toMatchObject({ status: 403 });
+    expect(await controlDb().tenantRateLimits.findUnique({ where: { tenantId: acme.id } })).toBeNull();
+
+    // Acme used up its tenant-wide 8 earlier; its own 100 a minute, 3 per caller, count from now.
+    expect(await at("PUT", superadmin, { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 })).toMatchObject({ status: 200, body: { limits: { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 } } });
+    const key = await keyFor(acme);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await listUsers(acme, key)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const event = await controlDb().platformAuditEvent.findFirst({ where: { action: "tenant.rate_limits_changed", tenantId: acme.id } });
+    expect(event).toMatchObject({ before: { requestsPerMinute: null, requestsPerMinutePerCaller: null }, after: { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 } });
   });
 });

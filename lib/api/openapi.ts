@@ -10,7 +10,7 @@ import { pageQuery, userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
-import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantRateLimitsSchema, tenantRateOverridesSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
@@ -94,6 +94,8 @@ const schemas = {
   TenantPage: named("TenantPage", tenantPageSchema),
   LifecycleChange: named("LifecycleChange", lifecycleChangeSchema),
   TenantQuotas: named("TenantQuotas", tenantQuotasSchema),
+  TenantRateLimits: named("TenantRateLimits", tenantRateLimitsSchema),
+  TenantRateOverrides: named("TenantRateOverrides", tenantRateOverridesSchema),
   QuotaOverrides: named("QuotaOverrides", quotaOverridesSchema),
   Verification: named("Verification", verificationSchema),
   VerificationChange: named("VerificationChange", verificationChangeSchema),
@@ -478,6 +480,20 @@ platformPath("put", "/tenants/{key}/quotas", "Tenants", "tenant:write", {
   params: tenantKeyParam,
   body: schemas.QuotaOverrides,
   responses: ok("Limits in force, overrides and usage.", schemas.TenantQuotas),
+});
+platformPath("get", "/tenants/{key}/rate-limits", "Tenants", "tenant:read", {
+  id: "getTenantRateLimits",
+  summary: "A tenant's REST and SCIM rate limits",
+  params: tenantKeyParam,
+  responses: ok("Limits in force and the tenant's overrides.", schemas.TenantRateLimits),
+});
+platformPath("put", "/tenants/{key}/rate-limits", "Tenants", "tenant:write", {
+  id: "setTenantRateLimits",
+  summary: "Set a tenant's rate limits",
+  description: "Requests a minute for the whole tenant and for each of its API keys or users: a whole number (0: no limit), or null for the platform's limit. In force within 30 seconds in every app process.",
+  params: tenantKeyParam,
+  body: schemas.TenantRateOverrides,
+  responses: ok("Limits in force and the tenant's overrides.", schemas.TenantRateLimits),
 });
 
 // Standing: verification, payment, access

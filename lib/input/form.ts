@@ -22,3 +22,15 @@ export function splitLines(text: string): string[] {
 export function formLines<S extends z.ZodType<string[]>>(schema: S) {
   return z.preprocess((v) => (typeof v === "string" ? splitLines(v) : (v ?? [])), schema);
 }
+
+/**
+ * A form's text for a nullable whole number: empty is null (the default), digits a number, and
+ * anything else NaN so that `schema` refuses it with its own message.
+ */
+export function formOptionalWholeNumber<S extends z.ZodType<number | null>>(schema: S) {
+  return z.preprocess((v) => {
+    if (typeof v !== "string") return v;
+    const text = v.trim();
+    return text === "" ? null : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+  }, schema);
+}

@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { controlDb } from "@/lib/db/control";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
+import { formOptionalWholeNumber } from "@/lib/input/form";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 
@@ -46,7 +47,7 @@ const overrideValue = z
 export const quotaOverridesSchema = z.object({ users: overrideValue, orgUnits: overrideValue, memberships: overrideValue, apiKeys: overrideValue });
 
 /** The form's fields: text, where empty means the default. */
-const formValue = z.preprocess((v) => (typeof v !== "string" ? v : v.trim() === "" ? null : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN), overrideValue);
+const formValue = formOptionalWholeNumber(overrideValue);
 const quotaOverridesInputSchema = z.object({ users: formValue, orgUnits: formValue, memberships: formValue, apiKeys: formValue });
 
 /**

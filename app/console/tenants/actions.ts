@@ -11,6 +11,7 @@ import { formValues, type FormState } from "@/lib/errors/form-state";
 import { parseOrThrow } from "@/lib/errors/zod";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
+import { setTenantRateOverrides } from "@/lib/rate-limits/overrides";
 import { controlDb } from "@/lib/db/control";
 import { breakglassExemptionFormSchema, tenantAccessFormSchema } from "@/lib/standing/schema";
 import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/service";
@@ -72,6 +73,17 @@ export async function setQuotasAction(id: string, prev: FormState, formData: For
     await setQuotaOverrides(tenantId, values, actor);
     revalidatePath(`/tenants/${tenantId}`);
     return { message: "Quotas saved." };
+  });
+}
+
+export async function setRateLimitsAction(id: string, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return runAction(prev, values, async () => {
+    const { actor } = await authorizeSuperadmin();
+    const tenantId = tenantIdOf(id);
+    await setTenantRateOverrides(tenantId, values, actor);
+    revalidatePath(`/tenants/${tenantId}`);
+    return { message: "Rate limits saved. Every app process applies them within 30 seconds." };
   });
 }
 

@@ -61,3 +61,14 @@ export const tenantQuotasSchema = z.object({
   overrides: quotaOverrideNumbers,
   usage: quotaNumbers.nullable().meta({ description: "Null while the tenant's database cannot be read (not provisioned, or purged)." }),
 });
+
+export { tenantRateOverridesSchema } from "@/lib/rate-limits/overrides";
+
+const rateLimitNumber = z.number().int().meta({ description: "Requests a minute; 0: no limit." });
+const rateLimitOverride = z.number().int().nullable().meta({ description: "Requests a minute; 0: no limit; null: the platform's limit." });
+
+/** A tenant's own REST and SCIM rate limits: those in force and its overrides. */
+export const tenantRateLimitsSchema = z.object({
+  limits: z.object({ requestsPerMinute: rateLimitNumber, requestsPerMinutePerCaller: rateLimitNumber }),
+  overrides: z.object({ requestsPerMinute: rateLimitOverride, requestsPerMinutePerCaller: rateLimitOverride }),
+});

@@ -7,7 +7,8 @@ import { platformRoute } from "@/lib/api/route";
 import { respond } from "@/lib/api/responses";
 import { tenantNamed } from "@/lib/tenancy/target";
 import { pageQuery } from "@/lib/api/schemas/queries";
-import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantRateLimitsSchema, tenantRateOverridesSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import { setTenantRateOverrides, tenantRateLimitReport } from "@/lib/rate-limits/overrides";
 
 export const listTenantsRoute = platformRoute({
   scope: "tenant:read",
@@ -49,5 +50,20 @@ export const setQuotasRoute = platformRoute({
     const tenant = await tenantNamed(params.key ?? "");
     await setQuotaOverrides(tenant.id, body, actor);
     return respond(tenantQuotasSchema, await tenantQuotaReport(tenant));
+  },
+});
+
+export const getRateLimitsRoute = platformRoute({
+  scope: "tenant:read",
+  handle: async ({ params }) => respond(tenantRateLimitsSchema, await tenantRateLimitReport((await tenantNamed(params.key ?? "")).id)),
+});
+
+export const setRateLimitsRoute = platformRoute({
+  scope: "tenant:write",
+  body: tenantRateOverridesSchema,
+  handle: async ({ params, body, actor }) => {
+    const { id } = await tenantNamed(params.key ?? "");
+    await setTenantRateOverrides(id, body, actor);
+    return respond(tenantRateLimitsSchema, await tenantRateLimitReport(id));
   },
 });

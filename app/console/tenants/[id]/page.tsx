@@ -15,6 +15,9 @@ import { initialCredentialState } from "@/lib/tenants/initial-credential";
 import { LifecyclePanel, type LifecycleView } from "@/components/tenants/lifecycle-panel";
 import { QuotaBars } from "@/components/quotas/quota-bars";
 import { QuotaForm } from "@/components/quotas/quota-form";
+import { OverridesForm } from "@/components/ui/overrides-form";
+import { TENANT_RATE_LIMITS, tenantRateLimitReport } from "@/lib/rate-limits/overrides";
+import { defaultPolicies } from "@/lib/rate-limits/policies";
 import { ExportButton } from "@/components/export/export-button";
 import { allowedActions } from "@/lib/tenants/lifecycle";
 import { isPurgeStep } from "@/lib/provisioning/steps";
@@ -22,7 +25,7 @@ import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
 import { tenantWideDenial } from "@/lib/access/enforce";
-import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setTenantAccessAction } from "../actions";
+import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -66,6 +69,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
     actions: allowedActions(tenant.kind, tenant.status, purgeStarted),
   };
   const quotas = await tenantQuotaReport(tenant);
+  const rateLimits = await tenantRateLimitReport(tenant.id);
+  const platformLimits = defaultPolicies();
   const exportable = tenant.status !== "provisioning" && !tenant.purgedAt;
   const denial = tenant.kind === "root" ? null : await tenantWideDenial(tenant);
 
@@ -104,6 +109,24 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         {quotas.rows ? <QuotaBars rows={quotas.rows} /> : <p className="text-sm text-slate-600">Usage is shown once the tenant&apos;s database exists.</p>}
         {tenant.purgedAt ? null : <QuotaForm action={setQuotasAction.bind(null, tenant.id)} overrides={quotas.overrides} defaults={defaultQuotas()} />}
       </section>
+
+      {tenant.purgedAt ? null : (
+        <section aria-labelledby="rate-limits-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
+          <div>
+            <h2 id="rate-limits-heading" className="text-lg font-semibold">Rate limits</h2>
+            <p className="text-sm text-slate-600">
+              Requests a minute to this tenant&apos;s REST and SCIM APIs. Now in force: {describeLimit(rateLimits.limits.requestsPerMinute)} for the tenant,{" "}
+              {describeLimit(rateLimits.limits.requestsPerMinutePerCaller)} per key or user.
+            </p>
+          </div>
+          <OverridesForm
+            action={setRateLimitsAction.bind(null, tenant.id)}
+            fields={TENANT_RATE_LIMITS.map((limit) => ({ name: limit.field, label: limit.label, override: rateLimits.overrides[limit.field], platform: platformLimits[limit.policy].points }))}
+            hint="Empty: the platform's limit. 0: no limit."
+            submitLabel="Save rate limits"
+          />
+        </section>
+      )}
 
       {exportable ? (
         <section aria-labelledby="export-heading" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -155,3 +178,5 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
     </div>
   );
 }
+
+const describeLimit = (points: number) => (points === 0 ? "no limit" : points.toLocaleString("en"));
