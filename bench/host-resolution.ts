@@ -143,7 +143,7 @@ async function resolverWarm(ctx: BenchContext): Promise<void> {
   const probes = warmProbes();
   subheading(`Resolver, warm cache: ${fmtInt(WARM_LOOKUPS)} resolveHost() lookups over ${probes.length} hosts`);
   ctx.progress("warming the host cache");
-  hostCache().clear();
+  hostCache().drop();
   let wrong = 0;
   for (const p of probes) if (!p.expect(await resolveHost(p.host))) wrong += 1;
   // JIT warm-up, untimed, so the figure is the steady state.
@@ -187,13 +187,13 @@ async function resolverWarm(ctx: BenchContext): Promise<void> {
 }
 
 async function resolverCold(ctx: BenchContext): Promise<void> {
-  subheading(`Resolver, cold cache: hostCache().clear() before each lookup, ${fmtInt(COLD_LOOKUPS)} distinct hosts per kind`);
+  subheading(`Resolver, cold cache: hostCache().drop() before each lookup, ${fmtInt(COLD_LOOKUPS)} distinct hosts per kind`);
   const cache = hostCache();
   // Untimed warm-up of the code path and the control-database pool, on hosts not measured below.
   for (let i = 0; i < COLD_WARMUP_LOOKUPS; i++) {
-    cache.clear();
+    cache.drop();
     await resolveHost(customProbe(2 + i * 5).host);
-    cache.clear();
+    cache.drop();
     await resolveHost(subdomainProbe(4 + i * 5).host);
   }
   const series: Array<{ label: string; probes: Probe[]; targeted: boolean }> = [
@@ -207,7 +207,7 @@ async function resolverCold(ctx: BenchContext): Promise<void> {
     const durations = new Float64Array(probes.length);
     let wrong = 0;
     for (const [i, probe] of probes.entries()) {
-      cache.clear();
+      cache.drop();
       const start = process.hrtime.bigint();
       const resolution = await resolveHost(probe.host);
       durations[i] = msSince(start);

@@ -1,13 +1,11 @@
-import { LRUCache } from "lru-cache";
+import { SingleFlightCache } from "@/lib/cache/single-flight";
 import { env } from "@/lib/config/env";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { listen, notify } from "@/lib/db/notify";
 import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
-/** Cache entries: a tenant, or `null` for a lookup that found nothing (kept briefly). */
-type Entry = { tenant: ResolvedTenant | null };
-
+/** A lookup that found nothing is kept briefly. */
 const NEGATIVE_TTL_MS = 5_000;
 
 type Drop = (tenantId: string) => void;
@@ -15,8 +13,15 @@ type Drop = (tenantId: string) => void;
 /** Per-tenant caches kept beside the host cache (lib/tenancy/tenant-keyed-cache.ts), dropped with it. */
 const dependents = () => processSingleton("host-cache-dependents", () => new Set<Drop>());
 
-function create(): LRUCache<string, Entry> {
-  const cache = new LRUCache<string, Entry>({ max: env().GATEHOUSE_HOST_CACHE_MAX, ttl: env().GATEHOUSE_HOST_CACHE_TTL_MS || 1 });
+type HostCache = SingleFlightCache<ResolvedTenant | null>;
+
+function create(): HostCache {
+  const cache: HostCache = new SingleFlightCache({
+    max: env().GATEHOUSE_HOST_CACHE_MAX,
+    ttl: env().GATEHOUSE_HOST_CACHE_TTL_MS,
+    keep: () => true,
+    ttlOf: (tenant) => (tenant ? undefined : NEGATIVE_TTL_MS),
+  });
   // Other app processes announce tenant and domain changes; drop what they changed.
   listen("gatehouse_tenancy", (payload) => dropLocal(cache, payload)).catch((error: unknown) =>
     logger().warn({ err: error }, "tenancy cache runs without cross-process invalidation; entries expire by TTL"),
@@ -24,11 +29,10 @@ function create(): LRUCache<string, Entry> {
   return cache;
 }
 
-function dropLocal(cache: LRUCache<string, Entry>, tenantId: string): void {
-  for (const [key, entry] of cache.entries()) {
-    // Negative entries may be answered by the change (a new domain, a new tenant): drop them too.
-    if (entry.tenant === null || entry.tenant.id === tenantId) cache.delete(key);
-  }
+function dropLocal(cache: HostCache, tenantId: string): void {
+  // Negative entries may be answered by the change (a new domain, a new tenant): drop them too.
+  // Lookups in flight are voided whichever tenant they will find.
+  cache.drop((_key, tenant) => tenant === null || tenant.id === tenantId);
   for (const drop of dependents()) drop(tenantId);
 }
 
@@ -43,25 +47,9 @@ export function onTenantInvalidated(drop: Drop): void {
   dependents().add(drop);
 }
 
-const inFlight = () => processSingleton("host-cache-in-flight", () => new Map<string, Promise<ResolvedTenant | null>>());
-
 /** A cached lookup; concurrent misses of one key share a single query. */
-export async function cachedLookup(cacheKey: string, load: () => Promise<ResolvedTenant | null>): Promise<ResolvedTenant | null> {
-  const cache = hostCache();
-  const hit = cache.get(cacheKey);
-  if (hit) return hit.tenant;
-  const pending = inFlight();
-  let lookup = pending.get(cacheKey);
-  if (!lookup) {
-    lookup = load()
-      .then((tenant) => {
-        cache.set(cacheKey, { tenant }, tenant ? undefined : { ttl: NEGATIVE_TTL_MS });
-        return tenant;
-      })
-      .finally(() => pending.delete(cacheKey));
-    pending.set(cacheKey, lookup);
-  }
-  return lookup;
+export function cachedLookup(cacheKey: string, load: () => Promise<ResolvedTenant | null>): Promise<ResolvedTenant | null> {
+  return hostCache().get(cacheKey, load);
 }
 
 /**

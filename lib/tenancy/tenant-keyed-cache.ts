@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { SingleFlightCache } from "@/lib/cache/single-flight";
 import { env } from "@/lib/config/env";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { onTenantInvalidated } from "@/lib/tenancy/tenant-cache";
@@ -11,33 +11,9 @@ export interface TenantKeyedCache<T extends object> {
 
 function create<T extends object>(): TenantKeyedCache<T> {
   // Bounded and expiring like the host cache; the TTL bounds staleness if a notification is lost.
-  const cache = new LRUCache<string, T>({ max: env().GATEHOUSE_HOST_CACHE_MAX, ttl: env().GATEHOUSE_HOST_CACHE_TTL_MS || 1 });
-  const pending = new Map<string, Promise<T | null>>();
-  onTenantInvalidated((tenantId) => {
-    cache.delete(tenantId);
-    // A load still running may have read the old state: it must not be cached.
-    pending.delete(tenantId);
-  });
-  return {
-    async get(tenantId, load) {
-      const hit = cache.get(tenantId);
-      if (hit) return hit;
-      let lookup = pending.get(tenantId);
-      if (!lookup) {
-        const current: Promise<T | null> = load()
-          .then((value) => {
-            if (value && pending.get(tenantId) === current) cache.set(tenantId, value);
-            return value;
-          })
-          .finally(() => {
-            if (pending.get(tenantId) === current) pending.delete(tenantId);
-          });
-        lookup = current;
-        pending.set(tenantId, lookup);
-      }
-      return lookup;
-    },
-  };
+  const cache = new SingleFlightCache<T | null>({ max: env().GATEHOUSE_HOST_CACHE_MAX, ttl: env().GATEHOUSE_HOST_CACHE_TTL_MS });
+  onTenantInvalidated((tenantId) => cache.drop((key) => key === tenantId));
+  return { get: (tenantId, load) => cache.get(tenantId, load) };
 }
 
 /**
