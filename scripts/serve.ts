@@ -69,14 +69,14 @@ if (!quiet) {
             sign in as ${bootstrapAdmin.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME}${defaultAdmin ? ` / ${bootstrapAdmin.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD}  (default; set GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD)` : ""}
   Tenants   ${base.protocol}//<key>.${base.host}
   Cloud     ${at("cloud")}
-  Database  ${redactUrl(db.url)}  — ${source}
+  Database  ${redactUrl(db.url)}  — ${source}${db.appUrl ? `; queries as ${new URL(db.appUrl).username}` : ""}
   Identity  ${identityLabel}${secret.source === "generated" ? `\n  Secret    generated ${path.relative(process.cwd(), dataDir) || "."}/secret.key (set GATEHOUSE_SECRET_KEY in production)` : ""}
 `);
 }
 
 const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "next-server.ts"), mode, String(port)], {
   stdio: "inherit",
-  env: { ...process.env, ...identityEnv, ...bootstrapAdmin, DATABASE_URL: db.url, GATEHOUSE_BASE_URL: baseUrl, GATEHOUSE_SECRET_KEY: secret.key, AUTH_TRUST_HOST: "true" },
+  env: { ...process.env, ...identityEnv, ...bootstrapAdmin, DATABASE_URL: db.url, ...(db.appUrl ? { GATEHOUSE_APP_DATABASE_URL: db.appUrl } : {}), GATEHOUSE_BASE_URL: baseUrl, GATEHOUSE_SECRET_KEY: secret.key, AUTH_TRUST_HOST: "true" },
 });
 
 let stopping = false;

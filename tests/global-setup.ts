@@ -46,6 +46,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   await admin.end();
 
   process.env.DATABASE_URL = databaseUrl(server.clusterUrl, CONTROL);
+  process.env.GATEHOUSE_APP_DATABASE_URL = databaseUrl(server.appClusterUrl, CONTROL);
   process.env.GATEHOUSE_TEST_CLUSTER_URL = server.clusterUrl;
   process.env.LOG_LEVEL ??= "silent";
   // Suites send hundreds of requests a minute with one key; tests/rate-limits.test.ts sets its own limits.

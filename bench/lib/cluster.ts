@@ -27,7 +27,7 @@ async function stopLeftover(pgDir: string, log: (line: string) => void): Promise
   if (processAlive(pid)) throw new Error(`PostgreSQL pid ${pid} in ${pgDir} did not stop; stop it and run again`);
 }
 
-/** Deletes `dataDir`, starts a new cluster in `<dataDir>/postgres` and creates the control database. */
+/** Deletes `dataDir`, starts a new cluster in `<dataDir>/postgres` and creates the control database and the app's role. */
 export async function startFreshCluster(options: { dataDir: string; port: number; log: (line: string) => void }): Promise<BenchCluster> {
   const pgDir = path.join(options.dataDir, "postgres");
   await stopLeftover(pgDir, options.log);
@@ -39,6 +39,9 @@ export async function startFreshCluster(options: { dataDir: string; port: number
 
   const server = await startEmbeddedPostgres({ dataDir: pgDir, port: options.port, databases: [CONTROL_DATABASE] });
   if (!server.startedHere) throw new Error(`port ${options.port} is served by a PostgreSQL this run did not start`);
+  // The app's queries run as its own role, as in a real deployment (lib/db/app-role.ts); this
+  // process's app modules and every app server a bench starts inherit it.
+  process.env.GATEHOUSE_APP_DATABASE_URL = databaseUrl(server.appClusterUrl, CONTROL_DATABASE);
   return { clusterUrl: server.clusterUrl, controlUrl: databaseUrl(server.clusterUrl, CONTROL_DATABASE), stop: () => server.stop() };
 }
 

@@ -2,6 +2,7 @@
 // Import only after process.env.DATABASE_URL is set (it loads app modules).
 import { randomUUID } from "node:crypto";
 import { latestMigration } from "@/lib/db/migrate";
+import { appRole } from "@/lib/db/app-role";
 import { initialStepRows } from "@/lib/provisioning/steps";
 import { databaseNameFor } from "@/lib/tenants/records";
 import type { ProvisioningTenant } from "@/lib/provisioning/steps";
@@ -21,7 +22,7 @@ export interface SeedReport {
 /**
  * Seeds one customer owning `count` active dedicated tenants `bench-00001…`, each with a verified
  * custom domain `login.<key>.example`. The tenants are seeded as fully provisioned (every step
- * `done`, schema_version = latest tenant migration) so the app's provisioning controller leaves
+ * `done`, schema_version = latest tenant migration, app_role = the app's) so the app's provisioning controller leaves
  * them alone; their databases are not created.
  */
 export async function seedBenchTenants(controlUrl: string, count: number): Promise<SeedReport> {
@@ -53,11 +54,11 @@ export async function seedBenchTenants(controlUrl: string, count: number): Promi
     if (!customerId) throw new Error("customer insert returned no id");
     await run(
       "tenants",
-      `INSERT INTO tenants (id, key, display_name, kind, status, customer_id, database_name, schema_version, activated_at)
+      `INSERT INTO tenants (id, key, display_name, kind, status, customer_id, database_name, schema_version, app_role, activated_at)
        SELECT t.id, 'bench-' || lpad(t.n::text, 5, '0'), 'Bench tenant ' || lpad(t.n::text, 5, '0'),
-              'dedicated', 'active', $3, t.db, $4, now()
+              'dedicated', 'active', $3, t.db, $4, $5, now()
        FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, db, n)`,
-      [ids, dbNames, customerId, schemaVersion],
+      [ids, dbNames, customerId, schemaVersion, appRole()],
     );
     await run(
       "provisioning_steps (all done)",

@@ -5,7 +5,17 @@ const booleanFlag = z
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 
 const envSchema = z.object({
+  /** The owner's login: migrations, creating and dropping tenant databases, and the grants to the app's role. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * The app's own login for every query, on the control database: a role with only the DML the
+   * app needs (lib/db/app-role.ts). Unset: queries run as DATABASE_URL's role, which can drop the
+   * audit tables' append-only triggers.
+   */
+  GATEHOUSE_APP_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .refine((u) => new URL(u).username !== "", "must name the app's role: postgresql://role:password@host/database")
+    .optional(),
   GATEHOUSE_BASE_URL: z.url().default("http://localhost:3000"),
   GATEHOUSE_TRUST_FORWARDED_HOST: booleanFlag.default(false),
   /** Proxies whose X-Forwarded-For/-Proto/-Host count (addresses, CIDR ranges, `loopback`, `private`); unset: none (lib/net/forwarded.ts). */

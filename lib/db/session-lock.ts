@@ -1,5 +1,5 @@
 import pg from "pg";
-import { requireDatabaseUrl } from "@/lib/config/env";
+import { appDatabaseUrl } from "@/lib/db/app-role";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -27,7 +27,7 @@ const DEFAULT_WAIT_MS = 60_000;
 
 function lockPool(): pg.Pool {
   return processSingleton("session-lock-pool", () => {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    const pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
     pool.on("error", () => {}); // an idle connection that dies is replaced on the next checkout
     return pool;
   });

@@ -4,6 +4,7 @@ import { PrismaClient } from "@/lib/db/generated/tenant/client";
 import { env, requireDatabaseUrl } from "@/lib/config/env";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { databaseUrl } from "@/lib/db/urls";
+import { appDatabaseUrl, asAppRole } from "@/lib/db/app-role";
 import { logger } from "@/lib/log/logger";
 
 export type TenantDb = PrismaClient;
@@ -15,7 +16,13 @@ export interface TenantDatabaseRef {
   databaseUrl: string | null;
 }
 
+/** The app's login on a tenant's database (lib/db/app-role.ts): what its queries use. */
 export function tenantDatabaseUrl(ref: TenantDatabaseRef): string {
+  return databaseUrl(ref.databaseUrl ? asAppRole(ref.databaseUrl) : appDatabaseUrl(), ref.databaseName);
+}
+
+/** The owner's login on a tenant's database: for its migrations and grants. */
+export function tenantOwnerDatabaseUrl(ref: TenantDatabaseRef): string {
   return databaseUrl(ref.databaseUrl ?? requireDatabaseUrl(), ref.databaseName);
 }
 

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Logger } from "pino";
-import { env, requireDatabaseUrl } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
+import { appDatabaseUrl, appRole } from "@/lib/db/app-role";
 import { controlDb } from "@/lib/db/control";
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { listen, notify } from "@/lib/db/notify";
@@ -41,7 +42,7 @@ export class ProvisioningController {
   private unlisten: (() => void) | null = null;
 
   constructor() {
-    this.pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
+    this.pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: 4 });
     this.log = logger().child({ component: "provisioning" });
     // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the process.
     this.pool.on("error", (error) => this.log.warn({ err: error }, "controller database connection lost"));
@@ -90,12 +91,15 @@ export class ProvisioningController {
         ON CONFLICT (tenant_id, step) DO UPDATE SET position = EXCLUDED.position
         WHERE provisioning_steps.position IS DISTINCT FROM EXCLUDED.position`;
     }
-    // After an upgrade that ships new tenant migrations, migrate the whole fleet again.
+    // After an upgrade that ships new tenant migrations, or when the app's database role changed
+    // (its grants are given in that step), migrate the whole fleet again.
     const latest = await latestMigration("tenant");
+    const role = appRole();
     await controlDb().$executeRaw`
       UPDATE provisioning_steps SET status = 'pending', updated_at = now()
       WHERE step = 'database.migrate' AND status = 'done'
-        AND tenant_id IN (SELECT id FROM tenants WHERE schema_version IS DISTINCT FROM ${latest} AND status <> 'deleted')`;
+        AND tenant_id IN (SELECT id FROM tenants WHERE status <> 'deleted'
+          AND (schema_version IS DISTINCT FROM ${latest} OR (${role}::text IS NOT NULL AND app_role IS DISTINCT FROM ${role}::text)))`;
   }
 
   /**

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { requireDatabaseUrl } from "@/lib/config/env";
+import { appDatabaseUrl } from "@/lib/db/app-role";
 import { processSingleton } from "@/lib/db/global-singleton";
 import type { RatePolicy } from "@/lib/rate-limits/policies";
 import { logger } from "@/lib/log/logger";
@@ -8,7 +8,7 @@ import { logger } from "@/lib/log/logger";
 /** Counters in the control plane's `rate_limits` table, so a limit holds across every app process. */
 function pool(): pg.Pool {
   return processSingleton("rate-limit-pool", () => {
-    const created = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4, idleTimeoutMillis: 30_000 });
+    const created = new pg.Pool({ connectionString: appDatabaseUrl(), max: 4, idleTimeoutMillis: 30_000 });
     // An idle connection the server dropped (a restart): the pool replaces it; no crash.
     created.on("error", (error) => logger().warn({ err: error }, "rate-limit pool connection lost"));
     return created;

@@ -1,5 +1,6 @@
 import { env, requireDatabaseUrl } from "@/lib/config/env";
 import { migrate } from "@/lib/db/migrate";
+import { appRoleWarning } from "@/lib/db/app-role";
 import { processSingleton } from "@/lib/db/global-singleton";
 import { logger } from "@/lib/log/logger";
 import { ensureBootstrapRecords } from "@/lib/tenants/bootstrap";
@@ -16,6 +17,8 @@ export async function startGatehouse(): Promise<void> {
     const log = logger().child({ component: "startup" });
     const applied = await migrate("control", requireDatabaseUrl());
     if (applied.length) log.info({ applied }, "control-plane migrations applied");
+    const unprotected = appRoleWarning();
+    if (unprotected) log.warn(unprotected);
     await ensureBootstrapRecords();
     if (env().GATEHOUSE_CONTROLLER) {
       const controller = new ProvisioningController();
