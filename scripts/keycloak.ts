@@ -11,23 +11,25 @@ import { installKeycloak, KeycloakInstallError } from "@/lib/identity/local-keyc
 import { LOCAL_KEYCLOAK_ADMIN, startProjectKeycloak } from "@/lib/identity/local-keycloak/project";
 import { deriveSecret } from "@/lib/secrets/keys";
 import { localSecretKey } from "@/lib/secrets/local-key";
+import { readSection } from "@/lib/config/env";
 
 const command = process.argv[2] ?? "start";
-const dataDir = path.resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data/on-keycloak");
+const settings = readSection("launcher");
+const dataDir = path.resolve(settings.GATEHOUSE_DATA_DIR ?? ".data/on-keycloak");
 process.env.GATEHOUSE_SECRET_KEY = localSecretKey(dataDir).key;
 
 try {
   if (command === "install") {
     const java = findJava();
-    const install = await installKeycloak({ cacheDir: path.resolve(process.env.GATEHOUSE_KEYCLOAK_CACHE ?? ".cache/keycloak"), java });
+    const install = await installKeycloak({ cacheDir: path.resolve(settings.GATEHOUSE_KEYCLOAK_CACHE), java });
     console.log(`Keycloak ${install.version} installed in ${path.relative(process.cwd(), install.home)} (Java ${java.major} at ${java.home})`);
   } else if (command === "credentials") {
     console.log(`admin console user  ${LOCAL_KEYCLOAK_ADMIN.username} / ${deriveSecret("keycloak-master-admin", "master")}`);
     console.log(`service account     ${LOCAL_KEYCLOAK_ADMIN.clientId} / ${deriveSecret("keycloak-admin-service-account", "master")}`);
   } else if (command === "start") {
-    const db = await localDatabase({ dataDir, port: Number(process.env.GATEHOUSE_EMBEDDED_PG_PORT ?? 54321) });
+    const db = await localDatabase({ dataDir, port: settings.GATEHOUSE_EMBEDDED_PG_PORT ?? 54321 });
     const started = Date.now();
-    const keycloak = await startProjectKeycloak({ clusterUrl: db.url, dataDir, port: Number(process.env.GATEHOUSE_KEYCLOAK_PORT ?? 8280) });
+    const keycloak = await startProjectKeycloak({ clusterUrl: db.url, dataDir, port: settings.GATEHOUSE_KEYCLOAK_PORT });
     console.log(`
   Keycloak ${keycloak.version} ${keycloak.startedHere ? `started in ${((Date.now() - started) / 1000).toFixed(1)} s` : "was already running"}
   URL        ${keycloak.url}   (admin console ${keycloak.url}/admin; npm run keycloak -- credentials)

@@ -7,48 +7,53 @@ import path from "node:path";
 import { localDatabase } from "@/lib/db/local-cluster";
 import { redactUrl } from "@/lib/db/urls";
 import { localSecretKey } from "@/lib/secrets/local-key";
+import { readSection } from "@/lib/config/env";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
-const port = Number(process.env.PORT ?? 3000);
-const identityChoice = process.env.GATEHOUSE_IDENTITY ?? "embedded";
+const settings = (() => {
+  try {
+    return { ...readSection("launcher"), ...readSection("secrets"), KEYCLOAK_URL: readSection("identity").KEYCLOAK_URL };
+  } catch (error) {
+    console.error((error as Error).message);
+    return process.exit(2);
+  }
+})();
+const port = settings.PORT;
+const identityChoice = settings.GATEHOUSE_IDENTITY;
 // A product on Keycloak keeps its own data (.data/on-keycloak, PostgreSQL on 54321): tenants
 // provisioned on the embedded server have no realms in Keycloak, and switching back and forth
 // must not leave either half-provisioned.
-const onLocalKeycloak = identityChoice === "keycloak" && !process.env.KEYCLOAK_URL;
-const dataDir = path.resolve(process.env.GATEHOUSE_DATA_DIR ?? (onLocalKeycloak ? ".data/on-keycloak" : ".data"));
-const pgPort = Number(process.env.GATEHOUSE_EMBEDDED_PG_PORT ?? (onLocalKeycloak ? 54321 : 54320));
-const idpPort = Number(process.env.GATEHOUSE_IDP_PORT ?? 8080);
-const quiet = process.env.GATEHOUSE_QUIET === "1";
-if (identityChoice !== "embedded" && identityChoice !== "keycloak") {
-  console.error(`GATEHOUSE_IDENTITY is "embedded" (the default) or "keycloak", not "${identityChoice}".`);
-  process.exit(2);
-}
+const onLocalKeycloak = identityChoice === "keycloak" && !settings.KEYCLOAK_URL;
+const dataDir = path.resolve(settings.GATEHOUSE_DATA_DIR ?? (onLocalKeycloak ? ".data/on-keycloak" : ".data"));
+const pgPort = settings.GATEHOUSE_EMBEDDED_PG_PORT ?? (onLocalKeycloak ? 54321 : 54320);
+const idpPort = settings.GATEHOUSE_IDP_PORT;
+const quiet = settings.GATEHOUSE_QUIET;
 
 const secret = localSecretKey(dataDir);
 process.env.GATEHOUSE_SECRET_KEY = secret.key;
 const bootstrapAdmin = {
-  GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME ?? "superadmin",
-  GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD ?? "gatehouse-dev",
+  GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: settings.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME ?? "superadmin",
+  GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: settings.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD ?? "gatehouse-dev",
 };
-const defaultAdmin = !process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
+const defaultAdmin = !settings.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
 
-let db = await localDatabase({ dataDir, port: pgPort, log: process.env.GATEHOUSE_PG_LOG === "1" ? (l) => console.log(`[postgres] ${l}`) : undefined });
+let db = await localDatabase({ dataDir, port: pgPort, log: settings.GATEHOUSE_PG_LOG ? (l) => console.log(`[postgres] ${l}`) : undefined });
 const clusterUrl = db.url;
 
 let identityEnv: Record<string, string> = {};
 let stopIdentity = async () => {};
-let identityLabel = `Keycloak at ${process.env.KEYCLOAK_URL}`;
+let identityLabel = `Keycloak at ${settings.KEYCLOAK_URL}`;
 if (onLocalKeycloak) {
   const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
   if (!quiet) console.log("Starting the local Keycloak (the first start installs it; see `npm run keycloak`) …");
-  const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, port: Number(process.env.GATEHOUSE_KEYCLOAK_PORT ?? 8280) }).catch((error: Error) => {
+  const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, port: settings.GATEHOUSE_KEYCLOAK_PORT }).catch((error: Error) => {
     console.error(`\n${error.message}\n`);
     return process.exit(1);
   });
   identityEnv = keycloak.env;
   if (keycloak.startedHere) stopIdentity = () => keycloak.stop(); // one `npm run keycloak` started stays up
   identityLabel = `Keycloak ${keycloak.version} at ${keycloak.url} (local, admin console ${keycloak.url}/admin — user admin, password: npm run keycloak -- credentials)`;
-} else if (!process.env.KEYCLOAK_URL) {
+} else if (!settings.KEYCLOAK_URL) {
   const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
   const identity = await startEmbeddedIdentity({ clusterUrl, port: idpPort });
   identityEnv = identity.env;
@@ -56,7 +61,8 @@ if (onLocalKeycloak) {
   identityLabel = `embedded identity server at ${identity.env.GATEHOUSE_IDP_URL}`;
 }
 
-const baseUrl = process.env.GATEHOUSE_BASE_URL ?? `http://localhost:${port}`;
+// Unset, the base follows PORT (the app validates the value it is given, lib/config/variables.ts).
+const baseUrl = process.env.GATEHOUSE_BASE_URL || `http://localhost:${port}`;
 const base = new URL(baseUrl);
 const at = (sub: string) => `${base.protocol}//${sub}.${base.host}`;
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
 import { databaseUrl } from "@/lib/db/urls";
+import { readSection } from "@/lib/config/env";
 
 export const CONTROL_DATABASE = "gatehouse";
 
@@ -18,8 +19,9 @@ export interface LocalDatabase {
  * database and the app's role created.
  */
 export async function localDatabase(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<LocalDatabase> {
-  const configured = process.env.DATABASE_URL;
-  if (configured) return { url: configured, appUrl: process.env.GATEHOUSE_APP_DATABASE_URL || null, server: null };
+  // Read here, not through the cached env(): the launcher exports what it decides for the app it starts.
+  const { DATABASE_URL: configured, GATEHOUSE_APP_DATABASE_URL: appUrl } = readSection("app");
+  if (configured) return { url: configured, appUrl: appUrl ?? null, server: null };
   const server = await startEmbeddedPostgres({
     dataDir: path.join(options.dataDir, "postgres"),
     port: options.port,

@@ -1,15 +1,4 @@
-import { z } from "zod";
-
-const schema = z.object({
-  KEYCLOAK_URL: z.url().optional(),
-  KEYCLOAK_ADMIN_URL: z.url().optional(),
-  KEYCLOAK_ADMIN_USERNAME: z.string().min(1).optional(),
-  KEYCLOAK_ADMIN_PASSWORD: z.string().min(1).optional(),
-  KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).optional(),
-  KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1).optional(),
-  KEYCLOAK_ADMIN_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
-  GATEHOUSE_IDP_URL: z.url().default("http://localhost:8080"),
-});
+import { readSection } from "@/lib/config/env";
 
 /** How the app signs in to the admin API: a service account, or a user of the `master` realm. */
 export type AdminCredentials =
@@ -39,7 +28,7 @@ const trim = (url: string) => url.replace(/\/+$/, "");
  * Without, the embedded identity server at GATEHOUSE_IDP_URL (the launcher sets its admin).
  */
 export function identityConfig(): IdentityConfig {
-  const env = schema.parse(process.env);
+  const env = readSection("identity");
   const embedded = !env.KEYCLOAK_URL;
   const baseUrl = trim(env.KEYCLOAK_URL ?? env.GATEHOUSE_IDP_URL);
   let admin: AdminCredentials;

@@ -2,6 +2,7 @@ import { startIdentityServer, type RunningIdentityServer } from "@/idp/server";
 import { ensureDatabase } from "@/lib/db/create-database";
 import { databaseUrl } from "@/lib/db/urls";
 import { deriveSecret } from "@/lib/secrets/keys";
+import { readSection } from "@/lib/config/env";
 
 export const IDP_DATABASE = "gatehouse_idp";
 export const IDP_ADMIN_USERNAME = "admin";
@@ -32,7 +33,7 @@ export async function startEmbeddedIdentity(options: { clusterUrl: string; port:
     publicUrl,
     bootstrapAdmin: { username: IDP_ADMIN_USERNAME, password },
     serviceAccount: { clientId: IDP_ADMIN_CLIENT_ID, secret: clientSecret },
-    trustedProxies: process.env.GATEHOUSE_IDP_TRUSTED_PROXIES,
+    trustedProxies: readSection("launcher").GATEHOUSE_IDP_TRUSTED_PROXIES,
   });
   return {
     server,

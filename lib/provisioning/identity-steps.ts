@@ -9,6 +9,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
 import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
+import { readSection } from "@/lib/config/env";
 
 export { BREAK_GLASS_USERNAME };
 
@@ -78,8 +79,7 @@ async function recordBreakGlassUser(tenant: StepContext["tenant"], username: str
 }
 
 async function ensureBootstrapSuperadmin(realm: string): Promise<void> {
-  const username = process.env.GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME;
-  const password = process.env.GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD;
+  const { GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: username, GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: password } = readSection("secrets");
   if (!username || !password) throw new Error("Set GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME and GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD to create the first superadmin.");
   const existing = await findUserByUsername(realm, username);
   if (existing) {

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { readSection } from "@/lib/config/env";
 
 /**
  * The deployment's master secret (GATEHOUSE_SECRET_KEY, ≥ 32 bytes as base64 or hex). Everything
@@ -6,7 +7,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
  * value derived for one tenant is useless on another.
  */
 function masterKey(): Buffer {
-  const raw = process.env.GATEHOUSE_SECRET_KEY;
+  const raw = readSection("secrets").GATEHOUSE_SECRET_KEY;
   if (!raw) throw new Error("GATEHOUSE_SECRET_KEY is not set (npm run dev creates one in .data/secret.key).");
   const key = /^[0-9a-f]+$/i.test(raw) && raw.length % 2 === 0 ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
   if (key.length < 32) throw new Error("GATEHOUSE_SECRET_KEY must hold at least 32 bytes (base64 or hex).");

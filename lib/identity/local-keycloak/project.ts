@@ -1,6 +1,7 @@
 import path from "node:path";
 import { deriveSecret } from "@/lib/secrets/keys";
 import { startLocalKeycloak, type RunningKeycloak } from "@/lib/identity/local-keycloak/server";
+import { readSection } from "@/lib/config/env";
 
 /** The master realm's admin user and the service account the app drives Keycloak with. */
 export const LOCAL_KEYCLOAK_ADMIN = { username: "admin", clientId: "gatehouse-admin" };
@@ -16,7 +17,7 @@ export function startProjectKeycloak(options: { clusterUrl: string; dataDir: str
   return startLocalKeycloak({
     clusterUrl: options.clusterUrl,
     stateDir: path.join(options.dataDir, "keycloak"),
-    cacheDir: path.resolve(process.env.GATEHOUSE_KEYCLOAK_CACHE ?? ".cache/keycloak"),
+    cacheDir: path.resolve(readSection("launcher").GATEHOUSE_KEYCLOAK_CACHE),
     port: options.port,
     freshDatabase: options.freshDatabase,
     admin: {

@@ -6,6 +6,7 @@ import { findJava, type JavaRuntime } from "@/lib/identity/local-keycloak/java";
 import { installKeycloak, type KeycloakInstall } from "@/lib/identity/local-keycloak/install";
 import { processAlive } from "@/lib/server/process-alive";
 import { freePort } from "@/lib/net/free-port";
+import { readSection } from "@/lib/config/env";
 
 export const KEYCLOAK_DATABASE = "gatehouse_keycloak";
 
@@ -111,7 +112,7 @@ export async function startLocalKeycloak(options: LocalKeycloakOptions): Promise
   const stateDir = path.resolve(options.stateDir);
   fs.mkdirSync(stateDir, { recursive: true });
   const pidFile = path.join(stateDir, "keycloak.pid.json");
-  const heap = options.heap ?? process.env.GATEHOUSE_KEYCLOAK_HEAP ?? "-Xms64m -Xmx1g";
+  const heap = options.heap ?? readSection("launcher").GATEHOUSE_KEYCLOAK_HEAP;
 
   const previous = fs.existsSync(pidFile) ? (JSON.parse(fs.readFileSync(pidFile, "utf8")) as PidFile) : null;
   if (previous && processAlive(previous.pid)) {
