@@ -17,7 +17,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";
 import { call, type Json } from "@/tests/support/api";
-import { PATCH_OP, scimClient, USER_SCHEMA, type ScimCaller } from "@/tests/support/scim";
+import { GROUP_SCHEMA, PATCH_OP, scimClient, USER_SCHEMA, type ScimCaller } from "@/tests/support/scim";
 import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as user from "@/app/workspace/api/v1/tenants/[key]/users/[username]/route";
 import * as orgUnits from "@/app/workspace/api/v1/tenants/[key]/org-units/route";
@@ -237,6 +237,26 @@ describe("memberships and org units at the same time", () => {
       statusOf(added, [201, 404]);
       expect(await tenantDb(acme).membership.count({ where: { username: name } })).toBe(0);
       expect(await agreed(name)).toBe(false);
+    }
+  });
+
+  it("a SCIM group deleted while a member is added to it: the delete removes every member with the group (204), the addition is 200 or 404", async () => {
+    const ids = [];
+    for (const name of ["g.one", "g.two", "g.late"]) {
+      await syncedUser(name);
+      ids.push((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: name } })).id);
+    }
+    const [one, two, late] = ids as [string, string, string];
+    for (let round = 0; round < ROUNDS; round++) {
+      const group = await scim("POST", "/scim/v2/Groups", { schemas: [GROUP_SCHEMA], displayName: `Race Group ${round}`, members: [{ value: one }, { value: two }] });
+      expect(group.status).toBe(201);
+      const id = String(group.body.id);
+      const add = () => scim("PATCH", `/scim/v2/Groups/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: late }] }] });
+      const [removed, added] = await race(round, () => scim("DELETE", `/scim/v2/Groups/${id}`), add);
+      statusOf(removed, [204]);
+      statusOf(added, [200, 404]);
+      expect(await tenantDb(acme).orgUnit.count({ where: { id } })).toBe(0);
+      expect(await tenantDb(acme).membership.count({ where: { orgUnitId: id } })).toBe(0);
     }
   });
 
