@@ -19,6 +19,8 @@ export const LOCK_NAMESPACES = {
   realmWrites: 0x7265_616c, // "real"
   /** A realm's attribute map, read, merged and written back (lib/identity/realms.ts), keyed by realm name; taken inside realmWrites at most. */
   realmAttributes: 0x6174_7472, // "attr"
+  /** One user of a tenant, keyed `<tenant id>/<user id>`: each write to the user with its identity push (lib/users/commands.ts). */
+  userWrites: 0x7573_6572, // "user"
 } as const;
 
 export type LockNamespace = keyof typeof LOCK_NAMESPACES;
@@ -35,10 +37,10 @@ function lockPool(): pg.Pool {
 
 /**
  * Runs `work` holding the advisory lock (namespace, key) on a dedicated connection; waits up to
- * `waitMs` for it (then `conflict`). The connection stays idle — not in a transaction — while
- * `work` runs.
+ * `waitMs` for it (then `conflict`, with the `busy` message). The connection stays idle — not in
+ * a transaction — while `work` runs.
  */
-export async function withSessionLock<T>(namespace: LockNamespace, key: string, work: () => Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
+export async function withSessionLock<T>(namespace: LockNamespace, key: string, work: () => Promise<T>, options: { waitMs?: number; busy?: string } = {}): Promise<T> {
   const client = await lockPool().connect();
   let broken: Error | undefined;
   try {
@@ -48,7 +50,7 @@ export async function withSessionLock<T>(namespace: LockNamespace, key: string, 
       await client.query(`SET lock_timeout = ${waitMs}`);
       await client.query("SELECT pg_advisory_lock($1::int, hashtext($2))", [LOCK_NAMESPACES[namespace], key]);
     } catch (error) {
-      if ((error as { code?: string }).code === "55P03") throw new AppError("conflict", "Another change to this workspace is still under way; try again in a moment.");
+      if ((error as { code?: string }).code === "55P03") throw new AppError("conflict", options.busy ?? "Another change to this workspace is still under way; try again in a moment.");
       broken = error as Error;
       throw error;
     }

@@ -167,19 +167,32 @@ export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: U
 
 const memberCountText = (n: number) => (n === 1 ? "1 member" : `${n} members`);
 
+export interface OrgUnitDeleteOptions {
+  /**
+   * Run in the delete's transaction once the org unit's row is locked, before its members are
+   * counted (SCIM removes them here): a membership added meanwhile waits for the row and then
+   * finds the org unit gone, so none slips in between emptying and deleting.
+   */
+  emptying?: (tx: Tx, orgUnit: OrgUnitDetail) => Promise<void>;
+}
+
 /**
  * Deletes an empty org unit. One with members is a `conflict`: the row lock makes a membership
  * added at the same moment either wait and then fail, or be counted here.
  */
-export async function deleteOrgUnit(tenant: ResolvedTenant, id: string, by: AuditActor): Promise<void> {
+export async function deleteOrgUnit(tenant: ResolvedTenant, id: string, by: AuditActor, options: OrgUnitDeleteOptions = {}): Promise<void> {
   const orgUnitId = orgUnitIdOrThrow(id);
-  await tenantDb(tenant).$transaction(async (tx) => {
-    const before = await lockOrgUnit(tx, orgUnitId);
-    const members = await tx.membership.count({ where: { orgUnitId } });
-    if (members > 0) {
-      throw new AppError("conflict", `“${before.identifier}” still has ${memberCountText(members)}. Remove every member before deleting the org unit.`);
-    }
-    await tx.orgUnit.delete({ where: { id: orgUnitId } });
-    await recordTenantEvent(tx, by, { action: "org_unit.deleted", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before) });
-  });
+  await tenantDb(tenant).$transaction(
+    async (tx) => {
+      const before = await lockOrgUnit(tx, orgUnitId);
+      await options.emptying?.(tx, before);
+      const members = await tx.membership.count({ where: { orgUnitId } });
+      if (members > 0) {
+        throw new AppError("conflict", `“${before.identifier}” still has ${memberCountText(members)}. Remove every member before deleting the org unit.`);
+      }
+      await tx.orgUnit.delete({ where: { id: orgUnitId } });
+      await recordTenantEvent(tx, by, { action: "org_unit.deleted", resourceType: "org_unit", resourceId: orgUnitId, before: snapshot(before) });
+    },
+    options.emptying ? { timeout: 15_000 } : undefined,
+  );
 }

@@ -81,12 +81,6 @@ function memberChanges(add: Iterable<string>, remove: readonly string[]): Member
   return members.length || remove.length ? { add: members, remove } : null;
 }
 
-/** Adds and removes the group's members in one transaction (all or nothing). */
-async function changeMembers(tenant: ResolvedTenant, groupId: string, add: Iterable<string>, remove: readonly string[], principal: Principal, by: AuditActor): Promise<void> {
-  const changes = memberChanges(add, remove);
-  if (changes) await changeMemberships(tenant, groupId, changes, principal, by);
-}
-
 /**
  * Creates the org unit (its identifier derived from displayName, which therefore must be unique —
  * a second group of the same name is a 409 `uniqueness`) and its members, in one transaction.
@@ -136,9 +130,16 @@ export async function patchScimGroup(tenant: ResolvedTenant, id: string, body: u
   return saveGroup(tenant, current, desiredGroup(patched), principal, by, baseUrl);
 }
 
-/** Removes the members (in one transaction, each audited), then the org unit. */
+/**
+ * Removes the members (each audited) and the org unit in one transaction: the members as they are
+ * once the org unit is locked, so one added at the same moment goes with it (or finds it gone).
+ */
 export async function deleteScimGroup(tenant: ResolvedTenant, id: string, principal: Principal, by: AuditActor): Promise<void> {
   const current = await findGroupRecord(tenant, id);
-  await changeMembers(tenant, current.id, [], (current.members ?? []).map((m) => m.username), principal, by);
-  await deleteOrgUnit(tenant, current.id, by);
+  await deleteOrgUnit(tenant, current.id, by, {
+    emptying: async (tx) => {
+      const members = await tx.membership.findMany({ where: { orgUnitId: current.id }, select: { username: true } });
+      if (members.length) await applyMembershipChanges(tx, tenant, current.id, { remove: members.map((m) => m.username) }, principal, by);
+    },
+  });
 }

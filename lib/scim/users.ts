@@ -40,8 +40,11 @@ async function findUserRecord(tenant: ResolvedTenant, id: string): Promise<UserR
   return user;
 }
 
+/** The user as the write just left it; deleted since (by a request that came right after), `404`. */
 async function recordByUsername(tenant: ResolvedTenant, username: string): Promise<UserRecord> {
-  return tenantDb(tenant).user.findUniqueOrThrow({ where: { username }, select: USER_RECORD_SELECT });
+  const user = await tenantDb(tenant).user.findUnique({ where: { username }, select: USER_RECORD_SELECT });
+  if (!user) throw scimNotFound("User", username);
+  return user;
 }
 
 export async function getScimUser(tenant: ResolvedTenant, id: string, baseUrl: string): Promise<ScimUser> {
@@ -81,29 +84,30 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
 });
 
 /**
- * Makes the stored user what `desired` says (PUT, or the result of a PATCH) in one change of the
- * users' commands: `userName`, profile, externalId and `active` validated and authorized together,
- * then written together (a taken name or email is 409 `uniqueness`, a bad value 400, and then
- * nothing changed); disabling ends the user's sessions at once.
+ * Makes the stored user what `desired` says (PUT, or the result of a PATCH applied to the user as
+ * stored once its lock is held) in one change of the users' commands, addressed by id:
+ * `userName`, profile, externalId and `active` validated and authorized together, then written
+ * together (a taken name or email is 409 `uniqueness`, a bad value 400, and then nothing
+ * changed); disabling ends the user's sessions at once.
  */
-async function saveUser(tenant: ResolvedTenant, current: UserRecord, desired: DesiredUser, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const { username } = await changeTenantUser(tenant, current.username, { username: desired.username, profile: profileOf(desired), externalId: desired.externalId, enabled: desired.enabled }, principal, by);
+async function saveUser(tenant: ResolvedTenant, id: string, desired: (current: UserRecord) => DesiredUser, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  const changes = (current: UserRecord) => {
+    const wanted = desired(current);
+    return { username: wanted.username, profile: profileOf(wanted), externalId: wanted.externalId, enabled: wanted.enabled };
+  };
+  const { username } = await changeTenantUser(tenant, { id: (await findUserRecord(tenant, id)).id }, changes, principal, by);
   return toScimUser(await recordByUsername(tenant, username), baseUrl);
 }
 
-export async function replaceScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const current = await findUserRecord(tenant, id);
-  return saveUser(tenant, current, desiredUser(body), principal, by, baseUrl);
+export function replaceScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  return saveUser(tenant, id, () => desiredUser(body), principal, by, baseUrl);
 }
 
-export async function patchScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
-  const current = await findUserRecord(tenant, id);
-  const patched = applyPatch(toScimUser(current, baseUrl), body);
-  return saveUser(tenant, current, desiredUser(patched), principal, by, baseUrl);
+export function patchScimUser(tenant: ResolvedTenant, id: string, body: unknown, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+  return saveUser(tenant, id, (current) => desiredUser(applyPatch(toScimUser(current, baseUrl), body)), principal, by, baseUrl);
 }
 
 /** Deletes the user from the realm and the tenant; the break-glass admin is refused (403). */
 export async function deleteScimUser(tenant: ResolvedTenant, id: string, principal: Principal, by: AuditActor): Promise<void> {
-  const current = await findUserRecord(tenant, id);
-  await deleteTenantUser(tenant, current.username, principal, by);
+  await deleteTenantUser(tenant, { id: (await findUserRecord(tenant, id)).id }, principal, by);
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { isUniqueViolation, violatedTarget } from "@/lib/db/errors";
+import { withSessionLock } from "@/lib/db/session-lock";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent, recordTenantEvents, type TenantEvent } from "@/lib/audit/tenant-events";
@@ -19,6 +21,13 @@ import { tenantRoleSchema, updateUserSchema, usernameSchema, type CreateUserInpu
 // Every command takes the principal it acts for and applies the grant rule (lib/permissions):
 // creating a user needs every permission of the role it is given; changing, disabling, enabling,
 // renaming, deleting, re-syncing or resetting a user needs every permission of the role they have.
+//
+// Every command that writes a user runs under that user's write lock (`withUserLock`), from the
+// first read it decides on to the identity push after its transaction: concurrent writes to one
+// user — REST, SCIM, the console — run one after the other across app processes, each on what
+// the previous one committed and pushed. So an update cannot re-create the realm user a delete
+// just removed, two partial updates do not overwrite each other, and the loser of a race is
+// answered `not_found` (the user, or that name, is gone) instead of failing half-way.
 
 /** A SCIM client's id for the user in its own directory (only SCIM sets it; absent = unchanged). */
 interface ExternalId {
@@ -57,6 +66,12 @@ async function requireUnique(tx: Prisma.TransactionClient, values: { username?: 
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenantDb>["user"]["findUnique"]>>>;
 
+/** A user as stored, as a command reads it under the user's lock. */
+export type StoredUser = UserRow;
+
+/** Which user a command acts on: by username (REST, the console) or by id (SCIM, which addresses users by id). */
+export type UserRef = string | { id: string };
+
 export interface UserCommandResult {
   username: string;
   provisioningState: string;
@@ -70,10 +85,38 @@ function syncMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
-async function requireUser(tenant: ResolvedTenant, username: string): Promise<UserRow> {
-  const user = await tenantDb(tenant).user.findUnique({ where: { username } });
-  if (!user) throw new AppError("not_found", "User not found.");
+const userNotFound = () => new AppError("not_found", "User not found.");
+
+async function findUser(tenant: ResolvedTenant, ref: UserRef): Promise<UserRow | null> {
+  return tenantDb(tenant).user.findUnique({ where: typeof ref === "string" ? { username: ref } : { id: ref.id } });
+}
+
+async function requireUser(tenant: ResolvedTenant, ref: UserRef): Promise<UserRow> {
+  const user = await findUser(tenant, ref);
+  if (!user) throw userNotFound();
   return user;
+}
+
+/**
+ * Runs `work` holding the write lock of the user with this id: a session advisory lock
+ * (lib/db/session-lock.ts) on a connection of its own, held across the identity server's calls
+ * with no transaction open meanwhile. Keyed by the id, which a rename keeps.
+ */
+function withUserLock<T>(tenant: ResolvedTenant, userId: string, work: () => Promise<T>): Promise<T> {
+  return withSessionLock("userWrites", `${tenant.id}/${userId}`, work, { busy: "Another change to this user is still under way; try again in a moment." });
+}
+
+/**
+ * One write to the user `ref` names, under the user's lock, on the row as it is once the lock is
+ * held: a user deleted while the write waited — or, named by username, renamed — is `not_found`.
+ */
+async function withUserWrite<T>(tenant: ResolvedTenant, ref: UserRef, work: (user: UserRow) => Promise<T>): Promise<T> {
+  const seen = await requireUser(tenant, ref);
+  return withUserLock(tenant, seen.id, async () => {
+    const user = await findUser(tenant, { id: seen.id });
+    if (!user || (typeof ref === "string" && user.username !== ref)) throw userNotFound();
+    return work(user);
+  });
 }
 
 /**
@@ -92,14 +135,14 @@ async function authorizeActOn(tenant: ResolvedTenant, principal: Principal, user
  */
 async function lockCheckedUser(tx: Prisma.TransactionClient, username: string, checked: UserRow): Promise<void> {
   const [row] = await tx.$queryRaw<{ tenant_role: string | null }[]>`SELECT tenant_role FROM users WHERE username = ${username} FOR UPDATE`;
-  if (!row) throw new AppError("not_found", "User not found.");
+  if (!row) throw userNotFound();
   if (row.tenant_role !== checked.tenantRole) throw new AppError("conflict", "This user's role changed meanwhile. Reload and try again.");
 }
 
-async function markSync(tenant: ResolvedTenant, username: string, outcome: { identityId?: string } | { error: unknown }): Promise<string> {
+async function markSync(tenant: ResolvedTenant, userId: string, outcome: { identityId?: string } | { error: unknown }): Promise<string> {
   const failed = "error" in outcome;
   await tenantDb(tenant).user.update({
-    where: { username },
+    where: { id: userId },
     data: failed ? { provisioningState: "failed", syncError: syncMessage(outcome.error) } : { provisioningState: "synced", syncError: null, ...(outcome.identityId ? { identityId: outcome.identityId } : {}) },
   });
   return failed ? "failed" : "synced";
@@ -114,12 +157,18 @@ async function markSync(tenant: ResolvedTenant, username: string, outcome: { ide
  */
 export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId & { enabled?: boolean }, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   requireGrant(principal, { kind: "tenantRole", role: input.tenantRole }, "create a user with it", "tenantRole");
-  const db = tenantDb(tenant);
+  // The new user's id is chosen here so that its lock is held from the insert to the push: a
+  // delete or change arriving meanwhile waits for the realm user to exist.
+  const id = randomUUID();
+  return withUserLock(tenant, id, () => createLockedUser(tenant, id, input, by));
+}
+
+async function createLockedUser(tenant: ResolvedTenant, id: string, input: CreateUserInput & ExternalId & { enabled?: boolean }, by: AuditActor): Promise<UserCommandResult> {
   try {
-    await db.$transaction(async (tx) => {
+    await tenantDb(tenant).$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
       await requireUnique(tx, { username: input.username, email: input.email });
-      const user = await tx.user.create({ data: { username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, enabled: input.enabled ?? true, provisioningState: "pending" } });
+      const user = await tx.user.create({ data: { id, username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, enabled: input.enabled ?? true, provisioningState: "pending" } });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
@@ -128,7 +177,7 @@ export async function createTenantUser(tenant: ResolvedTenant, input: CreateUser
   }
   const generated = input.passwordMode === "generate" ? generatePassword() : undefined;
   const password = input.passwordMode === "none" || input.passwordMode === "link" ? undefined : (input.password ?? generated);
-  const state = await pushToIdentity(tenant, input.username, { password, temporary: Boolean(generated) });
+  const state = await pushToIdentity(tenant, id, { password, temporary: Boolean(generated) });
   const synced = state === "synced";
   // Without a realm user there is nothing to set a password on: the admin issues the link after a retry.
   const setPasswordLink = input.passwordMode === "link" && synced ? await issueSetPasswordLink(tenant, input.username, by) : undefined;
@@ -150,15 +199,16 @@ async function syncedRealmUser(realm: string, identityId: string, username: stri
  * Creates or updates the user in the realm from the database row (profile, enabled, tenant role);
  * records the outcome on the row.
  */
-async function pushToIdentity(tenant: ResolvedTenant, username: string, credentials?: { password: string | undefined; temporary: boolean }): Promise<string> {
-  const user = await requireUser(tenant, username);
+async function pushToIdentity(tenant: ResolvedTenant, userId: string, credentials?: { password: string | undefined; temporary: boolean }): Promise<string> {
+  const user = await requireUser(tenant, { id: userId });
+  const { username } = user;
   const roles = [user.tenantRole ?? "member"];
   try {
     const profile = { email: user.email ?? undefined, firstName: user.firstName ?? undefined, lastName: user.lastName ?? undefined, enabled: user.enabled };
     const create = () => createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), roles, { temporary: credentials?.temporary ?? true });
     // A user never synced is created straight away; only a taken username (409) means it exists already.
     let identity = user.identityId ? await syncedRealmUser(tenant.key, user.identityId, username) : await create();
-    if (identity && !user.identityId) return await markSync(tenant, username, { identityId: identity.id });
+    if (identity && !user.identityId) return await markSync(tenant, userId, { identityId: identity.id });
     identity ??= await findUserByUsername(tenant.key, username);
     if (!identity) {
       identity = await create();
@@ -169,20 +219,21 @@ async function pushToIdentity(tenant: ResolvedTenant, username: string, credenti
       // Users from before roles were kept here (tenantRole null) keep whatever the realm gives them.
       if (user.tenantRole) await setTenantRole(tenant.key, identity.id, user.tenantRole as TenantRole);
     }
-    return await markSync(tenant, username, { identityId: identity.id });
+    return await markSync(tenant, userId, { identityId: identity.id });
   } catch (error) {
-    return markSync(tenant, username, { error });
+    return markSync(tenant, userId, { error });
   }
 }
 
 /** Pushes a user whose sync failed to the realm again; a missing realm user gets a new one-time password. */
-export async function retryUserSync(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const user = await requireUser(tenant, username);
-  await authorizeActOn(tenant, principal, user, "re-sync");
-  const generated = user.identityId ? undefined : generatePassword();
-  const state = await pushToIdentity(tenant, username, generated ? { password: generated, temporary: true } : undefined);
-  await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
-  return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
+export function retryUserSync(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return withUserWrite(tenant, username, async (user) => {
+    await authorizeActOn(tenant, principal, user, "re-sync");
+    const generated = user.identityId ? undefined : generatePassword();
+    const state = await pushToIdentity(tenant, user.id, generated ? { password: generated, temporary: true } : undefined);
+    await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
+    return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
+  });
 }
 
 /** What one change of a user may touch; what is left out stays as it is. */
@@ -217,15 +268,21 @@ const userChangesSchema = updateUserSchema.extend({
  * 3. then — outside any transaction, as identity calls always are — the realm follows in one push
  *    (a rename there ends the user's sessions); a failed push leaves the user `failed` and
  *    retryable like any other change.
- * A request that changes nothing writes nothing.
+ * A request that changes nothing writes nothing. All of it runs under the user's lock (see the
+ * top of this file); `changes` may be a function of the user as stored once the lock is held, for
+ * changes made relative to it (a partial profile merged with the stored one, a SCIM PATCH), so a
+ * concurrent change is built upon, not overwritten.
  *
  * Renaming: memberships and organization memberships follow through their foreign keys (ON
  * UPDATE CASCADE), set-password links hang on the user's id, and the old name is kept in
  * `retired_usernames` so sessions still carrying it are refused. Enabling or disabling: the
  * database decides at once (the app refuses a disabled user's next request), the realm follows.
  */
-export async function changeTenantUser(tenant: ResolvedTenant, username: string, changes: UserChanges, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const current = await requireUser(tenant, username);
+export function changeTenantUser(tenant: ResolvedTenant, user: UserRef, changes: UserChanges | ((current: StoredUser) => UserChanges), principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return withUserWrite(tenant, user, (current) => changeLockedUser(tenant, current, typeof changes === "function" ? changes(current) : changes, principal, by));
+}
+
+async function changeLockedUser(tenant: ResolvedTenant, current: UserRow, changes: UserChanges, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
   const asked = parseOrThrow(userChangesSchema, { ...changes.profile, username: changes.username, tenantRole: changes.tenantRole, enabled: changes.enabled, externalId: changes.externalId });
   const newName = asked.username !== undefined && asked.username !== current.username ? asked.username : undefined;
   const profile = changes.profile ? { email: asked.email ?? null, firstName: asked.firstName ?? null, lastName: asked.lastName ?? null } : undefined;
@@ -283,7 +340,7 @@ export async function changeTenantUser(tenant: ResolvedTenant, username: string,
   const lostPermission = roleChanges && from !== null && REALM_ROLE_PERMISSIONS[from].some((permission) => !REALM_ROLE_PERMISSIONS[role!].includes(permission));
   const ending = newName ? "user_renamed" : enabled === false ? "user_disabled" : lostPermission ? "role_changed" : null;
   if (ending) await endUserSessions(tenant, current.username, ending);
-  return { username: finalName, provisioningState: await pushToIdentity(tenant, finalName) };
+  return { username: finalName, provisioningState: await pushToIdentity(tenant, current.id) };
 }
 
 /** Replaces the user's profile (and SCIM's externalId); see `changeTenantUser`. */
@@ -330,8 +387,12 @@ export function setTenantUserEnabled(tenant: ResolvedTenant, username: string, e
 }
 
 /** Sets a password the admin typed, or generates a one-time one the user must replace. */
-export async function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const user = await requireUser(tenant, username);
+export function resetTenantUserPassword(tenant: ResolvedTenant, username: string, password: string | undefined, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  return withUserWrite(tenant, username, (user) => resetLockedPassword(tenant, user, password, principal, by));
+}
+
+async function resetLockedPassword(tenant: ResolvedTenant, user: UserRow, password: string | undefined, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+  const { username } = user;
   await authorizeActOn(tenant, principal, user, "reset the password of");
   if (!user.identityId) throw new AppError("conflict", "This user is not in the identity realm yet. Retry the sync first.");
   const value = password ?? generatePassword();
@@ -345,22 +406,31 @@ export async function resetTenantUserPassword(tenant: ResolvedTenant, username: 
   return { username, provisioningState: user.provisioningState, ...(password ? {} : { oneTimePassword: value }) };
 }
 
-/** Deletes a user from the realm, then from the tenant. The break-glass admin can only be disabled. */
-export async function deleteTenantUser(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<void> {
-  const user = await requireUser(tenant, username);
-  if (user.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be deleted. Disable it instead.");
-  await authorizeActOn(tenant, principal, user, "delete");
-  if (user.identityId) await deleteUser(tenant.key, user.identityId);
-  await tenantDb(tenant).$transaction(async (tx) => {
-    await tx.user.delete({ where: { username } });
-    await retireUsername(tx, username, "deleted");
-    await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: user });
+/**
+ * Deletes a user from the realm, then from the tenant, under the user's lock: of two deletes (or
+ * a delete and a rename) one wins and the other is `not_found`. A failure after the realm's
+ * delete leaves the row, and the delete can simply be sent again. The break-glass admin can only
+ * be disabled.
+ */
+export function deleteTenantUser(tenant: ResolvedTenant, user: UserRef, principal: Principal, by: AuditActor): Promise<void> {
+  return withUserWrite(tenant, user, async (current) => {
+    const { username } = current;
+    if (current.isBreakGlass) throw new AppError("forbidden", "The break-glass admin cannot be deleted. Disable it instead.");
+    await authorizeActOn(tenant, principal, current, "delete");
+    if (current.identityId) await deleteUser(tenant.key, current.identityId);
+    await tenantDb(tenant).$transaction(async (tx) => {
+      await tx.user.delete({ where: { id: current.id } });
+      await retireUsername(tx, username, "deleted");
+      await recordTenantEvent(tx, by, { action: "user.deleted", resourceType: "user", resourceId: username, before: current });
+    });
+    await endUserSessions(tenant, username, "user_deleted");
   });
-  await endUserSessions(tenant, username, "user_deleted");
 }
 
 /** Issues a set-password link for the user (lib/set-password-links), if `principal` may act on them. */
-export async function issueTenantUserSetPasswordLink(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<IssuedLink> {
-  await authorizeActOn(tenant, principal, await requireUser(tenant, username), "send a set-password link to");
-  return issueSetPasswordLink(tenant, username, by);
+export function issueTenantUserSetPasswordLink(tenant: ResolvedTenant, username: string, principal: Principal, by: AuditActor): Promise<IssuedLink> {
+  return withUserWrite(tenant, username, async (user) => {
+    await authorizeActOn(tenant, principal, user, "send a set-password link to");
+    return issueSetPasswordLink(tenant, username, by);
+  });
 }

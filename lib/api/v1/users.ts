@@ -58,11 +58,11 @@ export const patchUserRoute = tenantRoute({
     if (changesProfile || body.tenantRole !== undefined || body.username !== undefined) authorize("user:update");
     if (body.enabled !== undefined) authorize("user:disable");
     if (!changesProfile && body.enabled === undefined && body.tenantRole === undefined && body.username === undefined) authorize("user:read");
-    const current = await existingUser(tenant, pathUsername(params));
+    // The profile is merged with the one stored once the user's lock is held: a concurrent PATCH of another field is kept.
     const { username } = await changeTenantUser(
       tenant,
-      current.username,
-      { username: body.username, tenantRole: body.tenantRole, enabled: body.enabled, ...(changesProfile ? { profile: mergedProfile(current, body) } : {}) },
+      pathUsername(params),
+      (current) => ({ username: body.username, tenantRole: body.tenantRole, enabled: body.enabled, ...(changesProfile ? { profile: mergedProfile(current, body) } : {}) }),
       principal,
       actor,
     );
