@@ -9,6 +9,8 @@ const LOGO_SVG = `<?xml version="1.0"?>
 </svg>`;
 
 const TEAL = "rgb(15, 118, 110)";
+// 10,000 nested groups (70 KB, within the size limit): refused before it is parsed.
+const DEEP_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${"<g>".repeat(10_000)}<circle r="1"/>${"</g>".repeat(10_000)}</svg>`;
 
 test("a tenant admin changes the colour and logo, previews them, saves, and sees them on the workspace and its login page", async ({ browser }) => {
   const tenant = await onboardTenant(browser);
@@ -36,6 +38,12 @@ test("a tenant admin changes the colour and logo, previews them, saves, and sees
 
   await page.getByLabel("Organization name", { exact: true }).fill("Teal Rockets");
   await page.getByLabel("Tagline", { exact: true }).fill("Built for orbit");
+  // A logo nested too deep is refused next to the field, at once; nothing is saved.
+  await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "deep.svg", mimeType: "image/svg+xml", buffer: Buffer.from(DEEP_SVG) });
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await expect(page.getByText("This SVG nests elements more than 100 levels deep; flatten its groups (or export it as PNG).")).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByTestId("workspace-brand")).not.toContainText("Teal Rockets");
+
   await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(LOGO_SVG) });
 
   // The preview shows the unsaved values, the chosen file included; the workspace does not yet.

@@ -4,6 +4,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertText, Browser, loginForm, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
 import { fetchFrom, type FetchLike } from "@/tests/support/from-address";
+import { REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
 import { discover, exchange, loginWithCode, provisionRealm, startAuthorization, submitLogin, type RealmFixture } from "@/idp/test-support/flows";
 
 let idp: TestIdp;
@@ -315,6 +316,41 @@ describe("a temporary password", () => {
 
     expect((await kc.users.findOne({ realm: t.realm, id: t.userId }))!.requiredActions).toEqual([]);
     expect((await passwordGrant(t.realm, "cli", t.username, "brand-new-pass")).status).toBe(200);
+  });
+});
+
+describe("the new password", () => {
+  it("is held to the realm's password policy on the page: 9 characters are refused with the reason, 10 accepted", async () => {
+    const t = await realmWithUser();
+    // As ensureRealm sets it on every Gatehouse realm.
+    await kc.realms.update({ realm: t.realm }, { passwordPolicy: REALM_PASSWORD_POLICY });
+    expect((await kc.realms.findOne({ realm: t.realm }))?.passwordPolicy).toBe(REALM_PASSWORD_POLICY);
+    await kc.users.resetPassword({ realm: t.realm, id: t.userId, credential: { type: "password", value: "one-time-pass", temporary: true } });
+    const attempt = await startAuthorization(t.config);
+    const result = await submitLogin(attempt, t.username, "one-time-pass");
+    expect(result.html).toMatch(/<input id="password-new"[^>]*minlength="10" maxlength="200"/);
+    expect(result.html).toContain("At least 10 characters.");
+    const form = loginForm(result.html, result.url);
+
+    const nine = "nine-char";
+    const refused = await attempt.browser.follow(form.action, "http://app.test/", { form: { csrf: form.csrf, step: "update-password", "password-new": nine, "password-confirm": nine } });
+    const page = await refused.response.text();
+    expect(alertText(page)).toBe("Choose a password of at least 10 characters.");
+    expect(page).toContain('name="password-new"');
+    expect((await kc.users.findOne({ realm: t.realm, id: t.userId }))!.requiredActions).toEqual(["UPDATE_PASSWORD"]);
+
+    const ten = "ten-chars!";
+    const done = await attempt.browser.follow(form.action, "http://app.test/", { form: { csrf: form.csrf, step: "update-password", "password-new": ten, "password-confirm": ten } });
+    expect(done.url).toMatch(/^http:\/\/app\.test\/.*code=/);
+    expect((await loginWithCode(t.config, t.username, ten)).tokens.claims()!.sub).toBe(t.userId);
+  });
+
+  it("is held to Gatehouse's policy on a realm that never had one set, and a policy the server cannot check is refused", async () => {
+    const t = await realmWithUser();
+    expect((await kc.realms.findOne({ realm: t.realm }))?.passwordPolicy).toBeUndefined();
+    await expect(kc.users.resetPassword({ realm: t.realm, id: t.userId, credential: { type: "password", value: "nine-char", temporary: false } })).rejects.toMatchObject({ response: { status: 400 } });
+    expect(await failure(kc.realms.update({ realm: t.realm }, { passwordPolicy: "length(10) and digits(2)" }))).toBe(400);
+    expect((await kc.realms.findOne({ realm: t.realm }))?.passwordPolicy).toBeUndefined();
   });
 });
 

@@ -24,6 +24,7 @@ import {
   updateUserProfile,
 } from "@/lib/identity/users";
 import { discoveryUrl, forgetRealmDiscovery } from "@/lib/identity/discovery";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
 import { codeFlowLogin, endSession, loginPageAnswers, type LoginPageAnswer } from "@/tests/support/oidc-login";
 import { passwordAccepted, passwordGrant, type PasswordGrantAnswer } from "@/tests/support/identity-login";
 import { fetchFrom } from "@/tests/support/from-address";
@@ -149,6 +150,24 @@ function contract(server: IdentityServer) {
       await createUser(name, { username: "bob" }, "pw-4-long-enough", []);
       expect(await countUsers(name)).toBe(2);
       expect(await countUsers(name, "ash")).toBe(1);
+    });
+
+    it("holds every password to Gatehouse's policy: the realm refuses a too-short one set through the admin API", async () => {
+      const name = realmName("policy");
+      realms.push(name);
+      await tenantRealm(name);
+      expect((await withAdmin((admin) => admin.realms.findOne({ realm: name })))?.passwordPolicy).toBe(REALM_PASSWORD_POLICY);
+      const refusal = (call: Promise<unknown>) => call.then(() => "accepted", (error: { response?: Response; responseData?: unknown }) => ({ status: error.response?.status, body: error.responseData }));
+      const short = "x".repeat(PASSWORD_MIN_LENGTH - 1);
+      const tooShort = { status: 400, body: { error: "invalidPasswordMinLengthMessage" } };
+      expect(await refusal(createUser(name, { username: "shorty" }, short, []))).toMatchObject(tooShort);
+      expect(await findUserByUsername(name, "shorty")).toBeNull();
+      const enough = "y".repeat(PASSWORD_MIN_LENGTH);
+      const user = await createUser(name, { username: "enough" }, enough, ["member"]);
+      expect(await refusal(resetPassword(name, user!.id, short))).toMatchObject(tooShort);
+      expect(await refusal(resetPassword(name, user!.id, "z".repeat(PASSWORD_MAX_LENGTH + 1)))).toMatchObject({ status: 400, body: { error: "invalidPasswordMaxLengthMessage" } });
+      expect(await passwordAccepted(name, "enough", enough)).toBe(true);
+      expect(await passwordAccepted(name, "enough", short)).toBe(false);
     });
 
     it("keeps every attribute through ensure → frontendUrl → branding → ensure, and sets the login theme and editable usernames", async () => {

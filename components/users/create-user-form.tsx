@@ -9,6 +9,7 @@ import { OneTimePassword } from "@/components/users/one-time-password";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { PASSWORD_HINT } from "@/lib/passwords/policy";
 
 
 /** `usersPath`: where this tenant's user pages live (`/users` on its host, under the tenant on the console). */
@@ -57,7 +58,7 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
           </label>
         ))}
       </fieldset>
-      {mode === "set" ? <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" /> : null}
+      {mode === "set" ? <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint={PASSWORD_HINT} /> : null}
       <div>
         <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
       </div>

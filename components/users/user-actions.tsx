@@ -8,6 +8,7 @@ import { SetPasswordLink } from "@/components/users/set-password-link";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { useActionForm } from "@/components/ui/form-feedback";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { PASSWORD_HINT } from "@/lib/passwords/policy";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -60,7 +61,7 @@ export function ResetPasswordForm({ action }: { action: Action }) {
           </label>
         ))}
       </div>
-      {mode === "set" ? <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" /> : null}
+      {mode === "set" ? <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" hint={PASSWORD_HINT} /> : null}
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>{mode === "link" ? "Make link" : "Reset password"}</Button>
         <Feedback state={state} />

@@ -2,10 +2,17 @@ import { isUniqueViolation, transaction } from "@/idp/db";
 import { adminPath, created, noContent, ok, type AdminContext, type Reply, type Route } from "@/idp/admin/context";
 import { parse, realmInput, realmRepresentation, validRealmName, type RealmInput } from "@/idp/admin/representations";
 import { MASTER_REALM } from "@/idp/config";
+import { parsePasswordPolicy } from "@/idp/auth/password-policy";
 import { badRequest, conflict } from "@/idp/http/respond";
 import { addActiveKey, publishedKeys, spkiBase64 } from "@/idp/store/keys";
 import { createRealmWithKey } from "@/idp/store/realm-setup";
 import { deleteRealm, listRealms, updateRealm, type RealmFields } from "@/idp/store/realms";
+
+/** A policy the server cannot hold is refused now, not ignored later. */
+function checkedPolicy(policy: string | undefined): string | undefined {
+  if (policy !== undefined) parsePasswordPolicy(policy);
+  return policy;
+}
 
 function realmFields(input: RealmInput): RealmFields {
   // Keycloak's realm update replaces the whole attribute map when one is sent (keys left out are
@@ -27,6 +34,7 @@ function realmFields(input: RealmInput): RealmFields {
     accessTokenLifespan: input.accessTokenLifespan,
     ssoSessionIdleTimeout: input.ssoSessionIdleTimeout,
     ssoSessionMaxLifespan: input.ssoSessionMaxLifespan,
+    passwordPolicy: checkedPolicy(input.passwordPolicy),
   };
 }
 

@@ -43,6 +43,7 @@ export const realmInput = z.object({
   accessTokenLifespan: seconds(1),
   ssoSessionIdleTimeout: seconds(1),
   ssoSessionMaxLifespan: seconds(1),
+  passwordPolicy: optional(z.string().max(1000)),
 });
 export type RealmInput = z.output<typeof realmInput>;
 
@@ -76,6 +77,7 @@ export function realmRepresentation(realm: Realm) {
     editUsernameAllowed: realm.editUsernameAllowed,
     notBefore: realm.notBefore,
     ...(realm.loginTheme ? { loginTheme: realm.loginTheme } : {}),
+    ...(realm.passwordPolicy ? { passwordPolicy: realm.passwordPolicy } : {}),
     attributes: realm.attributes,
   };
 }

@@ -16,6 +16,7 @@ import {
   type UserInput,
 } from "@/idp/admin/representations";
 import { setPassword, UPDATE_PASSWORD } from "@/idp/auth/authenticate";
+import { checkAdminPassword } from "@/idp/auth/password-policy";
 import { hashPassword } from "@/idp/auth/passwords";
 import { HttpError, badRequest, conflict, notFound } from "@/idp/http/respond";
 import { setPasswordHash } from "@/idp/store/credentials";
@@ -104,6 +105,7 @@ async function create(ctx: AdminContext): Promise<Reply> {
   const input = parse(userInput, await ctx.body());
   const username = validUsername(input.username);
   const password = passwordOf(input.credentials);
+  if (password) checkAdminPassword(realm, password.value);
   const digest = password ? await hashPassword(password.value) : null;
   const requiredActions = [...new Set([...(input.requiredActions ?? []), ...(password?.temporary ? [UPDATE_PASSWORD] : [])])];
   try {
@@ -157,6 +159,7 @@ async function update(ctx: AdminContext): Promise<Reply> {
   const realm = await ctx.realm();
   const username = input.username === undefined || !realm.editUsernameAllowed ? undefined : validUsername(input.username);
   const password = passwordOf(input.credentials);
+  if (password) checkAdminPassword(realm, password.value);
   const fields: UserFields = {
     ...(username !== undefined && username !== current.username ? { username } : {}),
     email: validEmail(input.email),
@@ -192,6 +195,7 @@ async function resetPassword(ctx: AdminContext): Promise<Reply> {
   const credential = parse(credentialInput, await ctx.body());
   if (credential.type !== "password") throw badRequest("Only password credentials are supported.");
   if (!credential.value) throw new HttpError(400, { error: "invalid_request", errorMessage: "The password is empty." });
+  checkAdminPassword(await ctx.realm(), credential.value);
   await setPassword(ctx.deps.db, user, credential.value, credential.temporary);
   return noContent();
 }

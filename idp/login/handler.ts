@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { errors, type Interaction } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
 import { authenticate, setPassword } from "@/idp/auth/authenticate";
+import { passwordViolation, realmPasswordRules } from "@/idp/auth/password-policy";
 import { readForm } from "@/idp/http/body";
 import { clientAddress } from "@/idp/http/client-address";
 import { sendHtml } from "@/idp/http/respond";
@@ -11,8 +12,6 @@ import { extendGrant } from "@/idp/oidc/grants";
 import { loginActionPath } from "@/idp/oidc/paths";
 import type { RealmRuntime } from "@/idp/oidc/runtime";
 import { findUser } from "@/idp/store/users";
-
-export const MIN_NEW_PASSWORD_LENGTH = 8;
 
 export interface LoginDeps {
   db: Queryable;
@@ -64,8 +63,8 @@ export async function handleLoginAction(deps: LoginDeps, runtime: RealmRuntime, 
   const loginHint = typeof details.params.login_hint === "string" ? details.params.login_hint : undefined;
   const showLogin = (status: number, error?: string, username = loginHint, headers: Record<string, string> = {}) =>
     sendHtml(res, status, loginPage({ brand, action, csrf, username, error }), headers);
-  const showUpdatePassword = (status: number, error?: string) =>
-    sendHtml(res, status, updatePasswordPage({ brand, action, csrf, minLength: MIN_NEW_PASSWORD_LENGTH, error }));
+  const rules = realmPasswordRules(realm);
+  const showUpdatePassword = (status: number, error?: string) => sendHtml(res, status, updatePasswordPage({ brand, action, csrf, rules, error }));
 
   if (req.method === "GET" || req.method === "HEAD") {
     return pendingPasswordUpdate(details) ? showUpdatePassword(200) : showLogin(200);
@@ -118,7 +117,8 @@ async function updatePassword(
   const user = await findUser(deps.db, runtime.realm.name, userId);
   if (!user?.enabled) return sendHtml(res, 403, messagePage(brand, "Sign-in unavailable", MESSAGES.disabled, true));
   const password = form.get("password-new") ?? "";
-  if (password.length < MIN_NEW_PASSWORD_LENGTH) return showUpdatePassword(200, MESSAGES.passwordTooShort(MIN_NEW_PASSWORD_LENGTH));
+  const violation = passwordViolation(realmPasswordRules(runtime.realm), password);
+  if (violation) return showUpdatePassword(200, violation.key === "invalidPasswordMinLengthMessage" ? MESSAGES.passwordTooShort(violation.limit) : MESSAGES.passwordTooLong(violation.limit));
   if (password !== form.get("password-confirm")) return showUpdatePassword(200, MESSAGES.passwordMismatch);
   await setPassword(deps.db, user, password, false);
   await finishLogin(runtime, user.id, req, res);

@@ -1,4 +1,5 @@
 import { DEFAULT_BRAND_COLOR } from "@/idp/config";
+import type { PasswordRules } from "@/idp/auth/password-policy";
 import type { Realm } from "@/idp/store/realms";
 import { normalizeHex, textColorOn } from "@/lib/branding/contrast";
 
@@ -11,6 +12,7 @@ export const MESSAGES = {
   expired: "This sign-in attempt has expired. Go back to the application and sign in again.",
   passwordMismatch: "The passwords do not match.",
   passwordTooShort: (min: number) => `Choose a password of at least ${min} characters.`,
+  passwordTooLong: (max: number) => `Choose a password of at most ${max} characters.`,
 } as const;
 
 export function escapeHtml(value: string): string {
@@ -133,7 +135,8 @@ export interface UpdatePasswordPageInput {
   brand: Brand;
   action: string;
   csrf: string;
-  minLength: number;
+  /** The realm's password policy: the hint and the browser's own check say the same as the server. */
+  rules: PasswordRules;
   error?: string;
 }
 
@@ -148,8 +151,8 @@ ${errorRegion(input.error)}
 <input type="hidden" name="csrf" value="${escapeHtml(input.csrf)}">
 <input type="hidden" name="step" value="update-password">
 <label for="password-new">New password</label>
-<input id="password-new" name="password-new" type="password" autocomplete="new-password" minlength="${input.minLength}" required autofocus${invalid}>
-<p id="password-hint" class="hint">At least ${input.minLength} characters.</p>
+<input id="password-new" name="password-new" type="password" autocomplete="new-password" minlength="${input.rules.minLength}"${input.rules.maxLength === null ? "" : ` maxlength="${input.rules.maxLength}"`} required autofocus${invalid}>
+<p id="password-hint" class="hint">At least ${input.rules.minLength} characters.</p>
 <label for="password-confirm">Confirm new password</label>
 <input id="password-confirm" name="password-confirm" type="password" autocomplete="new-password" required>
 <button type="submit">Save password and continue</button>

@@ -24,6 +24,8 @@ export interface Realm {
   loginTheme: string | null;
   /** Keycloak's UPConfig as last PUT; null: the default profile. */
   userProfile: Record<string, unknown> | null;
+  /** Keycloak's `passwordPolicy` as last set; null: never set (idp/auth/password-policy.ts). */
+  passwordPolicy: string | null;
 }
 
 /** Fields a create or an update may set; absent ones keep their value (or the column default). */
@@ -48,6 +50,7 @@ interface RealmRow {
   edit_username_allowed: boolean;
   login_theme: string | null;
   user_profile: Record<string, unknown> | null;
+  password_policy: string | null;
 }
 
 const COLUMNS: Record<keyof RealmFields, keyof RealmRow> = {
@@ -67,6 +70,7 @@ const COLUMNS: Record<keyof RealmFields, keyof RealmRow> = {
   editUsernameAllowed: "edit_username_allowed",
   loginTheme: "login_theme",
   userProfile: "user_profile",
+  passwordPolicy: "password_policy",
 };
 
 function fromRow(row: RealmRow): Realm {
@@ -89,6 +93,7 @@ function fromRow(row: RealmRow): Realm {
     editUsernameAllowed: row.edit_username_allowed,
     loginTheme: row.login_theme,
     userProfile: row.user_profile,
+    passwordPolicy: row.password_policy,
   };
 }
 

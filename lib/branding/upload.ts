@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
-import { sanitizeSvg } from "@/lib/branding/sanitize-svg";
+import { sanitizeSvgOffThread, SvgTooComplexError } from "@/lib/branding/sanitize-off-thread";
+import { svgComplexityProblem } from "@/lib/branding/svg-limits";
 import { sniffImageType, type ImageType } from "@/lib/branding/sniff";
 
 export type AssetKind = "logo" | "favicon";
@@ -46,19 +47,33 @@ export async function readUpload(kind: AssetKind, file: FormDataEntryValue | nul
   return checkImage(kind, new Uint8Array(await file.arrayBuffer()));
 }
 
+const TOO_COMPLEX = "This SVG is too complex to check; simplify the drawing (or export it as PNG).";
+
+/** The SVG made safe to serve (see lib/branding/sanitize-svg.ts), refused when too deep, too big or empty. */
+async function cleanSvg(kind: AssetKind, svg: string): Promise<string> {
+  const problem = svgComplexityProblem(svg);
+  if (problem) throw refuse(kind, problem);
+  let clean: string | null;
+  try {
+    clean = await sanitizeSvgOffThread(svg);
+  } catch (error) {
+    if (error instanceof SvgTooComplexError) throw refuse(kind, TOO_COMPLEX);
+    throw error;
+  }
+  if (!clean) throw refuse(kind, "This SVG has no drawing left once scripts and external references are removed.");
+  return clean;
+}
+
 /**
  * A file's bytes (within the size limit) checked and made safe to serve: the type comes from the
- * content (magic bytes), never from the name or the sender's claim; SVG is sanitised. Throws
- * `validation_failed` on the field otherwise.
+ * content (magic bytes), never from the name or the sender's claim; SVG is bounded in depth and
+ * element count, then sanitised off the request thread. Throws `validation_failed` on the field
+ * otherwise.
  */
-export function checkImage(kind: AssetKind, bytes: Uint8Array<ArrayBuffer>): AssetUpload {
+export async function checkImage(kind: AssetKind, bytes: Uint8Array<ArrayBuffer>): Promise<AssetUpload> {
   const rule = ASSET_RULES[kind];
   const contentType = sniffImageType(bytes);
   if (!contentType || !rule.types.includes(contentType)) throw refuse(kind, `This file is not a ${rule.typeNames} image.`);
-  if (contentType === "image/svg+xml") {
-    const clean = sanitizeSvg(new TextDecoder().decode(bytes));
-    if (!clean) throw refuse(kind, "This SVG has no drawing left once scripts and external references are removed.");
-    bytes = new TextEncoder().encode(clean);
-  }
+  if (contentType === "image/svg+xml") bytes = new TextEncoder().encode(await cleanSvg(kind, new TextDecoder().decode(bytes)));
   return { contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -5,6 +5,7 @@ import { forgetRealmRoles } from "@/lib/identity/users";
 import { textColorOn } from "@/lib/branding/contrast";
 import { withSessionLock } from "@/lib/db/session-lock";
 import { forgetRealmDiscovery } from "@/lib/identity/discovery";
+import { REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
 
 export interface RealmSpec {
   name: string;
@@ -47,7 +48,9 @@ const BRUTE_FORCE = {
 } satisfies RealmRepresentation;
 
 // Keycloak ignores an admin's username change unless the realm allows it; Gatehouse renames users.
-const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTheme: LOGIN_THEME };
+// The password policy is the app's (lib/passwords/policy.ts), so the identity server's own pages
+// (update password) and its admin API refuse what Gatehouse's forms refuse.
+const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTheme: LOGIN_THEME, passwordPolicy: REALM_PASSWORD_POLICY };
 
 /**
  * Keycloak's realm update replaces the whole attribute map, so every change of attributes reads

@@ -5,6 +5,7 @@ import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/
 import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
 import { syncAppClient } from "@/lib/domains/app-client";
 import { withRealmWrites } from "@/lib/db/session-lock";
+import { PASSWORD_MIN_LENGTH } from "@/lib/passwords/policy";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 
@@ -86,6 +87,7 @@ async function ensureBootstrapSuperadmin(realm: string): Promise<void> {
     await grantRealmRoles(realm, existing.id, [SUPERADMIN_ROLE]);
     return;
   }
+  if (password.length < PASSWORD_MIN_LENGTH) throw new Error(`GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters, as every Gatehouse password.`);
   const created = await createUser(realm, { username, firstName: "Platform", lastName: "Superadmin" }, password, [SUPERADMIN_ROLE]);
   if (!created) {
     const raced = await findUserByUsername(realm, username);

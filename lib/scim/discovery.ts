@@ -1,6 +1,7 @@
 import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
 import { MAX_COUNT } from "@/lib/scim/list";
 import { SCIM_MAX_BODY_BYTES } from "@/lib/scim/route";
+import { PASSWORD_MIN_LENGTH } from "@/lib/passwords/policy";
 
 // The discovery endpoints (RFC 7644 §4): what this server supports, stated so clients need not guess.
 
@@ -88,7 +89,7 @@ export function schemaDefinitions(baseUrl: string) {
       attribute("displayName", "Given and family name, else the userName", { mutability: "readOnly" }),
       attribute("emails", "One address, the work one", { multiValued: true, subAttributes: [attribute("value", "Address"), attribute("type", "Always work"), attribute("primary", "Always true", { type: "boolean" })] }),
       attribute("active", "false disables the user at once (sign-in and sessions refused)", { type: "boolean" }),
-      attribute("password", "Initial password (at least 10 characters)", { mutability: "writeOnly", returned: "never" }),
+      attribute("password", `Initial password (at least ${PASSWORD_MIN_LENGTH} characters)`, { mutability: "writeOnly", returned: "never" }),
     ],
     meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${SCIM_SCHEMAS.user}` },
   };

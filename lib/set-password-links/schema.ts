@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "@/lib/users/schema";
+import { passwordSchema } from "@/lib/passwords/schema";
 
 /** The set-password form: the password twice, the same both times. */
 export const choosePasswordSchema = z

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/errors/action";
 import { formValues, type FormState } from "@/lib/errors/form-state";
 import { fieldErrors, parseOrThrow } from "@/lib/errors/zod";
-import { changeTenantRoleSchema, createUserSchema, passwordSchema, renameUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { changeTenantRoleSchema, createUserSchema, renameUserSchema, updateUserSchema, usernameSchema } from "@/lib/users/schema";
+import { passwordSchema } from "@/lib/passwords/schema";
 import { deliveryFormValues } from "@/lib/mail/delivery";
 import { changeTenantUserRole, createTenantUser, deleteTenantUser, issueTenantUserSetPasswordLink, renameTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { plainText } from "@/lib/input/text";
 import { TENANT_ROLES } from "@/lib/identity/roles";
 import { PERSON_NAME_PROHIBITED } from "@/lib/identity/user-profile";
+import { passwordSchema } from "@/lib/passwords/schema";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
@@ -26,8 +27,6 @@ const profile = {
   firstName: z.preprocess(blankToUndefined, personNameSchema.optional()),
   lastName: z.preprocess(blankToUndefined, personNameSchema.optional()),
 };
-
-export const passwordSchema = plainText().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
 
 export const tenantRoleSchema = z.enum(TENANT_ROLES, { error: "Choose a role" });
 
