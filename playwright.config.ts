@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 import { e2eDataDir, e2eIdentity, idpPort, port } from "./e2e/environment";
+import { TEST_APP_COMMAND, testAppEnv } from "./scripts/test-app";
 
 // Two runs (scripts/test.ts): every spec on the embedded identity server, then the main journeys
 // on a real Keycloak (E2E_IDENTITY=keycloak): onboarding with the break-glass admin's first
@@ -33,7 +34,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "node scripts/with-node24.mjs scripts/serve.ts start",
+    command: TEST_APP_COMMAND,
     // Ready once the console's realm and first superadmin exist (on Keycloak a few seconds after start).
     url: `http://127.0.0.1:${port}/readyz`,
     // Keycloak starts in 15–30 s on two cores (installed beforehand by `npm run keycloak -- install`).
@@ -43,16 +44,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      PORT: String(port),
-      GATEHOUSE_BASE_URL: `http://localhost:${port}`,
-      GATEHOUSE_DATA_DIR: e2eDataDir,
-      GATEHOUSE_EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? (onKeycloak ? "54342" : "54340"),
-      GATEHOUSE_IDENTITY: e2eIdentity,
-      GATEHOUSE_IDP_PORT: String(idpPort),
-      GATEHOUSE_KEYCLOAK_PORT: String(idpPort),
-      GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME: "superadmin",
-      GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: "e2e-superadmin-password",
-      GATEHOUSE_CONTROLLER_POLL_MS: "500",
+      ...testAppEnv({ port, idpPort, pgPort: Number(process.env.E2E_PG_PORT ?? (onKeycloak ? "54342" : "54340")), dataDir: e2eDataDir, identity: e2eIdentity }),
       // An overdue customer is locked out at once (e2e/standing.spec.ts); the default is 7 days.
       GATEHOUSE_STANDING_GRACE_DAYS: "0",
       // Custom-domain verification asks the spec's own DNS server (e2e/custom-domain.spec.ts).
@@ -62,7 +54,6 @@ export default defineConfig({
       GATEHOUSE_DOMAIN_RECHECK_FAILURES: "2",
       // A verified domain also moves the realm's frontendUrl there (same host, the identity server's port).
       GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: `http://{domain}:${idpPort}`,
-      LOG_LEVEL: "warn",
     },
   },
 });

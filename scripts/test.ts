@@ -1,7 +1,8 @@
 // `npm test`: unit and integration tests (vitest, real embedded PostgreSQL, the embedded identity
-// server and a real Keycloak), then a production build and the browser tests (Playwright driving
-// Debian's Chromium against `next start`): every spec on the embedded server, then the main
-// journeys on Keycloak. GATEHOUSE_TEST_KEYCLOAK=off leaves Keycloak out (refused in CI).
+// server and a real Keycloak), then a production build, the API fuzzing (schemathesis against
+// `next start`: scripts/fuzz.ts) and the browser tests (Playwright driving Debian's Chromium
+// against `next start`): every spec on the embedded server, then the main journeys on Keycloak.
+// GATEHOUSE_TEST_KEYCLOAK=off leaves Keycloak out (refused in CI).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -43,6 +44,8 @@ if (only !== "e2e") {
 if (only !== "unit") {
   process.env.GATEHOUSE_NEXT_DIST_DIR = ".next-test";
   run("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  run("API fuzzing (schemathesis, both hosts)", process.execPath, ["--import", "tsx", path.join("scripts", "fuzz.ts")], await freePortsFor(["FUZZ_PORT", "FUZZ_IDP_PORT", "FUZZ_PG_PORT"]));
+  summary.push("API fuzzing: passed (every documented operation of both hosts; reports in .data/fuzz-report)");
   fs.rmSync(path.join(".data", "e2e"), { recursive: true, force: true });
   run("browser tests on the embedded identity server", bin("playwright"), ["test"], await freePortsFor(E2E_PORTS));
   if (keycloakOff) {

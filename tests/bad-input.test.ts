@@ -51,6 +51,9 @@ import * as domain from "@/app/workspace/api/v1/tenants/[key]/domains/[hostname]
 import * as scimUsers from "@/app/workspace/scim/v2/Users/route";
 import * as scimUser from "@/app/workspace/scim/v2/Users/[id]/route";
 import * as openApiDocumentRoute from "@/app/workspace/api/v1/openapi.json/route";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createEdgeServer } from "@/lib/server/http-server";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.
@@ -449,5 +452,45 @@ describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => 
     expect(get).toMatchObject({ status: 404, body: { code: "not_found" } });
     const cookie = await call(users.GET, { host: hostOf(acme), path: `${base(acme)}/users`, cookie: "next-auth.session-token=%zz; other=%E0%A4%A", params: { key: acme.key } });
     expect(cookie).toMatchObject({ status: 401, body: { code: "unauthorized" } });
+  });
+});
+
+// Found by the API fuzzer (scripts/fuzz.ts, schemathesis against `next start`).
+describe("what the API fuzzer found", () => {
+  it("answers TRACE with the API's 501 at the app's edge: Next.js cannot make a Request of it and answered a plain-text 500", async () => {
+    // The handler does what Next's server does first with every request.
+    const edge = createEdgeServer({ trustedProxies: new (await import("node:net")).BlockList(), maxBodyBytes: 1024 * 1024, requestTimeoutMs: 5_000 }, (req, res) => {
+      try {
+        new Request(`http://${req.headers.host}${req.url}`, { method: req.method });
+        res.writeHead(200).end("routed");
+      } catch {
+        res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
+      }
+    });
+    await new Promise<void>((resolve) => edge.listen(0, "127.0.0.1", resolve));
+    const send = (method: string, path: string) =>
+      new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+        const request = http.request({ host: "127.0.0.1", port: (edge.address() as AddressInfo).port, method, path, headers: { host: hostOf(acme) } }, (response) => {
+          let body = "";
+          response.on("data", (chunk) => (body += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"], body }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    try {
+      const rest = await send("TRACE", `/api/v1/tenants/${acme.key}/users`);
+      expect({ ...rest, body: JSON.parse(rest.body) }).toMatchObject({ status: 501, type: "application/json", body: { code: "method_not_allowed", message: expect.stringContaining("TRACE") } });
+      const scimAnswer = await send("TRACE", "/scim/v2/Users");
+      expect({ ...scimAnswer, body: JSON.parse(scimAnswer.body) }).toMatchObject({ status: 501, type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: "501" } });
+      expect(await send("GET", `/api/v1/tenants/${acme.key}/users`)).toMatchObject({ status: 200, body: "routed" });
+    } finally {
+      await new Promise((resolve) => edge.close(resolve));
+    }
+  });
+
+  it("searches users for text ending in U+FFFF (its range's upper bound was a NUL: PostgreSQL refused it, 500)", async () => {
+    const search = await call(users.GET, { host: hostOf(acme), path: `${base(acme)}/users?q=${encodeURIComponent("a\uffff")}`, key: acmeKey, params: { key: acme.key } });
+    expect(search).toMatchObject({ status: 200, body: { items: [], next: null } });
   });
 });

@@ -40,6 +40,11 @@ function segmentProblem(segment: string): string | null {
   return problem ? `“${shown(segment)}”: ${problem}` : null;
 }
 
+/** 501 `method_not_allowed`: a method no resource of the API supports (RFC 9110 §15.6.2), in its error shape. */
+export function methodRefusal(kind: ApiKind, method: string): Response {
+  return apiRefusal(kind, new AppError("method_not_allowed", `This API does not support the method ${method}.`), { status: 501 });
+}
+
 /**
  * What the proxy answers itself for an API path, before routing; null to route it. A method Next
  * does not route is 501, a path segment that does not decode (Next's router would answer an HTML
@@ -49,9 +54,7 @@ function segmentProblem(segment: string): string | null {
 export function entryRefusal(method: string, pathname: string, hostFound: boolean): Response | null {
   const kind = apiKindOf(pathname);
   if (!kind) return null;
-  if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
-    return apiRefusal(kind, new AppError("method_not_allowed", `This API does not support the method ${method}.`), { status: 501 });
-  }
+  if (!(ROUTE_METHODS as readonly string[]).includes(method)) return methodRefusal(kind, method);
   for (const segment of pathname.split("/")) {
     const problem = segmentProblem(segment);
     if (problem) return apiRefusal(kind, new AppError("validation_failed", "The request path is not valid.", { _path: problem }));

@@ -125,24 +125,47 @@ function attributeKey<W>(target: FilterTarget<W>, path: string): string {
   return lower.startsWith(prefix) ? lower.slice(prefix.length) : lower;
 }
 
-function compile<W>(target: FilterTarget<W>, filter: Filter, prefix: string): W {
+// The parser reads a quoted value's backslashes literally unless a quote follows (`"a\\b"` is
+// `a\\b`, and a value ending in a backslash does not parse), but RFC 7644 makes a value a JSON
+// string. So each quoted value is decoded here, as JSON, and the parser sees its index instead.
+const QUOTED = /"(?:[^"\\]|\\.|\n)*"/g;
+
+function decodeStrings(text: string): { text: string; strings: string[] } {
+  const strings: string[] = [];
+  const replaced = text.replace(QUOTED, (literal) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(literal);
+    } catch {
+      throw invalidFilter(`${literal} is not a JSON string.`);
+    }
+    strings.push(value as string);
+    return `"${strings.length - 1}"`;
+  });
+  return { text: replaced, strings };
+}
+
+function compile<W>(target: FilterTarget<W>, filter: Filter, prefix: string, strings: string[]): W {
   switch (filter.op) {
     case "and":
-      return target.logic.and(filter.filters.map((f) => compile(target, f, prefix)));
+      return target.logic.and(filter.filters.map((f) => compile(target, f, prefix, strings)));
     case "or":
-      return target.logic.or(filter.filters.map((f) => compile(target, f, prefix)));
+      return target.logic.or(filter.filters.map((f) => compile(target, f, prefix, strings)));
     case "not":
-      return target.logic.not(compile(target, filter.filter, prefix));
+      return target.logic.not(compile(target, filter.filter, prefix, strings));
     case "[]":
       // emails[type eq "work" and value co "@x"]: the inner attributes are emails.type, emails.value.
       if (prefix) throw invalidFilter("Nested value filters are not supported.");
-      return compile(target, filter.valFilter, `${attributeKey(target, filter.attrPath)}.`);
+      return compile(target, filter.valFilter, `${attributeKey(target, filter.attrPath)}.`, strings);
     default: {
       const key = prefix + attributeKey(target, filter.attrPath);
       const attribute = target.attributes[key];
       if (!attribute) throw invalidFilter(`Filtering on “${filter.attrPath}” is not supported. Supported: ${Object.keys(target.attributes).join(", ")}.`);
       if (!SUPPORTED_OPS.has(filter.op)) throw invalidFilter(`The operator “${filter.op}” is not supported; use eq, ne, co, sw, ew or pr.`);
-      return attribute(filter.op as ComparisonOp, filter.op === "pr" ? null : filter.compValue, target.logic);
+      if (filter.op === "pr") return attribute("pr", null, target.logic);
+      // Every string the parser returns is the index of a quoted value (decodeStrings).
+      const value = typeof filter.compValue === "string" ? strings[Number(filter.compValue)]! : filter.compValue;
+      return attribute(filter.op as ComparisonOp, value, target.logic);
     }
   }
 }
@@ -150,11 +173,12 @@ function compile<W>(target: FilterTarget<W>, filter: Filter, prefix: string): W 
 /** Parses a SCIM filter and compiles it for `target`; anything malformed or unsupported is `invalidFilter`. */
 export function compileFilter<W>(target: FilterTarget<W>, text: string): W {
   if (text.length > MAX_FILTER_LENGTH) throw invalidFilter(`A filter has at most ${MAX_FILTER_LENGTH} characters.`);
+  const decoded = decodeStrings(text);
   let tree: Filter;
   try {
-    tree = parse(text);
+    tree = parse(decoded.text);
   } catch (error) {
     throw invalidFilter(`The filter cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return compile(target, tree, "");
+  return compile(target, tree, "", decoded.strings);
 }

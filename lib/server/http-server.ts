@@ -1,6 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
 import { believeForwardedHeaders, forwardedView } from "@/lib/net/forwarded";
+import { methodRefusal } from "@/lib/api/entry";
+import { apiKindOf } from "@/lib/api/paths";
 
 export interface EdgeOptions {
   trustedProxies: BlockList;
@@ -10,6 +12,15 @@ export interface EdgeOptions {
   requestTimeoutMs: number;
 }
 
+// Methods the fetch standard forbids: Next.js cannot make a Request of them and answers a plain-text
+// 500 before proxy.ts runs. (CONNECT never reaches a request handler: Node answers it itself.)
+const UNREQUESTABLE_METHODS = new Set(["TRACE", "TRACK"]);
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
   res.end(JSON.stringify({ code, message }));
@@ -17,8 +28,9 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 
 /**
  * What every request passes before Next.js sees it: forwarding headers believed only from trusted
- * proxies (lib/net/forwarded.ts) and a declared body over the limit refused at once. Next's own
- * server would keep a client's X-Forwarded-For and read a 300 MB body into the proxy first.
+ * proxies (lib/net/forwarded.ts), a declared body over the limit refused at once, and TRACE
+ * answered 501. Next's own server would keep a client's X-Forwarded-For, read a 300 MB body into
+ * the proxy first, and answer TRACE with a plain-text 500.
  */
 export function edgeHandler(options: EdgeOptions, next: (req: IncomingMessage, res: ServerResponse) => unknown) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -27,6 +39,11 @@ export function edgeHandler(options: EdgeOptions, next: (req: IncomingMessage, r
     const declared = req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]);
     if (declared !== undefined && declared > options.maxBodyBytes) {
       return refuse(res, 413, "payload_too_large", `The request body may be at most ${options.maxBodyBytes} bytes.`);
+    }
+    if (UNREQUESTABLE_METHODS.has(req.method ?? "")) {
+      // The API's own 501 (SCIM's error schema on /scim/v2), as for any method the API does not support.
+      const pathname = (req.url ?? "/").split("?")[0]!;
+      return void send(res, methodRefusal(apiKindOf(pathname) ?? "rest", req.method!));
     }
     void next(req, res);
   };

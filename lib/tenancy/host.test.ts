@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HostTarget, normalizeHost, parseHost, pickHostHeader } from "@/lib/tenancy/host";
+import { tenantKeyProblem } from "@/lib/tenants/key";
 
 const BASE = "localhost";
 const invalid = (reason: Extract<HostTarget, { kind: "invalid" }>["reason"]): HostTarget => ({ kind: "invalid", reason });
@@ -172,5 +174,84 @@ describe("pickHostHeader", () => {
   it("returns null when there is no host at all", () => {
     expect(pickHostHeader(headers({}), false)).toBeNull();
     expect(pickHostHeader(headers({}), true)).toBeNull();
+  });
+});
+
+// Properties of host → tenant parsing over arbitrary Host headers, with the WHATWG URL parser (what
+// a browser makes of the same host) as the oracle for which host a request names.
+
+const BASES = ["localhost", "gatehouse.example.com"];
+
+/** Host-header text rich in what matters to a host parser: dots, colons, brackets, escapes, case, IDN. */
+const tricky = fc.string({
+  unit: fc.oneof(fc.constantFrom(".", ":", "[", "]", "%", "@", "/", "\\", "-", " ", "\t", "0", "9", "x", "A", "é", "ｃ", "\u00ad", "\u3002", "console", "cloud", "localhost", "acme"), fc.char()),
+  maxLength: 40,
+});
+const hostHeader = fc.oneof(tricky, fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
+
+/** A tenant key as onboarding accepts it. */
+const tenantKey = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/).filter((key) => tenantKeyProblem(key) === null);
+/** The same letters in any case. */
+const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
+
+/** The hostname the WHATWG URL parser reads from `raw` as the authority, without a trailing dot; null when it refuses it. */
+function browserHostname(raw: string): string | null {
+  try {
+    return new URL(`http://${raw.trim()}/`).hostname.replace(/\.$/, "");
+  } catch {
+    return null;
+  }
+}
+
+describe("parseHost, over arbitrary Host headers", () => {
+  it("never throws, and names a tenant only by a key onboarding would accept", () => {
+    fc.assert(
+      fc.property(hostHeader, fc.constantFrom(...BASES), (raw, base) => {
+        const target = parseHost(raw, base);
+        if (target.kind === "tenant") expect(tenantKeyProblem(target.key)).toBeNull();
+        if (target.kind === "custom") expect(target.hostname.endsWith(`.${base}`)).toBe(false);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("agrees with the browser on which host a request names", () => {
+    fc.assert(
+      fc.property(hostHeader, fc.constantFrom(...BASES), (raw, base) => {
+        const target = parseHost(raw, base);
+        const expected = { tenant: "key" in target ? `${target.key}.${base}` : null, console: `console.${base}`, cloud: `cloud.${base}`, custom: "hostname" in target ? target.hostname : null };
+        if (target.kind !== "invalid") expect(browserHostname(raw), JSON.stringify(raw)).toBe(expected[target.kind]);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("routes <key>.<base> to the tenant in any case, with any port and a trailing dot", () => {
+    fc.assert(
+      fc.property(
+        tenantKey.chain((key) => fc.tuple(fc.constant(key), anyCase(key))),
+        fc.constantFrom(...BASES),
+        fc.option(fc.integer({ min: 0, max: 65_535 }), { nil: undefined }),
+        fc.boolean(),
+        ([key, typed], base, port, dot) => {
+          const raw = `${typed}.${base}${dot ? "." : ""}${port === undefined ? "" : `:${port}`}`;
+          expect(parseHost(raw, base)).toEqual({ kind: "tenant", key });
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("is stable: a normalized host normalizes to itself, and parses to the same target", () => {
+    fc.assert(
+      fc.property(hostHeader, fc.constantFrom(...BASES), (raw, base) => {
+        const host = normalizeHost(raw);
+        if (host === null) return;
+        const again = `${host.hostname}${host.port === null ? "" : `:${host.port}`}`;
+        expect(normalizeHost(again)).toEqual(host);
+        expect(parseHost(again, base)).toEqual(parseHost(raw, base));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

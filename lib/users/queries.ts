@@ -52,7 +52,8 @@ export function listUsersStatement(query: UserListQuery): Prisma.Sql {
     // Two index-friendly halves, merged: usernames as a byte-order range of the unique index (read
     // in order, stops after one page), names and emails through their lower(...) prefix indexes.
     const prefix = `${escapeLike(query.q)}%`;
-    const byUsername = page([Prisma.sql`username >= ${query.q}`, Prisma.sql`username < ${nextPrefix(query.q)}`, Prisma.sql`username LIKE ${prefix}`]);
+    const upper = nextPrefix(query.q);
+    const byUsername = page([Prisma.sql`username >= ${query.q}`, ...(upper === null ? [] : [Prisma.sql`username < ${upper}`]), Prisma.sql`username LIKE ${prefix}`]);
     const byName = page([Prisma.sql`(lower(email) LIKE ${prefix} OR lower(first_name) LIKE ${prefix} OR lower(last_name) LIKE ${prefix})`]);
     statement = Prisma.sql`SELECT * FROM ((${byUsername}) UNION (${byName})) AS matches ORDER BY username LIMIT ${take}`;
   }
@@ -62,9 +63,18 @@ export function listUsersStatement(query: UserListQuery): Prisma.Sql {
 const COLUMNS = Prisma.sql`id, username, email, first_name AS "firstName", last_name AS "lastName", enabled,
   provisioning_state AS "provisioningState", is_break_glass AS "isBreakGlass", created_at AS "createdAt"`;
 
-/** The smallest string greater than every string starting with `prefix` (byte order). */
-function nextPrefix(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+/**
+ * The smallest string greater than every string starting with `prefix` in byte order (UTF-8's is
+ * code-point order), or null when there is none (it ends in U+10FFFF only). Counted in code
+ * points, not UTF-16 units: adding one to U+FFFF's unit gave a NUL, which PostgreSQL refuses.
+ */
+function nextPrefix(prefix: string): string | null {
+  const points = [...prefix].map((c) => c.codePointAt(0)!);
+  while (points.length > 0) {
+    const last = points.pop()!;
+    if (last < 0x10ffff) return String.fromCodePoint(...points, last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return null;
 }
 
 export function getUser(tenant: ResolvedTenant, username: string) {
