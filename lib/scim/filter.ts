@@ -1,6 +1,7 @@
 import { parse, type Filter } from "scim2-parse-filter";
 import { escapeLike } from "@/lib/db/like";
 import { invalidFilter } from "@/lib/scim/errors";
+import { textProblem } from "@/lib/input/text";
 
 // SCIM filters (RFC 7644 §3.4.2.2) → Prisma `where` objects. The parser builds a tree; each
 // attribute the resource supports compiles its comparisons to a Prisma condition, so values only
@@ -139,6 +140,9 @@ function decodeStrings(text: string): { text: string; strings: string[] } {
     } catch {
       throw invalidFilter(`${literal} is not a JSON string.`);
     }
+    // An escape may spell what PostgreSQL cannot store (`\u0000`, a lone surrogate): refused like the raw character.
+    const problem = textProblem(value as string);
+    if (problem) throw invalidFilter(`A filter value ${problem}.`);
     strings.push(value as string);
     return `"${strings.length - 1}"`;
   });
