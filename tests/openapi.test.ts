@@ -61,8 +61,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("serves the same per-tenant routes on workspace hosts and on the console", async () => {
-    // The superadmin's operations on a tenant itself (its lifecycle, its quotas, the billing access switches) are console-only.
-    const platformOnly = (p: string) => ["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas"].includes(p) || p.endsWith("/access");
+    // The superadmin's operations on a tenant itself (its lifecycle, its quotas and rate limits, the billing access switches) are console-only.
+    const platformOnly = (p: string) => ["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas", "/api/v1/tenants/{key}/rate-limits"].includes(p) || p.endsWith("/access");
     const paths = async (tree: string) =>
       (await routeFiles(tree))
         .map((r) => r.path)

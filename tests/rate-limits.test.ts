@@ -109,14 +109,15 @@ describe("rate limits", () => {
 
   it("lets a superadmin set a tenant's limits over the platform API: validated, audited, in force at once in this process", async () => {
     const root = await rootTenant();
-    const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
+    // A superadmin of its own: the per-caller count of "superadmin" is shared with the other files running meanwhile.
+    const superadmin = await sessionCookie(root, `rl-superadmin-${Date.now()}`, ["superadmin"]);
     const at = (method: "GET" | "PUT", cookie: string, body?: unknown) =>
       call(method === "GET" ? rateLimitsRoute.GET : rateLimitsRoute.PUT, { host: "console.localhost:3000", path: `/api/v1/tenants/${acme.key}/rate-limits`, method, cookie, params: { key: acme.key }, body });
 
     expect(await at("GET", superadmin)).toMatchObject({ status: 200, body: { limits: { requestsPerMinute: 8, requestsPerMinutePerCaller: 5 }, overrides: { requestsPerMinute: null, requestsPerMinutePerCaller: null } } });
     // Wrong types and negative numbers are refused, naming the field; nothing changes.
     expect(await at("PUT", superadmin, { requestsPerMinute: "100", requestsPerMinutePerCaller: -1 })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { requestsPerMinute: expect.any(String), requestsPerMinutePerCaller: expect.any(String) } } });
-    expect(await at("PUT", await sessionCookie(root, "operator", ["viewer"]), { requestsPerMinute: 0, requestsPerMinutePerCaller: 0 })).toMatchObject({ status: 403 });
+    expect(await at("PUT", await sessionCookie(root, `rl-viewer-${Date.now()}`, ["viewer"]), { requestsPerMinute: 0, requestsPerMinutePerCaller: 0 })).toMatchObject({ status: 403 });
     expect(await controlDb().tenantRateLimits.findUnique({ where: { tenantId: acme.id } })).toBeNull();
 
     // Acme used up its tenant-wide 8 earlier; its own 100 a minute, 3 per caller, count from now.
