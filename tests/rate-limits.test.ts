@@ -1,7 +1,7 @@
 // Rate limits on the REST and SCIM APIs (lib/rate-limits): per client address, per API key or
 // user, per tenant; counted in PostgreSQL so they hold across app processes; 429 with
 // Retry-After and the RateLimit headers; audited when they trip.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.GATEHOUSE_RATE_LIMIT_PER_CALLER = "5";
@@ -109,7 +109,14 @@ describe("rate limits", () => {
 
   it("lets a superadmin set a tenant's limits over the platform API: validated, audited, in force at once in this process", async () => {
     const root = await rootTenant();
-    // A superadmin of its own: the per-caller count of "superadmin" is shared with the other files running meanwhile.
+    // The console's own limits are raised for this test: the control plane's counts of the console
+    // tenant and of "superadmin" are shared with the other files running meanwhile (hence also a superadmin of its own).
+    await controlDb().tenantRateLimits.upsert({ where: { tenantId: root.id }, create: { tenantId: root.id, requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 }, update: {} });
+    forgetTenantRateOverrides(root.id);
+    onTestFinished(async () => {
+      await controlDb().tenantRateLimits.deleteMany({ where: { tenantId: root.id } });
+      forgetTenantRateOverrides(root.id);
+    });
     const superadmin = await sessionCookie(root, `rl-superadmin-${Date.now()}`, ["superadmin"]);
     const at = (method: "GET" | "PUT", cookie: string, body?: unknown) =>
       call(method === "GET" ? rateLimitsRoute.GET : rateLimitsRoute.PUT, { host: "console.localhost:3000", path: `/api/v1/tenants/${acme.key}/rate-limits`, method, cookie, params: { key: acme.key }, body });
