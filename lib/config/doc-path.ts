@@ -1,2 +1,2 @@
 /** The document that holds the generated configuration table. */
-export const CONFIGURATION_DOC = "README.md";
+export const CONFIGURATION_DOC = "docs/configuration.md";

@@ -33,21 +33,21 @@ export const appVariables = z.object({
   ),
   GATEHOUSE_APP_DATABASE_URL: described(
     postgresUrl.refine((u) => new URL(u).username !== "", "must name the app's role: postgresql://role:password@host/database").optional(),
-    "The control-plane database again, as the role every query of the app uses (its pools, Prisma clients, the rate-limit counters, the controller's locks); tenant databases are reached with the same user and password. It gets only the DML it needs (it can add and read audit events, never change, delete or unguard them); see [Security](#security). Unset: queries run as `DATABASE_URL`'s role and the app warns at start that the audit tables are then not protected from it. The embedded PostgreSQL creates the role and sets this.",
+    "The control-plane database again, as the role every query of the app uses (its pools, Prisma clients, the rate-limit counters, the controller's locks); tenant databases are reached with the same user and password. It gets only the DML it needs (it can add and read audit events, never change, delete or unguard them); see [Security](security.md). Unset: queries run as `DATABASE_URL`'s role and the app warns at start that the audit tables are then not protected from it. The embedded PostgreSQL creates the role and sets this.",
     "embedded: `gatehouse_app`",
   ),
   GATEHOUSE_BASE_URL: described(z.url().default("http://localhost:3000"), "Scheme, base domain and port of the deployment: the console is `console.<base>`, tenants `<key>.<base>`."),
   GATEHOUSE_TRUST_FORWARDED_HOST: described(booleanFlag.default(false), "Use `X-Forwarded-Host` instead of `Host` to resolve the tenant. Only behind a proxy that sets it, listed in `GATEHOUSE_TRUSTED_PROXIES`."),
   GATEHOUSE_TRUSTED_PROXIES: described(
     z.string().trim().optional(),
-    "Proxies whose `X-Forwarded-*` headers count: addresses, CIDR ranges, `loopback`, `private`, comma-separated. Unset: none, the client is the socket's peer (see [Security](#security)).",
+    "Proxies whose `X-Forwarded-*` headers count: addresses, CIDR ranges, `loopback`, `private`, comma-separated. Unset: none, the client is the socket's peer (see [Security](security.md)).",
   ),
   GATEHOUSE_MAX_REQUEST_BYTES: described(count(1_024).default(3 * 1024 * 1024), "Largest request body; a larger declared `Content-Length` is refused (413) before it is read."),
   GATEHOUSE_REQUEST_TIMEOUT_MS: described(count(1_000).default(30_000), "How long a client may take to send a whole request (then 408)."),
   GATEHOUSE_TENANT_CLIENT_CACHE_MAX: described(count(1, 10_000).default(50), "Tenant database clients kept open per process (LRU)."),
   GATEHOUSE_TENANT_CLIENT_IDLE_MS: described(count(1_000).default(300_000), "A tenant database client unused this long is closed."),
   GATEHOUSE_HOST_CACHE_MAX: described(count(100, 1_000_000).default(50_000), "Host → tenant lookups cached per process (LRU); the per-tenant caches (standing, branding) are bounded alike."),
-  GATEHOUSE_HOST_CACHE_TTL_MS: described(count(0).default(30_000), "Longest a cached lookup lives; changes invalidate it at once (see [Architecture](#architecture))."),
+  GATEHOUSE_HOST_CACHE_TTL_MS: described(count(0).default(30_000), "Longest a cached lookup lives; changes invalidate it at once (see [Architecture](architecture.md))."),
   GATEHOUSE_CONTROLLER: described(booleanFlag.default(true), "Run the provisioning controller in this process. Any number of processes may run one."),
   GATEHOUSE_CONTROLLER_POLL_MS: described(count(50).default(2_000), "How often the controller looks for work (it is also woken at once by `NOTIFY`)."),
   GATEHOUSE_PROVISIONING_MAX_AUTO_ATTEMPTS: described(count(1, 20).default(3), "Attempts of a failing step before it waits for a manual retry (backoff 1 s, 2 s, 4 s … ≤ 60 s)."),
@@ -59,7 +59,7 @@ export const appVariables = z.object({
     count(1_000, 7 * 24 * 3_600_000).default(6 * 3_600_000),
     "The longest an idle realm goes unpolled by the background import: each poll that finds no new events doubles the realm's interval, up to this.",
   ),
-  GATEHOUSE_RATE_LIMIT_PER_ADDRESS: described(count(0).default(600), "REST and SCIM requests a minute from one client address (0: no limit); see [Security](#security)."),
+  GATEHOUSE_RATE_LIMIT_PER_ADDRESS: described(count(0).default(600), "REST and SCIM requests a minute from one client address (0: no limit); see [Security](security.md)."),
   GATEHOUSE_RATE_LIMIT_PER_CALLER: described(count(0).default(300), "Requests a minute from one API key or signed-in user, per tenant (0: no limit); a tenant may have its own."),
   GATEHOUSE_RATE_LIMIT_PER_TENANT: described(count(0).default(3_000), "Requests a minute to one tenant's APIs from everyone together (0: no limit); a tenant may have its own."),
   GATEHOUSE_RATE_LIMIT_LINKS_PER_ADDRESS: described(count(0).default(20), "Set-password and invitation submissions per client address and tenant in 10 minutes (0: no limit)."),
@@ -97,7 +97,7 @@ export const appVariables = z.object({
       .trim()
       .refine((t) => t.includes("{domain}") && URL.canParse(t.replaceAll("{domain}", "example.com")), "must be a URL containing {domain}, e.g. https://{domain}/auth")
       .optional(),
-    "The realm's public URL on a custom domain, e.g. `https://{domain}/auth`; set, each realm's `frontendUrl` follows the tenant's primary verified domain (see [custom domains](#custom-domains)).",
+    "The realm's public URL on a custom domain, e.g. `https://{domain}/auth`; set, each realm's `frontendUrl` follows the tenant's primary verified domain (see [custom domains](features/domains.md)).",
   ),
   GATEHOUSE_SUPPORT_CONTACT: described(z.string().trim().min(1).default("your platform operator"), "Whom the status page tells people to contact, e.g. `billing@example.com`."),
   LOG_LEVEL: described(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), "pino level (`silent` … `trace`). Logs are JSON lines."),
@@ -127,7 +127,7 @@ export const identityVariables = z.object({
 export const mailVariables = z.object({
   GATEHOUSE_SMTP_URL: described(
     z.url({ protocol: /^smtps?$/ }).optional(),
-    "SMTP server for [email](#email), `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; URL-encode special characters in the password. Unset: no mail is sent.",
+    "SMTP server for [email](features/mail.md), `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; URL-encode special characters in the password. Unset: no mail is sent.",
   ),
   GATEHOUSE_MAIL_FROM: described(z.string().trim().min(3).optional(), "The From header of those mails, e.g. `Acme Login <no-reply@example.com>`; required with `GATEHOUSE_SMTP_URL`."),
 });
@@ -152,7 +152,7 @@ export const launcherVariables = z.object({
   GATEHOUSE_QUIET: described(booleanFlag.default(false), "Skip the startup banner."),
   GATEHOUSE_IDENTITY: described(
     z.enum(["embedded", "keycloak"], { message: 'GATEHOUSE_IDENTITY is "embedded" (the default) or "keycloak"' }).default("embedded"),
-    "`keycloak`: `npm run dev`/`npm start` install and start the local Keycloak (see [Using Keycloak](#using-keycloak)) instead of the embedded server; ignored when `KEYCLOAK_URL` is set.",
+    "`keycloak`: `npm run dev`/`npm start` install and start the local Keycloak (see [Using Keycloak](identity.md#a-local-keycloak-one-command)) instead of the embedded server; ignored when `KEYCLOAK_URL` is set.",
   ),
   GATEHOUSE_IDP_PORT: described(count(1, 65_535).default(8_080), "Port of the embedded identity server."),
   GATEHOUSE_IDP_TRUSTED_PROXIES: described(
