@@ -38,7 +38,7 @@ export function appRole(): string | null {
 export function appRoleWarning(): string | null {
   if (appRole()) return null;
   const reason = env().GATEHOUSE_APP_DATABASE_URL ? "GATEHOUSE_APP_DATABASE_URL names the same role as DATABASE_URL" : "GATEHOUSE_APP_DATABASE_URL is not set";
-  return `${reason}: the app's queries run as the schema owner, which could drop the audit tables' append-only triggers. Give the app a role of its own (README, Security).`;
+  return `${reason}: the app's queries run as the schema owner, which could drop the audit tables' append-only triggers. Give the app a role of its own (docs/security.md, "The audit trail is out of the app's reach").`;
 }
 
 /**

@@ -69,7 +69,7 @@ def refused_write_changed_nothing(ctx, response, case):
 def filter_failure(context, failure, case, response):
     """Every failure counts but one: the API's 501 `method_not_allowed` for a method that no path of
     the document has (QUERY, TRACE), which is RFC 9110's answer for a method a server supports
-    nowhere and is documented in the README; a 500 or any other body for them still fails."""
+    nowhere and is documented in docs/testing.md; a 500 or any other body for them still fails."""
     if response is None or response.status_code != 501:
         return True
     documented = {method.upper() for method in case.operation.schema.raw_schema["paths"].get(case.operation.path, {})}
