@@ -23,7 +23,7 @@ function prose(markdown: string): string {
 function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  for (const [, heading] of markdown.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6} +(.+?) *#* *$/gm)) {
+  for (const [, heading = ""] of markdown.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6} +(.+?) *#* *$/gm)) {
     const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
     const slug = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "").replaceAll(" ", "-");
     const count = seen.get(slug) ?? 0;
@@ -36,9 +36,9 @@ function anchorsOf(markdown: string): Set<string> {
 function brokenLinks(file: string): string[] {
   const markdown = fs.readFileSync(file, "utf8");
   const broken: string[] = [];
-  for (const [, target] of prose(markdown).matchAll(/\]\(([^)\s]+)(?: "[^"]*")?\)/g)) {
+  for (const [, target = ""] of prose(markdown).matchAll(/\]\(([^)\s]+)(?: "[^"]*")?\)/g)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto: …
-    const [pathPart, fragment] = target.split("#", 2);
+    const [pathPart = "", fragment] = target.split("#", 2);
     const linked = pathPart ? path.resolve(path.dirname(file), decodeURI(pathPart)) : file;
     if (!fs.existsSync(linked)) {
       broken.push(`${target} (no such file)`);
