@@ -1,5 +1,5 @@
 // Identity servers side by side (issue 10, "Performance, side by side"): the embedded identity
-// server (lib/identity/embedded.ts, in a process of its own) and a real Keycloak
+// server (scripts/embedded-identity.ts, in a process of its own) and a real Keycloak
 // (lib/identity/local-keycloak, the version the tests run on), one after the other on this machine,
 // doing the same work through the same adapter (lib/identity/*): onboarding with 1 / 100 / 1,000
 // tenants present, password and client-credentials grants per core, first-page user search in a
@@ -331,7 +331,7 @@ async function startEmbedded(ctx: BenchContext): Promise<ServerUnderTest> {
   });
   const pid = child.pid!;
   const { databaseUrl } = await import("@/lib/db/urls");
-  const { IDP_DATABASE } = await import("@/lib/identity/embedded");
+  const { IDP_DATABASE } = await import("@/scripts/embedded-identity");
   const idpUrl = databaseUrl(ctx.clusterUrl, IDP_DATABASE);
   return {
     label: "embedded",

@@ -2,7 +2,7 @@
 //   IDP_PORT (8080), IDP_HOST (127.0.0.1), IDP_DATABASE_URL (required), IDP_PUBLIC_URL,
 //   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin), KEYCLOAK_ADMIN_CLIENT_ID +
 //   KEYCLOAK_ADMIN_CLIENT_SECRET (an admin service account, optional), GATEHOUSE_IDP_TRUSTED_PROXIES
-//   (proxies in front of it whose X-Forwarded-For names the client; lib/net/forwarded.ts syntax).
+//   (proxies in front of it whose X-Forwarded-For names the client; shared/net/forwarded.ts syntax).
 import { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { startIdentityServer } from "@/idp/server";

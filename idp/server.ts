@@ -8,7 +8,7 @@ import { ensureMasterRealm } from "@/idp/bootstrap";
 import { DEFAULT_REALM_CACHE_MAX } from "@/idp/config";
 import { createPool } from "@/idp/db";
 import { verifyDecoy } from "@/idp/auth/passwords";
-import { parseTrustedProxies } from "@/lib/net/forwarded";
+import { parseTrustedProxies } from "@/shared/net/forwarded";
 import { sweepLoginThrottles } from "@/idp/store/login-throttles";
 import { RealmRuntimes } from "@/idp/oidc/runtime";
 import { sweepExpiredModels } from "@/idp/store/oidc-models";

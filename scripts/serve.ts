@@ -54,7 +54,7 @@ if (onLocalKeycloak) {
   if (keycloak.startedHere) stopIdentity = () => keycloak.stop(); // one `npm run keycloak` started stays up
   identityLabel = `Keycloak ${keycloak.version} at ${keycloak.url} (local, admin console ${keycloak.url}/admin — user admin, password: npm run keycloak -- credentials)`;
 } else if (!settings.KEYCLOAK_URL) {
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl, port: idpPort });
   identityEnv = identity.env;
   stopIdentity = () => identity.server.close();

@@ -62,7 +62,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   keycloak?.catch(() => {});
 
   // The real embedded identity server, driven through the Keycloak adapter by the tests.
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl: server.clusterUrl, port: Number(process.env.GATEHOUSE_TEST_IDP_PORT ?? 8181) });
   Object.assign(process.env, identity.env);
 
