@@ -54,6 +54,10 @@ describe("the embedded identity server is separable", () => {
     expect(offending(APP, ["idp"])).toEqual([]);
   });
 
+  it("the app starts no identity server: what starts one (scripts/) is the launcher's", () => {
+    expect(offending(APP, ["scripts"])).toEqual([]);
+  });
+
   it("shared/ imports neither the app nor idp/", () => {
     expect(offending(["shared"], [...APP, "idp", "scripts", "tests"])).toEqual([]);
   });
