@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "embedded", include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "idp/**/*.test.ts"] },
+        test: { name: "embedded", include: ["lib/**/*.test.ts", "shared/**/*.test.ts", "tests/**/*.test.ts", "idp/**/*.test.ts"] },
       },
       ...(keycloakOff
         ? []

@@ -1,6 +1,6 @@
 // Identity servers side by side (issue 10, "Performance, side by side"): the embedded identity
-// server (lib/identity/embedded.ts, in a process of its own) and a real Keycloak
-// (lib/identity/local-keycloak, the version the tests run on), one after the other on this machine,
+// server (scripts/embedded-identity.ts, in a process of its own) and a real Keycloak
+// (scripts/local-keycloak, the version the tests run on), one after the other on this machine,
 // doing the same work through the same adapter (lib/identity/*): onboarding with 1 / 100 / 1,000
 // tenants present, password and client-credentials grants per core, first-page user search in a
 // realm of 100,000 users, and each server's resident memory at 1,000 realms. Loaded by bench/run.ts
@@ -331,7 +331,7 @@ async function startEmbedded(ctx: BenchContext): Promise<ServerUnderTest> {
   });
   const pid = child.pid!;
   const { databaseUrl } = await import("@/lib/db/urls");
-  const { IDP_DATABASE } = await import("@/lib/identity/embedded");
+  const { IDP_DATABASE } = await import("@/scripts/embedded-identity");
   const idpUrl = databaseUrl(ctx.clusterUrl, IDP_DATABASE);
   return {
     label: "embedded",
@@ -379,8 +379,8 @@ async function startKeycloak(ctx: BenchContext, progress: (m: string) => void): 
   const port = Number(process.env.BENCH_KEYCLOAK_PORT ?? ctx.idpPort + 1);
   if (await portInUse(port)) throw new Error(`something already listens on 127.0.0.1:${port}; not starting Keycloak next to it (BENCH_KEYCLOAK_PORT moves it)`);
   process.env.GATEHOUSE_KEYCLOAK_HEAP ??= KEYCLOAK_HEAP_DEFAULT;
-  const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
-  const { KEYCLOAK_DATABASE } = await import("@/lib/identity/local-keycloak/server");
+  const { startProjectKeycloak } = await import("@/scripts/local-keycloak/project");
+  const { KEYCLOAK_DATABASE } = await import("@/scripts/local-keycloak/server");
   const { databaseUrl } = await import("@/lib/db/urls");
   progress(`starting Keycloak on 127.0.0.1:${port} (fresh database ${KEYCLOAK_DATABASE} on the bench cluster, heap ${process.env.GATEHOUSE_KEYCLOAK_HEAP}; the first start in a checkout unpacks and builds it)`);
   const start = Date.now();

@@ -43,7 +43,7 @@ async function run(ctx: BenchContext): Promise<void> {
 
   heading(`${lifecycle.title}${QUICK ? "  [BENCH_QUICK=1: reduced sizes and samples]" : ""}`);
   console.log(`  ${machineLoad()} at the start.`);
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl: ctx.clusterUrl, port: ctx.idpPort });
   ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);

@@ -258,7 +258,7 @@ async function run(ctx: BenchContext): Promise<void> {
   delete process.env.KEYCLOAK_URL;
 
   ctx.progress(`starting the embedded identity server on 127.0.0.1:${ctx.idpPort} (in this process, database gatehouse_idp on the bench cluster)`);
-  const { startEmbeddedIdentity, IDP_DATABASE } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity, IDP_DATABASE } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl: ctx.clusterUrl, port: ctx.idpPort });
   const unregisterIdp = ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import KcAdminClient from "@keycloak/keycloak-admin-client";
 import { deriveSecret } from "../lib/secrets/keys";
-import { LOCAL_KEYCLOAK_ADMIN } from "../lib/identity/local-keycloak/project";
-import { IDP_ADMIN_CLIENT_ID } from "../lib/identity/embedded";
+import { LOCAL_KEYCLOAK_ADMIN } from "../scripts/local-keycloak/project";
+import { IDP_ADMIN_CLIENT_ID } from "../scripts/embedded-identity";
 import { e2eDataDir, e2eIdentity, idpPort } from "./environment";
 
 /** The run's identity server's admin API, with the credentials the app itself uses (for test setup only). */

@@ -6,7 +6,7 @@ import { handleAdmin } from "@/idp/admin/router";
 import { rememberClientAddress } from "@/idp/http/client-address";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
 import { pathSegments } from "@/idp/http/route";
-import { decodeComponent } from "@/lib/input/percent";
+import { decodeComponent } from "@/shared/percent";
 import { checkedQuery, refuseUnsafeText } from "@/idp/http/body";
 import { handleLoginAction } from "@/idp/login/handler";
 import { brandOf, suspendedPage } from "@/idp/login/render";
@@ -22,7 +22,7 @@ export interface AppDeps {
   runtimes: RealmRuntimes;
   publicUrl: string;
   cookieSecret: string;
-  /** Proxies whose X-Forwarded-For names the client (lib/net/forwarded.ts); empty: the socket's peer is the client. */
+  /** Proxies whose X-Forwarded-For names the client (shared/net/forwarded.ts); empty: the socket's peer is the client. */
   trustedProxies: BlockList;
   log: pino.Logger;
 }

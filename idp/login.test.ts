@@ -4,7 +4,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertText, Browser, loginForm, startTestIdp, uniqueName, type TestIdp } from "@/idp/test-support/harness";
 import { fetchFrom, type FetchLike } from "@/tests/support/from-address";
-import { REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
+import { REALM_PASSWORD_POLICY } from "@/shared/password-policy";
 import { discover, exchange, loginWithCode, provisionRealm, startAuthorization, submitLogin, type RealmFixture } from "@/idp/test-support/flows";
 
 let idp: TestIdp;

@@ -2,9 +2,10 @@
 //   IDP_PORT (8080), IDP_HOST (127.0.0.1), IDP_DATABASE_URL (required), IDP_PUBLIC_URL,
 //   KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD (admin / admin), KEYCLOAK_ADMIN_CLIENT_ID +
 //   KEYCLOAK_ADMIN_CLIENT_SECRET (an admin service account, optional), GATEHOUSE_IDP_TRUSTED_PROXIES
-//   (proxies in front of it whose X-Forwarded-For names the client; lib/net/forwarded.ts syntax).
+//   (proxies in front of it whose X-Forwarded-For names the client; shared/net/forwarded.ts syntax),
+//   LOG_LEVEL (info; pino's levels, JSON lines on stdout).
+import pino from "pino";
 import { z } from "zod";
-import { logger } from "@/lib/log/logger";
 import { startIdentityServer } from "@/idp/server";
 
 const env = z
@@ -18,6 +19,7 @@ const env = z
     KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default("gatehouse-admin"),
     KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(16).optional(),
     GATEHOUSE_IDP_TRUSTED_PROXIES: z.string().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .safeParse(process.env);
 
@@ -26,6 +28,7 @@ if (!env.success) {
   process.exit(1);
 }
 
+const log = pino({ level: env.data.LOG_LEVEL, base: { service: "gatehouse" } });
 const server = await startIdentityServer({
   port: env.data.IDP_PORT,
   host: env.data.IDP_HOST,
@@ -34,8 +37,9 @@ const server = await startIdentityServer({
   bootstrapAdmin: { username: env.data.KEYCLOAK_ADMIN_USERNAME, password: env.data.KEYCLOAK_ADMIN_PASSWORD },
   serviceAccount: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET ? { clientId: env.data.KEYCLOAK_ADMIN_CLIENT_ID, secret: env.data.KEYCLOAK_ADMIN_CLIENT_SECRET } : undefined,
   trustedProxies: env.data.GATEHOUSE_IDP_TRUSTED_PROXIES,
+  log,
 });
-logger().info({ url: server.url }, "embedded identity server ready");
+log.info({ url: server.url }, "embedded identity server ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,18 +1,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type pino from "pino";
-import { migrate } from "@/lib/db/migrate";
-import { logger } from "@/lib/log/logger";
 import { createRequestHandler } from "@/idp/app";
 import { ensureMasterRealm } from "@/idp/bootstrap";
 import { DEFAULT_REALM_CACHE_MAX } from "@/idp/config";
 import { createPool } from "@/idp/db";
+import { migrateIdentityDatabase } from "@/idp/migrate";
 import { verifyDecoy } from "@/idp/auth/passwords";
-import { parseTrustedProxies } from "@/lib/net/forwarded";
 import { sweepLoginThrottles } from "@/idp/store/login-throttles";
 import { RealmRuntimes } from "@/idp/oidc/runtime";
 import { sweepExpiredModels } from "@/idp/store/oidc-models";
 import { cookieSecret } from "@/idp/store/settings";
+import { parseTrustedProxies } from "@/shared/net/forwarded";
 
 export interface IdentityServerOptions {
   /** 0 = any free port. */
@@ -32,10 +31,11 @@ export interface IdentityServerOptions {
    * could lock out by failing it.
    */
   serviceAccount?: { clientId: string; secret: string };
-  log?: pino.Logger;
+  /** Where it logs (the host's logger; it has none of its own). */
+  log: pino.Logger;
   /**
    * Proxies in front of it whose X-Forwarded-For names the client (GATEHOUSE_TRUSTED_PROXIES'
-   * syntax, lib/net/forwarded.ts); default none, so the client is the connection's peer. Failed
+   * syntax, shared/net/forwarded.ts); default none, so the client is the connection's peer. Failed
    * sign-ins are throttled per client address, so behind a proxy this must name the proxy.
    */
   trustedProxies?: string;
@@ -61,9 +61,9 @@ function publicBaseUrl(value: string): string {
 }
 
 export async function startIdentityServer(options: IdentityServerOptions): Promise<RunningIdentityServer> {
-  const log = (options.log ?? logger()).child({ component: "idp" });
+  const log = options.log.child({ component: "idp" });
   const trustedProxies = parseTrustedProxies(options.trustedProxies);
-  await migrate("idp", options.databaseUrl);
+  await migrateIdentityDatabase(options.databaseUrl, options.log);
   const db = createPool(options.databaseUrl);
   const server = http.createServer();
   try {

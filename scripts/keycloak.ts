@@ -6,9 +6,9 @@
 //   credentials  print the master realm's admin and the service account the app uses
 import path from "node:path";
 import { localDatabase } from "@/lib/db/local-cluster";
-import { findJava, JavaMissingError } from "@/lib/identity/local-keycloak/java";
-import { installKeycloak, KeycloakInstallError } from "@/lib/identity/local-keycloak/install";
-import { LOCAL_KEYCLOAK_ADMIN, startProjectKeycloak } from "@/lib/identity/local-keycloak/project";
+import { findJava, JavaMissingError } from "@/scripts/local-keycloak/java";
+import { installKeycloak, KeycloakInstallError } from "@/scripts/local-keycloak/install";
+import { LOCAL_KEYCLOAK_ADMIN, startProjectKeycloak } from "@/scripts/local-keycloak/project";
 import { deriveSecret } from "@/lib/secrets/keys";
 import { localSecretKey } from "@/lib/secrets/local-key";
 import { readSection } from "@/lib/config/env";

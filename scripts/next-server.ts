@@ -3,7 +3,7 @@
 // believe and refuses oversize bodies before Next reads them.
 import next from "next";
 import { env } from "@/lib/config/env";
-import { parseTrustedProxies } from "@/lib/net/forwarded";
+import { parseTrustedProxies } from "@/shared/net/forwarded";
 import { createEdgeServer } from "@/lib/server/http-server";
 
 const dev = process.argv[2] !== "start";

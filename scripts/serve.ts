@@ -44,7 +44,7 @@ let identityEnv: Record<string, string> = {};
 let stopIdentity = async () => {};
 let identityLabel = `Keycloak at ${settings.KEYCLOAK_URL}`;
 if (onLocalKeycloak) {
-  const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
+  const { startProjectKeycloak } = await import("@/scripts/local-keycloak/project");
   if (!quiet) console.log("Starting the local Keycloak (the first start installs it; see `npm run keycloak`) …");
   const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, port: settings.GATEHOUSE_KEYCLOAK_PORT }).catch((error: Error) => {
     console.error(`\n${error.message}\n`);
@@ -54,7 +54,7 @@ if (onLocalKeycloak) {
   if (keycloak.startedHere) stopIdentity = () => keycloak.stop(); // one `npm run keycloak` started stays up
   identityLabel = `Keycloak ${keycloak.version} at ${keycloak.url} (local, admin console ${keycloak.url}/admin — user admin, password: npm run keycloak -- credentials)`;
 } else if (!settings.KEYCLOAK_URL) {
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl, port: idpPort });
   identityEnv = identity.env;
   stopIdentity = () => identity.server.close();

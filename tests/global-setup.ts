@@ -1,6 +1,6 @@
 // Starts the real embedded PostgreSQL for the integration tests (its own cluster under
 // .data/test, never the development one), resets the test databases, migrates the control plane,
-// and starts both identity servers: the embedded one and a real Keycloak (lib/identity/local-keycloak)
+// and starts both identity servers: the embedded one and a real Keycloak (scripts/local-keycloak)
 // on an empty database. The Keycloak environment is handed to the tests as GATEHOUSE_TEST_KEYCLOAK_ENV
 // (JSON); the "keycloak" vitest project switches to it (tests/support/on-keycloak.ts).
 import path from "node:path";
@@ -62,7 +62,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   keycloak?.catch(() => {});
 
   // The real embedded identity server, driven through the Keycloak adapter by the tests.
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl: server.clusterUrl, port: Number(process.env.GATEHOUSE_TEST_IDP_PORT ?? 8181) });
   Object.assign(process.env, identity.env);
 
@@ -94,7 +94,7 @@ function keycloakWanted(): boolean {
 }
 
 async function startKeycloak(clusterUrl: string, dataDir: string) {
-  const { startProjectKeycloak } = await import("@/lib/identity/local-keycloak/project");
+  const { startProjectKeycloak } = await import("@/scripts/local-keycloak/project");
   const started = Date.now();
   const keycloak = await startProjectKeycloak({ clusterUrl, dataDir, freshDatabase: true });
   console.log(`Keycloak ${keycloak.version} ready at ${keycloak.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (Java ${keycloak.java.major})`);

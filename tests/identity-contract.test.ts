@@ -24,7 +24,7 @@ import {
   updateUserProfile,
 } from "@/lib/identity/users";
 import { discoveryUrl, forgetRealmDiscovery } from "@/lib/identity/discovery";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, REALM_PASSWORD_POLICY } from "@/shared/password-policy";
 import { codeFlowLogin, endSession, loginPageAnswers, type LoginPageAnswer } from "@/tests/support/oidc-login";
 import { passwordAccepted, passwordGrant, type PasswordGrantAnswer } from "@/tests/support/identity-login";
 import { fetchFrom } from "@/tests/support/from-address";

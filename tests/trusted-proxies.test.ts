@@ -5,7 +5,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestActor } from "@/lib/audit/actor";
-import { parseTrustedProxies } from "@/lib/net/forwarded";
+import { parseTrustedProxies } from "@/shared/net/forwarded";
 import { createEdgeServer } from "@/lib/server/http-server";
 import { startNginx, type RunningNginx } from "@/tests/support/nginx";
 

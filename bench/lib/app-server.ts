@@ -102,8 +102,8 @@ export function ensureBuild(root: string, progress: (m: string) => void): BuildI
   };
 }
 
-// What the Next build is made of. Not idp/ or scripts/: serve.ts runs those from source (tsx).
-const SOURCE_ROOTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+// What the Next build is made of (shared/ too: the app imports it). Not idp/ or scripts/: serve.ts runs those from source (tsx).
+const SOURCE_ROOTS = ["app", "components", "lib", "shared", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 /** Source files (not tests) changed after `since`. */
 export function sourcesNewerThan(root: string, since: Date): { count: number; newest: Date | null } {

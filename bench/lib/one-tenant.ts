@@ -15,7 +15,7 @@ export async function provisionBenchTenant(ctx: BenchContext, key: string): Prom
   delete process.env.KEYCLOAK_URL;
 
   ctx.progress(`starting the embedded identity server on 127.0.0.1:${ctx.idpPort} (in this process)`);
-  const { startEmbeddedIdentity } = await import("@/lib/identity/embedded");
+  const { startEmbeddedIdentity } = await import("@/scripts/embedded-identity");
   const identity = await startEmbeddedIdentity({ clusterUrl: ctx.clusterUrl, port: ctx.idpPort });
   ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);

@@ -1,5 +1,5 @@
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_HINT } from "@/lib/passwords/policy";
+import { PASSWORD_HINT } from "@/shared/password-policy";
 
 /** A new password, typed twice (the server checks the rule and that both agree). */
 export function NewPasswordFields({ errors, label = "Password" }: { errors: Readonly<Record<string, string | undefined>>; label?: string }) {

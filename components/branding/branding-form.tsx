@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
 import { BrandBand, LoginCardPreview, type BrandLook } from "@/components/branding/brand-band";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
-import { contrastReport, normalizeHex } from "@/lib/branding/contrast";
+import { contrastReport, normalizeHex } from "@/shared/contrast";
 import { MAX_ORGANIZATION_NAME, MAX_TAGLINE } from "@/lib/branding/schema";
 import type { AssetKind, AssetRule } from "@/lib/branding/upload";
 

@@ -9,7 +9,7 @@ import { OneTimePassword } from "@/components/users/one-time-password";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
 import { initialFormState, type FormState } from "@/lib/errors/form-state";
-import { PASSWORD_HINT } from "@/lib/passwords/policy";
+import { PASSWORD_HINT } from "@/shared/password-policy";
 
 
 /** `usersPath`: where this tenant's user pages live (`/users` on its host, under the tenant on the console). */

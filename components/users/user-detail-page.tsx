@@ -13,7 +13,7 @@ import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
 import { endUserSessionsAction } from "@/lib/sessions/actions";
 import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
-import { decodeComponent } from "@/lib/input/percent";
+import { decodeComponent } from "@/shared/percent";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (

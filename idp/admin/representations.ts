@@ -2,7 +2,7 @@
 // ignored, null means "absent", as Keycloak's Jackson mapping does) and mappers for what it returns.
 import { z } from "zod";
 import { HttpError } from "@/idp/http/respond";
-import { PERSON_NAME_PROHIBITED, USERNAME_LENGTH } from "@/lib/identity/user-profile";
+import { PERSON_NAME_PROHIBITED, USERNAME_LENGTH } from "@/shared/user-profile";
 import type { Client, ProtocolMapper } from "@/idp/store/clients";
 import { BRUTE_FORCE_STRATEGIES, type Realm } from "@/idp/store/realms";
 import type { Role } from "@/idp/store/roles";

@@ -6,7 +6,7 @@ import { throttleSource } from "@/idp/http/client-address";
 import { addressPolicy, ANY_NAME, blockedSeconds, clearFailure, loginKey, namePolicy, recordFailure } from "@/idp/store/login-throttles";
 import type { Realm } from "@/idp/store/realms";
 import { findUserByLogin, updateUser, type User } from "@/idp/store/users";
-import { replaceUnsafeText, textProblem } from "@/lib/input/text";
+import { replaceUnsafeText, textProblem } from "@/shared/unsafe-text";
 
 export const UPDATE_PASSWORD = "UPDATE_PASSWORD";
 
@@ -39,7 +39,7 @@ export interface LoginSource {
  * anywhere else. Records a Keycloak-style LOGIN or LOGIN_ERROR event for the realm either way.
  */
 export async function authenticate(db: Queryable, realm: Realm, login: string, password: string, source: LoginSource): Promise<AuthOutcome> {
-  // No account has a name PostgreSQL cannot store (lib/input/text.ts): such a login is an unknown user, not a failed query.
+  // No account has a name PostgreSQL cannot store (shared/unsafe-text.ts): such a login is an unknown user, not a failed query.
   const storable = textProblem(login) === null;
   const { outcome, user } = storable ? await check(db, realm, login, password, source.ip) : { outcome: { ok: false, reason: "invalid" } as const, user: undefined };
   await recordEvent(db, realm, {

@@ -1,6 +1,6 @@
 import { HttpError } from "@/idp/http/respond";
 import type { Realm } from "@/idp/store/realms";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords/policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/shared/password-policy";
 
 /** What a realm's `passwordPolicy` asks of a new password, as far as the embedded server checks it. */
 export interface PasswordRules {
@@ -28,7 +28,7 @@ export function parsePasswordPolicy(policy: string): PasswordRules {
   return rules;
 }
 
-/** The realm's rules; a realm that never had a policy set gets Gatehouse's (lib/passwords/policy.ts). */
+/** The realm's rules; a realm that never had a policy set gets Gatehouse's (shared/password-policy.ts). */
 export function realmPasswordRules(realm: Pick<Realm, "passwordPolicy">): PasswordRules {
   return realm.passwordPolicy === null ? { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH } : parsePasswordPolicy(realm.passwordPolicy);
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { MAX_BODY_BYTES } from "@/idp/config";
 import { HttpError } from "@/idp/http/respond";
-import { findUnsafeText, type TextFault } from "@/lib/input/text";
+import { findUnsafeText, type TextFault } from "@/shared/unsafe-text";
 
-/** 400 for text PostgreSQL cannot store (a NUL, an unpaired surrogate; lib/input/text.ts), naming where it is. */
+/** 400 for text PostgreSQL cannot store (a NUL, an unpaired surrogate; shared/unsafe-text.ts), naming where it is. */
 export function refuseUnsafeText(value: unknown, what: string): void {
   const fault: TextFault | null = findUnsafeText(value);
   if (!fault) return;

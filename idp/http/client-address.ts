@@ -1,14 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import { isIP, type BlockList } from "node:net";
-import { forwardedView } from "@/lib/net/forwarded";
-import { normalizeIp } from "@/lib/net/ip";
+import { forwardedView } from "@/shared/net/forwarded";
+import { normalizeIp } from "@/shared/net/ip";
 
 const addresses = new WeakMap<IncomingMessage, string | null>();
 
 /**
  * Works out the request's client address before the router rewrites its forwarding headers:
  * the socket's peer, or — when the peer is one of the trusted proxies (GATEHOUSE_TRUSTED_PROXIES,
- * lib/net/forwarded.ts) — the address X-Forwarded-For names before the trusted hops. A client's
+ * shared/net/forwarded.ts) — the address X-Forwarded-For names before the trusted hops. A client's
  * own X-Forwarded-For counts for nothing.
  */
 export function rememberClientAddress(req: IncomingMessage, trustedProxies: BlockList): void {
@@ -16,12 +16,12 @@ export function rememberClientAddress(req: IncomingMessage, trustedProxies: Bloc
   addresses.set(req, forwardedView(req.socket.remoteAddress, encrypted, req.headers, trustedProxies).clientIp);
 }
 
-/** The client address of the request (rememberClientAddress), in lib/net/ip.ts's one written form; null if unknown. */
+/** The client address of the request (rememberClientAddress), in shared/net/ip.ts's one written form; null if unknown. */
 export function clientAddress(req: IncomingMessage): string | null {
   return addresses.has(req) ? (addresses.get(req) ?? null) : normalizeIp(req.socket.remoteAddress);
 }
 
-/** The eight 16-bit groups of an IPv6 address in lib/net/ip.ts's form. */
+/** The eight 16-bit groups of an IPv6 address in shared/net/ip.ts's form. */
 function ipv6Groups(ip: string): string[] {
   const [head = "", tail] = ip.split("::");
   const left = head ? head.split(":") : [];

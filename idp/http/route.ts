@@ -1,4 +1,4 @@
-import { decodeComponent } from "@/lib/input/percent";
+import { decodeComponent } from "@/shared/percent";
 
 /**
  * Matches a path against a pattern such as "/users/:id/role-mappings/realm"; returns the decoded

@@ -1,7 +1,7 @@
 import { DEFAULT_BRAND_COLOR } from "@/idp/config";
 import type { PasswordRules } from "@/idp/auth/password-policy";
 import type { Realm } from "@/idp/store/realms";
-import { normalizeHex, textColorOn } from "@/lib/branding/contrast";
+import { normalizeHex, textColorOn } from "@/shared/contrast";
 
 export const MESSAGES = {
   invalid: "Invalid username or password.",

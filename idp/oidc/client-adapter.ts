@@ -2,7 +2,7 @@ import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
 import { clientMetadata } from "@/idp/oidc/client-metadata";
 import { findClientByClientId } from "@/idp/store/clients";
-import { textProblem } from "@/lib/input/text";
+import { textProblem } from "@/shared/unsafe-text";
 
 /** oidc-provider's "Client" model, read from the clients table; a disabled client does not exist. */
 export class ClientAdapter implements Adapter {

@@ -4,7 +4,7 @@ import { decodeProtectedHeader, jwtVerify } from "jose";
 import type { Queryable } from "@/idp/db";
 import { readForm } from "@/idp/http/body";
 import { sendJson } from "@/idp/http/respond";
-import { decodeComponent } from "@/lib/input/percent";
+import { decodeComponent } from "@/shared/percent";
 import type { RealmRuntime } from "@/idp/oidc/runtime";
 import { findClientByClientId, type Client } from "@/idp/store/clients";
 import { findUser } from "@/idp/store/users";

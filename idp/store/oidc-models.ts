@@ -1,6 +1,6 @@
 import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Queryable } from "@/idp/db";
-import { textProblem } from "@/lib/input/text";
+import { textProblem } from "@/shared/unsafe-text";
 
 interface ModelRow {
   payload: AdapterPayload;

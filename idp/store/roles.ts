@@ -1,5 +1,5 @@
 import { isUuid, type Queryable } from "@/idp/db";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 
 export interface Role {
   id: string;

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import KcAdminClient from "@keycloak/keycloak-admin-client";
 import pg from "pg";
 import pino from "pino";
-import { databaseUrl, quoteIdent } from "@/lib/db/urls";
 import { startIdentityServer, type RunningIdentityServer } from "@/idp/server";
 
 export const ADMIN = { username: "admin", password: "admin-password-for-tests" };
@@ -16,6 +15,13 @@ function clusterUrl(): string {
   const url = process.env.GATEHOUSE_TEST_CLUSTER_URL;
   if (!url) throw new Error("GATEHOUSE_TEST_CLUSTER_URL is set by tests/global-setup.ts");
   return url;
+}
+
+/** Database `name` on the test cluster (same host, credentials and options). */
+function testDatabaseUrl(name: string): string {
+  const url = new URL(clusterUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function onCluster<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -40,9 +46,10 @@ export interface TestIdp {
 
 /** Starts the identity server on its own fresh database `gh_idp_<random>`. */
 export async function startTestIdp(options: { trustedProxies?: string } = {}): Promise<TestIdp> {
+  // Lowercase letters, digits and `_`: an SQL identifier and a URL path as it stands.
   const name = `gh_idp_${randomBytes(6).toString("hex")}`;
-  await onCluster((c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
-  const url = databaseUrl(clusterUrl(), name);
+  await onCluster((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = testDatabaseUrl(name);
   const server = await startIdentityServer({ port: 0, databaseUrl: url, bootstrapAdmin: ADMIN, serviceAccount: SERVICE_ACCOUNT, trustedProxies: options.trustedProxies, log: pino({ level: "silent" }) });
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   return {
@@ -54,7 +61,7 @@ export async function startTestIdp(options: { trustedProxies?: string } = {}): P
     async close() {
       await server.close();
       await sql.end();
-      await onCluster((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+      await onCluster((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

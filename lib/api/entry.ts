@@ -2,8 +2,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { apiErrorResponse } from "@/lib/api/responses";
 import { apiKindOf, type ApiKind } from "@/lib/api/paths";
 import { ScimError, scimErrorResponse, toScimError } from "@/lib/scim/errors";
-import { decodeComponent } from "@/lib/input/percent";
-import { textProblem } from "@/lib/input/text";
+import { decodeComponent } from "@/shared/percent";
+import { textProblem } from "@/shared/unsafe-text";
 
 // What every /api/v1 and /scim/v2 request meets before a route handler: refusals in the API's own
 // error shape, never Next's HTML pages or empty bodies.

@@ -1,4 +1,4 @@
-import { normalizeIp } from "@/lib/net/ip";
+import { normalizeIp } from "@/shared/net/ip";
 
 /** Who did something, and from where: a user (`<tenant key>/<username>`), an API key (`<tenant key>/apikey:<prefix>`) or the system. */
 export interface AuditActor {
@@ -13,7 +13,7 @@ export const CONTROLLER_ACTOR: AuditActor = { actor: "system:provisioning-contro
 /**
  * The actor of a request: the client address and the User-Agent header. The app's server
  * (lib/server/http-server.ts) has already replaced X-Forwarded-For with the one address it
- * believes (lib/net/forwarded.ts); it is read here in its one normal form.
+ * believes (shared/net/forwarded.ts); it is read here in its one normal form.
  */
 export function requestActor(headers: Pick<Headers, "get">, actor: string): AuditActor {
   return { actor, ip: normalizeIp(headers.get("x-forwarded-for")?.split(",")[0]), userAgent: headers.get("user-agent") || null };

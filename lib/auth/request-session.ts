@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { sessionSecret } from "@/lib/auth/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { openSession } from "@/lib/sessions/service";
-import { decodeComponent } from "@/lib/input/percent";
+import { decodeComponent } from "@/shared/percent";
 
 export interface RequestSession {
   username: string;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";

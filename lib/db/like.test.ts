@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 
 // Checked by PostgreSQL itself (the test cluster): what LIKE makes of an escaped pattern.
 

@@ -2,10 +2,10 @@ import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/r
 import { httpStatus, withAdmin, type AdminClient } from "@/lib/identity/admin";
 import { applyUserProfile } from "@/lib/identity/user-profile";
 import { forgetRealmRoles } from "@/lib/identity/users";
-import { textColorOn } from "@/lib/branding/contrast";
+import { textColorOn } from "@/shared/contrast";
 import { withSessionLock } from "@/lib/db/session-lock";
 import { forgetRealmDiscovery } from "@/lib/identity/discovery";
-import { REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";
+import { REALM_PASSWORD_POLICY } from "@/shared/password-policy";
 
 export interface RealmSpec {
   name: string;
@@ -48,7 +48,7 @@ const BRUTE_FORCE = {
 } satisfies RealmRepresentation;
 
 // Keycloak ignores an admin's username change unless the realm allows it; Gatehouse renames users.
-// The password policy is the app's (lib/passwords/policy.ts), so the identity server's own pages
+// The password policy is the app's (shared/password-policy.ts), so the identity server's own pages
 // (update password) and its admin API refuse what Gatehouse's forms refuse.
 const SETTINGS = { ...BRUTE_FORCE, ...EVENTS, editUsernameAllowed: true, loginTheme: LOGIN_THEME, passwordPolicy: REALM_PASSWORD_POLICY };
 

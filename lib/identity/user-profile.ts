@@ -1,13 +1,5 @@
 import type { AdminClient } from "@/lib/identity/admin";
-
-/**
- * Characters Keycloak's `person-name-prohibited-characters` validator refuses in first and last
- * names (its default set: `\p{Cntrl}` and Java's `\v` vertical whitespace included).
- */
-export const PERSON_NAME_PROHIBITED = /[<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f\u0085\u2028\u2029]/u;
-
-/** The username length the realm's profile allows. */
-export const USERNAME_LENGTH = { min: 3, max: 255 };
+import { USERNAME_LENGTH } from "@/shared/user-profile";
 
 const EVERYONE_VIEWS = { view: ["admin", "user"], edit: ["admin", "user"] };
 

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
 import { isAppError } from "@/lib/errors/app-error";
-import { findUnsafeText, NUL_MESSAGE, plainText, refuseUnsafeText, SURROGATE_MESSAGE, textProblem } from "@/lib/input/text";
+import { plainText, refuseUnsafeText } from "@/lib/input/text";
+import { findUnsafeText, NUL_MESSAGE, SURROGATE_MESSAGE, textProblem } from "@/shared/unsafe-text";
 
 // The text rule against its reason to exist: PostgreSQL (the test cluster) keeps exactly the
 // strings the rule lets through, in text and in jsonb, and fails or alters every other.

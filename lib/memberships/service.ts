@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";

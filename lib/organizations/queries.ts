@@ -1,5 +1,5 @@
 import { tenantDb } from "@/lib/db/tenant-clients";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { OrganizationRole } from "@/lib/organizations/roles";

@@ -5,7 +5,7 @@ import { createUser, findUserByUsername, grantRealmRoles } from "@/lib/identity/
 import { generatePassword, seal, unseal } from "@/lib/secrets/keys";
 import { syncAppClient } from "@/lib/domains/app-client";
 import { withRealmWrites } from "@/lib/db/session-lock";
-import { PASSWORD_MIN_LENGTH } from "@/lib/passwords/policy";
+import { PASSWORD_MIN_LENGTH } from "@/shared/password-policy";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
 

@@ -1,7 +1,7 @@
 import { parse, type Filter } from "scim2-parse-filter";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import { invalidFilter } from "@/lib/scim/errors";
-import { textProblem } from "@/lib/input/text";
+import { textProblem } from "@/shared/unsafe-text";
 
 // SCIM filters (RFC 7644 §3.4.2.2) → Prisma `where` objects. The parser builds a tree; each
 // attribute the resource supports compiles its comparisons to a Prisma condition, so values only

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
-import { believeForwardedHeaders, forwardedView } from "@/lib/net/forwarded";
+import { believeForwardedHeaders, forwardedView } from "@/shared/net/forwarded";
 import { methodRefusal } from "@/lib/api/entry";
 import { apiKindOf } from "@/lib/api/paths";
 
@@ -28,7 +28,7 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 
 /**
  * What every request passes before Next.js sees it: forwarding headers believed only from trusted
- * proxies (lib/net/forwarded.ts), a declared body over the limit refused at once, and TRACE
+ * proxies (shared/net/forwarded.ts), a declared body over the limit refused at once, and TRACE
  * answered 501. Next's own server would keep a client's X-Forwarded-For, read a 300 MB body into
  * the proxy first, and answer TRACE with a plain-text 500.
  */

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 
 const listSelect = {

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/tenant/client";
 import { tenantDb } from "@/lib/db/tenant-clients";
-import { escapeLike } from "@/lib/db/like";
+import { escapeLike } from "@/shared/like";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { UserListQuery } from "@/lib/users/schema";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { plainText } from "@/lib/input/text";
 import { TENANT_ROLES } from "@/lib/identity/roles";
-import { PERSON_NAME_PROHIBITED } from "@/lib/identity/user-profile";
+import { PERSON_NAME_PROHIBITED } from "@/shared/user-profile";
 import { passwordSchema } from "@/lib/passwords/schema";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);

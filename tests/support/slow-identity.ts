@@ -7,7 +7,7 @@ import pg from "pg";
 import { databaseUrl } from "@/lib/db/urls";
 import { clusterUrl, waitFor } from "@/tests/support/cluster";
 
-/** The embedded identity server's database (lib/identity/embedded.ts). */
+/** The embedded identity server's database (scripts/embedded-identity.ts). */
 const IDP_DATABASE = "gatehouse_idp";
 
 export interface IdentityHold {

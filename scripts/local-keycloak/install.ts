@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { JavaRuntime } from "@/lib/identity/local-keycloak/java";
+import type { JavaRuntime } from "@/scripts/local-keycloak/java";
 
 /** The Keycloak Gatehouse is tested on. Change the version and its digest together. */
 export const KEYCLOAK_VERSION = "26.7.3";
@@ -14,7 +14,7 @@ const CENTRAL_URL = `https://repo.maven.apache.org/maven2/org/keycloak/keycloak-
 export const BUILD_OPTIONS = ["--db=postgres", "--health-enabled=true"];
 
 /** Gatehouse's login theme in this repository, copied into the server at every start. */
-export const THEME_SOURCE = path.resolve(import.meta.dirname, "..", "keycloak-theme");
+export const THEME_SOURCE = path.resolve(import.meta.dirname, "..", "..", "lib", "identity", "keycloak-theme");
 
 export interface KeycloakInstall {
   home: string;

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import type { IncomingHttpHeaders } from "node:http";
-import { normalizeIp } from "@/lib/net/ip";
+import { normalizeIp } from "@/shared/net/ip";
 
 /**
  * The proxies whose forwarding headers count (GATEHOUSE_TRUSTED_PROXIES): addresses and CIDR

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forwardedView, parseTrustedProxies } from "@/lib/net/forwarded";
-import { normalizeIp } from "@/lib/net/ip";
+import { forwardedView, parseTrustedProxies } from "@/shared/net/forwarded";
+import { normalizeIp } from "@/shared/net/ip";
 
 describe("normalizeIp", () => {
   it.each([

@@ -1,8 +1,13 @@
+// The launcher's side of the embedded identity server (idp/): the launcher (scripts/serve.ts), the
+// test setup (tests/global-setup.ts) and the benchmarks start it in their own process and hand the
+// app the environment that points its Keycloak adapter (lib/identity) at it. The app itself only
+// ever talks to it over HTTP.
 import { startIdentityServer, type RunningIdentityServer } from "@/idp/server";
 import { ensureDatabase } from "@/lib/db/create-database";
 import { databaseUrl } from "@/lib/db/urls";
 import { deriveSecret } from "@/lib/secrets/keys";
 import { readSection } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
 
 export const IDP_DATABASE = "gatehouse_idp";
 export const IDP_ADMIN_USERNAME = "admin";
@@ -34,6 +39,7 @@ export async function startEmbeddedIdentity(options: { clusterUrl: string; port:
     bootstrapAdmin: { username: IDP_ADMIN_USERNAME, password },
     serviceAccount: { clientId: IDP_ADMIN_CLIENT_ID, secret: clientSecret },
     trustedProxies: readSection("launcher").GATEHOUSE_IDP_TRUSTED_PROXIES,
+    log: logger(),
   });
   return {
     server,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { deriveSecret } from "@/lib/secrets/keys";
-import { startLocalKeycloak, type RunningKeycloak } from "@/lib/identity/local-keycloak/server";
+import { startLocalKeycloak, type RunningKeycloak } from "@/scripts/local-keycloak/server";
 import { readSection } from "@/lib/config/env";
 
 /** The master realm's admin user and the service account the app drives Keycloak with. */
