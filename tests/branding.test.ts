@@ -9,7 +9,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { identityAdmin } from "@/lib/identity/admin";
 import { deleteRealm, ensureRealm } from "@/lib/identity/realms";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
 import { getBranding, saveBranding } from "@/lib/branding/service";
 import { serveBrandingAsset } from "@/lib/branding/serve";

@@ -16,7 +16,7 @@ import { deleteRealm, ensureRealm, setRealmBranding } from "@/lib/identity/realm
 import { APP_CLIENT_ID, ensureAppClient } from "@/lib/identity/clients";
 import { syncRealmRoles, TENANT_ROLES } from "@/lib/identity/roles";
 import { createUser } from "@/lib/identity/users";
-import { textColorOn } from "@/lib/branding/contrast";
+import { textColorOn } from "@/lib/kernel/contrast";
 import { DEFAULT_BRAND_COLOR } from "@/idp/config";
 import { STYLE } from "@/idp/login/render";
 import { THEME_SOURCE } from "@/lib/identity/local-keycloak/install";

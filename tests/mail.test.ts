@@ -8,7 +8,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createCustomer } from "@/lib/customers/service";
 import { saveBranding } from "@/lib/branding/service";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { createUserAction, resetPasswordAction } from "@/lib/users/actions";

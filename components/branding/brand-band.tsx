@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
-import { textColorOn } from "@/lib/branding/contrast";
+import { textColorOn } from "@/lib/kernel/contrast";
 
 export interface BrandLook {
   name: string;

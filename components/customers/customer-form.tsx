@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
-import { suggestTenantKey } from "@/lib/tenants/key";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { suggestTenantKey } from "@/lib/kernel/tenant-key";
 import {
   CUSTOMER_KINDS,
   CUSTOMER_KIND_LABELS,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeHex } from "@/lib/branding/contrast";
+import { normalizeHex } from "@/lib/kernel/contrast";
 
 export const MAX_ORGANIZATION_NAME = 100;
 export const MAX_TAGLINE = 160;

@@ -8,7 +8,7 @@ import {
   normalizeIdentifier,
   panHolderType,
 } from "@/lib/customers/identifiers";
-import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/tenants/key";
+import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/kernel/tenant-key";
 import { fieldErrors } from "@/lib/errors/zod";
 import { formLines } from "@/lib/input/form";
 

@@ -2,7 +2,7 @@ import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/r
 import { httpStatus, withAdmin, type AdminClient } from "@/lib/identity/admin";
 import { applyUserProfile } from "@/lib/identity/user-profile";
 import { forgetRealmRoles } from "@/lib/identity/users";
-import { textColorOn } from "@/lib/branding/contrast";
+import { textColorOn } from "@/lib/kernel/contrast";
 import { withSessionLock } from "@/lib/db/session-lock";
 import { forgetRealmDiscovery } from "@/lib/identity/discovery";
 import { REALM_PASSWORD_POLICY } from "@/lib/passwords/policy";

@@ -3,7 +3,7 @@ import { controlDb } from "@/lib/db/control";
 import { SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { logger } from "@/lib/log/logger";
-import { suggestTenantKey } from "@/lib/tenants/key";
+import { suggestTenantKey } from "@/lib/kernel/tenant-key";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { cloudTenant } from "@/lib/organizations/cloud";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, contrastReport, normalizeHex, relativeLuminance, textColorOn } from "@/lib/branding/contrast";
+import { contrastRatio, contrastReport, normalizeHex, relativeLuminance, textColorOn } from "@/lib/kernel/contrast";
 
 describe("contrast", () => {
   it("normalises hex colours and refuses anything else", () => {
