@@ -13,7 +13,7 @@ import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
 import { getBranding, saveBranding } from "@/lib/branding/service";
 import { serveBrandingAsset } from "@/lib/branding/serve";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import { exportTenant } from "@/lib/export/tenant-export";
 import { strFromU8, unzipSync } from "fflate";
 import { TEST_ACTOR } from "@/tests/support/fixtures";

@@ -19,7 +19,7 @@ import { createCustomer } from "@/lib/customers/service";
 import { tenantByKey } from "@/lib/tenancy/resolve";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";

@@ -16,7 +16,7 @@ import { inspectSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { organizationOfCustomer } from "@/lib/organizations/queries";
 import { acceptInvitationWithNewAccount, createInvitation, inspectInvitation, resendInvitation } from "@/lib/organizations/invitations";
-import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import { customDomainUrl, tenantUrl } from "@/lib/tenancy/urls";
 import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

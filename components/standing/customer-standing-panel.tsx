@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/customers/schema";
+import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/standing/values";
 import type { FormState } from "@/lib/forms/form-state";
 import type { StandingHistoryItem } from "@/lib/standing/queries";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
