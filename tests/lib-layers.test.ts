@@ -1,12 +1,14 @@
 // The folders under lib/ form layers: a folder imports only folders below it, so the folder-level
 // import graph has no cycle. From the bottom up:
 //
-//   kernel, config, log, errors, cache, secrets   facts and machinery with no domain knowledge
-//   input, net, db, server, forms, pagination     parsing, the network, the databases, processes
-//   tenancy, permissions, identity, passwords     which tenant, what a principal may do, the identity server
-//   the concept folders (audit, quotas, tenants, users, domains, organizations, provisioning, …),
-//     each below the ones that use it (users → set-password-links → mail → audit, …)
-//   api, auth, scim, edge                         the request edge: may import anything below it
+//   0  kernel, config, errors, cache, net, server   rules and plumbing that know nothing of the rest
+//   1  log, secrets, input                           logging, keys and tokens, untrusted text and bodies
+//   2  db, forms, pagination, passwords              the databases, form state, pages of results
+//   3  tenancy, identity                             which tenant a host is; the identity server
+//   4  permissions, access, audit                    who may do what; who gets in; the audit trail
+//   5  the concept folders (users, tenants, domains, provisioning, …): services, each below the ones
+//      that use it (customers → tenants → provisioning → organizations → users → …), never the edge
+//   6  api, auth, scim, edge, startup                the request edge and the process start: anything below
 //
 // An edge A → B is any non-test file under lib/A importing lib/B: `import … from`, `export … from`,
 // `import "…"` and `import("…")`, with `@/lib/…` or a relative path that leaves the folder.
@@ -44,6 +46,18 @@ const PENDING_FILES: ReadonlySet<string> = new Set<string>([
   "lib/tenancy/request.ts", // → lib/access/request.ts
   "lib/tenancy/target.ts", // → lib/permissions/target.ts
 ]);
+
+/** Layers 0–4 above, each folder with its layer: it may import only folders of a lower one. */
+const FOUNDATION: ReadonlyMap<string, number> = new Map([
+  ...["kernel", "config", "errors", "cache", "net", "server"].map((f) => [f, 0] as const),
+  ...["log", "secrets", "input"].map((f) => [f, 1] as const),
+  ...["db", "forms", "pagination", "passwords"].map((f) => [f, 2] as const),
+  ...["tenancy", "identity"].map((f) => [f, 3] as const),
+  ...["permissions", "access", "audit"].map((f) => [f, 4] as const),
+]);
+
+/** Layer 6: only these import one another. */
+const EDGE: ReadonlySet<string> = new Set(["api", "auth", "scim", "edge", "startup"]);
 
 const SOURCE = /\.(ts|tsx)$/;
 const IMPORT_PATTERNS = [
@@ -149,5 +163,23 @@ describe("lib/ folder layers", () => {
   it("has no import cycle between folders", () => {
     const graph = folderGraph();
     expect(cycles(graph).map((component) => describeCycle(graph, component))).toEqual([]);
+  });
+
+  it("keeps the foundation folders (layers 0–4) below everything that imports them", () => {
+    const upward = [...folderGraph()].flatMap(([from, targets]) => {
+      const layer = FOUNDATION.get(from);
+      if (layer === undefined) return [];
+      return [...targets]
+        .filter(([to]) => !((FOUNDATION.get(to) ?? Infinity) < layer))
+        .map(([to, files]) => `${from} (layer ${layer}) → ${to} (${FOUNDATION.has(to) ? `layer ${FOUNDATION.get(to)}` : "above"}): ${[...files].sort().join(", ")}`);
+    });
+    expect(upward.sort()).toEqual([]);
+  });
+
+  it("lets only the request edge import the request edge", () => {
+    const intoEdge = [...folderGraph()].flatMap(([from, targets]) =>
+      EDGE.has(from) ? [] : [...targets].filter(([to]) => EDGE.has(to)).map(([to, files]) => `${from} → ${to}: ${[...files].sort().join(", ")}`),
+    );
+    expect(intoEdge.sort()).toEqual([]);
   });
 });
