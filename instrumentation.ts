@@ -1,5 +1,5 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startGatehouse } = await import("./lib/server/startup");
+  const { startGatehouse } = await import("./lib/startup/startup");
   await startGatehouse();
 }

@@ -212,7 +212,7 @@ async function loadAdapter(): Promise<Adapter> {
     import("@/lib/identity/admin"),
     import("@/lib/identity/config"),
     import("@/lib/secrets/keys"),
-    import("@/lib/tenants/break-glass"),
+    import("@/lib/kernel/break-glass"),
   ]);
   return {
     ensureRealm: realms.ensureRealm,

@@ -1,10 +1,10 @@
 // The app's HTTP server (started by scripts/serve.ts for `npm run dev` / `npm start`): Next.js
-// behind the request edge of lib/server/http-server.ts, which decides which forwarding headers to
+// behind the request edge of lib/api/http-server.ts, which decides which forwarding headers to
 // believe and refuses oversize bodies before Next reads them.
 import next from "next";
 import { env } from "@/lib/config/env";
 import { parseTrustedProxies } from "@/shared/net/forwarded";
-import { createEdgeServer } from "@/lib/server/http-server";
+import { createEdgeServer } from "@/lib/api/http-server";
 
 const dev = process.argv[2] !== "start";
 const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);

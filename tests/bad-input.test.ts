@@ -38,7 +38,7 @@ import * as verification from "@/app/console/api/v1/customers/[id]/verification/
 import * as consoleTenant from "@/app/console/api/v1/tenants/[key]/route";
 import { createOrgUnitAction } from "@/lib/org-units/actions";
 import { changeVerificationAction, setCustomerAccessAction } from "@/app/console/customers/actions";
-import { initialFormState } from "@/lib/errors/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
 import { ERROR_SCHEMA } from "@/tests/support/scim";
 import * as tenantAccess from "@/app/console/api/v1/tenants/[key]/access/route";
 import * as userAccess from "@/app/console/api/v1/tenants/[key]/users/[username]/access/route";
@@ -53,7 +53,7 @@ import * as scimUser from "@/app/workspace/scim/v2/Users/[id]/route";
 import * as openApiDocumentRoute from "@/app/workspace/api/v1/openapi.json/route";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createEdgeServer } from "@/lib/server/http-server";
+import { createEdgeServer } from "@/lib/api/http-server";
 
 // What a client gets for input the API must not take at face value: search text with LIKE's
 // wildcards in it. Real route handlers, the tenant's real database, the embedded identity server.

@@ -10,7 +10,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { identityAdmin } from "@/lib/identity/admin";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { getBranding } from "@/lib/branding/service";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { call, sessionCookie, type Handler } from "@/tests/support/api";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";

@@ -10,7 +10,7 @@ import { createUserAction, setEnabledAction } from "@/lib/users/actions";
 import { createOrgUnitAction } from "@/lib/org-units/actions";
 import { addToOrgUnitAction } from "@/lib/memberships/actions";
 import { createApiKeyAction } from "@/lib/api-keys/actions";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { findUserByUsername } from "@/lib/identity/users";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";

@@ -24,7 +24,7 @@ import { runDueDomainChecks } from "@/lib/domains/verification-job";
 import { nextCheckAt } from "@/lib/domains/schedule";
 import { checkCustomDomain } from "@/lib/domains/hostname";
 import { addDomainAction, removeDomainAction } from "@/lib/domains/actions";
-import { initialFormState } from "@/lib/errors/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant, rootTenant } from "@/tests/support/tenants";

@@ -20,7 +20,7 @@ import { createApiKey } from "@/lib/api-keys/service";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { findUserByUsername } from "@/lib/identity/users";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
-import { initialFormState } from "@/lib/errors/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";

@@ -8,7 +8,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createCustomer } from "@/lib/customers/service";
 import { saveBranding } from "@/lib/branding/service";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
 import { createUserAction, resetPasswordAction } from "@/lib/users/actions";
@@ -16,7 +16,7 @@ import { inspectSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { organizationOfCustomer } from "@/lib/organizations/queries";
 import { acceptInvitationWithNewAccount, createInvitation, inspectInvitation, resendInvitation } from "@/lib/organizations/invitations";
-import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import { customDomainUrl, tenantUrl } from "@/lib/tenancy/urls";
 import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

@@ -9,7 +9,7 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
 import { latestMigration } from "@/lib/db/migrate";
 import { PROVISIONING_STEPS } from "@/lib/provisioning/steps";
-import { BREAK_GLASS_USERNAME } from "@/lib/provisioning/identity-steps";
+import { BREAK_GLASS_USERNAME } from "@/lib/kernel/break-glass";
 import { countAppClients } from "@/lib/identity/clients";
 import { realmExists } from "@/lib/identity/realms";
 import { countUsers, findUserByUsername, realmRolesOf } from "@/lib/identity/users";

@@ -3,7 +3,7 @@ import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
-import { hashSecret } from "@/lib/api-keys/secret";
+import { hashSecret } from "@/lib/secrets/tokens";
 import { inspectSetPasswordLink, issueSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-links/service";
 import { choosePasswordSchema } from "@/lib/set-password-links/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

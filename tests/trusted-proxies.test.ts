@@ -1,4 +1,4 @@
-// The app's HTTP edge (lib/server/http-server.ts) behind a real nginx and reached directly: which
+// The app's HTTP edge (lib/api/http-server.ts) behind a real nginx and reached directly: which
 // client address and scheme the audit trail and sign-out see, and bodies refused before reading.
 import http from "node:http";
 import net from "node:net";
@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestActor } from "@/lib/audit/actor";
 import { parseTrustedProxies } from "@/shared/net/forwarded";
-import { createEdgeServer } from "@/lib/server/http-server";
+import { createEdgeServer } from "@/lib/api/http-server";
 import { startNginx, type RunningNginx } from "@/tests/support/nginx";
 
 const NGINX_ADDRESS = "127.0.0.2"; // nginx connects to the app from here; clients from 127.0.0.1 or 127.0.0.3

@@ -13,7 +13,7 @@ import { findUserByUsername } from "@/lib/identity/users";
 import { getUser } from "@/lib/users/queries";
 import { createOrgUnit } from "@/lib/org-units/service";
 import { addMembership, listUserMemberships } from "@/lib/memberships/service";
-import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
+import { BREAK_GLASS_USERNAME } from "@/lib/kernel/break-glass";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR, TEST_PRINCIPAL } from "@/tests/support/fixtures";
 import { closeTestResources, provisionedTenant } from "@/tests/support/tenants";

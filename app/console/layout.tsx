@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AccountMenu } from "@/components/auth/account-menu";
-import { requireConsoleHost } from "@/lib/tenancy/request";
+import { requireConsoleHost } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 
 // Chrome only: every console page checks the superadmin session itself.

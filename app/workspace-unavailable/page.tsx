@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requestTenant } from "@/lib/tenancy/request";
+import { requestTenant } from "@/lib/access/request";
 import { tenantWideDenial } from "@/lib/access/enforce";
 import { describeDenial } from "@/lib/access/messages";
 

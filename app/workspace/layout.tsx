@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { BrandBand } from "@/components/branding/brand-band";
 import { getBranding } from "@/lib/branding/service";
 import { AccountMenu } from "@/components/auth/account-menu";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { userStanding } from "@/lib/permissions/principal";
 import { canSomewhere, isTenantAdmin } from "@/lib/permissions/permissions";

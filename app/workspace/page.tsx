@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/guards";
 import { isTenantAdmin } from "@/lib/permissions/permissions";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 import { AdminHome } from "@/components/workspace/admin-home";
 import { getBranding } from "@/lib/branding/service";
 

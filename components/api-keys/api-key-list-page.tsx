@@ -3,7 +3,7 @@ import type { TenantAdminView } from "@/lib/auth/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { API_KEY_SCOPES, mayGrant } from "@/lib/api-keys/scopes";
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";

@@ -1,6 +1,6 @@
 import { maskedSecret } from "@/lib/api-keys/secret";
 import type { ApiKeyStatus, ApiKeyView } from "@/lib/api-keys/view";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/data-table";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";

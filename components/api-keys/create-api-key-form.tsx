@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/form-feedback";
 import { FieldShell, TextField } from "@/components/ui/field";
 import { CopySecret } from "@/components/ui/copy-secret";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 export interface ScopeOption {
   scope: string;

@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 /** Revoking asks once more: a revoked key stops working at once and cannot be restored. */

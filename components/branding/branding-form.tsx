@@ -5,7 +5,7 @@ import { FieldShell, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
 import { BrandBand, LoginCardPreview, type BrandLook } from "@/components/branding/brand-band";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { contrastReport, normalizeHex } from "@/shared/contrast";
 import { MAX_ORGANIZATION_NAME, MAX_TAGLINE } from "@/lib/branding/schema";
 import type { AssetKind, AssetRule } from "@/lib/branding/upload";

@@ -4,7 +4,7 @@ import { ASSET_RULES } from "@/lib/branding/upload";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
 import { BrandingForm } from "@/components/branding/branding-form";
 import { RetryBrandingSyncButton } from "@/components/branding/retry-branding-sync";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 
 /**
  * Settings → Branding, on the tenant's host and from the console. The caller has checked

@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 export function RetryBrandingSyncButton({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);

@@ -4,16 +4,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
-import { suggestTenantKey } from "@/lib/tenants/key";
-import {
-  CUSTOMER_KINDS,
-  CUSTOMER_KIND_LABELS,
-  PAYMENT_STANDINGS,
-  PAYMENT_STANDING_LABELS,
-  VERIFICATION_STATUSES,
-  VERIFICATION_STATUS_LABELS,
-} from "@/lib/customers/schema";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { suggestTenantKey } from "@/lib/kernel/tenant-key";
+import { CUSTOMER_KINDS, CUSTOMER_KIND_LABELS } from "@/lib/customers/schema";
+import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/standing/values";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/form-feedback";
 import { TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 /** One field: the domain. Errors (invalid, the platform's own, claimed elsewhere) appear next to it. */
 export function AddDomainForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {

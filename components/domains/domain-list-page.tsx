@@ -2,7 +2,7 @@ import type { TenantAdminView } from "@/lib/auth/tenant-admin";
 import { listDomains } from "@/lib/domains/service";
 import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
 import type { DomainView } from "@/lib/domains/view";
-import { customDomainUrl } from "@/lib/tenants/urls";
+import { customDomainUrl } from "@/lib/tenancy/urls";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { recheckPolicy } from "@/lib/domains/recheck";
 import type { RecheckPolicy } from "@/lib/domains/schedule";

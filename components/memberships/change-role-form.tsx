@@ -4,7 +4,7 @@ import { useActionState, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { useFormFeedback } from "@/components/ui/form-feedback";
 import { roleOptions } from "@/components/memberships/role-options";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { MembershipRole } from "@/lib/memberships/roles";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -3,7 +3,7 @@
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { MAX_METADATA_ENTRIES, MAX_METADATA_VALUE_LENGTH } from "@/lib/org-units/metadata";
 import { MAX_ORG_UNIT_DESCRIPTION, MAX_ORG_UNIT_NAME } from "@/lib/org-units/schema";
 

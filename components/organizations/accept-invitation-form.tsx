@@ -7,7 +7,7 @@ import { DonePanel } from "@/components/ui/done-panel";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useActionForm, useFocusFirstInvalid } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

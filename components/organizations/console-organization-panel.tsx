@@ -2,7 +2,7 @@ import { InviteForm } from "@/components/organizations/invite-form";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
 import { organizationAccessDenial } from "@/lib/access/enforce";
 import { describeOrganizationDenial } from "@/lib/access/messages";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { OrganizationMembers } from "@/components/organizations/organization-members";
 import { OrganizationInvitations } from "@/components/organizations/organization-invitations";
 import { inviteFromConsoleAction } from "@/lib/organizations/actions";

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { RemoveMembershipButton } from "@/components/memberships/remove-membership-button";
 import { InvitationLink } from "@/components/organizations/invitation-link";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

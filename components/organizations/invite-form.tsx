@@ -5,7 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
 import { InvitationLink } from "@/components/organizations/invitation-link";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { organizationRoleOptions } from "@/lib/organizations/roles";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { OverridesForm } from "@/components/ui/overrides-form";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { QUOTA_LABELS, QUOTA_RESOURCES, type QuotaOverrides, type Quotas } from "@/lib/quotas/resources";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,7 +5,7 @@ import { DonePanel } from "@/components/ui/done-panel";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { useFocusFirstInvalid } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 /** The password, twice; after success a way to sign in, since the link is used up. */
 export function ChoosePasswordForm({ username, action }: { username: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {

@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
-import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/customers/schema";
-import type { FormState } from "@/lib/errors/form-state";
+import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/standing/values";
+import type { FormState } from "@/lib/forms/form-state";
 import type { StandingHistoryItem } from "@/lib/standing/queries";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
 import { StandingHistory } from "@/components/standing/standing-history";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 interface Option {
   value: string;

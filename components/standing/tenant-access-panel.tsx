@@ -1,6 +1,6 @@
 import type { Denial } from "@/lib/access/decide";
 import { describeDenial } from "@/lib/access/messages";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

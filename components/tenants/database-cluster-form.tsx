@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 /** Where the tenant's database will be created; editable until the database exists. */
 export function DatabaseClusterForm({ action, current }: { action: (state: FormState, formData: FormData) => Promise<FormState>; current: string }) {

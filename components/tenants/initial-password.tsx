@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopySecret } from "@/components/ui/copy-secret";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 /** The break-glass admin's initial password: revealed once on request, then gone for good. */
 export function InitialPassword({ username, revealed, ready, action }: { username: string; revealed: boolean; ready: boolean; action: (state: FormState) => Promise<FormState> }) {

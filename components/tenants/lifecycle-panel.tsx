@@ -5,7 +5,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
 import { TenantStatusBadge } from "@/components/status";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { LifecycleAction } from "@/lib/tenants/lifecycle";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

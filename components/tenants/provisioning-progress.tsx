@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { StepStatusBadge, TenantStatusBadge } from "@/components/status";
 import { Button } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 export interface StepView {
   step: string;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/form-feedback";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 interface ConfirmActionButtonProps {
   action: (state: FormState) => Promise<FormState>;

@@ -3,7 +3,7 @@
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
-import type { FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { PASSWORD_HINT } from "@/shared/password-policy";
 
 

@@ -7,7 +7,7 @@ import { tenantRoleOptions } from "@/components/users/tenant-role-options";
 import { SetPasswordLink } from "@/components/users/set-password-link";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { useActionForm } from "@/components/ui/form-feedback";
-import { initialFormState, type FormState } from "@/lib/errors/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { PASSWORD_HINT } from "@/shared/password-policy";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

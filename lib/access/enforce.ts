@@ -1,7 +1,7 @@
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
+import { BREAK_GLASS_USERNAME } from "@/lib/kernel/break-glass";
 import { controlDb } from "@/lib/db/control";
 import { decideAccess, organizationDenial, tenantDenial, type Denial, type Requester } from "@/lib/access/decide";
 import { denialMessage } from "@/lib/access/messages";

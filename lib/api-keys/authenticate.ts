@@ -1,6 +1,7 @@
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { prefixOf, secretMatches } from "@/lib/api-keys/secret";
+import { prefixOf } from "@/lib/api-keys/secret";
+import { secretMatches } from "@/lib/secrets/tokens";
 import { apiKeyStatus } from "@/lib/api-keys/view";
 
 export interface AuthenticatedKey {

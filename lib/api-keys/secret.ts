@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashSecret, randomToken } from "@/lib/secrets/tokens";
 
 /** Every Gatehouse API key starts with this, so secret scanners and people recognise one. */
 export const API_KEY_MARKER = "ghk_";
@@ -24,30 +25,15 @@ function randomPrefix(): string {
   return Array.from(randomBytes(PREFIX_LENGTH), (byte) => PREFIX_ALPHABET[byte % PREFIX_ALPHABET.length]).join("");
 }
 
-/**
- * SHA-256 of the whole secret. The secret carries 256 random bits, so a fast hash is enough: there
- * is nothing to brute-force that a slow password hash would protect.
- */
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
-
 export function generateSecret(): GeneratedSecret {
   const prefix = randomPrefix();
-  const secret = `${API_KEY_MARKER}${prefix}_${randomBytes(SECRET_BYTES).toString("base64url")}`;
+  const secret = `${API_KEY_MARKER}${prefix}_${randomToken(SECRET_BYTES)}`;
   return { secret, prefix, hash: hashSecret(secret) };
 }
 
 /** The prefix of a well-formed secret, or null for anything that cannot be a Gatehouse API key. */
 export function prefixOf(secret: string): string | null {
   return SECRET_PATTERN.exec(secret)?.[1] ?? null;
-}
-
-/** Whether `secret` hashes to `storedHash`, compared in constant time. */
-export function secretMatches(secret: string, storedHash: string): boolean {
-  const actual = Buffer.from(hashSecret(secret), "hex");
-  const expected = Buffer.from(storedHash, "hex");
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 /** How a key is shown once its secret is gone: the recognisable part only. */

@@ -7,7 +7,7 @@ import { userStanding } from "@/lib/permissions/principal";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { permissionsOf } from "@/lib/api-keys/scopes";
 import { platformScopesOf } from "@/lib/permissions/platform";
-import { isCrossOriginWrite } from "@/lib/net/same-origin";
+import { isCrossOriginWrite } from "@/lib/tenancy/same-origin";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /** Who is calling the API, as permissions and the audit trail see them. */

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { apiErrorResponse } from "@/lib/api/responses";
-import { apiKindOf, type ApiKind } from "@/lib/api/paths";
+import { apiKindOf, type ApiKind } from "@/lib/tenancy/api-paths";
 import { ScimError, scimErrorResponse, toScimError } from "@/lib/scim/errors";
 import { decodeComponent } from "@/shared/percent";
 import { textProblem } from "@/shared/unsafe-text";

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { RouteHandler } from "@/lib/api/route";
-import type { ApiKind } from "@/lib/api/paths";
+import type { ApiKind } from "@/lib/tenancy/api-paths";
 import { apiRefusal, ROUTE_METHODS, type RouteMethod } from "@/lib/api/entry";
 
 // The method table of every route file under /api/v1 and /scim/v2. Next answers a method a route

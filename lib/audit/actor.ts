@@ -12,7 +12,7 @@ export const CONTROLLER_ACTOR: AuditActor = { actor: "system:provisioning-contro
 
 /**
  * The actor of a request: the client address and the User-Agent header. The app's server
- * (lib/server/http-server.ts) has already replaced X-Forwarded-For with the one address it
+ * (lib/api/http-server.ts) has already replaced X-Forwarded-For with the one address it
  * believes (shared/net/forwarded.ts); it is read here in its one normal form.
  */
 export function requestActor(headers: Pick<Headers, "get">, actor: string): AuditActor {

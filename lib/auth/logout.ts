@@ -1,13 +1,13 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { sessionSecret } from "@/lib/secrets/tenant-secrets";
 import { realmDiscovery } from "@/lib/identity/discovery";
 import { logger } from "@/lib/log/logger";
 import { resolveRequest } from "@/lib/tenancy/resolve";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
 import { endAppSession } from "@/lib/sessions/service";
-import { isCrossOriginWrite } from "@/lib/net/same-origin";
+import { isCrossOriginWrite } from "@/lib/tenancy/same-origin";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
 

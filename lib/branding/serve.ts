@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { findBrandingAsset } from "@/lib/branding/service";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 
 const assetParams = z.object({ kind: z.enum(["logo", "favicon"]), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 

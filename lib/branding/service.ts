@@ -5,7 +5,7 @@ import { isMissingTable } from "@/lib/db/errors";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { setRealmBranding } from "@/lib/identity/realms";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import { withRealmWrites } from "@/lib/db/session-lock";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";

@@ -2,9 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { gstinCheckCharacter } from "@/lib/customers/identifiers";
 import {
-  PAYMENT_STANDING_LABELS,
-  VERIFICATION_STATUS_LABELS,
-  VERIFICATION_STATUSES,
   createCustomerFormSchema,
   createCustomerSchema,
   customerFieldsFormSchema,
@@ -51,14 +48,6 @@ function errorsOf(schema: z.ZodType, input: Record<string, string>): Record<stri
 }
 
 const withCheck = (first14: string) => first14 + gstinCheckCharacter(first14);
-
-describe("labels", () => {
-  it("has a label for every verification status", () => {
-    expect(VERIFICATION_STATUS_LABELS.rekyc_due).toBe("Re-KYC due");
-    expect(Object.keys(VERIFICATION_STATUS_LABELS)).toEqual([...VERIFICATION_STATUSES]);
-    expect(PAYMENT_STANDING_LABELS.overdue).toBe("Overdue");
-  });
-});
 
 describe("customerFieldsFormSchema", () => {
   it("accepts a valid business and applies defaults", () => {

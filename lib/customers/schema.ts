@@ -8,9 +8,9 @@ import {
   normalizeIdentifier,
   panHolderType,
 } from "@/lib/customers/identifiers";
-import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/tenants/key";
+import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/kernel/tenant-key";
 import { fieldErrors } from "@/lib/errors/zod";
-import { formLines } from "@/lib/input/form";
+import { PAYMENT_STANDINGS, VERIFICATION_STATUSES, verificationReferencesFormSchema, verificationReferencesSchema } from "@/lib/standing/values";
 
 export const CUSTOMER_KINDS = ["individual", "business"] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
@@ -20,31 +20,11 @@ export const TENANCIES = ["dedicated", "shared"] as const;
 export type Tenancy = (typeof TENANCIES)[number];
 export const TENANCY_LABELS: Record<Tenancy, string> = { dedicated: "Dedicated", shared: "Shared" };
 
-export const VERIFICATION_STATUSES = ["pending", "partial", "completed", "rekyc_due"] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
-export const VERIFICATION_STATUS_LABELS: Record<VerificationStatus, string> = {
-  pending: "Pending",
-  partial: "Partially verified",
-  completed: "Completed",
-  rekyc_due: "Re-KYC due",
-};
-
-export const PAYMENT_STANDINGS = ["current", "grace", "overdue"] as const;
-export type PaymentStanding = (typeof PAYMENT_STANDINGS)[number];
-export const PAYMENT_STANDING_LABELS: Record<PaymentStanding, string> = {
-  current: "Current",
-  grace: "In grace period",
-  overdue: "Overdue",
-};
-
 export const GSTIN_MESSAGES: Record<GstinProblem, string> = {
   format: "GSTIN must be 15 characters: state code, PAN, entity number, Z, check character",
   state_code: "Unknown GSTIN state code",
   check_character: "GSTIN check character is wrong — check for a typo",
 };
-
-const MAX_REFERENCES = 20;
-const MAX_REFERENCE_LENGTH = 200;
 
 // Form values arrive as strings; a field that is absent from FormData is treated like "".
 const orEmpty = (v: unknown) => v ?? "";
@@ -73,14 +53,6 @@ function optionalText(label: string, max: number) {
 const PHONE_CHARACTERS = /^\+?[\d\s-]+$/;
 const PHONE_DIGITS = /^\+?\d{8,15}$/;
 const PHONE_MESSAGE = "Enter a phone number of 8–15 digits, optionally starting with +";
-
-/** References to verification artifacts (document ids in the KYC system), as JSON sends them: a list. */
-export const verificationReferencesSchema = z
-  .array(z.string().max(MAX_REFERENCE_LENGTH, `Each reference must be at most ${MAX_REFERENCE_LENGTH} characters`), { error: "Send the references as a list of strings" })
-  .max(MAX_REFERENCES, `Add at most ${MAX_REFERENCES} references, one per line`);
-
-/** The same from a form's textarea: one reference per line. */
-export const verificationReferencesFormSchema = formLines(verificationReferencesSchema);
 
 const customerFieldsObject = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(CUSTOMER_KINDS, { error: "Choose individual or business" })),

@@ -6,8 +6,8 @@ import { ensureAppClient } from "@/lib/identity/clients";
 import { setRealmFrontendUrl } from "@/lib/identity/realms";
 import { realmFrontendUrl } from "@/lib/domains/frontend-url";
 import { PRIMARY_DOMAIN_ORDER } from "@/lib/domains/link-origin";
-import { appClientSecret } from "@/lib/auth/client-secret";
-import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import { appClientSecret } from "@/lib/secrets/tenant-secrets";
+import { customDomainUrl, tenantUrl } from "@/lib/tenancy/urls";
 import type { TenantKind } from "@/lib/db/generated/control/enums";
 
 type Tx = Prisma.TransactionClient;

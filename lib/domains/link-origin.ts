@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
-import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
+import { customDomainUrl, tenantUrl } from "@/lib/tenancy/urls";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /**

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { publicBase } from "@/lib/config/env";
 import type { Prisma } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
@@ -7,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { logger } from "@/lib/log/logger";
+import { randomToken } from "@/lib/secrets/tokens";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { checkCustomDomain } from "@/lib/domains/hostname";
@@ -54,7 +54,7 @@ export async function addDomain(tenant: ResolvedTenant, rawHostname: string, by:
         throw new AppError("quota_exceeded", `A workspace can have at most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.`, { hostname: `At most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.` });
       }
       const created = await tx.tenantDomain.create({
-        data: { hostname, tenantId: tenant.id, verificationToken: randomBytes(24).toString("base64url"), createdBy: by.actor, nextCheckAt: nextCheckAt(now, now) },
+        data: { hostname, tenantId: tenant.id, verificationToken: randomToken(24), createdBy: by.actor, nextCheckAt: nextCheckAt(now, now) },
         select: domainSelect,
       });
       await recordPlatformEvent(tx, by, { action: "tenant_domain.added", resourceType: RESOURCE, resourceId: hostname, tenantId: tenant.id, after: domainSnapshot(created) });

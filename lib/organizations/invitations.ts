@@ -6,7 +6,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { createTenantUser, deleteTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
-import { linkTokenHash, newLinkToken } from "@/lib/set-password-links/token";
+import { linkTokenHash, newLinkToken } from "@/lib/secrets/tokens";
 import { linkOrigin } from "@/lib/domains/link-origin";
 import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
 import { invitationMail } from "@/lib/mail/messages";

@@ -1,10 +1,9 @@
-import { tenantDb } from "@/lib/db/tenant-clients";
+import { tenantDb, type TenantDatabaseRef } from "@/lib/db/tenant-clients";
 import { controlDb } from "@/lib/db/control";
 import { SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { logger } from "@/lib/log/logger";
-import { suggestTenantKey } from "@/lib/tenants/key";
-import type { ResolvedTenant } from "@/lib/tenancy/types";
+import { suggestTenantKey } from "@/lib/kernel/tenant-key";
 import { cloudTenant } from "@/lib/organizations/cloud";
 
 interface SharedCustomer {
@@ -18,7 +17,7 @@ interface SharedCustomer {
  * with a counter when another organization has it. The customer lives in the control plane, another
  * database, so this runs after the onboarding committed; the controller catches up on any missed.
  */
-export async function ensureOrganization(cloud: ResolvedTenant, customer: SharedCustomer, by: AuditActor = SYSTEM_ACTOR): Promise<void> {
+export async function ensureOrganization(cloud: TenantDatabaseRef, customer: SharedCustomer, by: AuditActor = SYSTEM_ACTOR): Promise<void> {
   await tenantDb(cloud).$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gatehouse.organizations'))`;
     if (await tx.organization.findUnique({ where: { customerId: customer.id }, select: { id: true } })) return;
@@ -31,7 +30,7 @@ export async function ensureOrganization(cloud: ResolvedTenant, customer: Shared
 }
 
 /** Every shared customer without an organization gets one; run once the cloud tenant's database is ready. */
-export async function ensureOrganizations(cloud: ResolvedTenant): Promise<number> {
+export async function ensureOrganizations(cloud: TenantDatabaseRef): Promise<number> {
   const customers = await controlDb().customer.findMany({ where: { tenancy: "shared", isRoot: false }, select: { id: true, displayName: true } });
   const existing = new Set((await tenantDb(cloud).organization.findMany({ select: { customerId: true } })).map((o) => o.customerId));
   const missing = customers.filter((c) => !existing.has(c.id));

@@ -9,9 +9,8 @@ import { logger } from "@/lib/log/logger";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { CONTROLLER_ACTOR } from "@/lib/audit/actor";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
-import { isPurgeStep, PROVISIONING_STEPS, PURGE_POSITION_BASE, PURGE_STEPS, stepDefinition, type ProvisioningTenant } from "@/lib/provisioning/steps";
+import { isPurgeStep, PROVISIONING_STEPS, PURGE_POSITION_BASE, PURGE_STEPS, stepDefinition, TENANT_PASSES, type ProvisioningTenant } from "@/lib/provisioning/steps";
 import { latestMigration } from "@/lib/db/migrate";
-import { ensureOrganizations } from "@/lib/organizations/provision";
 
 // Advisory-lock namespace for "this process is reconciling tenant X" (first key of the two-int form).
 const LOCK_NAMESPACE = 0x6761_7465; // "gate"
@@ -187,11 +186,9 @@ export class ProvisioningController {
     }
 
     if (tenant.status === "provisioning") await this.activate(tenantId);
-    // The cloud tenant's database is ready (first start, or migrated after an upgrade): every shared
-    // customer gets its organization, also those onboarded before organizations existed.
-    if (tenant.kind === "shared_cloud") {
-      const created = await ensureOrganizations(tenant).catch((error: unknown) => log.warn({ err: error }, "ensuring the shared customers' organizations failed"));
-      if (created) log.info({ created }, "organizations created for shared customers");
+    for (const pass of TENANT_PASSES) {
+      if (pass.kind !== tenant.kind) continue;
+      await pass.run({ tenant: target, log: log.child({ pass: pass.name }) }).catch((error: unknown) => log.warn({ pass: pass.name, err: error }, "tenant pass failed"));
     }
   }
 

@@ -8,11 +8,8 @@ import { withRealmWrites } from "@/lib/db/session-lock";
 import { PASSWORD_MIN_LENGTH } from "@/shared/password-policy";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { StepContext } from "@/lib/provisioning/steps";
-
-import { BREAK_GLASS_USERNAME } from "@/lib/tenants/break-glass";
+import { BREAK_GLASS_USERNAME } from "@/lib/kernel/break-glass";
 import { readSection } from "@/lib/config/env";
-
-export { BREAK_GLASS_USERNAME };
 
 /** Under the tenant's realm-write lock: ensureRealm reads the realm before it writes it, as the branding push does. */
 export async function ensureTenantRealm({ tenant }: StepContext): Promise<void> {

@@ -8,6 +8,7 @@ import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { invalidateTenant } from "@/lib/tenancy/tenant-cache";
 import { releaseTenantDomains } from "@/lib/domains/service";
 import type { StepContext } from "@/lib/provisioning/steps";
+import { purgedKeyFor } from "@/lib/kernel/tenant-key";
 
 // The purge of a deleted tenant whose retention ran out. Each step is idempotent (the controller
 // re-runs a step a crash interrupted); the key is released last, so until then the realm and the
@@ -23,15 +24,6 @@ export async function purgeDatabase({ tenant, log }: StepContext): Promise<void>
   forgetTenantDb(tenant.id);
   const dropped = await dropDatabase(tenant.databaseUrl ?? requireDatabaseUrl(), tenant.databaseName);
   if (!dropped) log.info("tenant database already gone");
-}
-
-/** The key a purged tenant's row keeps, so the real key can be used by a new tenant. */
-export function purgedKeyFor(tenantId: string): string {
-  return `purged-${tenantId.replaceAll("-", "")}`;
-}
-
-export function isPurgedKey(key: string): boolean {
-  return /^purged-[0-9a-f]{32}$/.test(key);
 }
 
 /** Moves the key aside (kept in `purged_key`) and marks the tenant purged, in one audited transaction. */

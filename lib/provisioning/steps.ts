@@ -3,6 +3,7 @@ import type { TenantKind } from "@/lib/db/generated/control/enums";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
 import { ensureTenantAdmin, ensureTenantClient, ensureTenantRealm, syncTenantRoles } from "@/lib/provisioning/identity-steps";
 import { purgeDatabase, purgeRealm, releaseTenantKey } from "@/lib/provisioning/purge-steps";
+import { ensureSharedOrganizations } from "@/lib/provisioning/organization-steps";
 
 /** What a step sees of its tenant. */
 export interface ProvisioningTenant {
@@ -50,6 +51,21 @@ export const PURGE_STEPS: readonly StepDefinition[] = [
   { name: "purge.database", title: "Drop database", label: "Purge database", run: purgeDatabase },
   { name: "purge.release_key", title: "Release tenant key", label: "Release key", run: releaseTenantKey },
 ];
+/**
+ * Catch-up work on every pass over a tenant of `kind` once its steps are done (its database is
+ * ready: first start, or migrated after an upgrade). It has no step row: it runs again on each pass,
+ * and a failure is logged and left to the next pass without holding the tenant back.
+ */
+export interface PassDefinition {
+  name: string;
+  kind: TenantKind;
+  run(ctx: StepContext): Promise<void>;
+}
+
+export const TENANT_PASSES: readonly PassDefinition[] = [
+  { name: "organizations.ensure", kind: "shared_cloud", run: ensureSharedOrganizations },
+];
+
 export const PURGE_STEP_NAMES = PURGE_STEPS.map((s) => s.name);
 export const PURGE_POSITION_BASE = 1_000;
 

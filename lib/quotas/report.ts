@@ -1,6 +1,6 @@
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
-import { isPurgedKey } from "@/lib/provisioning/purge-steps";
+import { isPurgedKey } from "@/lib/kernel/tenant-key";
 import { quotaUsage, type QuotaUsage } from "@/lib/quotas/enforce";
 import { effectiveQuotas } from "@/lib/quotas/limits";
 import type { QuotaOverrides, Quotas } from "@/lib/quotas/resources";

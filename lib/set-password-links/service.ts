@@ -11,7 +11,8 @@ import { getBranding } from "@/lib/branding/service";
 import { deliverLinkMail, type LinkDelivery } from "@/lib/mail/delivery";
 import { setPasswordMail } from "@/lib/mail/messages";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { linkTokenHash, newLinkToken, SET_PASSWORD_LINK_TTL_MS } from "@/lib/set-password-links/token";
+import { SET_PASSWORD_LINK_TTL_MS } from "@/lib/set-password-links/token";
+import { linkTokenHash, newLinkToken } from "@/lib/secrets/tokens";
 
 /** A link as the admin gets it, once, with how its mail to the user went. */
 export interface IssuedLink {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAYMENT_STANDINGS, VERIFICATION_STATUSES, verificationReferencesFormSchema, verificationReferencesSchema } from "@/lib/customers/schema";
+import { PAYMENT_STANDINGS, VERIFICATION_STATUSES, verificationReferencesFormSchema, verificationReferencesSchema } from "@/lib/standing/values";
 import { formBoolean } from "@/lib/input/form";
 
 export const MAX_NOTE = 1000;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HostTarget, normalizeHost, parseHost, pickHostHeader } from "@/lib/tenancy/host";
-import { tenantKeyProblem } from "@/lib/tenants/key";
+import { tenantKeyProblem } from "@/lib/kernel/tenant-key";
 
 const BASE = "localhost";
 const invalid = (reason: Extract<HostTarget, { kind: "invalid" }>["reason"]): HostTarget => ({ kind: "invalid", reason });

@@ -1,6 +1,6 @@
 // Host header → routing target. Pure; runs in the Node.js request proxy.
 import { domainToASCII } from "node:url";
-import { tenantKeyProblem } from "@/lib/tenants/key";
+import { tenantKeyProblem } from "@/lib/kernel/tenant-key";
 
 export type HostTarget =
   | { kind: "console" } // console.<base>

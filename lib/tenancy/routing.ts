@@ -1,5 +1,5 @@
 import type { Resolution } from "@/lib/tenancy/types";
-import { apiKindOf } from "@/lib/api/paths";
+import { apiKindOf } from "@/lib/tenancy/api-paths";
 
 /** Internal route prefixes; the proxy is the only way requests reach them. */
 export const CONSOLE_PREFIX = "/console";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInRedirect } from "@/components/auth/sign-in-redirect";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { requireConsoleHost } from "@/lib/tenancy/request";
+import { requireConsoleHost } from "@/lib/access/request";
 
 export const metadata: Metadata = { title: "Sign in" };
 

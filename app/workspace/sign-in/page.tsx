@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInRedirect } from "@/components/auth/sign-in-redirect";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 
 export const metadata: Metadata = { title: "Sign in" };
 

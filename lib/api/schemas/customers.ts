@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { createCustomerSchema, CUSTOMER_KINDS, PAYMENT_STANDINGS, TENANCIES, updateCustomerSchema, VERIFICATION_STATUSES } from "@/lib/customers/schema";
+import { createCustomerSchema, CUSTOMER_KINDS, TENANCIES, updateCustomerSchema } from "@/lib/customers/schema";
+import { PAYMENT_STANDINGS, VERIFICATION_STATUSES } from "@/lib/standing/values";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
 import { tenantStatusSchema } from "@/lib/api/schemas/tenants";
 import { pageOf, timestamp } from "@/lib/api/schemas/common";

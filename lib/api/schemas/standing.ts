@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAYMENT_STANDINGS, VERIFICATION_STATUSES } from "@/lib/customers/schema";
+import { PAYMENT_STANDINGS, VERIFICATION_STATUSES } from "@/lib/standing/values";
 import { timestamp } from "@/lib/api/schemas/common";
 
 export const standingChangeSchema = z.object({

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getBranding, saveBranding } from "@/lib/branding/service";
 import { brandingSettingsSchema } from "@/lib/branding/schema";
 import { ASSET_RULES, checkImage, oversizeMessage, type AssetKind, type AssetUpload } from "@/lib/branding/upload";
-import { PayloadTooLargeError, readLimited } from "@/lib/api/body";
+import { PayloadTooLargeError, readLimited } from "@/lib/input/body";
 import { tenantRoute, type PathParams } from "@/lib/api/route";
 import { noContent, respond } from "@/lib/api/responses";
 import { brandingSchema } from "@/lib/api/schemas/branding";

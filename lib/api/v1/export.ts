@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { platformRoute, tenantRoute } from "@/lib/api/route";
-import { tenantNamed } from "@/lib/tenancy/target";
+import { tenantNamed } from "@/lib/permissions/target";
 import { exportResponse, exportTenant } from "@/lib/export/tenant-export";
 
 /** GET /tenants/{key}/export on a workspace host: its own data, for callers holding tenant:export. */

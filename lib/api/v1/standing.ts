@@ -12,7 +12,7 @@ import { standingHistory } from "@/lib/standing/queries";
 import { platformRoute, type PathParams } from "@/lib/api/route";
 import { respond } from "@/lib/api/responses";
 import { pathUsername } from "@/lib/api/params";
-import { tenantNamed } from "@/lib/tenancy/target";
+import { tenantNamed } from "@/lib/permissions/target";
 import { customerAccessViewSchema, paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
 
 const customerNotFound = () => new AppError("not_found", "Customer not found.");

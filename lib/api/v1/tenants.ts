@@ -5,7 +5,7 @@ import { tenantQuotaReport } from "@/lib/quotas/report";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
 import { platformRoute } from "@/lib/api/route";
 import { respond } from "@/lib/api/responses";
-import { tenantNamed } from "@/lib/tenancy/target";
+import { tenantNamed } from "@/lib/permissions/target";
 import { pageQuery } from "@/lib/api/schemas/queries";
 import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantRateLimitsSchema, tenantRateOverridesSchema, tenantSchema } from "@/lib/api/schemas/tenants";
 import { setTenantRateOverrides, tenantRateLimitReport } from "@/lib/rate-limits/overrides";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireSuperadmin } from "@/lib/auth/guards";
 import { getTenant } from "@/lib/tenants/queries";
-import { tenantUrl } from "@/lib/tenants/urls";
+import { tenantUrl } from "@/lib/tenancy/urls";
 import { stepTitle } from "@/lib/provisioning/steps";
 import { redactUrl } from "@/lib/db/urls";
 import { ProvisioningProgress, type ProvisioningView } from "@/components/tenants/provisioning-progress";

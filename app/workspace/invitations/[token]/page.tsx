@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { inspectInvitation, INVITATION_REFUSALS } from "@/lib/organizations/invitations";
 import { acceptWithNewAccountAction, joinWithSessionAction } from "@/lib/organizations/actions";

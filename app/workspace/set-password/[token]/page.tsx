@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireWorkspace } from "@/lib/tenancy/request";
+import { requireWorkspace } from "@/lib/access/request";
 import { inspectSetPasswordLink, LINK_REFUSALS } from "@/lib/set-password-links/service";
 import { choosePasswordAction } from "@/lib/set-password-links/actions";
 import { ChoosePasswordForm } from "@/components/set-password/choose-password-form";

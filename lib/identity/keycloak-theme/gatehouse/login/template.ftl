@@ -19,7 +19,7 @@
 <#assign defaultBrandColor = "#2563eb">
 <#assign defaultOnBrandColor = "#ffffff">
 
-<#-- "#abc" or "#aabbcc" (any case) as "#aabbcc"; "" for anything else (as lib/branding/contrast.ts normalizeHex). -->
+<#-- "#abc" or "#aabbcc" (any case) as "#aabbcc"; "" for anything else (as shared/contrast.ts normalizeHex). -->
 <#function hexColor value>
   <#local v = (value!"")?trim?lower_case>
   <#if v?matches("#[0-9a-f]{6}")><#return v></#if>
@@ -36,7 +36,7 @@
 
 <#-- Black or white on a colour, for a realm that has a brand colour but no (valid)
      gatehouse.onBrandColor; setRealmBranding always writes it. Luminance with a gamma of 2
-     rather than sRGB's curve: close to lib/branding/contrast.ts textColorOn. -->
+     rather than sRGB's curve: close to shared/contrast.ts textColorOn. -->
 <#function textColorOn hex>
   <#local digits = "0123456789abcdef">
   <#local sum = 0>

@@ -21,6 +21,15 @@ export const TENANT_KEY_MESSAGES: Record<TenantKeyProblem, string> = {
   reserved: "This key is reserved by the platform",
 };
 
+/** The key a purged tenant's row keeps, so the real key can be used by a new tenant. */
+export function purgedKeyFor(tenantId: string): string {
+  return `purged-${tenantId.replaceAll("-", "")}`;
+}
+
+export function isPurgedKey(key: string): boolean {
+  return /^purged-[0-9a-f]{32}$/.test(key);
+}
+
 export function tenantKeyProblem(key: string): TenantKeyProblem | null {
   if (key.length < TENANT_KEY_MIN || key.length > TENANT_KEY_MAX) return "length";
   if (!/^[a-z0-9-]+$/.test(key)) return "characters";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESERVED_TENANT_KEYS, TENANT_KEY_MESSAGES, suggestTenantKey, tenantKeyProblem } from "@/lib/tenants/key";
+import { RESERVED_TENANT_KEYS, TENANT_KEY_MESSAGES, suggestTenantKey, tenantKeyProblem } from "@/lib/kernel/tenant-key";
 
 describe("tenantKeyProblem", () => {
   it("accepts valid keys", () => {

@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
 import { believeForwardedHeaders, forwardedView } from "@/shared/net/forwarded";
 import { methodRefusal } from "@/lib/api/entry";
-import { apiKindOf } from "@/lib/api/paths";
+import { apiKindOf } from "@/lib/tenancy/api-paths";
 
 export interface EdgeOptions {
   trustedProxies: BlockList;

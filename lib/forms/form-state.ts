@@ -1,0 +1,28 @@
+import type { ErrorCode } from "@/lib/errors/app-error";
+
+/** What a form's server action returns to the form: field errors and values to show again. */
+export interface FormState {
+  ok: boolean;
+  code?: ErrorCode;
+  message?: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+  /** Increments on each submit so the form re-mounts with the submitted values. */
+  attempt?: number;
+  /**
+   * Where the form navigates after success. Server actions do not call redirect(): Next fetches a
+   * redirect target itself with the server's own host, which host-based routing cannot serve.
+   */
+  redirectTo?: string;
+}
+
+export const initialFormState: FormState = { ok: false, fieldErrors: {}, values: {} };
+
+/** FormData as plain strings (multi-valued fields keep their last value; files are ignored). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  return values;
+}
