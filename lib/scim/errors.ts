@@ -1,5 +1,5 @@
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
-import { PayloadTooLargeError } from "@/lib/api/body";
+import { PayloadTooLargeError } from "@/lib/input/body";
 import { SCIM_CONTENT_TYPE, SCIM_SCHEMAS } from "@/lib/scim/schemas";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 

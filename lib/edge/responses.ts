@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { errorResponse } from "@/lib/errors/http";
-import { PayloadTooLargeError } from "@/lib/api/body";
+import { PayloadTooLargeError } from "@/lib/input/body";
 import { rateLimitHeaders, RateLimitedError } from "@/lib/rate-limits/enforce";
 import type { Consumed } from "@/lib/rate-limits/limiter";
 
