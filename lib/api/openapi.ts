@@ -39,7 +39,7 @@ import * as users from "@/lib/api/v1/users";
 // `tests/openapi.test.ts` checks the declarations against the route files on disk.
 
 /** The modules whose handlers the route files under app/<host>/api/v1 serve. */
-export const ROUTE_MODULES = { apiKeys, audit, branding, customers, domains, exports, memberships, orgUnits, standing, tenants, users };
+const ROUTE_MODULES = { apiKeys, audit, branding, customers, domains, exports, memberships, orgUnits, standing, tenants, users };
 
 /** `GET /api/v1/openapi.json`: public, like any API reference; it describes no tenant's data. */
 export const openApiDocumentRoute = publicRoute(
