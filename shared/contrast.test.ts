@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-<<<<<<<< HEAD:shared/contrast.test.ts
 import { contrastRatio, contrastReport, normalizeHex, relativeLuminance, textColorOn } from "@/shared/contrast";
-========
-import { contrastRatio, contrastReport, normalizeHex, relativeLuminance, textColorOn } from "@/shared/contrast";
->>>>>>>> wip-layers:shared/contrast.test.ts
 
 describe("contrast", () => {
   it("normalises hex colours and refuses anything else", () => {

@@ -36,12 +36,9 @@ const PENDING_FILES: ReadonlySet<string> = new Set<string>([
   "lib/organizations/guards.ts",
   "lib/sessions/actions.ts",
   "lib/users/actions.ts",
-  // The SCIM route wrapper (→ lib/api/route.ts, lib/api/responses.ts), moving into the request edge.
-  "lib/scim/route.ts",
   // Re-exports of moved modules, for the files above and lib/auth, lib/api/route.ts, lib/edge, app/**/route.ts.
   "lib/errors/action.ts", // → lib/forms/run-action.ts
   "lib/errors/form-state.ts", // → lib/forms/form-state.ts
-  "lib/errors/http.ts", // → lib/api/error-response.ts
   "lib/tenancy/request.ts", // → lib/access/request.ts
   "lib/tenancy/target.ts", // → lib/permissions/target.ts
 ]);

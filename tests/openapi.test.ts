@@ -3,7 +3,10 @@ import path from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/api/openapi";
+import { declaredRoutes, openApiDocument, TAGS } from "@/lib/api/openapi";
+import { declarationOf, isVariant } from "@/lib/edge/declared-routes";
+import { permissionText } from "@/lib/edge/tenant-permission";
+import { PERMISSIONS } from "@/lib/permissions/permissions";
 import { apiReferenceView } from "@/lib/api/reference";
 import { ApiReference } from "@/components/api/api-reference";
 import { isRefusal } from "@/lib/api/methods";
@@ -25,17 +28,22 @@ async function routeFiles(tree: string): Promise<{ file: string; path: string }[
     });
 }
 
-/** Every `METHOD /path` the route files on disk serve (either host). */
-async function routesOnDisk(): Promise<Set<string>> {
-  const routes = new Set<string>();
+/** Every handler the route files on disk serve (either host), with the file, method and path it serves. */
+async function handlersOnDisk(): Promise<{ file: string; method: (typeof HTTP_METHODS)[number]; path: string; handler: unknown }[]> {
+  const handlers = [];
   for (const tree of TREES) {
     for (const { file, path: urlPath } of await routeFiles(tree)) {
       const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       // Every route file exports all methods; those it does not serve only refuse (405, or 404 in the catch-all).
-      for (const method of HTTP_METHODS) if (typeof module[method] === "function" && !isRefusal(module[method])) routes.add(`${method} ${urlPath}`);
+      for (const method of HTTP_METHODS) if (typeof module[method] === "function" && !isRefusal(module[method])) handlers.push({ file, method, path: urlPath, handler: module[method] });
     }
   }
-  return routes;
+  return handlers;
+}
+
+/** Every `METHOD /path` the route files on disk serve (either host). */
+async function routesOnDisk(): Promise<Set<string>> {
+  return new Set((await handlersOnDisk()).map((h) => `${h.method} ${h.path}`));
 }
 
 function routesInDocument(): Set<string> {
@@ -58,6 +66,57 @@ describe("the OpenAPI document", () => {
     const onDisk = await routesOnDisk();
     expect(onDisk.size).toBeGreaterThanOrEqual(21);
     expect([...routesInDocument()].sort()).toEqual([...onDisk].sort());
+  });
+
+  it("is assembled from the routes the route files serve, each declared with that file's method and path", async () => {
+    const documented = new Set(declaredRoutes());
+    for (const { file, method, path: urlPath, handler } of await handlersOnDisk()) {
+      const declaration = declarationOf(handler);
+      expect(declaration, `${method} in ${file} is not declared by a route wrapper`).toBeDefined();
+      expect(`${declaration!.method.toUpperCase()} ${declaration!.path}`, file).toBe(`${method} ${urlPath}`);
+      // A console variant (the export of any tenant) is documented by the workspace route it varies.
+      const entry = isVariant(declaration!) ? declarationOf(declaration!.variantOf) : declaration;
+      expect(entry && !isVariant(entry) && documented.has(entry), `${method} ${urlPath} (${file}) is not in the document`).toBe(true);
+      expect(`${entry!.method} ${entry!.path}`).toBe(`${declaration!.method} ${declaration!.path}`);
+    }
+  });
+
+  it("states each route's permission or scope as its spec declares it", () => {
+    const document = openApiDocument();
+    for (const route of declaredRoutes()) {
+      const description = document.paths?.[route.path]?.[route.method]?.description ?? "";
+      if (route.access.kind === "tenant") {
+        const text = permissionText(route.access.permission);
+        expect(description.endsWith(`Permission: ${text}.`), route.operationId).toBe(true);
+        // Even a text the handler's own checks need (checkedByHandler) names real permissions only.
+        for (const name of text.match(/\b[a-z]+:[a-z]+\b/g) ?? []) expect(PERMISSIONS, `${route.operationId}: ${name}`).toContain(name);
+      } else if (route.access.kind === "platform") {
+        expect(description.endsWith(`a platform API key with the scope ${route.access.scope}.`), route.operationId).toBe(true);
+      }
+    }
+  });
+
+  it("describes every path parameter, tag and operation once", () => {
+    const ids = declaredRoutes().map((route) => route.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const route of declaredRoutes()) {
+      const inPath = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+      expect(Object.keys(route.pathParams?.shape ?? {}).sort(), route.operationId).toEqual(inPath);
+      expect(TAGS.map((tag) => tag.name), route.operationId).toContain(route.tag);
+    }
+  });
+
+  it("names every JSON body and JSON response of a tenant or platform route as a schema", () => {
+    const document = openApiDocument();
+    for (const route of declaredRoutes().filter((r) => r.access.kind !== "public")) {
+      const operation = document.paths?.[route.path]?.[route.method];
+      const body = operation?.requestBody && "content" in operation.requestBody ? operation.requestBody.content["application/json"]?.schema : undefined;
+      if (route.body) expect(body && "$ref" in body ? body.$ref : undefined, route.operationId).toMatch(/^#\/components\/schemas\//);
+      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+        const schema = "content" in response ? response.content?.["application/json"]?.schema : undefined;
+        if (schema) expect("$ref" in schema ? schema.$ref : undefined, `${route.operationId} ${status}`).toMatch(/^#\/components\/schemas\//);
+      }
+    }
   });
 
   it("serves the same per-tenant routes on workspace hosts and on the console", async () => {

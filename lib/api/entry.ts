@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { apiErrorResponse } from "@/lib/api/responses";
+import { apiErrorResponse } from "@/lib/edge/responses";
 import { apiKindOf, type ApiKind } from "@/lib/tenancy/api-paths";
 import { ScimError, scimErrorResponse, toScimError } from "@/lib/scim/errors";
 import { decodeComponent } from "@/shared/percent";

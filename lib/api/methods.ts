@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import type { RouteHandler } from "@/lib/api/route";
+import type { RouteHandler } from "@/lib/edge/route-handler";
 import type { ApiKind } from "@/lib/tenancy/api-paths";
 import { apiRefusal, ROUTE_METHODS, type RouteMethod } from "@/lib/api/entry";
 

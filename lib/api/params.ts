@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { orgUnitIdOrThrow } from "@/lib/org-units/service";
 import { usernameSchema } from "@/lib/users/schema";
-import type { PathParams } from "@/lib/api/route";
+import type { PathParams } from "@/lib/edge/route-handler";
 
 /** `{username}`: a name that breaks the username rules cannot name a user, so it is `not_found`. */
 export function pathUsername(params: PathParams, what = "User"): string {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
 import { authOptionsFor } from "@/lib/auth/options";
-import { requireConsoleHost, requireWorkspace } from "@/lib/tenancy/request";
+import { requireConsoleHost, requireWorkspace } from "@/lib/access/request";
 import { TENANT_HEADERS } from "@/lib/tenancy/headers";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";

@@ -5,9 +5,9 @@ import { authenticateMember, authorizeSuperadmin, notAllowed, requireMember, req
 import type { AuditActor } from "@/lib/audit/actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { can, SUPERADMIN_PRINCIPAL as SUPERADMIN, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
-import { requestTenant } from "@/lib/tenancy/request";
+import { requestTenant } from "@/lib/access/request";
 import { tenantById } from "@/lib/tenancy/resolve";
-import { targetTenant } from "@/lib/tenancy/target";
+import { targetTenant } from "@/lib/permissions/target";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /**

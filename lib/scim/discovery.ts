@@ -1,6 +1,5 @@
-import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
+import { SCIM_MAX_BODY_BYTES, SCIM_SCHEMAS } from "@/lib/scim/schemas";
 import { MAX_COUNT } from "@/lib/scim/list";
-import { SCIM_MAX_BODY_BYTES } from "@/lib/scim/route";
 import { PASSWORD_MIN_LENGTH } from "@/shared/password-policy";
 
 // The discovery endpoints (RFC 7644 §4): what this server supports, stated so clients need not guess.

@@ -12,3 +12,6 @@ export const SCIM_SCHEMAS = {
 } as const;
 
 export const SCIM_CONTENT_TYPE = "application/scim+json";
+
+/** Largest SCIM request body (a group PUT carries its whole member list); ServiceProviderConfig says so too. */
+export const SCIM_MAX_BODY_BYTES = 1024 * 1024;

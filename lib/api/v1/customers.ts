@@ -3,9 +3,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import { updateCustomerSchema } from "@/lib/customers/schema";
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from "@/lib/customers/service";
-import { platformRoute, type PathParams } from "@/lib/api/route";
+import { platformRoute } from "@/lib/edge/platform-route";
+import type { PathParams } from "@/lib/edge/route-handler";
 import type { PlatformScope } from "@/lib/permissions/platform";
-import { respond } from "@/lib/api/responses";
+import { respond } from "@/lib/edge/responses";
+import { refusals, returns } from "@/lib/api/operation-responses";
+import { platformPathParams } from "@/lib/api/schemas/path-params";
 import { pageQuery } from "@/lib/api/schemas/queries";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
 
@@ -33,6 +36,13 @@ function standingScopes(body: { verificationStatus?: string; verificationReferen
 }
 
 export const listCustomersRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/customers",
+  operationId: "listCustomers",
+  tag: "Customers",
+  summary: "List customers",
+  description: "Newest first; `q` matches the legal or display name, or a PAN / GSTIN prefix.",
+  responses: returns("A page of customers.", customerPageSchema),
   scope: "customer:read",
   query: pageQuery,
   handle: async ({ query }) => respond(customerPageSchema, await listCustomers(query)),
@@ -40,6 +50,14 @@ export const listCustomersRoute = platformRoute({
 
 /** Onboards a customer; a dedicated one gets its tenant, provisioned in the background. */
 export const createCustomerRoute = platformRoute({
+  method: "post",
+  path: "/api/v1/customers",
+  operationId: "createCustomer",
+  tag: "Customers",
+  summary: "Onboard a customer",
+  description:
+    "A dedicated customer gets its tenant (key, display name, optional dedicated cluster), provisioned in the background; a shared one joins the shared cloud tenant. A taken tenant key is a conflict. A dedicated customer needs `verificationStatus: completed` (else `verification_required`, 403). A platform key also needs verification:write to onboard with a verification other than `pending` (or references), and billing:write for a payment standing other than `current`.",
+  responses: { ...returns("The customer.", customerSchema, 201), ...refusals(409) },
   scope: "customer:write",
   body: createCustomerBodySchema,
   handle: async ({ body, actor, authorize }) => {
@@ -52,12 +70,28 @@ export const createCustomerRoute = platformRoute({
 });
 
 export const getCustomerRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}",
+  operationId: "getCustomer",
+  tag: "Customers",
+  summary: "Get a customer",
+  pathParams: platformPathParams.customer,
+  responses: returns("The customer.", customerSchema),
   scope: "customer:read",
   handle: async ({ params }) => respond(customerSchema, await existingCustomer(params)),
 });
 
 /** Changes the fields sent; the record they make together must pass the onboarding rules again. */
 export const patchCustomerRoute = platformRoute({
+  method: "patch",
+  path: "/api/v1/customers/{id}",
+  operationId: "updateCustomer",
+  tag: "Customers",
+  summary: "Update a customer",
+  description:
+    "Any fields of the onboarding record (not tenancy); the record they make must pass the same rules as onboarding. The root customer cannot be edited. Sending `verificationStatus`/`verificationReferences` also needs verification:write, `paymentStanding` billing:write; such changes are recorded in the standing history.",
+  pathParams: platformPathParams.customer,
+  responses: returns("The customer.", customerSchema),
   scope: "customer:write",
   body: patchCustomerSchema,
   handle: async ({ params, body, actor, authorize }) => {

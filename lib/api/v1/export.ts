@@ -1,10 +1,22 @@
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { platformRoute, tenantRoute } from "@/lib/api/route";
+import { tenantRoute } from "@/lib/edge/tenant-route";
+import { platformRoute } from "@/lib/edge/platform-route";
+import { tenantPathParams } from "@/lib/api/schemas/path-params";
 import { tenantNamed } from "@/lib/permissions/target";
 import { exportResponse, exportTenant } from "@/lib/export/tenant-export";
 
 /** GET /tenants/{key}/export on a workspace host: its own data, for callers holding tenant:export. */
 export const exportTenantRoute = tenantRoute({
+  method: "get",
+  path: "/api/v1/tenants/{key}/export",
+  operationId: "exportTenant",
+  tag: "Export",
+  summary: "Export the tenant's data",
+  description:
+    "A zip with the tenant record and settings (`tenant.json`) and its users, org units and memberships, each as JSON and CSV, read in one consistent snapshot. `Content-Length` is set, so a client can show progress. Audited.",
+  pathParams: tenantPathParams.tenant,
+  responses: { 200: { description: "The zip.", content: { "application/zip": { schema: z.string().meta({ format: "binary" }) } } } },
   permission: "tenant:export",
   handle: async ({ tenant, actor }) => exportResponse(await exportTenant(tenant, actor, "workspace")),
 });
@@ -14,6 +26,9 @@ export const exportTenantRoute = tenantRoute({
  * archived or deleted (not yet purged) one — compliance needs the data the workspace no longer serves.
  */
 export const exportAnyTenantRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/tenants/{key}/export",
+  variantOf: exportTenantRoute,
   scope: "tenant:export",
   handle: async ({ params, actor }) => {
     const tenant = await tenantNamed(params.key ?? "");

@@ -9,8 +9,11 @@ import { SUPERADMIN_PRINCIPAL } from "@/lib/permissions/permissions";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
 import { changePaymentStanding, changeVerification, setCustomerAccess, setTenantAccess } from "@/lib/standing/service";
 import { standingHistory } from "@/lib/standing/queries";
-import { platformRoute, type PathParams } from "@/lib/api/route";
-import { respond } from "@/lib/api/responses";
+import { platformRoute } from "@/lib/edge/platform-route";
+import type { PathParams } from "@/lib/edge/route-handler";
+import { respond } from "@/lib/edge/responses";
+import { returns } from "@/lib/api/operation-responses";
+import { platformPathParams } from "@/lib/api/schemas/path-params";
 import { pathUsername } from "@/lib/api/params";
 import { tenantNamed } from "@/lib/permissions/target";
 import { customerAccessViewSchema, paymentStandingSchema, tenantAccessViewSchema, userAccessViewSchema, verificationSchema } from "@/lib/api/schemas/standing";
@@ -41,10 +44,29 @@ async function paymentView(params: PathParams) {
   return respond(paymentStandingSchema, { customerId: c.id, standing: c.paymentStanding, changedAt: c.paymentStandingChangedAt, history: items });
 }
 
-export const getVerificationRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => verificationView(params) });
+export const getVerificationRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}/verification",
+  operationId: "getVerification",
+  tag: "Standing",
+  summary: "Get a customer's verification",
+  pathParams: platformPathParams.customer,
+  responses: returns("Status, notes, references and history.", verificationSchema),
+  scope: "customer:read",
+  handle: async ({ params }) => verificationView(params),
+});
 
 /** The external KYC/KYB system (or a superadmin) sets the verification; the same status again with no note changes nothing. */
 export const putVerificationRoute = platformRoute({
+  method: "put",
+  path: "/api/v1/customers/{id}/verification",
+  operationId: "setVerification",
+  tag: "Standing",
+  summary: "Set a customer's verification (KYC/KYB)",
+  description:
+    "For an external KYC/KYB system. `references` replaces the stored artifact references when sent. Every change is recorded in the history with the caller and the note; the same status without a note changes nothing. `rekyc_due` locks the customer's tenants out once the grace period has passed since the change; `completed` lets them in again at once.",
+  pathParams: platformPathParams.customer,
+  responses: returns("The verification after the change.", verificationSchema),
   scope: "verification:write",
   body: verificationChangeSchema,
   handle: async ({ params, body, actor }) => {
@@ -53,9 +75,28 @@ export const putVerificationRoute = platformRoute({
   },
 });
 
-export const getPaymentStandingRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => paymentView(params) });
+export const getPaymentStandingRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}/payment-standing",
+  operationId: "getPaymentStanding",
+  tag: "Standing",
+  summary: "Get a customer's payment standing",
+  pathParams: platformPathParams.customer,
+  responses: returns("Standing and history.", paymentStandingSchema),
+  scope: "customer:read",
+  handle: async ({ params }) => paymentView(params),
+});
 
 export const putPaymentStandingRoute = platformRoute({
+  method: "put",
+  path: "/api/v1/customers/{id}/payment-standing",
+  operationId: "setPaymentStanding",
+  tag: "Standing",
+  summary: "Set a customer's payment standing",
+  description:
+    "For the billing system. `overdue` locks the customer's tenants out once the grace period has passed since the change (`payment_required`); `current` or `grace` lets them in again at once, with nothing lost.",
+  pathParams: platformPathParams.customer,
+  responses: returns("The standing after the change.", paymentStandingSchema),
   scope: "billing:write",
   body: paymentChangeSchema,
   handle: async ({ params, body, actor }) => {
@@ -71,10 +112,29 @@ async function customerAccessView(params: PathParams) {
   return respond(customerAccessViewSchema, { customerId: id, accessEnabled: row.accessDisabledAt === null, disabledAt: row.accessDisabledAt, disabledReason: row.accessDisabledReason, organization: { allowed: denial === null, code: denial?.code ?? null } });
 }
 
-export const getCustomerAccessRoute = platformRoute({ scope: "customer:read", handle: async ({ params }) => customerAccessView(params) });
+export const getCustomerAccessRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}/access",
+  operationId: "getCustomerAccess",
+  tag: "Standing",
+  summary: "Whether a shared customer's organization is open",
+  pathParams: platformPathParams.customer,
+  responses: returns("The shared customer's billing switch and the current decision for its organization.", customerAccessViewSchema),
+  scope: "customer:read",
+  handle: async ({ params }) => customerAccessView(params),
+});
 
 /** The billing system's switch for a shared customer: `{ enabled: false, reason }` locks its organization in the cloud tenant. */
 export const putCustomerAccessRoute = platformRoute({
+  method: "put",
+  path: "/api/v1/customers/{id}/access",
+  operationId: "setCustomerAccess",
+  tag: "Standing",
+  summary: "Disable or re-enable a shared customer's organization",
+  description:
+    "The billing system's switch for a shared customer (a dedicated customer's is its tenant's: `conflict` here). `{ enabled: false, reason }`: the organization's members are locked out of its pages and actions on the cloud host (`tenant_suspended`); other organizations are not affected; `{ enabled: true }`: everything is as it was.",
+  pathParams: platformPathParams.customer,
+  responses: returns("The access after the change.", customerAccessViewSchema),
   scope: "billing:write",
   body: tenantAccessSchema,
   handle: async ({ params, body, actor }) => {
@@ -104,10 +164,29 @@ async function customerTenant(params: PathParams) {
   return tenant;
 }
 
-export const getTenantAccessRoute = platformRoute({ scope: "tenant:read", handle: async ({ params }) => tenantAccessView((await customerTenant(params)).key) });
+export const getTenantAccessRoute = platformRoute({
+  method: "get",
+  path: "/api/v1/tenants/{key}/access",
+  operationId: "getTenantAccess",
+  tag: "Standing",
+  summary: "Whether a tenant's users and keys get in",
+  pathParams: platformPathParams.tenant,
+  responses: returns("The billing switch and the current decision.", tenantAccessViewSchema),
+  scope: "tenant:read",
+  handle: async ({ params }) => tenantAccessView((await customerTenant(params)).key),
+});
 
 /** The billing system's tenant-wide switch: `{ enabled: false, reason }` locks everyone out, data kept. */
 export const putTenantAccessRoute = platformRoute({
+  method: "put",
+  path: "/api/v1/tenants/{key}/access",
+  operationId: "setTenantAccess",
+  tag: "Standing",
+  summary: "Disable or re-enable a whole tenant",
+  description:
+    "The billing system's tenant-wide switch, separate from the lifecycle status. `{ enabled: false, reason }`: nobody signs in and no key works (`tenant_suspended`); `{ enabled: true }`: everything is as it was.",
+  pathParams: platformPathParams.tenant,
+  responses: returns("The access after the change.", tenantAccessViewSchema),
   scope: "billing:write",
   body: tenantAccessSchema,
   handle: async ({ params, body, actor }) => {
@@ -123,6 +202,14 @@ export const putTenantAccessRoute = platformRoute({
  * trail and in the platform's.
  */
 export const putUserAccessRoute = platformRoute({
+  method: "put",
+  path: "/api/v1/tenants/{key}/users/{username}/access",
+  operationId: "setUserAccess",
+  tag: "Standing",
+  summary: "Disable or re-enable one user of a tenant",
+  description: "Through the tenant's user service: refused on the user's next request, sessions ended in the realm.",
+  pathParams: platformPathParams.tenantUser,
+  responses: returns("The user's access.", userAccessViewSchema),
   scope: "billing:write",
   body: userAccessSchema,
   handle: async ({ params, body, actor }) => {

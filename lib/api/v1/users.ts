@@ -3,8 +3,10 @@ import { changeTenantUser, createTenantUser, deleteTenantUser } from "@/lib/user
 import { getUser, listUsers } from "@/lib/users/queries";
 import { createUserSchema, type UpdateUserInput } from "@/lib/users/schema";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { tenantRoute } from "@/lib/api/route";
-import { noContent, respond } from "@/lib/api/responses";
+import { tenantRoute } from "@/lib/edge/tenant-route";
+import { noContent, respond } from "@/lib/edge/responses";
+import { NO_CONTENT, refusals, returns } from "@/lib/api/operation-responses";
+import { tenantPathParams } from "@/lib/api/schemas/path-params";
 import { pathUsername } from "@/lib/api/params";
 import { userListQuery } from "@/lib/api/schemas/queries";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema, type PatchUserInput } from "@/lib/api/schemas/users";
@@ -25,12 +27,29 @@ function mergedProfile(current: Record<(typeof PROFILE_FIELDS)[number], string |
 }
 
 export const listUsersRoute = tenantRoute({
+  method: "get",
+  path: "/api/v1/tenants/{key}/users",
+  operationId: "listUsers",
+  tag: "Users",
+  summary: "List users",
+  description: "Username order, keyset-paginated: pass the response's `next` as `after`. `q` matches a prefix of the username, email, first or last name.",
+  pathParams: tenantPathParams.tenant,
+  responses: returns("A page of users.", userPageSchema),
   permission: "user:list",
   query: userListQuery,
   handle: async ({ tenant, query }) => respond(userPageSchema, await listUsers(tenant, query)),
 });
 
 export const createUserRoute = tenantRoute({
+  method: "post",
+  path: "/api/v1/tenants/{key}/users",
+  operationId: "createUser",
+  tag: "Users",
+  summary: "Create a user",
+  description:
+    "Created in the tenant and its identity realm. With `passwordMode: generate` the response carries a one-time password, with `link` a set-password link — either once. The caller must hold every permission of the `tenantRole` it gives (else 403 `forbidden`, naming what it lacks). A username or an email (case-insensitively) another user has is a 409 `conflict` naming the field.",
+  pathParams: tenantPathParams.tenant,
+  responses: { ...returns("The user.", createdUserSchema, 201), ...refusals(409, 429) },
   permission: "user:create",
   body: createUserSchema,
   handle: async ({ tenant, body, principal, actor }) => {
@@ -41,6 +60,13 @@ export const createUserRoute = tenantRoute({
 });
 
 export const getUserRoute = tenantRoute({
+  method: "get",
+  path: "/api/v1/tenants/{key}/users/{username}",
+  operationId: "getUser",
+  tag: "Users",
+  summary: "Get a user",
+  pathParams: tenantPathParams.user,
+  responses: returns("The user.", userSchema),
   permission: "user:read",
   handle: async ({ tenant, params }) => respond(userSchema, await existingUser(tenant, pathUsername(params))),
 });
@@ -51,7 +77,16 @@ export const getUserRoute = tenantRoute({
  * (see `changeTenantUser`): all of it or, refused, nothing in either store.
  */
 export const patchUserRoute = tenantRoute({
-  permission: "checked-by-handler",
+  method: "patch",
+  path: "/api/v1/tenants/{key}/users/{username}",
+  operationId: "updateUser",
+  tag: "Users",
+  summary: "Update a user's profile, enable or disable",
+  description:
+    "Fields left out stay as they are; an empty string clears a profile field. Disabling ends the user's sessions at once. The caller must hold every permission of the user's current role to change anything about them (else 403 `forbidden`). A taken username or email is a 409 `conflict` naming the field.",
+  pathParams: tenantPathParams.user,
+  responses: { ...returns("The user.", userSchema), ...refusals(409) },
+  permission: { checkedByHandler: "user:update for profile fields, user:disable for `enabled`" },
   body: patchUserSchema,
   handle: async ({ tenant, params, body, actor, principal, authorize }) => {
     const changesProfile = PROFILE_FIELDS.some((field) => field in body);
@@ -71,6 +106,14 @@ export const patchUserRoute = tenantRoute({
 });
 
 export const deleteUserRoute = tenantRoute({
+  method: "delete",
+  path: "/api/v1/tenants/{key}/users/{username}",
+  operationId: "deleteUser",
+  tag: "Users",
+  summary: "Delete a user",
+  description: "From the realm and the tenant. The break-glass admin cannot be deleted (403), only disabled. The caller must hold every permission of the user's role (else 403 `forbidden`).",
+  pathParams: tenantPathParams.user,
+  responses: NO_CONTENT,
   permission: "user:delete",
   handle: async ({ tenant, params, principal, actor }) => {
     await deleteTenantUser(tenant, pathUsername(params), principal, actor);

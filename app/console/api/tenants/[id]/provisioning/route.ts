@@ -3,7 +3,7 @@ import { authorizeSuperadmin } from "@/lib/auth/guards";
 import { getProvisioningState } from "@/lib/tenants/queries";
 import { stepTitle } from "@/lib/provisioning/steps";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/errors/http";
+import { errorResponse } from "@/lib/edge/error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
-import { getSchema } from "@/lib/scim/endpoints";
+import { getSchema } from "@/lib/api/scim-v2";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: getSchema });

@@ -4,18 +4,16 @@ import { assertAccess } from "@/lib/access/enforce";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { scimPermissionsOf } from "@/lib/api-keys/scopes";
 import type { Principal } from "@/lib/permissions/permissions";
-import { readJsonBody } from "@/lib/api/body";
+import { readJsonBody } from "@/lib/input/body";
 import { refuseUnsafeText } from "@/lib/input/text";
-import { hostTenant, type PathParams, type RouteHandler } from "@/lib/api/route";
+import { hostTenant } from "@/lib/edge/host-tenant";
+import type { PathParams, RouteHandler } from "@/lib/edge/route-handler";
 import { pickHostHeader } from "@/lib/tenancy/host";
 import { addressCheck, callerChecks, enforceLimits, RateLimitedError } from "@/lib/rate-limits/enforce";
-import { withRateLimitHeaders } from "@/lib/api/responses";
+import { withRateLimitHeaders } from "@/lib/edge/responses";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { ScimError, scimErrorResponse, scimUnauthorized } from "@/lib/scim/errors";
-import { SCIM_CONTENT_TYPE } from "@/lib/scim/schemas";
-
-/** Largest SCIM request body (a group PUT carries its whole member list); ServiceProviderConfig says so too. */
-export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
+import { SCIM_MAX_BODY_BYTES } from "@/lib/scim/schemas";
 
 export interface ScimRequestContext {
   request: Request;
@@ -56,17 +54,6 @@ function baseUrlOf(request: Request): string {
   const protocol = new URL(env().GATEHOUSE_BASE_URL).protocol;
   const host = pickHostHeader(request.headers, env().GATEHOUSE_TRUST_FORWARDED_HOST) ?? new URL(request.url).host;
   return `${protocol}//${host}/scim/v2`;
-}
-
-const HEADERS = { "content-type": SCIM_CONTENT_TYPE, "cache-control": "no-store" } as const;
-
-/** A SCIM JSON response (`application/scim+json`). */
-export function scimJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...HEADERS, ...headers } });
-}
-
-export function scimNoContent(): Response {
-  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
 /**

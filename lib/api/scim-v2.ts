@@ -1,4 +1,5 @@
-import { scimJson, scimNoContent, scimRoute } from "@/lib/scim/route";
+import { scimRoute } from "@/lib/edge/scim-route";
+import { scimJson, scimNoContent } from "@/lib/scim/responses";
 import { listParamsOf, listResponse, project, projectionOf, wants } from "@/lib/scim/list";
 import { SCIM_SCHEMAS } from "@/lib/scim/schemas";
 import { scimNotFound } from "@/lib/scim/errors";

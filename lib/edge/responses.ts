@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { errorResponse } from "@/lib/api/error-response";
+import { errorResponse } from "@/lib/edge/error-response";
 import { PayloadTooLargeError } from "@/lib/input/body";
 import { rateLimitHeaders, RateLimitedError } from "@/lib/rate-limits/enforce";
 import type { Consumed } from "@/lib/rate-limits/limiter";
