@@ -67,8 +67,7 @@ const KEYCLOAK_ARGON2 = { memoryKiB: 7_168, iterations: 5, parallelism: 1 };
 const FIRST_NAMES = ["Aarav", "Aditi", "Ananya", "Arjun", "Deepa", "Divya", "Gaurav", "Isha", "Karan", "Kavita", "Meera", "Neha", "Nikhil", "Pooja", "Priya", "Rahul", "Ravi", "Rohan", "Sneha", "Vikram"];
 const LAST_NAMES = ["Agarwal", "Banerjee", "Bhat", "Chopra", "Das", "Desai", "Ghosh", "Gupta", "Iyer", "Jain", "Joshi", "Kapoor", "Khan", "Kumar", "Mehta", "Menon", "Mishra", "Nair", "Patel", "Pillai", "Rao", "Reddy", "Saxena", "Shah", "Sharma", "Singh", "Sinha", "Trivedi", "Verma", "Yadav"];
 
-const STEPS = ["realm", "client", "roles", "admin"] as const;
-type Step = (typeof STEPS)[number];
+type Step = "realm" | "client" | "roles" | "admin";
 
 interface Mem {
   rssMiB: number;

@@ -1,4 +1,3 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";

@@ -16,6 +16,7 @@ export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {
   const mayRevoke = can(principal, "apikey:revoke");
   const active = keys.filter((k) => k.status === "active").length;
   const quota = await apiKeyQuota(tenant);
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request: reading the clock here is the point
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">

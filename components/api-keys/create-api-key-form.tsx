@@ -43,6 +43,7 @@ export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state
         <TextField name="name" label="Name" required defaultValue={v.name} error={e.name} maxLength={100} hint="What uses it, e.g. “billing sync”." autoComplete="off" />
         <FieldShell name="scopes" label="Scopes" required error={e.scopes} hint="The key can do exactly these. You can only grant what you may do yourself.">
           {(aria) => (
+            // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- the checkbox group is the field FieldShell labels; its error state stays on it
             <div id={aria.id} role="group" aria-invalid={aria["aria-invalid"]} aria-describedby={aria["aria-describedby"]} tabIndex={-1} className="grid gap-3 sm:grid-cols-2">
               {byResource(scopes).map(([resource, options]) => (
                 <fieldset key={resource} className="grid gap-1">

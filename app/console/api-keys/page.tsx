@@ -17,6 +17,7 @@ export default async function PlatformApiKeysPage() {
   }
   const keys = await listApiKeys(tenant);
   const active = keys.filter((k) => k.status === "active").length;
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request: reading the clock here is the point
   const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">
