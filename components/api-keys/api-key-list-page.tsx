@@ -6,7 +6,7 @@ import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { tenantUrl } from "@/lib/tenants/urls";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/edge/actions/api-keys";
 
 /** A tenant's API keys: create (secret shown once), list, revoke. The caller has checked `apikey:list`. */
 export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {

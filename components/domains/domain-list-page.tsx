@@ -1,6 +1,6 @@
 import type { TenantAdminView } from "@/lib/auth/tenant-admin";
 import { listDomains } from "@/lib/domains/service";
-import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
+import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/edge/actions/domains";
 import type { DomainView } from "@/lib/domains/view";
 import { customDomainUrl } from "@/lib/tenants/urls";
 import { Badge, type Tone } from "@/components/ui/badge";

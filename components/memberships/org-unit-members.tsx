@@ -4,7 +4,7 @@ import { Pagination, SearchForm } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
-import { addMemberAction } from "@/lib/memberships/actions";
+import { addMemberAction } from "@/lib/edge/actions/memberships";
 import type { AdminScope } from "@/lib/auth/tenant-admin";
 import { listOrgUnitMembers, type OrgUnitMember } from "@/lib/memberships/service";
 import { can, type Principal } from "@/lib/permissions/permissions";

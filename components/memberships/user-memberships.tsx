@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
-import { addToOrgUnitAction } from "@/lib/memberships/actions";
+import { addToOrgUnitAction } from "@/lib/edge/actions/memberships";
 import type { AdminScope } from "@/lib/auth/tenant-admin";
 import { listUserMemberships } from "@/lib/memberships/service";
 import { can, canSomewhere, type Principal } from "@/lib/permissions/permissions";

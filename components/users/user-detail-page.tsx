@@ -11,8 +11,8 @@ import { UserMemberships } from "@/components/memberships/user-memberships";
 import { SessionList } from "@/components/sessions/session-list";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
-import { endUserSessionsAction } from "@/lib/sessions/actions";
-import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { endUserSessionsAction } from "@/lib/edge/actions/sessions";
+import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/edge/actions/users";
 import { decodeComponent } from "@/lib/input/percent";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

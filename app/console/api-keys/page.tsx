@@ -5,7 +5,7 @@ import { PLATFORM_SCOPES, PLATFORM_SCOPE_DESCRIPTIONS } from "@/lib/permissions/
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
-import { createPlatformApiKeyAction, revokePlatformApiKeyAction } from "@/app/console/api-keys/actions";
+import { createPlatformApiKeyAction, revokePlatformApiKeyAction } from "@/lib/edge/actions/api-keys";
 
 export const metadata: Metadata = { title: "Platform API keys" };
 

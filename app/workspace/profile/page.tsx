@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { SessionList } from "@/components/sessions/session-list";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
-import { signOutOtherSessionsAction } from "@/lib/sessions/actions";
+import { signOutOtherSessionsAction } from "@/lib/edge/actions/sessions";
 
 export const metadata: Metadata = { title: "My profile" };
 

@@ -11,7 +11,7 @@ import { CustomerStandingPanel } from "@/components/standing/customer-standing-p
 import { standingHistory } from "@/lib/standing/queries";
 import { ConsoleOrganizationPanel } from "@/components/organizations/console-organization-panel";
 import { parseListQuery } from "@/lib/pagination/page";
-import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "../actions";
+import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "@/lib/edge/actions/customers";
 
 export const metadata: Metadata = { title: "Customer" };
 

@@ -25,7 +25,7 @@ import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
 import { tenantWideDenial } from "@/lib/access/enforce";
-import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "../actions";
+import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "@/lib/edge/actions/tenants";
 
 export const metadata: Metadata = { title: "Tenant" };
 

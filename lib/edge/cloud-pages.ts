@@ -1,13 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { authenticateMember, requireMember, type TenantCaller } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors/app-error";
+import { requireMember, type TenantCaller } from "@/lib/auth/guards";
 import { organizationAccessDenial } from "@/lib/access/enforce";
 import { describeOrganizationDenial, type DenialText } from "@/lib/access/messages";
 import { membershipBySlug } from "@/lib/organizations/queries";
-import type { OrganizationCaller } from "@/lib/organizations/authority";
 
-// Organizations exist on the cloud host only; on any other workspace these pages and actions do not.
+// Organizations exist on the cloud host only; on any other workspace these pages do not (cloudAction: nor the actions).
 
 /** A page on the cloud host for a signed-in user of the cloud realm. */
 export async function requireCloudMember(): Promise<TenantCaller> {
@@ -27,11 +25,4 @@ export async function requireOrganizationPage(slug: string) {
   const denial = await organizationAccessDenial(membership.organization.customerId);
   const locked: DenialText | null = denial ? describeOrganizationDenial(denial, membership.organization.name) : null;
   return { caller, ...membership, locked };
-}
-
-/** A server action on the cloud host by a signed-in user; the organization and role are checked by the command. */
-export async function authorizeCloudMember(): Promise<TenantCaller & { as: OrganizationCaller }> {
-  const caller = await authenticateMember();
-  if (caller.tenant.kind !== "shared_cloud") throw new AppError("not_found", "Organizations exist on the shared cloud host only.");
-  return { ...caller, as: { kind: "member", username: caller.session.user.username } };
 }
