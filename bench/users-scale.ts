@@ -160,7 +160,7 @@ async function run(ctx: BenchContext): Promise<void> {
       import("@/lib/identity/users"),
       import("@/app/workspace/api/v1/tenants/[key]/users/route"),
       import("next-auth/jwt"),
-      import("@/lib/auth/client-secret"),
+      import("@/lib/secrets/client-secret"),
       import("argon2"),
       import("@/idp/config"),
     ]);

@@ -4,7 +4,7 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { sessionSecret } from "@/lib/secrets/client-secret";
 import { sessionFromRequest } from "@/lib/auth/request-session";
 import { POST as logout } from "@/lib/auth/logout";
 import { tenantDb } from "@/lib/db/tenant-clients";

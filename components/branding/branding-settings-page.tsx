@@ -1,4 +1,4 @@
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { getBranding } from "@/lib/branding/service";
 import { ASSET_RULES } from "@/lib/branding/upload";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/edge/actions/branding";

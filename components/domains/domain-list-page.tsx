@@ -1,4 +1,4 @@
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { listDomains } from "@/lib/domains/service";
 import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/edge/actions/domains";
 import type { DomainView } from "@/lib/domains/view";

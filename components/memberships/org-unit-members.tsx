@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
 import { addMemberAction } from "@/lib/edge/actions/memberships";
-import type { AdminScope } from "@/lib/auth/tenant-admin";
+import type { AdminScope } from "@/lib/edge/tenant-admin";
 import { listOrgUnitMembers, type OrgUnitMember } from "@/lib/memberships/service";
 import { can, type Principal } from "@/lib/permissions/permissions";
 import type { ListQuery } from "@/lib/pagination/page";

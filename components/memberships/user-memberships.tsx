@@ -3,7 +3,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
 import { MembershipRemoveCell, MembershipRoleCell } from "@/components/memberships/membership-controls";
 import { addToOrgUnitAction } from "@/lib/edge/actions/memberships";
-import type { AdminScope } from "@/lib/auth/tenant-admin";
+import type { AdminScope } from "@/lib/edge/tenant-admin";
 import { listUserMemberships } from "@/lib/memberships/service";
 import { can, canSomewhere, type Principal } from "@/lib/permissions/permissions";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { OrgUnitForm } from "@/components/org-units/org-unit-form";
 import { createOrgUnitAction } from "@/lib/edge/actions/org-units";
 

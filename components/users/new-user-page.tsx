@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { createUserAction } from "@/lib/edge/actions/users";
 

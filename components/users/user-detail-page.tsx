@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { getUser } from "@/lib/users/queries";
 import { usernameSchema } from "@/lib/users/schema";

@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { sessionSecret } from "@/lib/secrets/client-secret";
 import { realmDiscovery } from "@/lib/identity/discovery";
 import { logger } from "@/lib/log/logger";
 import { resolveRequest } from "@/lib/tenancy/resolve";

@@ -4,7 +4,7 @@ import { APP_CLIENT_ID } from "@/lib/identity/clients";
 import { issuerFor } from "@/lib/identity/config";
 import { gatehouseRoles } from "@/lib/identity/roles";
 import { discoveryUrl } from "@/lib/identity/discovery";
-import { appClientSecret, sessionSecret } from "@/lib/auth/client-secret";
+import { appClientSecret, sessionSecret } from "@/lib/secrets/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
 import { accessDenial, userRequester } from "@/lib/access/enforce";

@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { sessionSecret } from "@/lib/secrets/client-secret";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { openSession } from "@/lib/sessions/service";
 import { decodeComponent } from "@/lib/input/percent";

@@ -6,7 +6,7 @@ import { ensureAppClient } from "@/lib/identity/clients";
 import { setRealmFrontendUrl } from "@/lib/identity/realms";
 import { realmFrontendUrl } from "@/lib/domains/frontend-url";
 import { PRIMARY_DOMAIN_ORDER } from "@/lib/domains/link-origin";
-import { appClientSecret } from "@/lib/auth/client-secret";
+import { appClientSecret } from "@/lib/secrets/client-secret";
 import { customDomainUrl, tenantUrl } from "@/lib/tenants/urls";
 import type { TenantKind } from "@/lib/db/generated/control/enums";
 

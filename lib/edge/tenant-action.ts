@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { notAllowed } from "@/lib/auth/guards";
-import { tenantAdminCaller, type TenantAdminCaller } from "@/lib/auth/tenant-admin";
+import { tenantAdminCaller, type TenantAdminCaller } from "@/lib/edge/tenant-admin";
 import { can, type Permission, type Scope } from "@/lib/permissions/permissions";
 import { declareAction, type ActionSpec, type FormAction } from "@/lib/edge/action";
 import type { BoundKinds, ParsedBound } from "@/lib/edge/bound";

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { sessionSecret } from "@/lib/auth/client-secret";
+import { sessionSecret } from "@/lib/secrets/client-secret";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { startAppSession } from "@/lib/sessions/service";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";

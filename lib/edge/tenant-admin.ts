@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
-import { authenticateMember, authorizeSuperadmin, notAllowed, requireMember, requireSuperadmin } from "@/lib/auth/guards";
+import { authenticateMember, authorizeSuperadmin, requireMember, requireSuperadmin } from "@/lib/auth/guards";
 import type { AuditActor } from "@/lib/audit/actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { can, SUPERADMIN_PRINCIPAL as SUPERADMIN, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
@@ -14,7 +14,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
  * Where a tenant is administered from. On its own host the tenant is the host's (`target` null,
  * links at the root); from the console a superadmin names it (`target` its key, links under
  * `/tenants/<id>`). Pages hand this to forms, which bind `target` into their server actions: it
- * comes back from the browser, so every action checks it again (tenantAdminCaller).
+ * comes back from the browser, so every action checks it again (tenantAdminCaller, for tenantAction).
  */
 export interface AdminScope {
   target: string | null;
@@ -36,17 +36,16 @@ export interface TenantAdminCaller extends TenantAdminView {
   actor: AuditActor;
 }
 
-/**
- * Pages. `consoleTenantId` null: the workspace of this host and its signed-in member. Otherwise
- * the console, a superadmin, and the active customer tenant with that id (else a 404).
- */
-export async function requireTenantAdminView(consoleTenantId: string | null): Promise<TenantAdminView> {
-  if (consoleTenantId === null) {
+/** Where a tenant-administration page is: the workspace's own host, or the console naming a tenant by id. */
+export type AdminPage = { on: "workspace" } | { on: "console"; tenantId: string };
+
+async function adminView(page: AdminPage): Promise<TenantAdminView> {
+  if (page.on === "workspace") {
     const { tenant, principal } = await requireMember();
     return { tenant, principal, admin: WORKSPACE };
   }
   const caller = await requireSuperadmin();
-  const named = z.uuid().safeParse(consoleTenantId).success ? await tenantById(consoleTenantId) : null;
+  const named = z.uuid().safeParse(page.tenantId).success ? await tenantById(page.tenantId) : null;
   if (!named) notFound();
   try {
     const tenant = await targetTenant(caller.tenant, SUPERADMIN, named.key);
@@ -57,10 +56,14 @@ export async function requireTenantAdminView(consoleTenantId: string | null): Pr
   }
 }
 
-/** A page that needs `permission` (within an OU, when `scope` names one): the 403 page otherwise. */
-export async function requireTenantAdminPermission(consoleTenantId: string | null, permission: Permission, scope?: Scope): Promise<TenantAdminView> {
-  const view = await requireTenantAdminView(consoleTenantId);
-  if (!can(view.principal, permission, scope)) forbidden();
+/**
+ * A tenant-administration page. On the workspace: its signed-in member. In the console: a
+ * superadmin, and the active customer tenant with that id (else a 404). With `permission`, the
+ * viewer must hold it (within an OU, when `scope` names one): the 403 page otherwise.
+ */
+export async function requireTenantAdminPage(page: AdminPage, permission?: Permission, scope?: Scope): Promise<TenantAdminView> {
+  const view = await adminView(page);
+  if (permission && !can(view.principal, permission, scope)) forbidden();
   return view;
 }
 
@@ -79,11 +82,4 @@ export async function tenantAdminCaller(target: string | null): Promise<TenantAd
   const caller = await authenticateMember();
   const tenant = target === null ? caller.tenant : await targetTenant(caller.tenant, caller.principal, target);
   return { tenant, principal: caller.principal, actor: caller.actor, admin: WORKSPACE };
-}
-
-/** A server action that needs `permission` on the target tenant (within an OU, when `scope` names one). */
-export async function authorizeTenantAdmin(target: string | null, permission: Permission, scope?: Scope): Promise<TenantAdminCaller> {
-  const caller = await tenantAdminCaller(target);
-  if (!can(caller.principal, permission, scope)) throw notAllowed();
-  return caller;
 }
