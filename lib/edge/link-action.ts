@@ -1,4 +1,3 @@
-import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requestActor, type AuditActor } from "@/lib/audit/actor";

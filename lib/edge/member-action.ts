@@ -1,4 +1,3 @@
-import "server-only";
 import type { z } from "zod";
 import { authenticateMember, type TenantCaller } from "@/lib/auth/guards";
 import { declareAction, type ActionSpec, type FormAction } from "@/lib/edge/action";
