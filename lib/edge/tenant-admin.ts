@@ -1,12 +1,8 @@
 import "server-only";
-import { forbidden, notFound } from "next/navigation";
-import { z } from "zod";
-import { authenticateMember, authorizeSuperadmin, requireMember, requireSuperadmin } from "@/lib/auth/guards";
+import { authenticateMember, authorizeSuperadmin } from "@/lib/auth/guards";
 import type { AuditActor } from "@/lib/audit/actor";
-import { isAppError } from "@/lib/errors/app-error";
-import { can, SUPERADMIN_PRINCIPAL as SUPERADMIN, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
+import { SUPERADMIN_PRINCIPAL as SUPERADMIN, type Principal } from "@/lib/permissions/permissions";
 import { requestTenant } from "@/lib/tenancy/request";
-import { tenantById } from "@/lib/tenancy/resolve";
 import { targetTenant } from "@/lib/tenancy/target";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
@@ -21,9 +17,9 @@ export interface AdminScope {
   base: string;
 }
 
-const WORKSPACE: AdminScope = { target: null, base: "" };
+export const WORKSPACE_SCOPE: AdminScope = { target: null, base: "" };
 
-const consoleScope = (tenant: ResolvedTenant): AdminScope => ({ target: tenant.key, base: `/tenants/${tenant.id}` });
+export const consoleScope = (tenant: ResolvedTenant): AdminScope => ({ target: tenant.key, base: `/tenants/${tenant.id}` });
 
 /** What a tenant-administration page renders for: the tenant, the viewer's permissions in it, where links go. */
 export interface TenantAdminView {
@@ -34,37 +30,6 @@ export interface TenantAdminView {
 
 export interface TenantAdminCaller extends TenantAdminView {
   actor: AuditActor;
-}
-
-/** Where a tenant-administration page is: the workspace's own host, or the console naming a tenant by id. */
-export type AdminPage = { on: "workspace" } | { on: "console"; tenantId: string };
-
-async function adminView(page: AdminPage): Promise<TenantAdminView> {
-  if (page.on === "workspace") {
-    const { tenant, principal } = await requireMember();
-    return { tenant, principal, admin: WORKSPACE };
-  }
-  const caller = await requireSuperadmin();
-  const named = z.uuid().safeParse(page.tenantId).success ? await tenantById(page.tenantId) : null;
-  if (!named) notFound();
-  try {
-    const tenant = await targetTenant(caller.tenant, SUPERADMIN, named.key);
-    return { tenant, principal: SUPERADMIN, admin: consoleScope(tenant) };
-  } catch (error) {
-    if (isAppError(error)) notFound();
-    throw error;
-  }
-}
-
-/**
- * A tenant-administration page. On the workspace: its signed-in member. In the console: a
- * superadmin, and the active customer tenant with that id (else a 404). With `permission`, the
- * viewer must hold it (within an OU, when `scope` names one): the 403 page otherwise.
- */
-export async function requireTenantAdminPage(page: AdminPage, permission?: Permission, scope?: Scope): Promise<TenantAdminView> {
-  const view = await adminView(page);
-  if (permission && !can(view.principal, permission, scope)) forbidden();
-  return view;
 }
 
 /**
@@ -81,5 +46,5 @@ export async function tenantAdminCaller(target: string | null): Promise<TenantAd
   }
   const caller = await authenticateMember();
   const tenant = target === null ? caller.tenant : await targetTenant(caller.tenant, caller.principal, target);
-  return { tenant, principal: caller.principal, actor: caller.actor, admin: WORKSPACE };
+  return { tenant, principal: caller.principal, actor: caller.actor, admin: WORKSPACE_SCOPE };
 }

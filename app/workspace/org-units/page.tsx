@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { canSomewhere } from "@/lib/permissions/permissions";
 import { OrgUnitListPage } from "@/components/org-units/org-unit-list-page";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { UserListPage, type Params } from "@/components/users/user-list-page";
 
 export const metadata: Metadata = { title: "Users" };

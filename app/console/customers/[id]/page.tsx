@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { getCustomer } from "@/lib/customers/service";
 import { publicBase } from "@/lib/config/env";
 import { CustomerForm } from "@/components/customers/customer-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { getTenant } from "@/lib/tenants/queries";
 import { tenantUrl } from "@/lib/tenants/urls";
 import { stepTitle } from "@/lib/provisioning/steps";

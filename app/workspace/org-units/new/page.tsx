@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { NewOrgUnitPage } from "@/components/org-units/new-org-unit-page";
 
 export const metadata: Metadata = { title: "Create org unit" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parseListQuery } from "@/lib/pagination/page";
-import { requireOrganizationPage } from "@/lib/edge/cloud-pages";
+import { requireOrganizationPage } from "@/lib/edge/pages";
 import { listInvitations, listOrganizationMembers } from "@/lib/organizations/queries";
 import { inviteAction } from "@/lib/edge/actions/organizations";
 import { InviteForm } from "@/components/organizations/invite-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { NewUserPage } from "@/components/users/new-user-page";
 
 export const metadata: Metadata = { title: "Create user" };

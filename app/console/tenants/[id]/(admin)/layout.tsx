@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 
 // Chrome only (which tenant, its sections): every page below checks the superadmin and the tenant itself.
 export default async function ConsoleTenantAdminLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { ApiKeyListPage } from "@/components/api-keys/api-key-list-page";
 
 export const metadata: Metadata = { title: "Tenant API keys" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { OrgUnitListPage } from "@/components/org-units/org-unit-list-page";
 
 export const metadata: Metadata = { title: "Tenant org units" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { orgUnitIdSchema } from "@/lib/org-units/schema";
 import { OrgUnitDetailPage } from "@/components/org-units/org-unit-detail-page";
 

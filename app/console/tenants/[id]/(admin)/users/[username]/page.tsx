@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPage } from "@/lib/edge/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { UserDetailPage } from "@/components/users/user-detail-page";
 
 export const metadata: Metadata = { title: "User" };
