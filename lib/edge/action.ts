@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { runAction } from "@/lib/errors/action";
-import { formValues, type FormState } from "@/lib/errors/form-state";
+import type { FormState } from "@/lib/errors/form-state";
+import { formValues, runAction } from "@/lib/edge/form";
 import { parseOrThrow } from "@/lib/errors/zod";
 import { parseBound, type BoundKinds, type ParsedBound, type RawBound } from "@/lib/edge/bound";
 

@@ -3,7 +3,7 @@
 import { createApiKeySchema, createPlatformApiKeySchema } from "@/lib/api-keys/schema";
 import { createApiKey, createPlatformApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { parseOrThrow } from "@/lib/errors/zod";
-import { formValues } from "@/lib/errors/form-state";
+import { formValues } from "@/lib/edge/form";
 import { BOUND } from "@/lib/edge/bound";
 import { platformAction } from "@/lib/edge/platform-action";
 import { tenantAction } from "@/lib/edge/tenant-action";
