@@ -7,7 +7,7 @@ import { parseBound, type BoundKinds, type ParsedBound, type RawBound } from "@/
 // The one shape of every server action, like the REST routes' wrappers: a page binds the values the
 // form is about, the form posts its fields, and the action is `(…leading, …bound, prev, formData?)`.
 // The wrapper (platformAction, tenantAction, cloudAction, linkAction, memberAction) says who may
-// call and supplies the leading arguments (tenantAction: the target tenant); this file reads the
+// call and what leads the arguments (tenantAction: the target tenant); declareAction reads the
 // form, parses the bound values and the input, and turns refusals into the form's state.
 
 export type Outcome = Promise<Partial<FormState> | void>;
@@ -16,7 +16,7 @@ type InputOf<S extends Schema> = S extends z.ZodType ? z.output<S> : Record<stri
 
 /** What every handler gets besides its caller. */
 export interface Submission<B extends BoundKinds, S extends Schema> {
-  /** The form's fields as text (what the form shows again). */
+  /** The form's fields as text (as `form` reads them). */
   values: Record<string, string>;
   /** The raw form, for what is not text (file uploads, multi-valued fields); empty without one. */
   formData: FormData;
