@@ -10,7 +10,7 @@ import { ProvisioningController } from "@/lib/provisioning/controller";
 import { identityAdmin } from "@/lib/identity/admin";
 import { deleteRealm, ensureRealm } from "@/lib/identity/realms";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
+import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/edge/actions/branding";
 import { getBranding, saveBranding } from "@/lib/branding/service";
 import { serveBrandingAsset } from "@/lib/branding/serve";
 import { tenantUrl } from "@/lib/tenancy/urls";

@@ -23,7 +23,7 @@ import { logger } from "@/lib/log/logger";
 import { runDueDomainChecks } from "@/lib/domains/verification-job";
 import { nextCheckAt } from "@/lib/domains/schedule";
 import { checkCustomDomain } from "@/lib/domains/hostname";
-import { addDomainAction, removeDomainAction } from "@/lib/domains/actions";
+import { addDomainAction, removeDomainAction } from "@/lib/edge/actions/domains";
 import { initialFormState } from "@/lib/forms/form-state";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";

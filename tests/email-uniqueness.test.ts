@@ -19,7 +19,7 @@ import { PERMISSIONS, type Principal } from "@/lib/permissions/permissions";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { findUserByUsername } from "@/lib/identity/users";
-import { createUserAction, updateUserAction } from "@/lib/users/actions";
+import { createUserAction, updateUserAction } from "@/lib/edge/actions/users";
 import { initialFormState } from "@/lib/forms/form-state";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { TEST_ACTOR } from "@/tests/support/fixtures";

@@ -19,30 +19,6 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const LIB = path.join(ROOT, "lib");
 
-/**
- * TEMPORARY (issue 12): files whose imports still point up the layers because other branches are
- * rewriting them right now (the server actions and guards move into the request edge), and the
- * re-exports that keep the old paths of moved modules working for those files. Their edges are
- * left out until those branches are merged; the lead then empties this list.
- */
-const PENDING_FILES: ReadonlySet<string> = new Set<string>([
-  // Server actions and guards in concept folders (→ lib/auth; the sessions actions also → lib/users).
-  "lib/api-keys/actions.ts",
-  "lib/branding/actions.ts",
-  "lib/domains/actions.ts",
-  "lib/memberships/actions.ts",
-  "lib/org-units/actions.ts",
-  "lib/organizations/actions.ts",
-  "lib/organizations/guards.ts",
-  "lib/sessions/actions.ts",
-  "lib/users/actions.ts",
-  // Re-exports of moved modules, for the files above and lib/auth, lib/api/route.ts, lib/edge, app/**/route.ts.
-  "lib/errors/action.ts", // → lib/forms/run-action.ts
-  "lib/errors/form-state.ts", // → lib/forms/form-state.ts
-  "lib/tenancy/request.ts", // → lib/access/request.ts
-  "lib/tenancy/target.ts", // → lib/permissions/target.ts
-]);
-
 /** Layers 0–4 above, each folder with its layer: it may import only folders of a lower one. */
 const FOUNDATION: ReadonlyMap<string, number> = new Map([
   ...["kernel", "config", "errors", "cache", "net", "server"].map((f) => [f, 0] as const),
@@ -91,7 +67,7 @@ function folderGraph(): Graph {
   for (const file of sourceFiles(LIB)) {
     const from = folderOf(file);
     const name = path.relative(ROOT, file);
-    if (from === null || PENDING_FILES.has(name)) continue;
+    if (from === null) continue;
     const text = fs.readFileSync(file, "utf8");
     for (const pattern of IMPORT_PATTERNS) {
       for (const match of text.matchAll(pattern)) {

@@ -11,7 +11,7 @@ import { saveBranding } from "@/lib/branding/service";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { createTenantUser } from "@/lib/users/commands";
 import { createUserSchema } from "@/lib/users/schema";
-import { createUserAction, resetPasswordAction } from "@/lib/users/actions";
+import { createUserAction, resetPasswordAction } from "@/lib/edge/actions/users";
 import { inspectSetPasswordLink, setPasswordWithLink } from "@/lib/set-password-links/service";
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { organizationOfCustomer } from "@/lib/organizations/queries";

@@ -24,7 +24,7 @@ import {
   removeOrganizationMemberAction,
   resendInvitationAction,
   revokeInvitationAction,
-} from "@/lib/organizations/actions";
+} from "@/lib/edge/actions/organizations";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { businessCustomer, TEST_ACTOR } from "@/tests/support/fixtures";
 import { closeTestResources, rootTenant } from "@/tests/support/tenants";

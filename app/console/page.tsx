@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { controlDb } from "@/lib/db/control";
 import { linkButtonClass } from "@/components/ui/button";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/edge/pages";
 import { isTenantAdmin } from "@/lib/permissions/permissions";
 import { requireWorkspace } from "@/lib/access/request";
 import { AdminHome } from "@/components/workspace/admin-home";

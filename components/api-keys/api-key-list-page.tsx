@@ -1,12 +1,12 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { API_KEY_SCOPES, mayGrant } from "@/lib/api-keys/scopes";
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { tenantUrl } from "@/lib/tenancy/urls";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/edge/actions/api-keys";
 
 /** A tenant's API keys: create (secret shown once), list, revoke. The caller has checked `apikey:list`. */
 export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {

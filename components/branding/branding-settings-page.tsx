@@ -1,7 +1,7 @@
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { getBranding } from "@/lib/branding/service";
 import { ASSET_RULES } from "@/lib/branding/upload";
-import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/branding/actions";
+import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/edge/actions/branding";
 import { BrandingForm } from "@/components/branding/branding-form";
 import { RetryBrandingSyncButton } from "@/components/branding/retry-branding-sync";
 import { tenantUrl } from "@/lib/tenancy/urls";

@@ -1,7 +1,7 @@
 import { ChangeRoleForm } from "@/components/memberships/change-role-form";
 import { RemoveMembershipButton } from "@/components/memberships/remove-membership-button";
 import { MembershipRoleBadge } from "@/components/memberships/role-badge";
-import { changeRoleAction, removeMemberAction } from "@/lib/memberships/actions";
+import { changeRoleAction, removeMemberAction } from "@/lib/edge/actions/memberships";
 import type { MembershipRole } from "@/lib/memberships/roles";
 
 export interface MembershipRef {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { OrgUnitForm } from "@/components/org-units/org-unit-form";
-import { createOrgUnitAction } from "@/lib/org-units/actions";
+import { createOrgUnitAction } from "@/lib/edge/actions/org-units";
 
 /** The create-org-unit form of a tenant. The caller has checked `ou:create`. */
 export function NewOrgUnitPage({ view }: { view: TenantAdminView }) {

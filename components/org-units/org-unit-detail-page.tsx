@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { parseListQuery } from "@/lib/pagination/page";
 import { findOrgUnit } from "@/lib/org-units/service";
@@ -9,7 +9,7 @@ import { OrgUnitDetails } from "@/components/org-units/org-unit-details";
 import { OrgUnitForm } from "@/components/org-units/org-unit-form";
 import { DeleteOrgUnitForm } from "@/components/org-units/delete-org-unit-form";
 import { OrgUnitMembers } from "@/components/memberships/org-unit-members";
-import { deleteOrgUnitAction, updateOrgUnitAction } from "@/lib/org-units/actions";
+import { deleteOrgUnitAction, updateOrgUnitAction } from "@/lib/edge/actions/org-units";
 
 /** One org unit: details, edit, members, delete. The caller has checked `ou:read` in it. */
 export async function OrgUnitDetailPage({ view, orgUnitId, params }: { view: TenantAdminView; orgUnitId: string; params: Record<string, string | string[] | undefined> }) {

@@ -5,7 +5,7 @@ import { describeOrganizationDenial } from "@/lib/access/messages";
 import type { FormState } from "@/lib/forms/form-state";
 import { OrganizationMembers } from "@/components/organizations/organization-members";
 import { OrganizationInvitations } from "@/components/organizations/organization-invitations";
-import { inviteFromConsoleAction } from "@/lib/organizations/actions";
+import { inviteFromConsoleAction } from "@/lib/edge/actions/organizations";
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { listInvitations, listOrganizationMembers, organizationOfCustomer } from "@/lib/organizations/queries";
 import type { ListQuery } from "@/lib/pagination/page";

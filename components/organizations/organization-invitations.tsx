@@ -2,7 +2,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
 import { InvitationControls } from "@/components/organizations/invitation-controls";
-import { resendInvitationAction, revokeInvitationAction } from "@/lib/organizations/actions";
+import { resendInvitationAction, revokeInvitationAction } from "@/lib/edge/actions/organizations";
 import type { InvitationStatus, listInvitations } from "@/lib/organizations/queries";
 
 const STATUS: Record<InvitationStatus, { tone: Tone; label: string }> = {

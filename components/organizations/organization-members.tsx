@@ -3,7 +3,7 @@ import { Pagination, SearchForm } from "@/components/ui/pagination";
 import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
 import { ChangeRoleForm } from "@/components/memberships/change-role-form";
 import { RemoveMembershipButton } from "@/components/memberships/remove-membership-button";
-import { changeOrganizationRoleAction, removeOrganizationMemberAction } from "@/lib/organizations/actions";
+import { changeOrganizationRoleAction, removeOrganizationMemberAction } from "@/lib/edge/actions/organizations";
 import { organizationRoleOptions } from "@/lib/organizations/roles";
 import type { OrganizationMemberRow } from "@/lib/organizations/queries";
 import type { Page } from "@/lib/pagination/page";

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { CreateUserForm } from "@/components/users/create-user-form";
-import { createUserAction } from "@/lib/users/actions";
+import { createUserAction } from "@/lib/edge/actions/users";
 
 /** The create-user form of a tenant. The caller has checked `user:create`. */
 export function NewUserPage({ view }: { view: TenantAdminView }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { getUser } from "@/lib/users/queries";
 import { usernameSchema } from "@/lib/users/schema";
@@ -11,8 +11,8 @@ import { UserMemberships } from "@/components/memberships/user-memberships";
 import { SessionList } from "@/components/sessions/session-list";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
-import { endUserSessionsAction } from "@/lib/sessions/actions";
-import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/users/actions";
+import { endUserSessionsAction } from "@/lib/edge/actions/sessions";
+import { changeTenantRoleAction, deleteUserAction, renameUserAction, resetPasswordAction, retrySyncAction, setEnabledAction, updateUserAction } from "@/lib/edge/actions/users";
 import { decodeComponent } from "@/shared/percent";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

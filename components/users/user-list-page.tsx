@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TenantAdminView } from "@/lib/auth/tenant-admin";
+import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { listUsers } from "@/lib/users/queries";
 import { userListQuerySchema } from "@/lib/users/schema";

@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
 import { authOptionsFor } from "@/lib/auth/options";
 import { requireConsoleHost, requireWorkspace } from "@/lib/access/request";
@@ -9,11 +8,13 @@ import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
-import { can, isTenantAdmin, type Permission, type Principal, type Scope } from "@/lib/permissions/permissions";
+import type { Principal } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
 import { accessDenial, denialError, userRequester } from "@/lib/access/enforce";
 import type { Denial } from "@/lib/access/decide";
-import { UNAVAILABLE_PUBLIC_PATH } from "@/lib/tenancy/routing";
+
+// Who calls, from the request's session. Pages turn a missing caller into a redirect
+// (lib/edge/pages.ts); server actions and route handlers into a stable error code (below).
 
 /** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
 export interface Caller {
@@ -22,7 +23,8 @@ export interface Caller {
   actor: AuditActor;
 }
 
-async function callerOf(tenant: ResolvedTenant): Promise<Caller | null> {
+/** The caller of this request in `tenant`, or null without a session of that tenant's realm. */
+export async function callerOf(tenant: ResolvedTenant): Promise<Caller | null> {
   const session = await getServerSession(authOptionsFor(tenant));
   // The session key is per tenant, so another tenant's cookie does not even decrypt; check anyway.
   if (!session || session.tenant !== tenant.key) return null;
@@ -38,20 +40,6 @@ export function hasRole(caller: Caller, role: string): boolean {
   return caller.session.user.roles.includes(role);
 }
 
-async function signIn(): Promise<never> {
-  const path = (await headers()).get(TENANT_HEADERS.path) ?? "/";
-  redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-}
-
-// Pages: redirect to sign-in (and back) without a session; 403 page without the role.
-
-export async function requireSuperadmin(): Promise<Caller> {
-  const caller = await callerOf(await requireConsoleHost());
-  if (!caller) return signIn();
-  if (!hasRole(caller, SUPERADMIN_ROLE)) forbidden();
-  return caller;
-}
-
 /** A workspace caller with their permissions in that tenant. */
 export interface TenantCaller extends Caller {
   principal: Principal;
@@ -62,7 +50,7 @@ export interface TenantCaller extends Caller {
  * `denial` is set when the access rules refuse this user (e.g. the break-glass exemption does not
  * cover them).
  */
-async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCaller & { denial: Denial | null }) | null> {
+export async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCaller & { denial: Denial | null }) | null> {
   const caller = await callerOf(tenant);
   if (!caller) return null;
   const username = caller.session.user.username;
@@ -70,27 +58,9 @@ async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCaller & {
   return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
 }
 
-export async function requireMember(): Promise<TenantCaller> {
-  const caller = await tenantCallerOf(await requireWorkspace());
-  if (!caller) return signIn();
-  if (caller.denial) redirect(UNAVAILABLE_PUBLIC_PATH);
-  return caller;
-}
+// Server actions and route handlers: a stable error code instead of a redirect.
 
-export async function requireTenantAdmin(): Promise<TenantCaller> {
-  const caller = await requireMember();
-  if (!isTenantAdmin(caller.principal)) forbidden();
-  return caller;
-}
-
-/** A workspace page that needs `permission` (within an OU, when `scope` names one). */
-export async function requirePermission(permission: Permission, scope?: Scope): Promise<TenantCaller> {
-  const caller = await requireMember();
-  if (!can(caller.principal, permission, scope)) forbidden();
-  return caller;
-}
-
-/** The signed-in member of this workspace for a server action: an AppError instead of a redirect. */
+/** The signed-in member of this workspace for a server action. */
 export async function authenticateMember(): Promise<TenantCaller> {
   const caller = await tenantCallerOf(await requireWorkspace());
   if (!caller) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
@@ -99,15 +69,6 @@ export async function authenticateMember(): Promise<TenantCaller> {
 }
 
 export const notAllowed = () => new AppError("forbidden", "You are not allowed to do this.");
-
-/** A workspace server action that needs `permission`: an AppError instead of a redirect. */
-export async function authorize(permission: Permission, scope?: Scope): Promise<TenantCaller> {
-  const caller = await authenticateMember();
-  if (!can(caller.principal, permission, scope)) throw notAllowed();
-  return caller;
-}
-
-// Server actions and route handlers: a stable error code instead of a redirect.
 
 export async function authorizeSuperadmin(): Promise<Caller> {
   const caller = await callerOf(await requireConsoleHost());

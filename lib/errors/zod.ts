@@ -11,9 +11,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+/** A `validation_failed` AppError with a message per field. */
+export function invalidFields(errors: Record<string, string>): AppError {
+  return new AppError("validation_failed", "Some fields need attention.", errors);
+}
+
 /** A `validation_failed` AppError carrying each field's first message. */
 export function invalidInput(error: z.ZodError): AppError {
-  return new AppError("validation_failed", "Some fields need attention.", fieldErrors(error));
+  return invalidFields(fieldErrors(error));
 }
 
 /** Parses `input` with `schema`, or throws `validation_failed` with the fields' messages. */

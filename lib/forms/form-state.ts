@@ -18,11 +18,3 @@ export interface FormState {
 
 export const initialFormState: FormState = { ok: false, fieldErrors: {}, values: {} };
 
-/** FormData as plain strings (multi-valued fields keep their last value; files are ignored). */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-  }
-  return values;
-}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { PLATFORM_SCOPES, PLATFORM_SCOPE_DESCRIPTIONS } from "@/lib/permissions/platform";
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
-import { createPlatformApiKeyAction, revokePlatformApiKeyAction } from "@/app/console/api-keys/actions";
+import { createPlatformApiKeyAction, revokePlatformApiKeyAction } from "@/lib/edge/actions/api-keys";
 
 export const metadata: Metadata = { title: "Platform API keys" };
 

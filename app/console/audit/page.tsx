@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { loadAuditView } from "@/lib/audit/viewer";
 import { AuditViewer } from "@/components/audit/audit-viewer";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { listCustomers } from "@/lib/customers/service";
 import { parseListQuery } from "@/lib/pagination/page";
 import { ListPage } from "@/components/ui/list-page";

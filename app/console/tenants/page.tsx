@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { listTenants } from "@/lib/tenants/queries";
 import { parseListQuery } from "@/lib/pagination/page";
 import { stepLabel, stepTitle } from "@/lib/provisioning/steps";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireTenantAdmin } from "@/lib/auth/guards";
+import { requireTenantAdmin } from "@/lib/edge/pages";
 import { AdminHome } from "@/components/workspace/admin-home";
 
 export const metadata: Metadata = { title: "Administration" };

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { loadAuditView } from "@/lib/audit/viewer";
 import { AuditViewer } from "@/components/audit/audit-viewer";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant } = await requirePermission("audit:read");
+  const { tenant } = await requireTenantAdminPage({ on: "workspace" }, "audit:read");
   const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams, tenant);
   return (
     <AuditViewer

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
-import { requireCloudMember } from "@/lib/organizations/guards";
+import { requireCloudMember } from "@/lib/edge/pages";
 import { organizationsOf } from "@/lib/organizations/queries";
 
 export const metadata: Metadata = { title: "Your organizations" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/edge/pages";
 import { SessionList } from "@/components/sessions/session-list";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { listUserSessions } from "@/lib/sessions/service";
-import { signOutOtherSessionsAction } from "@/lib/sessions/actions";
+import { signOutOtherSessionsAction } from "@/lib/edge/actions/sessions";
 
 export const metadata: Metadata = { title: "My profile" };
 

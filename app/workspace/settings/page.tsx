@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { BrandingSettingsPage } from "@/components/branding/branding-settings-page";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const view = await requireTenantAdminPermission(null, "settings:update");
+  const view = await requireTenantAdminPage({ on: "workspace" }, "settings:update");
   return <BrandingSettingsPage view={view} />;
 }

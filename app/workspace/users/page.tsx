@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { UserListPage, type Params } from "@/components/users/user-list-page";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const view = await requireTenantAdminPermission(null, "user:list");
+  const view = await requireTenantAdminPage({ on: "workspace" }, "user:list");
   return <UserListPage view={view} params={await searchParams} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { getAuditEvent } from "@/lib/audit/query";
 import { AuditEventDetail } from "@/components/audit/audit-viewer";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { getCustomer } from "@/lib/customers/service";
 import { publicBase } from "@/lib/config/env";
 import { CustomerForm } from "@/components/customers/customer-form";
@@ -11,7 +11,7 @@ import { CustomerStandingPanel } from "@/components/standing/customer-standing-p
 import { standingHistory } from "@/lib/standing/queries";
 import { ConsoleOrganizationPanel } from "@/components/organizations/console-organization-panel";
 import { parseListQuery } from "@/lib/pagination/page";
-import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "../actions";
+import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "@/lib/edge/actions/customers";
 
 export const metadata: Metadata = { title: "Customer" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { CustomerForm } from "@/components/customers/customer-form";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { publicBase } from "@/lib/config/env";
-import { createCustomerAction } from "../actions";
+import { createCustomerAction } from "@/lib/edge/actions/customers";
 
 export const metadata: Metadata = { title: "Onboard a customer" };
 

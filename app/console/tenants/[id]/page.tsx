@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { getTenant } from "@/lib/tenants/queries";
 import { tenantUrl } from "@/lib/tenancy/urls";
 import { stepTitle } from "@/lib/provisioning/steps";
@@ -25,7 +25,7 @@ import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
 import { tenantWideDenial } from "@/lib/access/enforce";
-import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "../actions";
+import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "@/lib/edge/actions/tenants";
 
 export const metadata: Metadata = { title: "Tenant" };
 

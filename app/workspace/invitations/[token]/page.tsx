@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { inspectInvitation, INVITATION_REFUSALS } from "@/lib/organizations/invitations";
-import { acceptWithNewAccountAction, joinWithSessionAction } from "@/lib/organizations/actions";
+import { acceptWithNewAccountAction, joinWithSessionAction } from "@/lib/edge/actions/organizations";
 import { AcceptInvitationForm, JoinWithAccountForm } from "@/components/organizations/accept-invitation-form";
 
 // The token is in the path: keep it out of the Referer of anything this page links to.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { orgUnitIdSchema } from "@/lib/org-units/schema";
 import { OrgUnitDetailPage } from "@/components/org-units/org-unit-detail-page";
 
@@ -9,6 +9,6 @@ export const metadata: Metadata = { title: "Org unit" };
 export default async function OrgUnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   if (!orgUnitIdSchema.safeParse(id).success) notFound();
-  const view = await requireTenantAdminPermission(null, "ou:read", { orgUnitId: id });
+  const view = await requireTenantAdminPage({ on: "workspace" }, "ou:read", { orgUnitId: id });
   return <OrgUnitDetailPage view={view} orgUnitId={id} params={await searchParams} />;
 }

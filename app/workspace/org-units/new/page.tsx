@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { NewOrgUnitPage } from "@/components/org-units/new-org-unit-page";
 
 export const metadata: Metadata = { title: "Create org unit" };
 
 export default async function CreateOrgUnitPage() {
-  return <NewOrgUnitPage view={await requireTenantAdminPermission(null, "ou:create")} />;
+  return <NewOrgUnitPage view={await requireTenantAdminPage({ on: "workspace" }, "ou:create")} />;
 }

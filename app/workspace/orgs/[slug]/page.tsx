@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parseListQuery } from "@/lib/pagination/page";
-import { requireOrganizationPage } from "@/lib/organizations/guards";
+import { requireOrganizationPage } from "@/lib/edge/pages";
 import { listInvitations, listOrganizationMembers } from "@/lib/organizations/queries";
-import { inviteAction } from "@/lib/organizations/actions";
+import { inviteAction } from "@/lib/edge/actions/organizations";
 import { InviteForm } from "@/components/organizations/invite-form";
 import { OrganizationMembers } from "@/components/organizations/organization-members";
 import { OrganizationInvitations } from "@/components/organizations/organization-invitations";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/access/request";
 import { inspectSetPasswordLink, LINK_REFUSALS } from "@/lib/set-password-links/service";
-import { choosePasswordAction } from "@/lib/set-password-links/actions";
+import { choosePasswordAction } from "@/lib/edge/actions/set-password-links";
 import { ChoosePasswordForm } from "@/components/set-password/choose-password-form";
 
 // The token is in the path: keep it out of the Referer of anything this page links to.

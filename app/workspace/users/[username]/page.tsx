@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { UserDetailPage } from "@/components/users/user-detail-page";
 
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ username: string }> }) {
-  const view = await requireTenantAdminPermission(null, "user:read");
+  const view = await requireTenantAdminPage({ on: "workspace" }, "user:read");
   return <UserDetailPage view={view} rawUsername={(await params).username} />;
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireTenantAdminView } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 
 // Chrome only (which tenant, its sections): every page below checks the superadmin and the tenant itself.
 export default async function ConsoleTenantAdminLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
-  const { tenant, admin } = await requireTenantAdminView((await params).id);
+  const { tenant, admin } = await requireTenantAdminPage({ on: "console", tenantId: (await params).id });
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSuperadmin } from "@/lib/auth/guards";
+import { requireSuperadmin } from "@/lib/edge/pages";
 import { tenantWithTrail } from "@/lib/tenants/audit-trail";
 import { loadAuditView } from "@/lib/audit/viewer";
 import { AuditViewer } from "@/components/audit/audit-viewer";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { DomainListPage } from "@/components/domains/domain-list-page";
 
 export const metadata: Metadata = { title: "Tenant custom domains" };
 
 export default async function ConsoleDomainsPage({ params }: { params: Promise<{ id: string }> }) {
-  return <DomainListPage view={await requireTenantAdminPermission((await params).id, "settings:update")} />;
+  return <DomainListPage view={await requireTenantAdminPage({ on: "console", tenantId: (await params).id }, "settings:update")} />;
 }

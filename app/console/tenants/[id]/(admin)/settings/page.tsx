@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { BrandingSettingsPage } from "@/components/branding/branding-settings-page";
 
 export const metadata: Metadata = { title: "Tenant settings" };
 
 export default async function ConsoleSettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  const view = await requireTenantAdminPermission((await params).id, "settings:update");
+  const view = await requireTenantAdminPage({ on: "console", tenantId: (await params).id }, "settings:update");
   return <BrandingSettingsPage view={view} />;
 }

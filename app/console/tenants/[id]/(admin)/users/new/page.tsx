@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireTenantAdminPermission } from "@/lib/auth/tenant-admin";
+import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { NewUserPage } from "@/components/users/new-user-page";
 
 export const metadata: Metadata = { title: "Create user" };
 
 export default async function ConsoleCreateUserPage({ params }: { params: Promise<{ id: string }> }) {
-  return <NewUserPage view={await requireTenantAdminPermission((await params).id, "user:create")} />;
+  return <NewUserPage view={await requireTenantAdminPage({ on: "console", tenantId: (await params).id }, "user:create")} />;
 }

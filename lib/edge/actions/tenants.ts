@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { controlDb } from "@/lib/db/control";
-import { platformResourceAction } from "@/lib/edge/platform-action";
+import { BOUND } from "@/lib/edge/bound";
+import { platformAction } from "@/lib/edge/platform-action";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
@@ -13,15 +14,17 @@ import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/comma
 import { revealInitialPassword } from "@/lib/tenants/initial-credential";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
 
-export const retryProvisioningAction = platformResourceAction("tenant", {
-  handle: async ({ id, actor }) => {
+export const retryProvisioningAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], actor }) => {
     await retryProvisioning(id, actor);
     return { message: "Retry queued." };
   },
 });
 
-export const setDatabaseClusterAction = platformResourceAction("tenant", {
-  handle: async ({ id, values, actor }) => {
+export const setDatabaseClusterAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], values, actor }) => {
     await setTenantDatabaseCluster(id, values.databaseUrl ?? "", actor);
     revalidatePath(`/tenants/${id}`);
     return { message: "Cluster saved. Retry the failed step to use it." };
@@ -29,16 +32,18 @@ export const setDatabaseClusterAction = platformResourceAction("tenant", {
 });
 
 /** Shows the break-glass admin's initial password once; the sealed copy is destroyed as it is read. */
-export const revealInitialPasswordAction = platformResourceAction("tenant", {
-  handle: async ({ id, actor }) => {
+export const revealInitialPasswordAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], actor }) => {
     const { username, password } = await revealInitialPassword(id, actor);
     return { message: "Copy this password now: it is not stored and will not be shown again.", values: { username, password } };
   },
 });
 
 /** A lifecycle change from the tenant page: the action, a reason, and the tenant key typed to confirm. */
-export const changeLifecycleAction = platformResourceAction("tenant", {
-  handle: async ({ id, values, actor }) => {
+export const changeLifecycleAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], values, actor }) => {
     const tenant = await controlDb().tenant.findUnique({ where: { id }, select: { key: true } });
     if (!tenant) throw new AppError("not_found", "Tenant not found.");
     const change = parseOrThrow(lifecycleConfirmationSchema(tenant.key), values);
@@ -48,33 +53,37 @@ export const changeLifecycleAction = platformResourceAction("tenant", {
   },
 });
 
-export const setQuotasAction = platformResourceAction("tenant", {
-  handle: async ({ id, values, actor }) => {
+export const setQuotasAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], values, actor }) => {
     await setQuotaOverrides(id, values, actor);
     revalidatePath(`/tenants/${id}`);
     return { message: "Quotas saved." };
   },
 });
 
-export const setRateLimitsAction = platformResourceAction("tenant", {
-  handle: async ({ id, values, actor }) => {
+export const setRateLimitsAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], values, actor }) => {
     await setTenantRateOverrides(id, values, actor);
     revalidatePath(`/tenants/${id}`);
     return { message: "Rate limits saved. Every app process applies them within 30 seconds." };
   },
 });
 
-export const setTenantAccessAction = platformResourceAction("tenant", {
+export const setTenantAccessAction = platformAction({
+  bound: [BOUND.tenant],
   input: tenantAccessFormSchema,
-  handle: async ({ id, input, actor }) => {
+  handle: async ({ bound: [id], input, actor }) => {
     const changed = await setTenantAccess(id, input, actor);
     return { message: !changed ? "Nothing changed." : input.enabled ? "Access enabled." : "Access disabled." };
   },
 });
 
-export const setBreakglassExemptionAction = platformResourceAction("tenant", {
+export const setBreakglassExemptionAction = platformAction({
+  bound: [BOUND.tenant],
   input: breakglassExemptionFormSchema,
-  handle: async ({ id, input, actor }) => {
+  handle: async ({ bound: [id], input, actor }) => {
     const changed = await setBreakglassExemption(id, input, actor);
     return { message: !changed ? "Nothing changed." : input.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again." };
   },

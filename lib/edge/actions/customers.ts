@@ -1,14 +1,13 @@
 "use server";
 
-import { customerRecordSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
+import { customerRecordSchema, validateCreateCustomer } from "@/lib/customers/schema";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
-import { platformAction, platformResourceAction } from "@/lib/edge/platform-action";
-import { AppError } from "@/lib/errors/app-error";
+import { BOUND } from "@/lib/edge/bound";
+import { platformAction } from "@/lib/edge/platform-action";
+import { invalidFields } from "@/lib/errors/zod";
 import { paymentChangeSchema, tenantAccessFormSchema, verificationChangeFormSchema } from "@/lib/standing/schema";
 import { changePaymentStanding, changeVerification, setCustomerAccess } from "@/lib/standing/service";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
-
-const invalid = (errors: Record<string, string>) => new AppError("validation_failed", "Some fields need attention.", errors);
 
 export const createCustomerAction = platformAction({
   handle: async ({ values, actor }) => {
@@ -18,7 +17,7 @@ export const createCustomerAction = platformAction({
     if (!parsed.success || !cluster.success) {
       const errors = parsed.success ? {} : parsed.errors;
       if (!cluster.success) errors.databaseUrl = cluster.error.issues[0]?.message ?? "Invalid URL";
-      throw invalid(errors);
+      throw invalidFields(errors);
     }
     const created = await createCustomer(parsed.data, actor, { databaseUrl: cluster.data });
     const redirectTo = parsed.data.tenancy === "dedicated" ? `/tenants/${created.tenantId}` : `/customers/${created.customerId}`;
@@ -26,29 +25,32 @@ export const createCustomerAction = platformAction({
   },
 });
 
-export const updateCustomerAction = platformResourceAction("customer", {
-  handle: async ({ id, values, actor }) => {
-    const parsed = customerRecordSchema.safeParse(values);
-    if (!parsed.success) throw invalid(fieldErrors(parsed.error));
-    await updateCustomer(id, parsed.data, actor);
+export const updateCustomerAction = platformAction({
+  bound: [BOUND.customer],
+  input: customerRecordSchema,
+  handle: async ({ bound: [id], input, actor }) => {
+    await updateCustomer(id, input, actor);
     return { message: "Saved." };
   },
 });
 
-export const changeVerificationAction = platformResourceAction("customer", {
+export const changeVerificationAction = platformAction({
+  bound: [BOUND.customer],
   input: verificationChangeFormSchema,
-  handle: async ({ id, input, actor }) => ({ message: (await changeVerification(id, input, actor)) ? "Verification updated." : "Nothing changed." }),
+  handle: async ({ bound: [id], input, actor }) => ({ message: (await changeVerification(id, input, actor)) ? "Verification updated." : "Nothing changed." }),
 });
 
-export const changePaymentStandingAction = platformResourceAction("customer", {
+export const changePaymentStandingAction = platformAction({
+  bound: [BOUND.customer],
   input: paymentChangeSchema,
-  handle: async ({ id, input, actor }) => ({ message: (await changePaymentStanding(id, input, actor)) ? "Payment standing updated." : "Nothing changed." }),
+  handle: async ({ bound: [id], input, actor }) => ({ message: (await changePaymentStanding(id, input, actor)) ? "Payment standing updated." : "Nothing changed." }),
 });
 
 /** A shared customer's billing switch: locks or unlocks its organization in the cloud tenant. */
-export const setCustomerAccessAction = platformResourceAction("customer", {
+export const setCustomerAccessAction = platformAction({
+  bound: [BOUND.customer],
   input: tenantAccessFormSchema,
-  handle: async ({ id, input, actor }) => {
+  handle: async ({ bound: [id], input, actor }) => {
     const changed = await setCustomerAccess(id, input, actor);
     return { message: !changed ? "Nothing changed." : input.enabled ? "Organization access enabled." : "Organization access disabled." };
   },

@@ -18,3 +18,12 @@ export async function runAction(prev: FormState, values: Record<string, string>,
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, values, attempt };
   }
 }
+
+/** FormData as plain strings (multi-valued fields keep their last value; files are ignored). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  return values;
+}
