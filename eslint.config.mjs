@@ -6,7 +6,7 @@ import nextTypescript from "eslint-config-next/typescript";
 
 // The request edge and the folders that are entry points themselves; every other folder under lib/
 // is a concept folder, a service that is handed its tenant and actor and never asks the edge.
-const EDGE_FOLDERS = ["edge", "auth", "api", "scim", "server"];
+const EDGE_FOLDERS = ["edge", "auth", "api", "scim", "startup"];
 
 export default defineConfig([
   globalIgnores(["lib/db/generated/**", ".next*/**", ".data/**", ".cache/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),

@@ -28,7 +28,16 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // *.test hosts (e2e/custom-domain.spec.ts) resolve to this machine, as a customer's DNS would send them.
-      args: ["--host-resolver-rules=MAP *.test 127.0.0.1", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--host-resolver-rules=MAP *.test 127.0.0.1",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -18,9 +18,7 @@ export default defineConfig({
         extends: true,
         test: { name: "embedded", include: ["lib/**/*.test.ts", "shared/**/*.test.ts", "tests/**/*.test.ts", "idp/**/*.test.ts"] },
       },
-      ...(keycloakOff
-        ? []
-        : [{ extends: true, test: { name: "keycloak", include: ON_BOTH_SERVERS, setupFiles: ["tests/support/on-keycloak.ts"] } }]),
+      ...(keycloakOff ? [] : [{ extends: true, test: { name: "keycloak", include: ON_BOTH_SERVERS, setupFiles: ["tests/support/on-keycloak.ts"] } }]),
     ],
   },
 });

@@ -40,7 +40,13 @@ export const auditOverhead: Benchmark = {
     const full = summarize(await sample(FULL_CREATES, 10, async () => void (await createTenantUser(tenant, input(), { kind: "superadmin" }, BENCH_ACTOR))));
 
     // B and C: the same transaction createTenantUser runs, without and with its audit event.
-    const userRow = (data: ReturnType<typeof input>) => ({ username: data.username, email: data.email ?? null, firstName: data.firstName ?? null, lastName: data.lastName ?? null, provisioningState: "pending" as const });
+    const userRow = (data: ReturnType<typeof input>) => ({
+      username: data.username,
+      email: data.email ?? null,
+      firstName: data.firstName ?? null,
+      lastName: data.lastName ?? null,
+      provisioningState: "pending" as const,
+    });
     const without: number[] = [];
     const withAudit: number[] = [];
     const auditAlone: number[] = [];

@@ -29,7 +29,9 @@ export const domainRecheck: Benchmark = {
     ctx.onCleanup(() => dns.close());
     const domains = await withClient(ctx.controlUrl, async (c) => {
       // As the migration leaves domains verified before re-checks: first re-check spread over a day.
-      await c.query("UPDATE tenant_domains SET last_success_at = verified_at, next_check_at = now() + interval '1 minute' + random() * interval '1 day' WHERE verified_at IS NOT NULL");
+      await c.query(
+        "UPDATE tenant_domains SET last_success_at = verified_at, next_check_at = now() + interval '1 minute' + random() * interval '1 day' WHERE verified_at IS NOT NULL",
+      );
       await c.query("ANALYZE tenant_domains");
       return (await c.query<{ hostname: string; verification_token: string }>("SELECT hostname, verification_token FROM tenant_domains WHERE verified_at IS NOT NULL")).rows;
     });
@@ -41,7 +43,11 @@ export const domainRecheck: Benchmark = {
     const idleMet = idle.p99 < TARGET_IDLE_P99_MS;
 
     subheading(`Re-checking ${fmtInt(DUE)} due domains in one process (DNS lookup, update, batches of 20)`);
-    await withClient(ctx.controlUrl, (c) => c.query(`UPDATE tenant_domains SET next_check_at = now() - interval '1 second' WHERE hostname IN (SELECT hostname FROM tenant_domains WHERE verified_at IS NOT NULL ORDER BY hostname LIMIT ${DUE})`));
+    await withClient(ctx.controlUrl, (c) =>
+      c.query(
+        `UPDATE tenant_domains SET next_check_at = now() - interval '1 second' WHERE hostname IN (SELECT hostname FROM tenant_domains WHERE verified_at IS NOT NULL ORDER BY hostname LIMIT ${DUE})`,
+      ),
+    );
     const start = process.hrtime.bigint();
     let checked = 0;
     for (let n = await runDueDomainChecks(); n > 0; n = await runDueDomainChecks()) checked += n;
@@ -54,7 +60,12 @@ export const domainRecheck: Benchmark = {
       ["figure", "value", "target", "result"],
       [
         ["idle poll, p50 / p99", `${fmtMs(idle.p50)} / ${fmtMs(idle.p99)} ms`, `p99 < ${TARGET_IDLE_P99_MS} ms`, verdict(idleMet)],
-        [`re-checks of ${fmtInt(DUE)} due domains`, `${fmtInt(checked)} in ${fmtSeconds(ms)} = ${perSecond.toFixed(0)}/s (${fmtMs(ms / Math.max(checked, 1))} ms each)`, `≥ ${TARGET_PER_SECOND.toFixed(1)}/s`, verdict(rateMet)],
+        [
+          `re-checks of ${fmtInt(DUE)} due domains`,
+          `${fmtInt(checked)} in ${fmtSeconds(ms)} = ${perSecond.toFixed(0)}/s (${fmtMs(ms / Math.max(checked, 1))} ms each)`,
+          `≥ ${TARGET_PER_SECOND.toFixed(1)}/s`,
+          verdict(rateMet),
+        ],
         ["domains still verified and not failing", `${fmtInt(stillVerified)} of ${fmtInt(domains.length)}`, "all", verdict(stillVerified === domains.length)],
       ],
     );

@@ -46,7 +46,10 @@ async function ownCustomer(tenantId: string, standing: "current" | "overdue", ch
 }
 
 async function tenantsNamed(keys: string[]): Promise<ResolvedTenant[]> {
-  return controlDb().tenant.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true } });
+  return controlDb().tenant.findMany({
+    where: { key: { in: keys } },
+    select: { id: true, key: true, displayName: true, kind: true, status: true, databaseName: true, databaseUrl: true },
+  });
 }
 
 async function inProcess(ctx: BenchContext): Promise<void> {
@@ -99,18 +102,29 @@ async function inProcess(ctx: BenchContext): Promise<void> {
   printTable(
     ["check", "checks", "p50 ms", "p99 ms", "max ms", `p99 < ${TARGET_P99_MS} ms`],
     [
-      ["accessDenial, cached standing", fmtInt(w.count), fmtMs(w.p50), fmtMs(w.p99), fmtMs(w.max), target("enforcement check p99, cached", `${fmtMs(w.p99)} ms`, `< ${TARGET_P99_MS} ms`, w.p99 < TARGET_P99_MS)],
+      [
+        "accessDenial, cached standing",
+        fmtInt(w.count),
+        fmtMs(w.p50),
+        fmtMs(w.p99),
+        fmtMs(w.max),
+        target("enforcement check p99, cached", `${fmtMs(w.p99)} ms`, `< ${TARGET_P99_MS} ms`, w.p99 < TARGET_P99_MS),
+      ],
       ["host resolution + accessDenial (the proxy's lookups), cached", fmtInt(p.count), fmtMs(p.p50), fmtMs(p.p99), fmtMs(p.max), `(${verdict(p.p99 < TARGET_P99_MS)})`],
       ["accessDenial, cold (one control-plane query)", fmtInt(c.count), fmtMs(c.p50), fmtMs(c.p99), fmtMs(c.max), "(comparison)"],
     ],
   );
   console.log(`  refused while measuring: ${refused} (all seeded tenants are in good standing); ${fmtInt(TENANTS)} tenants seeded, one customer`);
-  console.log(`  a payment change of a one-tenant customer committed in ${fmtMs(changeMs)} ms (lock, update, history, audit, cache drop + NOTIFY); the next check (8 days later) answers ${afterChange?.code ?? "allowed"}`);
+  console.log(
+    `  a payment change of a one-tenant customer committed in ${fmtMs(changeMs)} ms (lock, update, history, audit, cache drop + NOTIFY); the next check (8 days later) answers ${afterChange?.code ?? "allowed"}`,
+  );
 }
 
 async function http(ctx: BenchContext): Promise<void> {
   const port = ctx.appPort;
-  subheading(`HTTP: next start (127.0.0.1:${port}), autocannon ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up each, ${HTTP_ROUNDS} rounds of ${HTTP_RUN_S} s, alternating order`);
+  subheading(
+    `HTTP: next start (127.0.0.1:${port}), autocannon ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up each, ${HTTP_ROUNDS} rounds of ${HTTP_RUN_S} s, alternating order`,
+  );
   for (const p of [port, ctx.idpPort]) {
     if (await portInUse(p)) {
       console.log(`  SKIPPED: something already listens on 127.0.0.1:${p}`);
@@ -143,7 +157,8 @@ async function http(ctx: BenchContext): Promise<void> {
       const answer = await httpGet(port, page.host, page.path);
       if (answer.status !== 200 || !answer.body.includes(page.marker)) throw new Error(`${page.label}: GET ${page.path} → ${answer.status} without “${page.marker}”`);
     }
-    const run = (page: (typeof pages)[number], seconds: number) => autocannon({ url: `http://127.0.0.1:${port}${page.path}`, connections: HTTP_CONNECTIONS, duration: seconds, headers: { host: page.host } });
+    const run = (page: (typeof pages)[number], seconds: number) =>
+      autocannon({ url: `http://127.0.0.1:${port}${page.path}`, connections: HTTP_CONNECTIONS, duration: seconds, headers: { host: page.host } });
     for (const page of pages) await run(page, HTTP_WARMUP_S);
     const rounds = new Map(pages.map((page) => [page, [] as autocannon.Result[]]));
     for (let round = 0; round < HTTP_ROUNDS; round++) {
@@ -155,12 +170,25 @@ async function http(ctx: BenchContext): Promise<void> {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const results = pages.map((page) => {
       const rs = rounds.get(page) ?? [];
-      return { page, rps: mean(rs.map((r) => r.requests.average)), p50: mean(rs.map((r) => r.latency.p50)), p99: Math.max(...rs.map((r) => r.latency.p99)), non2xx: rs.reduce((a, r) => a + r.non2xx + r.errors, 0) };
+      return {
+        page,
+        rps: mean(rs.map((r) => r.requests.average)),
+        p50: mean(rs.map((r) => r.latency.p50)),
+        p99: Math.max(...rs.map((r) => r.latency.p99)),
+        non2xx: rs.reduce((a, r) => a + r.non2xx + r.errors, 0),
+      };
     });
     const consoleP50 = results[1]!.p50;
     printTable(
       ["page", "req/s", "p50 ms", "p99 ms", "non-2xx/errors", "p50 vs console"],
-      results.map((r) => [r.page.label, r.rps.toFixed(1), fmtMs(r.p50), fmtMs(r.p99), fmtInt(r.non2xx), r.page.label === "console sign-in" ? "(baseline)" : fmtPct(r.p50 / consoleP50)]),
+      results.map((r) => [
+        r.page.label,
+        r.rps.toFixed(1),
+        fmtMs(r.p50),
+        fmtMs(r.p99),
+        fmtInt(r.non2xx),
+        r.page.label === "console sign-in" ? "(baseline)" : fmtPct(r.p50 / consoleP50),
+      ]),
     );
     console.log(`  machine load during the runs: ${machineLoad()}. The console's layout and the workspace's differ, so the pages differ by more than`);
     console.log("  the access check; the check's own cost is the in-process figure above (the proxy and the page each run it once per request).");
@@ -180,6 +208,9 @@ export const enforcement: Benchmark = {
     await inProcess(ctx);
     await http(ctx);
     subheading("Targets");
-    printTable(["figure", "value", "target", ""], targets.map((t) => [t.figure, t.value, t.target, verdict(t.met)]));
+    printTable(
+      ["figure", "value", "target", ""],
+      targets.map((t) => [t.figure, t.value, t.target, verdict(t.met)]),
+    );
   },
 };

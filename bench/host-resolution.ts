@@ -182,7 +182,9 @@ async function resolverWarm(ctx: BenchContext): Promise<void> {
     target("warm lookup p99", `${fmtMs(all.p99)} ms`, `< ${TARGET_WARM_P99_MS} ms`, all.p99 < TARGET_WARM_P99_MS),
   ]);
   printTable(["host kind", "hosts", "lookups", "p50 ms", "p99 ms", "max ms", `p99 < ${TARGET_WARM_P99_MS} ms`], rows);
-  console.log(`  ${fmtInt(WARM_LOOKUPS / (wallMs / 1_000))} lookups/s sequential (wall ${fmtMs(wallMs)} ms, incl. timer overhead); untimed JIT warm-up: ${fmtInt(JIT_WARMUP_LOOKUPS)} lookups`);
+  console.log(
+    `  ${fmtInt(WARM_LOOKUPS / (wallMs / 1_000))} lookups/s sequential (wall ${fmtMs(wallMs)} ms, incl. timer overhead); untimed JIT warm-up: ${fmtInt(JIT_WARMUP_LOOKUPS)} lookups`,
+  );
   console.log(`  wrong answers while warming: ${wrong} of ${probes.length}`);
 }
 
@@ -276,12 +278,16 @@ const CONSOLE_LABEL = "console sign-in";
 
 async function http(ctx: BenchContext): Promise<void> {
   const port = ctx.appPort;
-  subheading(`HTTP: GET ${SIGN_IN_PATH} on next start (127.0.0.1:${port}), autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up of each target, then ${HTTP_ROUNDS} rounds of ${HTTP_RUN_S} s each`);
+  subheading(
+    `HTTP: GET ${SIGN_IN_PATH} on next start (127.0.0.1:${port}), autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up of each target, then ${HTTP_ROUNDS} rounds of ${HTTP_RUN_S} s each`,
+  );
   const [tenant] = await tenantsByKey(ctx.controlUrl, [benchKey(LOAD_TENANT)]);
   if (!tenant) throw new Error(`seeded tenant ${benchKey(LOAD_TENANT)} not found`);
   ctx.progress(`creating + migrating the database of ${tenant.key} with the provisioning step functions`);
   const made = await provisionForReal(tenant);
-  console.log(`  ${tenant.key}: database ${tenant.databaseName} created in ${fmtMs(made.createMs)} ms, migrated in ${fmtMs(made.migrateMs)} ms; custom domain ${benchDomain(LOAD_TENANT)} (verified, seeded)`);
+  console.log(
+    `  ${tenant.key}: database ${tenant.databaseName} created in ${fmtMs(made.createMs)} ms, migrated in ${fmtMs(made.migrateMs)} ms; custom domain ${benchDomain(LOAD_TENANT)} (verified, seeded)`,
+  );
 
   for (const p of [port, ctx.idpPort]) {
     if (await portInUse(p)) {
@@ -302,7 +308,9 @@ async function http(ctx: BenchContext): Promise<void> {
   const app = await startBenchApp(ctx, port);
   const unregister = ctx.onCleanup(() => app.stop());
   try {
-    console.log(`  app answered /healthz 200 after ${fmtSeconds(app.startupMs)} (spawn → ready, incl. startup migrations, bootstrap and controller start over ${fmtInt(TENANTS)} tenants)`);
+    console.log(
+      `  app answered /healthz 200 after ${fmtSeconds(app.startupMs)} (spawn → ready, incl. startup migrations, bootstrap and controller start over ${fmtInt(TENANTS)} tenants)`,
+    );
 
     // The app's controller provisions the console and cloud tenants (seeded ones are all done).
     // Wait until it is done, or makes no progress for 5 s (at most 60 s).
@@ -514,10 +522,7 @@ async function databaseCreation(ctx: BenchContext): Promise<void> {
       target(`tenant DB create+migrate, ${level} present (max)`, `${fmtMs(s.max)} ms`, `< ${TARGET_DB_CREATE_MS} ms`, met),
     ]);
   }
-  printTable(
-    ["level", "tenant DBs present before", "samples", "create med ms", "migrate med ms", "total med ms", "total max ms", `max < ${TARGET_DB_CREATE_MS} ms`],
-    rows,
-  );
+  printTable(["level", "tenant DBs present before", "samples", "create med ms", "migrate med ms", "total med ms", "total max ms", `max < ${TARGET_DB_CREATE_MS} ms`], rows);
   const first = medians[0] ?? Number.NaN;
   const last = medians[medians.length - 1] ?? Number.NaN;
   const ratio = last / first;

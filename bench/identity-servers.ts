@@ -64,8 +64,60 @@ const SERVICE_CLIENT = "bench-service";
 // Keycloak's default argon2id (since Keycloak 24, server configuration guide).
 const KEYCLOAK_ARGON2 = { memoryKiB: 7_168, iterations: 5, parallelism: 1 };
 
-const FIRST_NAMES = ["Aarav", "Aditi", "Ananya", "Arjun", "Deepa", "Divya", "Gaurav", "Isha", "Karan", "Kavita", "Meera", "Neha", "Nikhil", "Pooja", "Priya", "Rahul", "Ravi", "Rohan", "Sneha", "Vikram"];
-const LAST_NAMES = ["Agarwal", "Banerjee", "Bhat", "Chopra", "Das", "Desai", "Ghosh", "Gupta", "Iyer", "Jain", "Joshi", "Kapoor", "Khan", "Kumar", "Mehta", "Menon", "Mishra", "Nair", "Patel", "Pillai", "Rao", "Reddy", "Saxena", "Shah", "Sharma", "Singh", "Sinha", "Trivedi", "Verma", "Yadav"];
+const FIRST_NAMES = [
+  "Aarav",
+  "Aditi",
+  "Ananya",
+  "Arjun",
+  "Deepa",
+  "Divya",
+  "Gaurav",
+  "Isha",
+  "Karan",
+  "Kavita",
+  "Meera",
+  "Neha",
+  "Nikhil",
+  "Pooja",
+  "Priya",
+  "Rahul",
+  "Ravi",
+  "Rohan",
+  "Sneha",
+  "Vikram",
+];
+const LAST_NAMES = [
+  "Agarwal",
+  "Banerjee",
+  "Bhat",
+  "Chopra",
+  "Das",
+  "Desai",
+  "Ghosh",
+  "Gupta",
+  "Iyer",
+  "Jain",
+  "Joshi",
+  "Kapoor",
+  "Khan",
+  "Kumar",
+  "Mehta",
+  "Menon",
+  "Mishra",
+  "Nair",
+  "Patel",
+  "Pillai",
+  "Rao",
+  "Reddy",
+  "Saxena",
+  "Shah",
+  "Sharma",
+  "Singh",
+  "Sinha",
+  "Trivedi",
+  "Verma",
+  "Yadav",
+];
 
 type Step = "realm" | "client" | "roles" | "admin";
 
@@ -230,7 +282,15 @@ async function loadAdapter(): Promise<Adapter> {
   };
 }
 
-const IDENTITY_ENV = ["KEYCLOAK_URL", "KEYCLOAK_ADMIN_URL", "KEYCLOAK_ADMIN_USERNAME", "KEYCLOAK_ADMIN_PASSWORD", "KEYCLOAK_ADMIN_CLIENT_ID", "KEYCLOAK_ADMIN_CLIENT_SECRET", "GATEHOUSE_IDP_URL"];
+const IDENTITY_ENV = [
+  "KEYCLOAK_URL",
+  "KEYCLOAK_ADMIN_URL",
+  "KEYCLOAK_ADMIN_USERNAME",
+  "KEYCLOAK_ADMIN_PASSWORD",
+  "KEYCLOAK_ADMIN_CLIENT_ID",
+  "KEYCLOAK_ADMIN_CLIENT_SECRET",
+  "GATEHOUSE_IDP_URL",
+];
 
 /** Points the app's identity adapter at `server` (what a deployment's environment does). */
 function switchTo(adapter: Adapter, server: ServerUnderTest): void {
@@ -293,7 +353,8 @@ async function tokenRequest(url: string, form: Record<string, string>, headers: 
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const body = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
-  if (response.status !== 200 || !body.access_token) throw new Error(`token endpoint answered HTTP ${response.status}: ${body.error ?? "no access_token"}${body.error_description ? ` (${body.error_description})` : ""}`);
+  if (response.status !== 200 || !body.access_token)
+    throw new Error(`token endpoint answered HTTP ${response.status}: ${body.error ?? "no access_token"}${body.error_description ? ` (${body.error_description})` : ""}`);
 }
 
 // ─── the servers ────────────────────────────────────────────────────────────────────────────────
@@ -353,7 +414,9 @@ async function startEmbedded(ctx: BenchContext): Promise<ServerUnderTest> {
       return `the embedded server has no bulk admin path (idp/admin: realms, clients, roles, users, events; no partialImport), so its users were written straight into ${IDP_DATABASE}.users with one INSERT … SELECT in the columns idp/store/users.ts writes (no credentials, no role mappings)`;
     },
     analyzeUsers: () => withClient(idpUrl, (c) => c.query("ANALYZE users")).then(() => undefined),
-    describe: [`embedded identity server: startEmbeddedIdentity() in a node ${process.versions.node} child process (bench/lib/embedded-identity-process.ts), pid ${pid}, http://127.0.0.1:${ctx.idpPort}, database ${IDP_DATABASE} on the bench cluster`],
+    describe: [
+      `embedded identity server: startEmbeddedIdentity() in a node ${process.versions.node} child process (bench/lib/embedded-identity-process.ts), pid ${pid}, http://127.0.0.1:${ctx.idpPort}, database ${IDP_DATABASE} on the bench cluster`,
+    ],
     stop: async () => {
       await stop();
       unregister();
@@ -371,7 +434,9 @@ function javaVersion(home: string): string {
 function heapInfo(jcmd: string, pid: number): string {
   const r = spawnSync(jcmd, [String(pid), "GC.heap_info"], { encoding: "utf8", timeout: 30_000 });
   const m = /heap\s+total reserved (\d+)K, committed (\d+)K, used (\d+)K/.exec(r.stdout ?? "");
-  return m ? `reserved ${fmtInt(Number(m[1]) / 1_024)} MiB, committed ${fmtInt(Number(m[2]) / 1_024)} MiB, used ${fmtInt(Number(m[3]) / 1_024)} MiB` : `? (${(r.stdout || r.stderr || "").trim().split("\n")[0]?.slice(0, 120) ?? ""})`;
+  return m
+    ? `reserved ${fmtInt(Number(m[1]) / 1_024)} MiB, committed ${fmtInt(Number(m[2]) / 1_024)} MiB, used ${fmtInt(Number(m[3]) / 1_024)} MiB`
+    : `? (${(r.stdout || r.stderr || "").trim().split("\n")[0]?.slice(0, 120) ?? ""})`;
 }
 
 async function startKeycloak(ctx: BenchContext, progress: (m: string) => void): Promise<ServerUnderTest> {
@@ -381,7 +446,9 @@ async function startKeycloak(ctx: BenchContext, progress: (m: string) => void): 
   const { startProjectKeycloak } = await import("@/scripts/local-keycloak/project");
   const { KEYCLOAK_DATABASE } = await import("@/scripts/local-keycloak/server");
   const { databaseUrl } = await import("@/lib/db/urls");
-  progress(`starting Keycloak on 127.0.0.1:${port} (fresh database ${KEYCLOAK_DATABASE} on the bench cluster, heap ${process.env.GATEHOUSE_KEYCLOAK_HEAP}; the first start in a checkout unpacks and builds it)`);
+  progress(
+    `starting Keycloak on 127.0.0.1:${port} (fresh database ${KEYCLOAK_DATABASE} on the bench cluster, heap ${process.env.GATEHOUSE_KEYCLOAK_HEAP}; the first start in a checkout unpacks and builds it)`,
+  );
   const start = Date.now();
   const kc = await startProjectKeycloak({ clusterUrl: ctx.clusterUrl, dataDir: ctx.dataDir, port, freshDatabase: true });
   const unregister = ctx.onCleanup(() => kc.stop());
@@ -403,7 +470,9 @@ async function startKeycloak(ctx: BenchContext, progress: (m: string) => void): 
     pids: group,
     realmCount: () => withClient(kcUrl, async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM realm WHERE name <> 'master'")).rows[0]?.n ?? 0),
     seedUsers: async (realm, count, log) => {
-      log(`seeding ${fmtInt(count)} users into ${realm} on Keycloak: POST /admin/realms/${realm}/partialImport, ${fmtInt(IMPORT_BATCH)} users a request, ${IMPORT_CONCURRENCY} at a time`);
+      log(
+        `seeding ${fmtInt(count)} users into ${realm} on Keycloak: POST /admin/realms/${realm}/partialImport, ${fmtInt(IMPORT_BATCH)} users a request, ${IMPORT_CONCURRENCY} at a time`,
+      );
       const batches = Math.ceil(count / IMPORT_BATCH);
       let next = 0;
       let done = 0;
@@ -504,7 +573,9 @@ async function fillTo(ctx: BenchContext, adapter: Adapter, server: ServerUnderTe
       if (Date.now() - lastReport > 30_000 || done === missing) {
         lastReport = Date.now();
         const recent = fill.latencies.slice(-30).map((l) => l.ms);
-        ctx.progress(`  ${server.label} fillers ${fmtInt(done)}/${fmtInt(missing)}, ${fmtInt(present)} realms; last ${recent.length} took p50 ${fmtMs(median(recent))} ms each (${machineLoad()})`);
+        ctx.progress(
+          `  ${server.label} fillers ${fmtInt(done)}/${fmtInt(missing)}, ${fmtInt(present)} realms; last ${recent.length} took p50 ${fmtMs(median(recent))} ms each (${machineLoad()})`,
+        );
       }
     }
   };
@@ -519,14 +590,25 @@ async function measureThroughput(ctx: BenchContext, adapter: Adapter, server: Se
   await adapter.syncRealmRoles(LOGIN_REALM, adapter.TENANT_ROLES);
   const users = Array.from({ length: LOGIN_USERS }, (_, i) => ({ username: `login-${String(i + 1).padStart(3, "0")}`, password: randomBytes(12).toString("base64url") }));
   for (const u of users) {
-    const created = await adapter.createUser(LOGIN_REALM, { username: u.username, email: `${u.username}@bench.example`, firstName: "Bench", lastName: u.username }, u.password, ["member"]);
+    const created = await adapter.createUser(LOGIN_REALM, { username: u.username, email: `${u.username}@bench.example`, firstName: "Bench", lastName: u.username }, u.password, [
+      "member",
+    ]);
     if (!created) throw new Error(`user ${u.username} already exists in ${LOGIN_REALM}`);
   }
   const admin = await adapter.identityAdmin();
   // As tests/support/identity-login.ts: a public client with direct access grants.
   await admin.clients.create({ realm: LOGIN_REALM, clientId: PASSWORD_CLIENT, publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false, enabled: true });
   const serviceSecret = randomBytes(24).toString("base64url");
-  await admin.clients.create({ realm: LOGIN_REALM, clientId: SERVICE_CLIENT, publicClient: false, secret: serviceSecret, standardFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: true, enabled: true });
+  await admin.clients.create({
+    realm: LOGIN_REALM,
+    clientId: SERVICE_CLIENT,
+    publicClient: false,
+    secret: serviceSecret,
+    standardFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    serviceAccountsEnabled: true,
+    enabled: true,
+  });
   const tokenUrl = `${adapter.identityConfig().adminUrl.replace("//localhost:", "//127.0.0.1:")}/realms/${LOGIN_REALM}/protocol/openid-connect/token`;
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(SERVICE_CLIENT)}:${encodeURIComponent(serviceSecret)}`).toString("base64")}`;
   const passwordGrant = (w: number, i: number) => {
@@ -599,15 +681,29 @@ async function measureSearch(ctx: BenchContext, adapter: Adapter, server: Server
   await server.analyzeUsers();
   const seedMs = performance.now() - seedStart;
   const total = await adapter.countUsers(SEARCH_REALM);
-  ctx.progress(`${server.label}: ${fmtInt(total)} users in ${SEARCH_REALM} after ${fmtSeconds(seedMs)} (seed + ANALYZE); searching, ${SEARCH_SAMPLES} samples each after ${SEARCH_WARMUP} warm-up`);
+  ctx.progress(
+    `${server.label}: ${fmtInt(total)} users in ${SEARCH_REALM} after ${fmtSeconds(seedMs)} (seed + ANALYZE); searching, ${SEARCH_SAMPLES} samples each after ${SEARCH_WARMUP} warm-up`,
+  );
   if (total < SEARCH_USERS) result.problems.push(`search realm has ${fmtInt(total)} users, not ${fmtInt(SEARCH_USERS)}`);
   const admin = () => adapter.identityAdmin();
   const middle = `user-${Math.floor(SEARCH_USERS / 2) + 7}`;
   const queries: Array<{ label: string; run: () => Promise<string> }> = [
-    { label: `list, no search (first=0, max=${SEARCH_PAGE})`, run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, first: 0, max: SEARCH_PAGE })).length} rows` },
-    { label: `search "patel*" (prefix; first=0, max=${SEARCH_PAGE})`, run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "patel*", first: 0, max: SEARCH_PAGE })).length} rows` },
-    { label: `search "*atel*" (infix; first=0, max=${SEARCH_PAGE})`, run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "*atel*", first: 0, max: SEARCH_PAGE })).length} rows` },
-    { label: `search "*.4242@*" (infix in the email; max=${SEARCH_PAGE})`, run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "*.4242@*", first: 0, max: SEARCH_PAGE })).length} rows` },
+    {
+      label: `list, no search (first=0, max=${SEARCH_PAGE})`,
+      run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, first: 0, max: SEARCH_PAGE })).length} rows`,
+    },
+    {
+      label: `search "patel*" (prefix; first=0, max=${SEARCH_PAGE})`,
+      run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "patel*", first: 0, max: SEARCH_PAGE })).length} rows`,
+    },
+    {
+      label: `search "*atel*" (infix; first=0, max=${SEARCH_PAGE})`,
+      run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "*atel*", first: 0, max: SEARCH_PAGE })).length} rows`,
+    },
+    {
+      label: `search "*.4242@*" (infix in the email; max=${SEARCH_PAGE})`,
+      run: async () => `${(await (await admin()).users.find({ realm: SEARCH_REALM, search: "*.4242@*", first: 0, max: SEARCH_PAGE })).length} rows`,
+    },
     { label: `findUserByUsername("${middle}") (username=…&exact=true)`, run: async () => ((await adapter.findUserByUsername(SEARCH_REALM, middle)) ? "found" : "NOT FOUND") },
     { label: `countUsers(realm, "*atel*") (users/count?search=)`, run: async () => `count ${fmtInt(await adapter.countUsers(SEARCH_REALM, "*atel*"))}` },
   ];
@@ -715,13 +811,26 @@ function printServer(r: ServerResult): void {
     r.levels.map((l) => {
       const s = summarize(l.samples.map((o) => o.ms));
       const step = (name: Step) => fmtMs(median(l.samples.map((o) => o.steps[name])));
-      return [fmtInt(l.present), `${l.samples.length}/${l.samples.length + l.failed.length}`, fmtMs(s.p50), fmtMs(s.p90), fmtMs(s.max), step("realm"), step("client"), step("roles"), step("admin"), verdict(l.failed.length === 0 && s.p50 < TARGET_P50_MS)];
+      return [
+        fmtInt(l.present),
+        `${l.samples.length}/${l.samples.length + l.failed.length}`,
+        fmtMs(s.p50),
+        fmtMs(s.p90),
+        fmtMs(s.max),
+        step("realm"),
+        step("client"),
+        step("roles"),
+        step("admin"),
+        verdict(l.failed.length === 0 && s.p50 < TARGET_P50_MS),
+      ];
     }),
   );
   for (const l of r.levels) for (const f of l.failed.slice(0, 3)) console.log(`  failed sample: ${f}`);
   const f = r.fill;
   if (f.count) {
-    console.log(`  fillers: ${fmtInt(f.count)} tenants onboarded in ${fmtSeconds(f.wallMs)}, ${FILL_CONCURRENCY} at a time → ${fmtMs(f.wallMs / f.count)} ms of wall time per tenant`);
+    console.log(
+      `  fillers: ${fmtInt(f.count)} tenants onboarded in ${fmtSeconds(f.wallMs)}, ${FILL_CONCURRENCY} at a time → ${fmtMs(f.wallMs / f.count)} ms of wall time per tenant`,
+    );
     const max = Math.max(...f.latencies.map((l) => l.before));
     const edges = [...new Set([0, LEVELS[1] ?? 0, Math.round(max * 0.25), Math.round(max * 0.5), Math.round(max * 0.75), max + 1])].sort((a, b) => a - b);
     const rows: string[][] = [];
@@ -740,7 +849,9 @@ function printServer(r: ServerResult): void {
   }
 
   if (r.memory) {
-    console.log(`\n  Resident memory with ${fmtInt(r.memory.realms)} tenant realms: VmRSS ${fmtMiB(r.memory.mem)} (peak VmHWM ${r.memory.mem ? `${fmtInt(r.memory.mem.hwmMiB)} MiB` : "n/a"})`);
+    console.log(
+      `\n  Resident memory with ${fmtInt(r.memory.realms)} tenant realms: VmRSS ${fmtMiB(r.memory.mem)} (peak VmHWM ${r.memory.mem ? `${fmtInt(r.memory.mem.hwmMiB)} MiB` : "n/a"})`,
+    );
     for (const line of r.memory.heap) console.log(`  ${line}`);
   }
 
@@ -755,7 +866,18 @@ function printServer(r: ServerResult): void {
         const t = m as Throughput | null;
         if (!t) return [];
         const errors = [...t.errors.values()].reduce((a, b) => a + b, 0);
-        return [[label as string, fmtInt(t.completed), t.perSecond.toFixed(1), (t.perSecond / t.serverCpu).toFixed(1), fmtMs(t.p50), fmtMs(t.p99), fmtInt(errors), `${Math.round(t.serverCpu * 100)}% / ${Math.round(t.pgCpu * 100)}% / ${Math.round(t.selfCpu * 100)}%`]];
+        return [
+          [
+            label as string,
+            fmtInt(t.completed),
+            t.perSecond.toFixed(1),
+            (t.perSecond / t.serverCpu).toFixed(1),
+            fmtMs(t.p50),
+            fmtMs(t.p99),
+            fmtInt(errors),
+            `${Math.round(t.serverCpu * 100)}% / ${Math.round(t.pgCpu * 100)}% / ${Math.round(t.selfCpu * 100)}%`,
+          ],
+        ];
       }),
     );
     console.log(`  "per server CPU-s": completions per CPU-second the server's processes used; with the core to itself it equals "per s" at 100% CPU.`);
@@ -806,7 +928,12 @@ function printSideBySide(e: ServerResult, k: ServerResult): void {
   }
   const mib = (n: number) => (Number.isFinite(n) ? `${fmtInt(n)} MiB` : "n/a");
   add(`resident memory (VmRSS) after start`, e.idle?.rssMiB ?? Number.NaN, k.idle?.rssMiB ?? Number.NaN, mib);
-  add(`resident memory (VmRSS), ${fmtInt(e.memory?.realms ?? 0)} / ${fmtInt(k.memory?.realms ?? 0)} tenant realms`, e.memory?.mem?.rssMiB ?? Number.NaN, k.memory?.mem?.rssMiB ?? Number.NaN, mib);
+  add(
+    `resident memory (VmRSS), ${fmtInt(e.memory?.realms ?? 0)} / ${fmtInt(k.memory?.realms ?? 0)} tenant realms`,
+    e.memory?.mem?.rssMiB ?? Number.NaN,
+    k.memory?.mem?.rssMiB ?? Number.NaN,
+    mib,
+  );
   printTable(["figure", "embedded", "Keycloak", "embedded / Keycloak"], rows);
 }
 
@@ -816,7 +943,9 @@ function printDegradation(e: ServerResult, k: ServerResult): void {
     const base = p50Of(r.levels[0]);
     const parts = r.levels.map((l) => `${fmtInt(l.present)} present: ${fmtMs(p50Of(l))} ms (${ratio(p50Of(l), base)})`);
     const at = degradesAt(r);
-    console.log(`  ${r.label.padEnd(8)} ${parts.join(", ")} → ${at ? `degrades at ${fmtInt(at.present)} realms (p50 ${ratio(p50Of(at), base)} the p50 at ${fmtInt(r.levels[0]?.present ?? 0)})` : r.levels.length > 1 ? `flat within ${FLAT_RATIO}× up to ${fmtInt(r.levels.at(-1)?.present ?? 0)} realms` : "too few levels to say"}`);
+    console.log(
+      `  ${r.label.padEnd(8)} ${parts.join(", ")} → ${at ? `degrades at ${fmtInt(at.present)} realms (p50 ${ratio(p50Of(at), base)} the p50 at ${fmtInt(r.levels[0]?.present ?? 0)})` : r.levels.length > 1 ? `flat within ${FLAT_RATIO}× up to ${fmtInt(r.levels.at(-1)?.present ?? 0)} realms` : "too few levels to say"}`,
+    );
   }
   const at = degradesAt(k);
   const top = k.levels.at(-1);
@@ -839,9 +968,13 @@ async function run(ctx: BenchContext): Promise<void> {
   process.env.GATEHOUSE_SECRET_KEY ??= randomBytes(32).toString("base64");
   process.env.KEYCLOAK_ADMIN_TIMEOUT_MS = ADMIN_TIMEOUT_MS;
   const adapter = await loadAdapter();
-  console.log(`  Machine: ${os.cpus()[0]?.model ?? "?"}, ${os.availableParallelism()} CPUs, ${fmtInt(os.totalmem() / 1_048_576)} MiB RAM, ${os.type()} ${os.release()}; node ${process.versions.node}`);
+  console.log(
+    `  Machine: ${os.cpus()[0]?.model ?? "?"}, ${os.availableParallelism()} CPUs, ${fmtInt(os.totalmem() / 1_048_576)} MiB RAM, ${os.type()} ${os.release()}; node ${process.versions.node}`,
+  );
   console.log(`  One server at a time, each on a fresh database of the bench cluster, driven through the app's adapter (lib/identity/*) in this process.`);
-  console.log(`  Levels ${LEVELS.map(fmtInt).join(" / ")} tenant realms present, ${SAMPLES} onboardings measured at each, fillers ${FILL_CONCURRENCY} at a time; ${fmtInt(SEARCH_USERS)} users for the search.`);
+  console.log(
+    `  Levels ${LEVELS.map(fmtInt).join(" / ")} tenant realms present, ${SAMPLES} onboardings measured at each, fillers ${FILL_CONCURRENCY} at a time; ${fmtInt(SEARCH_USERS)} users for the search.`,
+  );
 
   const results: ServerResult[] = [];
   for (const which of ["embedded", "Keycloak"] as const) {
@@ -876,7 +1009,9 @@ async function run(ctx: BenchContext): Promise<void> {
   }
 
   subheading("Notes");
-  console.log(`  Password hashing: embedded argon2id m = ${fmtInt(ARGON2_PARAMS.memoryCost)} KiB, t = ${ARGON2_PARAMS.timeCost}, p = ${ARGON2_PARAMS.parallelism}; Keycloak's default argon2id m = ${fmtInt(KEYCLOAK_ARGON2.memoryKiB)} KiB, t = ${KEYCLOAK_ARGON2.iterations}, p = ${KEYCLOAK_ARGON2.parallelism}.`);
+  console.log(
+    `  Password hashing: embedded argon2id m = ${fmtInt(ARGON2_PARAMS.memoryCost)} KiB, t = ${ARGON2_PARAMS.timeCost}, p = ${ARGON2_PARAMS.parallelism}; Keycloak's default argon2id m = ${fmtInt(KEYCLOAK_ARGON2.memoryKiB)} KiB, t = ${KEYCLOAK_ARGON2.iterations}, p = ${KEYCLOAK_ARGON2.parallelism}.`,
+  );
   console.log(`  Both grants over plain HTTP on loopback with keep-alive; a password grant checks the password every time (no session reuse).`);
   console.log(`  Search: the same users on both (user-1…user-N, first and last names from fixed lists, email first.last.n@example.com, enabled, no credentials),`);
   console.log(`  ANALYZE on the user table after seeding. "patel*" / "*atel*" use explicit wildcards because the servers differ on a bare term`);
@@ -885,7 +1020,13 @@ async function run(ctx: BenchContext): Promise<void> {
   subheading("Targets");
   const lines: string[][] = [];
   for (const r of results) {
-    for (const l of r.levels) lines.push([`${r.label} onboarding p50, ${fmtInt(l.present)} present`, `${fmtMs(p50Of(l))} ms`, `< ${fmtMs(TARGET_P50_MS)} ms`, verdict(l.failed.length === 0 && p50Of(l) < TARGET_P50_MS)]);
+    for (const l of r.levels)
+      lines.push([
+        `${r.label} onboarding p50, ${fmtInt(l.present)} present`,
+        `${fmtMs(p50Of(l))} ms`,
+        `< ${fmtMs(TARGET_P50_MS)} ms`,
+        verdict(l.failed.length === 0 && p50Of(l) < TARGET_P50_MS),
+      ]);
     const top = r.levels.at(-1);
     if (top && r.levels.length > 1) {
       const x = p50Of(top) / p50Of(r.levels[0]);

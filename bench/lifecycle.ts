@@ -48,20 +48,31 @@ async function run(ctx: BenchContext): Promise<void> {
   ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);
 
-  const [{ createCustomer }, { ProvisioningController }, { businessCustomer }, { controlDb }, { tenantDb, tenantDatabaseUrl }, { enforceQuota }, { createOrgUnit }, { exportTenant }, { changeTenantLifecycle }, { databaseExists }, { setQuotaOverrides }] =
-    await Promise.all([
-      import("@/lib/customers/service"),
-      import("@/lib/provisioning/controller"),
-      import("@/tests/support/fixtures"),
-      import("@/lib/db/control"),
-      import("@/lib/db/tenant-clients"),
-      import("@/lib/quotas/enforce"),
-      import("@/lib/org-units/service"),
-      import("@/lib/export/tenant-export"),
-      import("@/lib/tenants/lifecycle"),
-      import("@/tests/support/cluster"),
-      import("@/lib/quotas/limits"),
-    ]);
+  const [
+    { createCustomer },
+    { ProvisioningController },
+    { businessCustomer },
+    { controlDb },
+    { tenantDb, tenantDatabaseUrl },
+    { enforceQuota },
+    { createOrgUnit },
+    { exportTenant },
+    { changeTenantLifecycle },
+    { databaseExists },
+    { setQuotaOverrides },
+  ] = await Promise.all([
+    import("@/lib/customers/service"),
+    import("@/lib/provisioning/controller"),
+    import("@/tests/support/fixtures"),
+    import("@/lib/db/control"),
+    import("@/lib/db/tenant-clients"),
+    import("@/lib/quotas/enforce"),
+    import("@/lib/org-units/service"),
+    import("@/lib/export/tenant-export"),
+    import("@/lib/tenants/lifecycle"),
+    import("@/tests/support/cluster"),
+    import("@/lib/quotas/limits"),
+  ]);
   process.env.GATEHOUSE_TEST_CLUSTER_URL = ctx.clusterUrl; // databaseExists() reads it
   const controller = new ProvisioningController();
   ctx.onCleanup(() => controller.stop());
@@ -87,12 +98,14 @@ async function run(ctx: BenchContext): Promise<void> {
   const rows: string[][] = [];
   for (const resource of ["users", "orgUnits", "memberships", "apiKeys"] as const) {
     const times = await sample(SAMPLES, () =>
-      db.$transaction(async (tx) => {
-        await enforceQuota(tx, tenant, resource);
-        throw rollback;
-      }).catch((error: unknown) => {
-        if (error !== rollback) throw error;
-      }),
+      db
+        .$transaction(async (tx) => {
+          await enforceQuota(tx, tenant, resource);
+          throw rollback;
+        })
+        .catch((error: unknown) => {
+          if (error !== rollback) throw error;
+        }),
     );
     const s = summarize(times);
     rows.push([resource, fmtMs(s.p50), fmtMs(s.p99)]);
@@ -149,7 +162,9 @@ async function run(ctx: BenchContext): Promise<void> {
   const purgeMs = msSince(purgeStart);
   const purged = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
   if (!purged.purgedAt || (await databaseExists(tenant.databaseName))) throw new Error("the purge did not complete");
-  console.log(`\n  4. Delete (status + audit + realm disabled): ${fmtMs(deleteMs)} ms; purge (realm deleted, database of ${fmtInt(seed.counts.users)} users dropped, key released): ${fmtMs(purgeMs)} ms`);
+  console.log(
+    `\n  4. Delete (status + audit + realm disabled): ${fmtMs(deleteMs)} ms; purge (realm deleted, database of ${fmtInt(seed.counts.users)} users dropped, key released): ${fmtMs(purgeMs)} ms`,
+  );
 }
 
 export const lifecycle: Benchmark = { name: "lifecycle", title: "Tenant lifecycle, quotas and export at scale", run };

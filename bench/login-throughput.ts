@@ -214,7 +214,8 @@ async function clientCredentials(setup: Setup): Promise<void> {
 async function run(ctx: BenchContext): Promise<void> {
   heading(`${loginThroughput.title}${QUICK ? "  [BENCH_QUICK=1: short runs; not the real figures]" : ""}`);
   if (!hasTaskset()) throw new Error("taskset (util-linux) is not available; it pins the identity server to one core");
-  if (await portInUse(ctx.idpPort)) throw new Error(`something already listens on 127.0.0.1:${ctx.idpPort}; not starting the identity server next to a server this run did not start`);
+  if (await portInUse(ctx.idpPort))
+    throw new Error(`something already listens on 127.0.0.1:${ctx.idpPort}; not starting the identity server next to a server this run did not start`);
   const cpus = os.availableParallelism();
   const loadCpu = cpus >= 2 ? "1" : "0";
   const pgDir = path.join(ctx.dataDir, "postgres");
@@ -370,12 +371,13 @@ async function run(ctx: BenchContext): Promise<void> {
       ];
     });
     printTable(["test", "completed", "per s", "p50 ms", "p99 ms", "errors", "CPU idp / PG / load", "Keycloak", "result"], rows);
-    for (const [label, m] of [["password login", logins], ["client credentials", grants]] as const) {
+    for (const [label, m] of [
+      ["password login", logins],
+      ["client credentials", grants],
+    ] as const) {
       for (const [message, count] of [...m.result.errors.entries()].slice(0, 3)) console.log(`  ${label} error ×${count}: ${message}`);
     }
-    console.log(
-      `  password login = GET the authorization endpoint (code + PKCE S256) → redirect to the login page (200) → POST username, password and CSRF token →`,
-    );
+    console.log(`  password login = GET the authorization endpoint (code + PKCE S256) → redirect to the login page (200) → POST username, password and CSRF token →`);
     console.log(`    redirects (login, then automatic consent) until the redirect to ${REDIRECT_URI}?code=… → POST the code to the token endpoint (200, access + ID token).`);
     console.log(`    A fresh cookie jar each time, so every login checks the password. Medians: authorize → login page ${fmtMs(median(phases.authorize))} ms,`);
     console.log(`    form POST → code ${fmtMs(median(phases.submit))} ms, code exchange ${fmtMs(median(phases.token))} ms. ${USERS} users, taken in turn.`);

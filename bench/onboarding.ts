@@ -182,7 +182,9 @@ async function fillTo(ctx: BenchContext, app: App, pool: pg.Pool, want: number, 
   const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM tenants WHERE kind = 'dedicated' AND status = 'active'");
   const missing = want - (rows[0]?.n ?? 0);
   if (missing <= 0) return;
-  ctx.progress(`provisioning ${missing} filler tenants (${FILLER_CONCURRENCY} at a time, ${stats.mode === "full" ? "full provisioning" : `databases copied from ${TEMPLATE_DB}, identity steps through the adapter`})`);
+  ctx.progress(
+    `provisioning ${missing} filler tenants (${FILLER_CONCURRENCY} at a time, ${stats.mode === "full" ? "full provisioning" : `databases copied from ${TEMPLATE_DB}, identity steps through the adapter`})`,
+  );
   const round = process.hrtime.bigint();
   const windows: Record<FillMode, { first: number; last: number }> = { full: { first: Infinity, last: 0 }, template: { first: Infinity, last: 0 } };
   const since = () => msSince(round);
@@ -214,7 +216,9 @@ async function fillTo(ctx: BenchContext, app: App, pool: pg.Pool, want: number, 
         const perFiller = since() / fullDoneHere;
         const remaining = remainingOverall - i - 1;
         stats.projectedFullMs = perFiller * remaining;
-        ctx.progress(`  full provisioning: ${fmtMs(perFiller)} ms of wall time per filler (${FILLER_CONCURRENCY} at a time); ${fmtInt(remaining)} more to go ≈ ${fmtSeconds(stats.projectedFullMs)}`);
+        ctx.progress(
+          `  full provisioning: ${fmtMs(perFiller)} ms of wall time per filler (${FILLER_CONCURRENCY} at a time); ${fmtInt(remaining)} more to go ≈ ${fmtSeconds(stats.projectedFullMs)}`,
+        );
         if (stats.projectedFullMs > FULL_FILLER_BUDGET_MS) {
           stats.mode = "template";
           stats.switchedAt = n;
@@ -246,7 +250,8 @@ async function run(ctx: BenchContext): Promise<void> {
   };
 
   heading(`${onboarding.title}${QUICK ? "  [BENCH_QUICK=1: reduced levels and samples; not the real figures]" : ""}`);
-  if (await portInUse(ctx.idpPort)) throw new Error(`something already listens on 127.0.0.1:${ctx.idpPort}; not starting the identity server next to a server this run did not start`);
+  if (await portInUse(ctx.idpPort))
+    throw new Error(`something already listens on 127.0.0.1:${ctx.idpPort}; not starting the identity server next to a server this run did not start`);
 
   // The environment the app's process has (scripts/serve.ts), before any module reads it.
   process.env.DATABASE_URL = ctx.controlUrl;
@@ -301,7 +306,9 @@ async function run(ctx: BenchContext): Promise<void> {
       const start = process.hrtime.bigint();
       await controller.reconcile(t.id);
       const state = await tenantState(pool, t.id);
-      console.log(`  bootstrap tenant ${t.key.padEnd(6)} → ${state.status} in ${fmtMs(msSince(start))} ms${state.status === "active" ? "" : ` (${state.steps.find((s) => s.status !== "done")?.lastError ?? "?"})`}`);
+      console.log(
+        `  bootstrap tenant ${t.key.padEnd(6)} → ${state.status} in ${fmtMs(msSince(start))} ms${state.status === "active" ? "" : ` (${state.steps.find((s) => s.status !== "done")?.lastError ?? "?"})`}`,
+      );
     }
 
     ctx.progress(`preparing template database ${TEMPLATE_DB} (tenant migrations), used only if full filler provisioning is too slow`);
@@ -369,7 +376,9 @@ async function run(ctx: BenchContext): Promise<void> {
       );
       console.log(`  Every present tenant still has its own realm, client, roles and admin on the identity server, created through the adapter; only the database copy differs.`);
     } else if (fillers.projectedFullMs !== null) {
-      console.log(`  all fillers fully provisioned (projection after ${FILLER_PROBE}: ${fmtSeconds(fillers.projectedFullMs)}, within the ${fmtSeconds(FULL_FILLER_BUDGET_MS)} budget)`);
+      console.log(
+        `  all fillers fully provisioned (projection after ${FILLER_PROBE}: ${fmtSeconds(fillers.projectedFullMs)}, within the ${fmtSeconds(FULL_FILLER_BUDGET_MS)} budget)`,
+      );
     }
     if (fillers.failed.length) {
       console.log(`  ${fillers.failed.length} fillers did not become active after ${FILLER_MAX_RECONCILES} reconciles; first ones:`);

@@ -142,7 +142,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-console.log(`  ${isChild ? `[${selected.join(", ")}] ` : ""}cluster: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data in ${path.relative(ROOT, DATA_DIR)} (deleted first); app port ${APP_PORT}, identity server port ${IDP_PORT}`);
+console.log(
+  `  ${isChild ? `[${selected.join(", ")}] ` : ""}cluster: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data in ${path.relative(ROOT, DATA_DIR)} (deleted first); app port ${APP_PORT}, identity server port ${IDP_PORT}`,
+);
 
 const moduleStartedAt = Date.now();
 let failed = false;
@@ -166,7 +168,16 @@ try {
   await prepareControlPlane(cluster.controlUrl, onCleanup);
   setupDone = true;
 
-  const ctx: BenchContext = { root: ROOT, clusterUrl: cluster.clusterUrl, controlUrl: cluster.controlUrl, appPort: APP_PORT, idpPort: IDP_PORT, dataDir: DATA_DIR, progress, onCleanup };
+  const ctx: BenchContext = {
+    root: ROOT,
+    clusterUrl: cluster.clusterUrl,
+    controlUrl: cluster.controlUrl,
+    appPort: APP_PORT,
+    idpPort: IDP_PORT,
+    dataDir: DATA_DIR,
+    progress,
+    onCleanup,
+  };
   for (const name of selected) {
     const load = BENCHMARKS[name];
     if (!load) continue;

@@ -85,7 +85,8 @@ export const scimSync: Benchmark = {
     const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS });
     const host = `${tenant.key}.localhost:${ctx.appPort}`;
     const headers = { authorization: `Bearer ${secret}`, "content-type": "application/scim+json", accept: "application/scim+json" };
-    const scim = (method: string, pathname: string, body?: unknown) => send(agent, ctx.appPort, { method, host, pathname: `/scim/v2${pathname}`, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, 60_000);
+    const scim = (method: string, pathname: string, body?: unknown) =>
+      send(agent, ctx.appPort, { method, host, pathname: `/scim/v2${pathname}`, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, 60_000);
 
     // Warm the routes (first requests compile nothing under `next start`, but open pools and caches).
     expectStatus(await scim("GET", "/Users?count=1"), 200, "warm-up");
@@ -113,10 +114,18 @@ export const scimSync: Benchmark = {
 
     ctx.progress(`groups: ${fmtInt(GROUPS)} × (POST /scim/v2/Groups + PATCH adding ${MEMBERS_PER_GROUP} members) (${machineLoad()})`);
     const groups = await pool(GROUPS, async (g) => {
-      const created = expectStatus(await scim("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: `Sync Group ${g}`, externalId: `grp-${g}` }), 201, `group ${g}`);
+      const created = expectStatus(
+        await scim("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: `Sync Group ${g}`, externalId: `grp-${g}` }),
+        201,
+        `group ${g}`,
+      );
       const { id } = JSON.parse(created.body) as { id: string };
       const members = Array.from({ length: MEMBERS_PER_GROUP }, (_, k) => ({ value: userIds[(g * MEMBERS_PER_GROUP + k) % USERS] }));
-      const patched = expectStatus(await scim("PATCH", `/Groups/${id}?excludedAttributes=members`, { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] }), 200, `members of group ${g}`);
+      const patched = expectStatus(
+        await scim("PATCH", `/Groups/${id}?excludedAttributes=members`, { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] }),
+        200,
+        `members of group ${g}`,
+      );
       return [created.ms, patched.ms];
     });
     const memoryAfterGroups = processMemory(server.pid);
@@ -138,7 +147,15 @@ export const scimSync: Benchmark = {
       ["phase", "items", "failed", "time", "rate", "request p50", "request p90"],
       phases.map((p) => {
         const s = summarize(p.latencies);
-        return [p.label, fmtInt(p.items), fmtInt(p.failures), `${(p.ms / 1000).toFixed(1)} s`, `${((p.items - p.failures) / (p.ms / 1000)).toFixed(1)} /s`, `${fmtMs(s.p50)} ms`, `${fmtMs(s.p90)} ms`];
+        return [
+          p.label,
+          fmtInt(p.items),
+          fmtInt(p.failures),
+          `${(p.ms / 1000).toFixed(1)} s`,
+          `${((p.items - p.failures) / (p.ms / 1000)).toFixed(1)} /s`,
+          `${fmtMs(s.p50)} ms`,
+          `${fmtMs(s.p90)} ms`,
+        ];
       }),
     );
     console.log(`  memberships: ${fmtInt(GROUPS * MEMBERS_PER_GROUP)} at ${((GROUPS * MEMBERS_PER_GROUP) / (groups.ms / 1000)).toFixed(1)} /s`);

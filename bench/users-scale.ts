@@ -146,24 +146,39 @@ async function run(ctx: BenchContext): Promise<void> {
   const unregisterIdp = ctx.onCleanup(() => identity.server.close());
   Object.assign(process.env, identity.env);
 
-  const [{ createCustomer }, { ProvisioningController }, { businessCustomer }, { controlDb }, { tenantDatabaseUrl }, { listUsers }, { userListQuerySchema }, { createApiKey }, { createApiKeySchema }, { countUsers }, users, { encode }, { sessionSecret }, argon2, { ARGON2_PARAMS }] =
-    await Promise.all([
-      import("@/lib/customers/service"),
-      import("@/lib/provisioning/controller"),
-      import("@/tests/support/fixtures"),
-      import("@/lib/db/control"),
-      import("@/lib/db/tenant-clients"),
-      import("@/lib/users/queries"),
-      import("@/lib/users/schema"),
-      import("@/lib/api-keys/service"),
-      import("@/lib/api-keys/schema"),
-      import("@/lib/identity/users"),
-      import("@/app/workspace/api/v1/tenants/[key]/users/route"),
-      import("next-auth/jwt"),
-      import("@/lib/secrets/tenant-secrets"),
-      import("argon2"),
-      import("@/idp/config"),
-    ]);
+  const [
+    { createCustomer },
+    { ProvisioningController },
+    { businessCustomer },
+    { controlDb },
+    { tenantDatabaseUrl },
+    { listUsers },
+    { userListQuerySchema },
+    { createApiKey },
+    { createApiKeySchema },
+    { countUsers },
+    users,
+    { encode },
+    { sessionSecret },
+    argon2,
+    { ARGON2_PARAMS },
+  ] = await Promise.all([
+    import("@/lib/customers/service"),
+    import("@/lib/provisioning/controller"),
+    import("@/tests/support/fixtures"),
+    import("@/lib/db/control"),
+    import("@/lib/db/tenant-clients"),
+    import("@/lib/users/queries"),
+    import("@/lib/users/schema"),
+    import("@/lib/api-keys/service"),
+    import("@/lib/api-keys/schema"),
+    import("@/lib/identity/users"),
+    import("@/app/workspace/api/v1/tenants/[key]/users/route"),
+    import("next-auth/jwt"),
+    import("@/lib/secrets/tenant-secrets"),
+    import("argon2"),
+    import("@/idp/config"),
+  ]);
   const controller = new ProvisioningController(); // not started: reconcile() is called directly
   let server: NextServer | null = null;
   const unregister = ctx.onCleanup(async () => {
@@ -214,7 +229,9 @@ async function run(ctx: BenchContext): Promise<void> {
       if (outcome instanceof Error) console.log(`\n  next build failed, GET /users over HTTP is skipped: ${outcome.message.slice(0, 2_000)}`);
       else {
         built = outcome;
-        ctx.progress(`build ${outcome.built ? `done in ${fmtSeconds(outcome.ms)} (${outcome.reason})` : "up to date"}${outcome.restored.length ? `; restored ${outcome.restored.join(", ")}` : ""}`);
+        ctx.progress(
+          `build ${outcome.built ? `done in ${fmtSeconds(outcome.ms)} (${outcome.reason})` : "up to date"}${outcome.restored.length ? `; restored ${outcome.restored.join(", ")}` : ""}`,
+        );
       }
     }
 
@@ -271,7 +288,9 @@ async function run(ctx: BenchContext): Promise<void> {
     for (const c of [cases[0], cases[1], cases[4], cases[5], cases[6], cases[12]]) {
       if (!c) continue;
       const e = await explainListUsers(tenantUrl, toShape(userListQuerySchema.parse(c.raw)));
-      console.log(`  ${c.label}: execution ${fmtMs(e.executionMs)} ms, planning ${fmtMs(e.planningMs)} ms; indexes: ${e.indexes.length ? e.indexes.join(", ") : "none (sequential scan)"}`);
+      console.log(
+        `  ${c.label}: execution ${fmtMs(e.executionMs)} ms, planning ${fmtMs(e.planningMs)} ms; indexes: ${e.indexes.length ? e.indexes.join(", ") : "none (sequential scan)"}`,
+      );
       for (const line of e.planLines.slice(0, 24)) console.log(`      ${line}`);
       if (e.planLines.length > 24) console.log(`      … ${e.planLines.length - 24} more plan lines`);
     }
@@ -317,8 +336,21 @@ async function run(ctx: BenchContext): Promise<void> {
       for (const p of pages) {
         const probe = await get(agent, ctx.appPort, host, p.path, headers).catch((error: unknown) => ({ status: 0, body: String(error), ms: 0 }));
         if (probe.status !== 200 || !probe.body.includes(p.expect)) {
-          console.log(`\n  ${p.label}: unexpected answer ${probe.status}: ${probe.body.slice(0, 300)}\n  app output (last lines):\n${server.tail().map((l) => `    ${l}`).join("\n")}`);
-          rows.push([p.label, String(probe.status), "—", "—", "—", "—", `unexpected answer (status ${probe.status}, "${p.expect}" ${probe.body.includes(p.expect) ? "found" : "not found"})`]);
+          console.log(
+            `\n  ${p.label}: unexpected answer ${probe.status}: ${probe.body.slice(0, 300)}\n  app output (last lines):\n${server
+              .tail()
+              .map((l) => `    ${l}`)
+              .join("\n")}`,
+          );
+          rows.push([
+            p.label,
+            String(probe.status),
+            "—",
+            "—",
+            "—",
+            "—",
+            `unexpected answer (status ${probe.status}, "${p.expect}" ${probe.body.includes(p.expect) ? "found" : "not found"})`,
+          ]);
           if (p.kind === "target") target(`HTTP ${p.label}`, `status ${probe.status}`, `p50 < ${TARGET_LIST_P50_MS} ms`, false);
           continue;
         }
@@ -337,7 +369,9 @@ async function run(ctx: BenchContext): Promise<void> {
           fmtMs(s.p50),
           fmtMs(s.p90),
           fmtMs(s.p99),
-          p.kind === "target" ? target(`HTTP ${p.label}`, `p50 ${fmtMs(s.p50)} ms`, `p50 < ${TARGET_LIST_P50_MS} ms`, s.p50 < TARGET_LIST_P50_MS && bad === 0) : `${s.p50 < TARGET_LIST_P50_MS ? "under" : "OVER"} (info)`,
+          p.kind === "target"
+            ? target(`HTTP ${p.label}`, `p50 ${fmtMs(s.p50)} ms`, `p50 < ${TARGET_LIST_P50_MS} ms`, s.p50 < TARGET_LIST_P50_MS && bad === 0)
+            : `${s.p50 < TARGET_LIST_P50_MS ? "under" : "OVER"} (info)`,
         ]);
       }
       agent.destroy();
@@ -346,7 +380,10 @@ async function run(ctx: BenchContext): Promise<void> {
       printTable(["request", "status", "body", "p50 ms", "p90 ms", "p99 ms", `p50 < ${TARGET_LIST_P50_MS} ms`], rows);
       console.log(`  Measured from writing the request to reading the last byte of the HTML: proxy (host → tenant), session cookie decryption,`);
       console.log(`  the caller's standing (tenant DB, in the layout and again in the page), listUsers, React server rendering of 50 rows.`);
-      if (serverMemory) console.log(`  next start process after these ${fmtInt(pages.length * (HTTP_SAMPLES + HTTP_WARMUP))} requests: RSS ${serverMemory.rssMiB.toFixed(0)} MiB (peak ${serverMemory.hwmMiB.toFixed(0)} MiB), ${serverMemory.processes} process(es)`);
+      if (serverMemory)
+        console.log(
+          `  next start process after these ${fmtInt(pages.length * (HTTP_SAMPLES + HTTP_WARMUP))} requests: RSS ${serverMemory.rssMiB.toFixed(0)} MiB (peak ${serverMemory.hwmMiB.toFixed(0)} MiB), ${serverMemory.processes} process(es)`,
+        );
       await server.stop();
       server = null;
     } else if (!HTTP_ENABLED) console.log("\n  1b. GET /users over HTTP skipped (BENCH_USERS_HTTP=0)");
@@ -423,7 +460,10 @@ async function run(ctx: BenchContext): Promise<void> {
             const response = await handler(request, { params: Promise.resolve({ key: tenant.key }) });
             const text = await response.text();
             const parsed = JSON.parse(text) as { provisioningState?: string; code?: string; message?: string };
-            outcome = response.status === 201 && parsed.provisioningState === "synced" ? "ok" : `${response.status} ${parsed.code ?? parsed.provisioningState ?? ""}: ${(parsed.message ?? "").slice(0, 120)}`;
+            outcome =
+              response.status === 201 && parsed.provisioningState === "synced"
+                ? "ok"
+                : `${response.status} ${parsed.code ?? parsed.provisioningState ?? ""}: ${(parsed.message ?? "").slice(0, 120)}`;
           } catch (error) {
             outcome = `threw: ${(error instanceof Error ? error.message : String(error)).slice(0, 120)}`;
           }
@@ -455,7 +495,7 @@ async function run(ctx: BenchContext): Promise<void> {
     collectGarbage();
     const heapAfter = process.memoryUsage();
 
-    subheading("2. Users created through POST /api/v1/tenants/{key}/users (route handler in-process, API key, passwordMode \"none\": without initial passwords)");
+    subheading('2. Users created through POST /api/v1/tenants/{key}/users (route handler in-process, API key, passwordMode "none": without initial passwords)');
     const total = { attempted: 0, created: 0, wallMs: 0 };
     const rows = phases.map((p) => {
       total.attempted += p.attempted;
@@ -474,19 +514,35 @@ async function run(ctx: BenchContext): Promise<void> {
         fmtMs(s.max),
         fmtMs(p.cpuMs / Math.max(1, p.attempted)),
         fmtMs(p.pgCpuMs / Math.max(1, p.attempted)),
-        target(`create users/s with ${p.workers} workers`, `${rate.toFixed(1)} users/s`, `≥ ${TARGET_CREATE_RATE} users/s`, rate >= TARGET_CREATE_RATE && p.created === p.attempted),
+        target(
+          `create users/s with ${p.workers} workers`,
+          `${rate.toFixed(1)} users/s`,
+          `≥ ${TARGET_CREATE_RATE} users/s`,
+          rate >= TARGET_CREATE_RATE && p.created === p.attempted,
+        ),
       ];
     });
-    printTable(["workers", "created", "errors", "wall", "users/s", "p50 ms", "p99 ms", "max ms", "CPU ms/user (this proc)", "CPU ms/user (PostgreSQL)", `≥ ${TARGET_CREATE_RATE}/s`], rows);
+    printTable(
+      ["workers", "created", "errors", "wall", "users/s", "p50 ms", "p99 ms", "max ms", "CPU ms/user (this proc)", "CPU ms/user (PostgreSQL)", `≥ ${TARGET_CREATE_RATE}/s`],
+      rows,
+    );
     const overall = total.created / (total.wallMs / 1_000);
-    console.log(`  all phases: ${fmtInt(total.created)} created of ${fmtInt(total.attempted)} attempted in ${fmtSeconds(total.wallMs)} → ${overall.toFixed(1)} users/s → ${target("create users/s overall", `${overall.toFixed(1)} users/s`, `≥ ${TARGET_CREATE_RATE} users/s`, overall >= TARGET_CREATE_RATE)}`);
+    console.log(
+      `  all phases: ${fmtInt(total.created)} created of ${fmtInt(total.attempted)} attempted in ${fmtSeconds(total.wallMs)} → ${overall.toFixed(1)} users/s → ${target("create users/s overall", `${overall.toFixed(1)} users/s`, `≥ ${TARGET_CREATE_RATE} users/s`, overall >= TARGET_CREATE_RATE)}`,
+    );
     for (const p of phases) for (const [what, n] of [...p.errors].slice(0, 5)) console.log(`  errors (${p.workers} workers): ${n} × ${what}`);
     const delta = realmAfter - realmBefore;
     console.log(
       `  realm ${tenant.key} (admin API users.count): ${fmtInt(realmBefore)} before → ${fmtInt(realmAfter)} after = +${fmtInt(delta)} ${delta === total.created ? "(= users created)" : `(MISMATCH: ${fmtInt(total.created)} created)`}; tenant DB: ${fmtInt(dbSynced)} api-* users synced`,
     );
-    targets.push({ figure: "realm grew by the users created", value: `+${fmtInt(delta)}`, target: `+${fmtInt(total.attempted)}`, met: delta === total.attempted && total.created === total.attempted && dbSynced === total.created });
-    if (phases.some((p) => p.stoppedEarly)) console.log(`  The run stopped at its ${fmtSeconds(CREATE_BUDGET_MS)} budget before creating all ${fmtInt(CREATE_PHASES.reduce((a, p) => a + p.users, 0))} users.`);
+    targets.push({
+      figure: "realm grew by the users created",
+      value: `+${fmtInt(delta)}`,
+      target: `+${fmtInt(total.attempted)}`,
+      met: delta === total.attempted && total.created === total.attempted && dbSynced === total.created,
+    });
+    if (phases.some((p) => p.stoppedEarly))
+      console.log(`  The run stopped at its ${fmtSeconds(CREATE_BUDGET_MS)} budget before creating all ${fmtInt(CREATE_PHASES.reduce((a, p) => a + p.users, 0))} users.`);
     console.log(`  Each create: API key check, insert + audit event (one transaction), then the identity sync — find by username, create with the`);
     console.log(`  generated one-time password (argon2id hash on the identity server), role lookup, role mapping — then the row marked synced and read back.`);
     console.log(
@@ -498,9 +554,7 @@ async function run(ctx: BenchContext): Promise<void> {
     const cpuPerUser = phases.reduce((a, p) => a + p.cpuMs, 0) / Math.max(1, total.attempted);
     const pgPerUser = phases.reduce((a, p) => a + p.pgCpuMs, 0) / Math.max(1, total.attempted);
     const rest = cpuPerUser - argonCpuMs;
-    console.log(
-      `  CPU per create: ${fmtMs(cpuPerUser)} ms in this process, of which one argon2id hash is ${fmtMs(argonCpuMs)} ms; plus ${fmtMs(pgPerUser)} ms in PostgreSQL.`,
-    );
+    console.log(`  CPU per create: ${fmtMs(cpuPerUser)} ms in this process, of which one argon2id hash is ${fmtMs(argonCpuMs)} ms; plus ${fmtMs(pgPerUser)} ms in PostgreSQL.`);
     console.log(
       `  Estimate, not measured: without a password to hash, ${fmtMs(rest + pgPerUser)} ms of CPU per user would allow about ${fmtInt((os.availableParallelism() * 1_000) / Math.max(0.1, rest + pgPerUser))} users/s on ${os.availableParallelism()} CPUs if nothing else ran.`,
     );
@@ -560,7 +614,10 @@ async function standalone(): Promise<void> {
   let cleaning: Promise<void> | null = null;
   const cleanup = () =>
     (cleaning ??= (async () => {
-      while (cleanups.length) await cleanups.pop()?.().catch((e: unknown) => console.error(`cleanup failed: ${String(e)}`));
+      while (cleanups.length)
+        await cleanups
+          .pop()?.()
+          .catch((e: unknown) => console.error(`cleanup failed: ${String(e)}`));
     })());
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().finally(() => process.exit(130)));
 

@@ -5,7 +5,11 @@ const stepTones: Record<string, Tone> = { pending: "slate", running: "blue", don
 const verificationTones: Record<string, Tone> = { pending: "amber", partial: "amber", completed: "green", rekyc_due: "red" };
 const paymentTones: Record<string, Tone> = { current: "green", grace: "amber", overdue: "red" };
 
-const label = (value: string) => value.replace("_", " ").replace(/^./, (c) => c.toUpperCase()).replace("Rekyc", "Re-KYC");
+const label = (value: string) =>
+  value
+    .replace("_", " ")
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace("Rekyc", "Re-KYC");
 
 export function TenantStatusBadge({ status }: { status: string }) {
   return <Badge tone={tenantTones[status] ?? "slate"}>{label(status)}</Badge>;

@@ -35,7 +35,10 @@ test("a tenant admin finds their change and a failed sign-in in the audit log, o
   await expect(rows.nth(1)).toContainText("ravi");
 
   // Its detail shows what was created.
-  await rows.nth(1).getByRole("link", { name: /Details/ }).click();
+  await rows
+    .nth(1)
+    .getByRole("link", { name: /Details/ })
+    .click();
   await expect(admin.getByRole("heading", { name: "After" })).toBeVisible();
   await expect(admin.getByText('"email": "ravi@example.com"')).toBeVisible();
   await admin.goBack();
@@ -77,7 +80,10 @@ test("a superadmin reads the platform's trail and a tenant's own from its page",
   await page.getByRole("button", { name: "Apply filters" }).click();
   const created = page.getByRole("table").getByRole("row").filter({ hasText: "tenant.created" });
   await expect(created.first()).toBeVisible();
-  await created.first().getByRole("link", { name: /Details/ }).click();
+  await created
+    .first()
+    .getByRole("link", { name: /Details/ })
+    .click();
   await expect(page.getByRole("heading", { name: "After" })).toBeVisible();
 
   // A bad time range is refused next to its field.

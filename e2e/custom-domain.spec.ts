@@ -16,7 +16,9 @@ test.afterAll(async () => {
   await dns?.close();
 });
 
-test("a tenant admin adds a custom domain, serves its TXT record, watches it verify, signs in on it, sees it lost when the record goes and verified again when it returns, and removes it", async ({ browser }) => {
+test("a tenant admin adds a custom domain, serves its TXT record, watches it verify, signs in on it, sees it lost when the record goes and verified again when it returns, and removes it", async ({
+  browser,
+}) => {
   const tenant = await onboardTenant(browser);
   const admin = await (await browser.newContext()).newPage();
   await signInToTenant(admin, tenant.key, tenant.username, tenant.password);

@@ -20,7 +20,9 @@ test.describe("host routing from the attacker's side", () => {
   });
 
   test("a forged tenant header does not change which tenant answers", async ({ request }) => {
-    const response = await request.get(`${origin}/sign-in`, { headers: { host: host("cloud"), "x-gatehouse-tenant-id": "00000000-0000-4000-8000-000000000000", "x-gatehouse-tenant-key": "root" } });
+    const response = await request.get(`${origin}/sign-in`, {
+      headers: { host: host("cloud"), "x-gatehouse-tenant-id": "00000000-0000-4000-8000-000000000000", "x-gatehouse-tenant-key": "root" },
+    });
     expect(response.status()).toBe(200);
     const html = await response.text();
     expect(html).toContain("Gatehouse Cloud"); // its sign-in page, or its "being set up" page right after start

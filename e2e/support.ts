@@ -87,7 +87,6 @@ export async function onboardTenant(browser: Browser): Promise<ReadyTenant> {
   return { key: customer.key, displayName: customer.displayName, username, password };
 }
 
-
 /** Signs in on a tenant's host (via its realm's login page) and waits to be back on `path`. */
 export async function signInToTenant(page: Page, key: string, username: string, password: string, path = "/") {
   await page.goto(hostUrl(key, path));

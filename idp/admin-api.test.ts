@@ -45,7 +45,8 @@ describe("authentication of the admin API", () => {
     const forged = await fetch(`${idp.url}/admin/realms`, { headers: { authorization: "Bearer not.a.jwt" } });
     expect(forged.status).toBe(401);
 
-    const userId = (await kc.users.create({ realm: "master", username: "auditor", enabled: true, credentials: [{ type: "password", value: "auditor-pass", temporary: false }] })).id;
+    const userId = (await kc.users.create({ realm: "master", username: "auditor", enabled: true, credentials: [{ type: "password", value: "auditor-pass", temporary: false }] }))
+      .id;
     const auditor = await adminClient(idp.url, { username: "auditor", password: "auditor-pass" });
     expect((await failure(auditor.realms.find())).status).toBe(403);
 
@@ -239,7 +240,12 @@ describe("clients and protocol mappers", () => {
     const { id } = await kc.clients.create({ realm, clientId: "app" });
     await kc.clients.addProtocolMapper(
       { realm, id },
-      { name: "roles", protocol: "openid-connect", protocolMapper: "oidc-usermodel-realm-role-mapper", config: { "claim.name": "roles", multivalued: "true", "id.token.claim": "true" } },
+      {
+        name: "roles",
+        protocol: "openid-connect",
+        protocolMapper: "oidc-usermodel-realm-role-mapper",
+        config: { "claim.name": "roles", multivalued: "true", "id.token.claim": "true" },
+      },
     );
     const [mapper] = await kc.clients.listProtocolMappers({ realm, id });
     expect(mapper).toMatchObject({ name: "roles", protocolMapper: "oidc-usermodel-realm-role-mapper", config: { "claim.name": "roles", multivalued: "true" } });
@@ -266,7 +272,12 @@ describe("realm roles", () => {
     expect(roleName).toBe("tenant-admin");
     await kc.roles.create({ realm, name: "member" });
     expect((await kc.roles.find({ realm })).map((r) => r.name)).toEqual(["member", "tenant-admin"]);
-    expect(await kc.roles.findOneByName({ realm, name: "tenant-admin" })).toMatchObject({ name: "tenant-admin", description: "Administers the tenant", composite: false, clientRole: false });
+    expect(await kc.roles.findOneByName({ realm, name: "tenant-admin" })).toMatchObject({
+      name: "tenant-admin",
+      description: "Administers the tenant",
+      composite: false,
+      clientRole: false,
+    });
     expect(await kc.roles.findOneByName({ realm, name: "nope" })).toBeNull();
     expect((await failure(kc.roles.create({ realm, name: "member" }))).status).toBe(409);
 

@@ -91,7 +91,10 @@ export function createRequestHandler(deps: AppDeps): (req: IncomingMessage, res:
       const raw = url.pathname.split("/").filter(Boolean);
       // Text PostgreSQL cannot store is refused here, for every route (bodies: idp/http/body.ts).
       checkedQuery(url.searchParams);
-      refuseUnsafeText(raw.map((segment) => decodeComponent(segment) ?? ""), "The path");
+      refuseUnsafeText(
+        raw.map((segment) => decodeComponent(segment) ?? ""),
+        "The path",
+      );
       if (raw[0] === "realms" && raw.length >= 2) return await handleRealm(deps, req, res, raw, url.search);
       if (raw[0] === "admin" && raw[1] === "realms") {
         const segments = pathSegments(url.pathname);

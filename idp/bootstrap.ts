@@ -41,9 +41,7 @@ export async function ensureMasterRealm(db: Db, admin: BootstrapAdmin, log: pino
     if (!cli) await insertClient(tx, MASTER_REALM, { clientId: ADMIN_CLI_CLIENT, name: "admin-cli", ...cliFields });
     else await updateClient(tx, MASTER_REALM, cli.id, cliFields);
 
-    const role =
-      (await findRoleByName(tx, MASTER_REALM, ADMIN_ROLE)) ??
-      (await insertRole(tx, MASTER_REALM, { name: ADMIN_ROLE, description: "Administrator of every realm" }));
+    const role = (await findRoleByName(tx, MASTER_REALM, ADMIN_ROLE)) ?? (await insertRole(tx, MASTER_REALM, { name: ADMIN_ROLE, description: "Administrator of every realm" }));
 
     let user = await findUserByUsername(tx, MASTER_REALM, admin.username);
     if (!user) {
@@ -62,7 +60,14 @@ export async function ensureMasterRealm(db: Db, admin: BootstrapAdmin, log: pino
     await addUserRoles(tx, user.id, [role.id]);
 
     if (serviceAccount) {
-      const fields = { publicClient: false, enabled: true, serviceAccountsEnabled: true, standardFlowEnabled: false, directAccessGrantsEnabled: false, secret: serviceAccount.secret };
+      const fields = {
+        publicClient: false,
+        enabled: true,
+        serviceAccountsEnabled: true,
+        standardFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        secret: serviceAccount.secret,
+      };
       const existing = await findClientByClientId(tx, MASTER_REALM, serviceAccount.clientId);
       const client = existing
         ? ((await updateClient(tx, MASTER_REALM, existing.id, fields)) ?? existing)

@@ -24,7 +24,14 @@ async function realmWithUser(options: Parameters<typeof provisionRealm>[2] = {})
   return { ...fixture, config: await discover(idp.url, fixture.realm, fixture.clientId, fixture.secret) };
 }
 
-async function passwordGrant(realm: string, clientId: string, username: string, password: string, fetchImpl: FetchLike = fetch, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
+async function passwordGrant(
+  realm: string,
+  clientId: string,
+  username: string,
+  password: string,
+  fetchImpl: FetchLike = fetch,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
   const response = await fetchImpl(`${idp.url}/realms/${realm}/protocol/openid-connect/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
@@ -173,7 +180,10 @@ describe("failed logins", () => {
     await kc.clients.create({ realm: t.realm, clientId: "cli", publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
     const [attacker, owner] = [fetchFrom("127.0.0.2"), fetchFrom("127.0.0.3")];
     for (let i = 0; i < 5; i++) await passwordGrant(t.realm, "cli", t.username, `wrong-${i}`, attacker);
-    expect(await passwordGrant(t.realm, "cli", t.username, t.password, attacker)).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (59|60) seconds\.$/) } });
+    expect(await passwordGrant(t.realm, "cli", t.username, t.password, attacker)).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (59|60) seconds\.$/) },
+    });
     expect((await passwordGrant(t.realm, "cli", t.username, t.password, owner)).status).toBe(200);
     expect((await passwordGrant(t.realm, "cli", t.username, t.password, attacker)).status).toBe(400);
     // The email is another name: counted apart, so a wait tells nothing about which names are one account.
@@ -193,7 +203,10 @@ describe("failed logins", () => {
     expect(answers.slice(0, 19).map((a) => a.body.error_description)).toEqual(Array(19).fill("Invalid user credentials"));
     expect(answers[19]).toMatchObject({ status: 400, retryAfter: "30" });
     // Now every name waits from that address, a real user with the right password included — and says nothing more.
-    expect((await passwordGrant(t.realm, "cli", t.username, t.password, sprayer)).body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (29|30) seconds\.$/) });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password, sprayer)).body).toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/^Invalid user credentials\. Try again in (29|30) seconds\.$/),
+    });
     expect((await passwordGrant(t.realm, "cli", t.username, t.password, owner)).status).toBe(200);
     // The user's own counts are untouched: nothing failed under their name.
     expect(await kc.attackDetection.findOne({ realm: t.realm, id: t.userId })).toMatchObject({ numFailures: 0, disabled: false });
@@ -206,7 +219,10 @@ describe("failed logins", () => {
     await passwordGrant(t.realm, "cli", t.username, "wrong");
     const second = await passwordGrant(t.realm, "cli", t.username, "wrong");
     expect(second.retryAfter).toBe("7");
-    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).body).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/^Invalid user credentials\. Try again in [67] seconds\.$/) });
+    expect((await passwordGrant(t.realm, "cli", t.username, t.password)).body).toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/^Invalid user credentials\. Try again in [67] seconds\.$/),
+    });
 
     // LINEAR: every failure past the factor waits one increment more (MULTIPLE would wait 1 × 1 s again).
     await kc.realms.update({ realm: t.realm }, { waitIncrementSeconds: 1, bruteForceStrategy: "LINEAR" });
@@ -333,14 +349,18 @@ describe("the new password", () => {
     const form = loginForm(result.html, result.url);
 
     const nine = "nine-char";
-    const refused = await attempt.browser.follow(form.action, "http://app.test/", { form: { csrf: form.csrf, step: "update-password", "password-new": nine, "password-confirm": nine } });
+    const refused = await attempt.browser.follow(form.action, "http://app.test/", {
+      form: { csrf: form.csrf, step: "update-password", "password-new": nine, "password-confirm": nine },
+    });
     const page = await refused.response.text();
     expect(alertText(page)).toBe("Choose a password of at least 10 characters.");
     expect(page).toContain('name="password-new"');
     expect((await kc.users.findOne({ realm: t.realm, id: t.userId }))!.requiredActions).toEqual(["UPDATE_PASSWORD"]);
 
     const ten = "ten-chars!";
-    const done = await attempt.browser.follow(form.action, "http://app.test/", { form: { csrf: form.csrf, step: "update-password", "password-new": ten, "password-confirm": ten } });
+    const done = await attempt.browser.follow(form.action, "http://app.test/", {
+      form: { csrf: form.csrf, step: "update-password", "password-new": ten, "password-confirm": ten },
+    });
     expect(done.url).toMatch(/^http:\/\/app\.test\/.*code=/);
     expect((await loginWithCode(t.config, t.username, ten)).tokens.claims()!.sub).toBe(t.userId);
   });
@@ -348,7 +368,9 @@ describe("the new password", () => {
   it("is held to Gatehouse's policy on a realm that never had one set, and a policy the server cannot check is refused", async () => {
     const t = await realmWithUser();
     expect((await kc.realms.findOne({ realm: t.realm }))?.passwordPolicy).toBeUndefined();
-    await expect(kc.users.resetPassword({ realm: t.realm, id: t.userId, credential: { type: "password", value: "nine-char", temporary: false } })).rejects.toMatchObject({ response: { status: 400 } });
+    await expect(kc.users.resetPassword({ realm: t.realm, id: t.userId, credential: { type: "password", value: "nine-char", temporary: false } })).rejects.toMatchObject({
+      response: { status: 400 },
+    });
     expect(await failure(kc.realms.update({ realm: t.realm }, { passwordPolicy: "length(10) and digits(2)" }))).toBe(400);
     expect((await kc.realms.findOne({ realm: t.realm }))?.passwordPolicy).toBeUndefined();
   });

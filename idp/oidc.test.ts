@@ -279,7 +279,9 @@ describe("RP-initiated logout", () => {
     const browser = new Browser();
     const config = await discover(idp.url, a.realm, a.clientId, a.secret);
     await loginWithCode(config, a.username, a.password, browser);
-    const confirm = await browser.request(`${issuer(a.realm)}/protocol/openid-connect/logout?client_id=${a.clientId}&post_logout_redirect_uri=${encodeURIComponent(POST_LOGOUT_URI)}`);
+    const confirm = await browser.request(
+      `${issuer(a.realm)}/protocol/openid-connect/logout?client_id=${a.clientId}&post_logout_redirect_uri=${encodeURIComponent(POST_LOGOUT_URI)}`,
+    );
     expect(confirm.status).toBe(200);
     const html = await confirm.text();
     expect(html).toContain("Do you want to sign out?");
@@ -289,7 +291,9 @@ describe("RP-initiated logout", () => {
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(POST_LOGOUT_URI);
 
-    const bad = await browser.request(`${issuer(a.realm)}/protocol/openid-connect/logout?client_id=${a.clientId}&post_logout_redirect_uri=${encodeURIComponent("http://evil.test/")}`);
+    const bad = await browser.request(
+      `${issuer(a.realm)}/protocol/openid-connect/logout?client_id=${a.clientId}&post_logout_redirect_uri=${encodeURIComponent("http://evil.test/")}`,
+    );
     expect(bad.status).toBe(400);
   });
 });

@@ -175,7 +175,13 @@ async function seed(): Promise<Keys> {
   }
   const tenant = await controlDb().tenant.findUniqueOrThrow({ where: { key: TENANT_KEY }, select: fields });
   const workspace = await createApiKey(tenant, SUPERADMIN_PRINCIPAL, createApiKeySchema.parse({ name: "fuzz", scopes: [...API_KEY_SCOPES] }), actor);
-  const user = await call("POST", hostOf(TENANT_KEY), `/api/v1/tenants/${TENANT_KEY}/users`, workspace.secret, { username: "asha.rao", email: "asha.rao@fuzz.example", firstName: "Asha", lastName: "Rao", passwordMode: "none" });
+  const user = await call("POST", hostOf(TENANT_KEY), `/api/v1/tenants/${TENANT_KEY}/users`, workspace.secret, {
+    username: "asha.rao",
+    email: "asha.rao@fuzz.example",
+    firstName: "Asha",
+    lastName: "Rao",
+    passwordMode: "none",
+  });
   if (user.status !== 201) throw new Error(`creating the example user: ${user.status} ${user.body}`);
   await closeTenantDbs();
   await controlDb().$disconnect();
@@ -201,7 +207,10 @@ async function waitForReady(child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it was ready`);
-    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${origin}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -13,7 +13,11 @@ const app = next({ dev, port, hostname: "localhost", ...(dev ? { turbopack: true
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createEdgeServer(
-  { trustedProxies: parseTrustedProxies(config.GATEHOUSE_TRUSTED_PROXIES), maxBodyBytes: config.GATEHOUSE_MAX_REQUEST_BYTES, requestTimeoutMs: config.GATEHOUSE_REQUEST_TIMEOUT_MS },
+  {
+    trustedProxies: parseTrustedProxies(config.GATEHOUSE_TRUSTED_PROXIES),
+    maxBodyBytes: config.GATEHOUSE_MAX_REQUEST_BYTES,
+    requestTimeoutMs: config.GATEHOUSE_REQUEST_TIMEOUT_MS,
+  },
   (req, res) => handle(req, res),
 );
 const upgrade = app.getUpgradeHandler();

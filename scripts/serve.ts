@@ -67,7 +67,9 @@ const base = new URL(baseUrl);
 const at = (sub: string) => `${base.protocol}//${sub}.${base.host}`;
 
 if (!quiet) {
-  const source = db.server ? `embedded PostgreSQL (${db.server.startedHere ? "started" : "already running"}, data in ${path.relative(process.cwd(), dataDir) || "."}/postgres)` : "DATABASE_URL";
+  const source = db.server
+    ? `embedded PostgreSQL (${db.server.startedHere ? "started" : "already running"}, data in ${path.relative(process.cwd(), dataDir) || "."}/postgres)`
+    : "DATABASE_URL";
   console.log(`
   Gatehouse (${mode})
   ─────────────────────────────────────────────
@@ -82,7 +84,16 @@ if (!quiet) {
 
 const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "next-server.ts"), mode, String(port)], {
   stdio: "inherit",
-  env: { ...process.env, ...identityEnv, ...bootstrapAdmin, DATABASE_URL: db.url, ...(db.appUrl ? { GATEHOUSE_APP_DATABASE_URL: db.appUrl } : {}), GATEHOUSE_BASE_URL: baseUrl, GATEHOUSE_SECRET_KEY: secret.key, AUTH_TRUST_HOST: "true" },
+  env: {
+    ...process.env,
+    ...identityEnv,
+    ...bootstrapAdmin,
+    DATABASE_URL: db.url,
+    ...(db.appUrl ? { GATEHOUSE_APP_DATABASE_URL: db.appUrl } : {}),
+    GATEHOUSE_BASE_URL: baseUrl,
+    GATEHOUSE_SECRET_KEY: secret.key,
+    AUTH_TRUST_HOST: "true",
+  },
 });
 
 let stopping = false;

@@ -44,7 +44,12 @@ if (only !== "e2e") {
 if (only !== "unit") {
   process.env.GATEHOUSE_NEXT_DIST_DIR = ".next-test";
   run("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
-  run("API fuzzing (schemathesis, both hosts)", process.execPath, ["--import", "tsx", path.join("scripts", "fuzz.ts")], await freePortsFor(["FUZZ_PORT", "FUZZ_IDP_PORT", "FUZZ_PG_PORT"]));
+  run(
+    "API fuzzing (schemathesis, both hosts)",
+    process.execPath,
+    ["--import", "tsx", path.join("scripts", "fuzz.ts")],
+    await freePortsFor(["FUZZ_PORT", "FUZZ_IDP_PORT", "FUZZ_PG_PORT"]),
+  );
   summary.push("API fuzzing: passed (every documented operation of both hosts; reports in .data/fuzz-report)");
   fs.rmSync(path.join(".data", "e2e"), { recursive: true, force: true });
   run("browser tests on the embedded identity server", bin("playwright"), ["test"], await freePortsFor(E2E_PORTS));
@@ -60,7 +65,10 @@ console.log(`\n${summary.map((line) => `  ${line}`).join("\n")}\n✔ all tests p
 
 /** How many vitest tests ran on Keycloak: the "keycloak" project's and the contract suite's Keycloak half. */
 function keycloakCount(file: string): string {
-  interface Assertion { status: string; ancestorTitles: string[] }
+  interface Assertion {
+    status: string;
+    ancestorTitles: string[];
+  }
   const results = JSON.parse(fs.readFileSync(file, "utf8")) as { testResults: { name: string; assertionResults: Assertion[] }[] };
   const count = (assertions: Assertion[], status: (s: string) => boolean) => assertions.filter((a) => status(a.status)).length;
   let passed = 0;

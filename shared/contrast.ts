@@ -60,7 +60,9 @@ export function contrastReport(color: string): ContrastReport {
   const whiteContrast = contrastRatio(color, "#ffffff");
   const warnings: string[] = [];
   if (whiteContrast < AA_NORMAL_TEXT) {
-    warnings.push(`White and this colour contrast only ${ratio(whiteContrast)} (WCAG AA needs ${AA_NORMAL_TEXT}:1): white text on it, and it on white pages, will be hard to read.`);
+    warnings.push(
+      `White and this colour contrast only ${ratio(whiteContrast)} (WCAG AA needs ${AA_NORMAL_TEXT}:1): white text on it, and it on white pages, will be hard to read.`,
+    );
   }
   if (textContrast < AA_NORMAL_TEXT) {
     warnings.push(`${textColor === "#000000" ? "Black" : "White"} text on this colour contrasts only ${ratio(textContrast)}, below WCAG AA (${AA_NORMAL_TEXT}:1).`);

@@ -89,7 +89,13 @@ describe("API keys", () => {
   });
 
   it("validates names and scopes", () => {
-    for (const bad of [{ name: " ", scopes: ["user:list"] }, { name: "x".repeat(101), scopes: ["user:list"] }, { name: "x", scopes: [] }, { name: "x", scopes: ["user:fly"] }, { name: "x", scopes: "user:list" }]) {
+    for (const bad of [
+      { name: " ", scopes: ["user:list"] },
+      { name: "x".repeat(101), scopes: ["user:list"] },
+      { name: "x", scopes: [] },
+      { name: "x", scopes: ["user:fly"] },
+      { name: "x", scopes: "user:list" },
+    ]) {
       expect(createApiKeySchema.safeParse(bad).success).toBe(false);
     }
     expect(createApiKeySchema.parse({ name: "  ok  ", scopes: ["user:list", "user:list"] })).toMatchObject({ name: "ok", scopes: ["user:list"] });
@@ -97,7 +103,10 @@ describe("API keys", () => {
 
   it("never gives a key a scope its creator does not hold, and writes nothing then", async () => {
     const before = await tenantDb(acme).apiKey.count();
-    await expect(createApiKey(acme, auditor, input("too much", ["user:list", "user:create"]), TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden", fields: { scopes: expect.stringContaining("user:create") } });
+    await expect(createApiKey(acme, auditor, input("too much", ["user:list", "user:create"]), TEST_ACTOR)).rejects.toMatchObject({
+      code: "forbidden",
+      fields: { scopes: expect.stringContaining("user:create") },
+    });
     await expect(createApiKey(acme, auditor, input("scim", ["scim"]), TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
     const ouAdmin: Principal = { kind: "user", username: "oscar", realmRoles: ["member"], ouRoles: { "00000000-0000-4000-8000-000000000001": "admin" } };
     // OU-scoped rights are not tenant-wide: they cannot be handed to a key.

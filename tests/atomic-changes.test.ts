@@ -25,18 +25,26 @@ let fullKey: string;
 let scim: ScimCaller;
 
 const admin: Principal = { kind: "user", username: "admin", realmRoles: ["tenant-admin"], ouRoles: {} };
-const keyFor = async (scopes: readonly (Permission | "scim")[]) => (await createApiKey(acme, admin, createApiKeySchema.parse({ name: `atomic ${scopes.length}`, scopes }), TEST_ACTOR)).secret;
+const keyFor = async (scopes: readonly (Permission | "scim")[]) =>
+  (await createApiKey(acme, admin, createApiKeySchema.parse({ name: `atomic ${scopes.length}`, scopes }), TEST_ACTOR)).secret;
 const host = () => `${acme.key}.localhost:3000`;
 const base = () => `/api/v1/tenants/${acme.key}`;
 const createUser = (body: Json) => call(users.POST, { host: host(), path: `${base()}/users`, method: "POST", key: fullKey, params: { key: acme.key }, body });
-const patchUser = (key: string, username: string, body: Json) => call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
+const patchUser = (key: string, username: string, body: Json) =>
+  call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
 
 /** Everything either store holds about the user (by id, so a rename shows), and its audit trail. */
 async function everything(id: string) {
   const db = tenantDb(acme);
   const row = await db.user.findUniqueOrThrow({ where: { id } });
   const realmUser = await (await identityAdmin()).users.findOne({ realm: acme.key, id: row.identityId! });
-  const realm = { username: realmUser?.username, email: realmUser?.email ?? null, firstName: realmUser?.firstName ?? null, enabled: realmUser?.enabled, roles: (await realmRolesOf(acme.key, row.identityId!)).filter((r) => ["tenant-admin", "auditor", "member"].includes(r)).sort() };
+  const realm = {
+    username: realmUser?.username,
+    email: realmUser?.email ?? null,
+    firstName: realmUser?.firstName ?? null,
+    enabled: realmUser?.enabled,
+    roles: (await realmRolesOf(acme.key, row.identityId!)).filter((r) => ["tenant-admin", "auditor", "member"].includes(r)).sort(),
+  };
   const events = await db.auditEvent.count();
   const retired = await db.retiredUsername.count();
   return { row, realm, events, retired };
@@ -83,7 +91,10 @@ describe("REST PATCH /users/{username}: all of it or nothing", () => {
     const created = await createUser({ username: "all.at.once", passwordMode: "none" });
     const id = String(created.body.id);
     const changed = await patchUser(fullKey, "all.at.once", { username: "all.done", tenantRole: "auditor", firstName: "Alma", email: "alma@example.com", enabled: false });
-    expect(changed).toMatchObject({ status: 200, body: { username: "all.done", tenantRole: "auditor", firstName: "Alma", email: "alma@example.com", enabled: false, provisioningState: "synced" } });
+    expect(changed).toMatchObject({
+      status: 200,
+      body: { username: "all.done", tenantRole: "auditor", firstName: "Alma", email: "alma@example.com", enabled: false, provisioningState: "synced" },
+    });
     const after = await everything(id);
     expect(after.realm).toEqual({ username: "all.done", email: "alma@example.com", firstName: "Alma", enabled: false, roles: ["auditor"] });
     const actions = (await tenantDb(acme).auditEvent.findMany({ where: { resourceId: "all.done" }, orderBy: { id: "asc" } })).map((e) => e.action);
@@ -96,7 +107,12 @@ describe("SCIM Users: a rename that fails validation keeps nothing", () => {
   it("PUT with a new userName and an invalid email is a 400, and the user keeps its name", async () => {
     const created = await createUser({ username: "scim.put", email: "scim.put@example.com", passwordMode: "none" });
     const before = await everything(String(created.body.id));
-    const refused = await scim("PUT", `/scim/v2/Users/${created.body.id}`, { schemas: [USER_SCHEMA], userName: "scim.put.renamed", emails: [{ value: "not-an-email", primary: true }], active: true });
+    const refused = await scim("PUT", `/scim/v2/Users/${created.body.id}`, {
+      schemas: [USER_SCHEMA],
+      userName: "scim.put.renamed",
+      emails: [{ value: "not-an-email", primary: true }],
+      active: true,
+    });
     expect(refused).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
     expect(await everything(String(created.body.id))).toEqual(before);
   });

@@ -68,10 +68,9 @@ async function failure(client: pg.Client, sql: string): Promise<{ code?: string;
 async function state(trail: Trail): Promise<{ rows: number; triggers: string[] }> {
   return withClient(trail.ownerUrl(), async (owner) => {
     const { rows } = await owner.query<{ count: string }>(`SELECT count(*) FROM ${trail.table}`);
-    const triggers = await owner.query<{ tgname: string }>(
-      "SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal AND tgenabled = 'O' ORDER BY tgname",
-      [trail.table],
-    );
+    const triggers = await owner.query<{ tgname: string }>("SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal AND tgenabled = 'O' ORDER BY tgname", [
+      trail.table,
+    ]);
     return { rows: Number(rows[0]?.count), triggers: triggers.rows.map((r) => r.tgname) };
   });
 }
@@ -160,7 +159,17 @@ describe("the app's role in a tenant database", () => {
     const upgraded = new ProvisioningController();
     try {
       await upgraded.start();
-      await waitFor(() => tenantDb(acme).user.count().then(() => true, () => false), "the app's grants in the tenant database", 60_000);
+      await waitFor(
+        () =>
+          tenantDb(acme)
+            .user.count()
+            .then(
+              () => true,
+              () => false,
+            ),
+        "the app's grants in the tenant database",
+        60_000,
+      );
     } finally {
       await upgraded.stop();
     }

@@ -98,7 +98,10 @@ describe("what is recorded", () => {
     expect(actions.filter((a) => a === "provisioning.step_started").length).toBeGreaterThanOrEqual(6);
     expect(actions.filter((a) => a === "provisioning.step_done").length).toBe(actions.filter((a) => a === "provisioning.step_started").length);
     expect(actions.at(-1)).toBe("tenant.activated");
-    expect(events.find((e) => e.action === "provisioning.step_done")).toMatchObject({ actor: "system:provisioning-controller", after: { step: "database.create", status: "done" } });
+    expect(events.find((e) => e.action === "provisioning.step_done")).toMatchObject({
+      actor: "system:provisioning-controller",
+      after: { step: "database.create", status: "done" },
+    });
   });
 
   it("logins that succeed and fail at the identity server are imported once, with username, ip and error", async () => {
@@ -121,7 +124,12 @@ describe("what is recorded", () => {
     await Promise.all([importLoginEvents(acme), importLoginEvents(acme)]);
     const failed = await tenantDb(acme).auditEvent.findMany({ where: { action: "login.failed" }, orderBy: { occurredAt: "asc" } });
     expect(failed).toHaveLength(2);
-    expect(failed[0]).toMatchObject({ actor: `${acme.key}/lena`, resourceId: "lena", ip: expect.stringMatching(/127\.0\.0\.1/), after: { error: "invalid_user_credentials", clientId: "audit-test" } });
+    expect(failed[0]).toMatchObject({
+      actor: `${acme.key}/lena`,
+      resourceId: "lena",
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      after: { error: "invalid_user_credentials", clientId: "audit-test" },
+    });
     // An unknown name is reported as typed (Keycloak does so; so does the embedded server).
     expect(failed[1]).toMatchObject({ resourceId: "=HYPERLINK(1)", after: { error: "user_not_found" } });
     expect(await tenantDb(acme).auditEvent.count({ where: { action: "login.succeeded", resourceId: "lena" } })).toBe(1);
@@ -144,7 +152,10 @@ describe("what is recorded", () => {
 describe("recorded for the console and by the periodic import", () => {
   it("signing out of the console records it in the platform trail", async () => {
     const cookie = await sessionCookie(root, "superadmin", ["superadmin"]);
-    const request = new NextRequest(`http://${CONSOLE}/api/logout`, { method: "POST", headers: { host: CONSOLE, cookie, "x-forwarded-for": "192.0.2.10", "user-agent": "console-browser" } });
+    const request = new NextRequest(`http://${CONSOLE}/api/logout`, {
+      method: "POST",
+      headers: { host: CONSOLE, cookie, "x-forwarded-for": "192.0.2.10", "user-agent": "console-browser" },
+    });
     expect((await logout(request)).status).toBe(303);
     const event = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { action: "session.ended", tenantId: root.id } });
     expect(event).toMatchObject({ actor: `${root.key}/superadmin`, resourceType: "user", resourceId: "superadmin", ip: "192.0.2.10", userAgent: "console-browser" });
@@ -174,7 +185,11 @@ describe("the viewer's query", () => {
     await tenantDb(globex).$transaction(async (tx) => {
       // Twelve events in one transaction share occurred_at, so their order rests on ids 9, 10, 11…
       for (let i = 0; i < 12; i++) {
-        await recordTenantEvent(tx, { actor: i % 2 ? "globex/ann" : "globex/bob", ip: null, userAgent: null }, { action: i < 5 ? "org_unit.updated" : "user.updated", resourceType: i < 5 ? "org_unit" : "user", resourceId: `r${i % 3}` });
+        await recordTenantEvent(
+          tx,
+          { actor: i % 2 ? "globex/ann" : "globex/bob", ip: null, userAgent: null },
+          { action: i < 5 ? "org_unit.updated" : "user.updated", resourceType: i < 5 ? "org_unit" : "user", resourceId: `r${i % 3}` },
+        );
       }
     });
     // Spread them over time (the trigger refuses UPDATE, so insert with explicit times instead).

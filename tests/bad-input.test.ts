@@ -127,7 +127,9 @@ describe("search text is text, not a LIKE pattern", () => {
     const names = async (collection: string, filter: string, attribute = "userName") => {
       const response = await scim("GET", filtered(collection, filter));
       expect(response.status).toBe(200);
-      return resources(response.body).map((r) => r[attribute]).sort();
+      return resources(response.body)
+        .map((r) => r[attribute])
+        .sort();
     };
     expect(await names("Users", 'userName sw "sam_"')).toEqual(["sam_lee"]);
     expect(await names("Users", 'userName ew "_lee"')).toEqual(["sam_lee"]);
@@ -217,7 +219,12 @@ describe("audit cursors and time filters are parsed, not pattern-matched", () =>
   });
 
   it("takes the time forms it documents: datetime-local (UTC), ISO with Z or an offset, seconds and fractions", async () => {
-    for (const query of ["from=2026-01-01T10:00", "from=2024-02-29T10:00:30.5Z", `to=${encodeURIComponent("2026-01-01T10:00:00+05:30")}`, "from=0001-01-01T00:00&to=9999-12-31T23:59:59.999Z"]) {
+    for (const query of [
+      "from=2026-01-01T10:00",
+      "from=2024-02-29T10:00:30.5Z",
+      `to=${encodeURIComponent("2026-01-01T10:00:00+05:30")}`,
+      "from=0001-01-01T00:00&to=9999-12-31T23:59:59.999Z",
+    ]) {
       expect((await audit(query)).status).toBe(200);
     }
   });
@@ -245,7 +252,8 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
   });
 
   it("in a user's profile change", async () => {
-    const patch = (body: Json) => call(user.PATCH, { host: h(), path: `${base(acme)}/users/sam_lee`, method: "PATCH", key: acmeKey, params: { key: acme.key, username: "sam_lee" }, body });
+    const patch = (body: Json) =>
+      call(user.PATCH, { host: h(), path: `${base(acme)}/users/sam_lee`, method: "PATCH", key: acmeKey, params: { key: acme.key, username: "sam_lee" }, body });
     expect(await patch({ lastName: LONE })).toMatchObject(refused("lastName"));
   });
 
@@ -261,19 +269,29 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
   });
 
   it("in an org unit's change and an API key's name", async () => {
-    const patch = (body: Json) => call(orgUnit.PATCH, { host: h(), path: `${base(acme)}/org-units/${ouId}`, method: "PATCH", key: acmeKey, params: { key: acme.key, id: ouId }, body });
+    const patch = (body: Json) =>
+      call(orgUnit.PATCH, { host: h(), path: `${base(acme)}/org-units/${ouId}`, method: "PATCH", key: acmeKey, params: { key: acme.key, id: ouId }, body });
     expect(await patch({ description: LONE })).toMatchObject(refused("description"));
     expect(await patch({ metadata: { [`k${NUL}`]: "v" } })).toMatchObject({ status: 400, body: { fields: { metadata: expect.any(String) } } });
-    const key = await call(apiKeys.POST, { host: h(), path: `${base(acme)}/api-keys`, method: "POST", key: acmeKey, params: { key: acme.key }, body: { name: NUL, scopes: ["user:list"] } });
+    const key = await call(apiKeys.POST, {
+      host: h(),
+      path: `${base(acme)}/api-keys`,
+      method: "POST",
+      key: acmeKey,
+      params: { key: acme.key },
+      body: { name: NUL, scopes: ["user:list"] },
+    });
     expect(key).toMatchObject(refused("name"));
   });
 
   it("in a customer's fields and a verification note or reference", async () => {
     const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
-    const patch = (body: Json) => call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
+    const patch = (body: Json) =>
+      call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
     expect(await patch({ legalName: `Acme ${NUL} Limited` })).toMatchObject(refused("legalName"));
     expect(await patch({ verificationReferences: [LONE] })).toMatchObject(refused("verificationReferences"));
-    const put = (body: Json) => call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
+    const put = (body: Json) =>
+      call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
     expect(await put({ status: "partial", note: NUL })).toMatchObject(refused("note"));
     expect(await put({ status: "partial", references: ["fine", LONE] })).toMatchObject(refused("references"));
   });
@@ -297,8 +315,13 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
   });
 
   it("in SCIM bodies, filters and paths, with SCIM's invalidValue", async () => {
-    const invalid = { status: 400, body: { schemas: [ERROR_SCHEMA], status: "400", scimType: expect.stringMatching(/^invalid(Value|Filter)$/), detail: expect.stringMatching(/NUL|surrogate/) } };
-    expect(await scim("POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "scim.text", name: { givenName: NUL } })).toMatchObject(invalid);
+    const invalid = {
+      status: 400,
+      body: { schemas: [ERROR_SCHEMA], status: "400", scimType: expect.stringMatching(/^invalid(Value|Filter)$/), detail: expect.stringMatching(/NUL|surrogate/) },
+    };
+    expect(await scim("POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "scim.text", name: { givenName: NUL } })).toMatchObject(
+      invalid,
+    );
     expect(await scim("POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "scim.text", externalId: LONE })).toMatchObject(invalid);
     expect(await scim("POST", "/scim/v2/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: LONE })).toMatchObject(invalid);
     expect(await scim("GET", filtered("Users", `userName eq "${NUL}"`))).toMatchObject(invalid);
@@ -322,10 +345,11 @@ describe("NUL characters and unpaired surrogates are refused at every boundary",
 });
 
 describe("the API takes the types its OpenAPI document names, and refuses the rest", () => {
-  const put = (handler: typeof tenantAccess.PUT, path: string, params: Record<string, string>, body: unknown) => call(handler, { host: CONSOLE, path, method: "PUT", cookie: superadmin, params, body });
+  const put = (handler: typeof tenantAccess.PUT, path: string, params: Record<string, string>, body: unknown) =>
+    call(handler, { host: CONSOLE, path, method: "PUT", cookie: superadmin, params, body });
   const typed = (field: string) => ({ status: 400, body: { code: "validation_failed", fields: { [field]: expect.any(String) } } });
 
-  it("a boolean is true or false, not the string \"false\"", async () => {
+  it('a boolean is true or false, not the string "false"', async () => {
     const tenantPath = `/api/v1/tenants/${acme.key}/access`;
     expect(await put(tenantAccess.PUT, tenantPath, { key: acme.key }, { enabled: "false", reason: "unpaid" })).toMatchObject(typed("enabled"));
     expect(await put(tenantAccess.PUT, tenantPath, { key: acme.key }, { enabled: "true" })).toMatchObject(typed("enabled"));
@@ -342,14 +366,22 @@ describe("the API takes the types its OpenAPI document names, and refuses the re
 
   it("a list is an array, not a string split into lines", async () => {
     const { customerId } = await createCustomer(businessCustomer({ tenancy: "shared" }), TEST_ACTOR);
-    const patch = (body: Json) => call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
+    const patch = (body: Json) =>
+      call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${customerId}`, method: "PATCH", cookie: superadmin, params: { id: customerId }, body });
     expect(await patch({ verificationReferences: "CKYC 1\nCKYC 2" })).toMatchObject(typed("verificationReferences"));
     expect(await patch({ verificationReferences: ["CKYC 1", "CKYC 2"] })).toMatchObject({ status: 200, body: { verificationReferences: ["CKYC 1", "CKYC 2"] } });
-    const verify = (body: Json) => call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
+    const verify = (body: Json) =>
+      call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${customerId}/verification`, method: "PUT", cookie: superadmin, params: { id: customerId }, body });
     expect(await verify({ status: "partial", references: "x" })).toMatchObject(typed("references"));
     expect(await verify({ status: "partial", references: ["x"] })).toMatchObject({ status: 200, body: { status: "partial", references: ["x"] } });
     const { tenantKey: _, tenantDisplayName: __, ...fields } = businessCustomer() as Record<string, unknown>;
-    const created = await call(customers.POST, { host: CONSOLE, path: "/api/v1/customers", method: "POST", cookie: superadmin, body: { ...fields, tenancy: "shared", verificationReferences: "CKYC 9" } });
+    const created = await call(customers.POST, {
+      host: CONSOLE,
+      path: "/api/v1/customers",
+      method: "POST",
+      cookie: superadmin,
+      body: { ...fields, tenancy: "shared", verificationReferences: "CKYC 9" },
+    });
     expect(created).toMatchObject(typed("verificationReferences"));
   });
 
@@ -361,7 +393,9 @@ describe("the API takes the types its OpenAPI document names, and refuses the re
       for (const [k, v] of Object.entries(values)) data.set(k, v);
       return data;
     };
-    expect(await asSuperadmin(() => changeVerificationAction(customerId, initialFormState, form({ status: "partial", references: "CKYC 1\n\n CKYC 2 " })))).toMatchObject({ ok: true });
+    expect(await asSuperadmin(() => changeVerificationAction(customerId, initialFormState, form({ status: "partial", references: "CKYC 1\n\n CKYC 2 " })))).toMatchObject({
+      ok: true,
+    });
     expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).verificationReferences).toEqual(["CKYC 1", "CKYC 2"]);
     expect(await asSuperadmin(() => setCustomerAccessAction(customerId, initialFormState, form({ enabled: "false", reason: "unpaid" })))).toMatchObject({ ok: true });
     expect((await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).accessDisabledAt).not.toBeNull();
@@ -388,19 +422,29 @@ describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => 
   const viaProxy = async (host: string, path: string, method = "GET") => {
     const response = await proxy(new NextRequest(`http://${host}${path}`, { method, headers: { host } }));
     const text = await response.text();
-    return { status: response.status, type: response.headers.get("content-type"), rewrite: response.headers.get("x-middleware-rewrite"), body: text ? (JSON.parse(text) as Json) : {} };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      rewrite: response.headers.get("x-middleware-rewrite"),
+      body: text ? (JSON.parse(text) as Json) : {},
+    };
   };
   const restError = (status: number, code: string) => ({ status, type: "application/json", body: { code, message: expect.any(String) } });
   const scimError = (status: number) => ({ status, type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: String(status), detail: expect.any(String) } });
 
   it.each(["%zz", "%FF", "%ED%A0%80", "%F0%9F", "a%00b"])("a path segment %s that does not decode to text is validation_failed on _path, REST and SCIM alike", async (segment) => {
-    expect(await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/${segment}`)).toMatchObject({ ...restError(400, "validation_failed"), body: { fields: { _path: expect.any(String) } } });
+    expect(await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/${segment}`)).toMatchObject({
+      ...restError(400, "validation_failed"),
+      body: { fields: { _path: expect.any(String) } },
+    });
     expect(await viaProxy(CONSOLE, `/api/v1/tenants/${segment}`)).toMatchObject({ ...restError(400, "validation_failed"), body: { fields: { _path: expect.any(String) } } });
     expect(await viaProxy(hostOf(acme), `/scim/v2/Users/${segment}`)).toMatchObject({ ...scimError(400), body: { scimType: "invalidValue" } });
   });
 
   it("routes what decodes, and leaves pages to their own error pages", async () => {
-    expect((await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/jane%40example.com`)).rewrite).toContain(`/workspace/api/v1/tenants/${acme.key}/users/jane%40example.com`);
+    expect((await viaProxy(hostOf(acme), `/api/v1/tenants/${acme.key}/users/jane%40example.com`)).rewrite).toContain(
+      `/workspace/api/v1/tenants/${acme.key}/users/jane%40example.com`,
+    );
     expect((await viaProxy(hostOf(acme), "/users/%zz")).rewrite).toContain("/workspace/users/%zz");
   });
 
@@ -430,19 +474,30 @@ describe("every /api/v1 and /scim/v2 answer is the API's own JSON error", () => 
     const raw = async (module: Module, method: keyof Module, path: string, params: Record<string, string> = {}) => {
       const handler = module[method];
       expect(handler, `${method} ${path}`).toBeTypeOf("function");
-      const response = await handler!(new Request(`http://${hostOf(acme)}${path}`, { method, headers: { host: hostOf(acme), authorization: `Bearer ${acmeKey}` } }), { params: Promise.resolve(params) });
+      const response = await handler!(new Request(`http://${hostOf(acme)}${path}`, { method, headers: { host: hostOf(acme), authorization: `Bearer ${acmeKey}` } }), {
+        params: Promise.resolve(params),
+      });
       const text = await response.text();
       return { status: response.status, allow: response.headers.get("allow"), type: response.headers.get("content-type"), body: text ? (JSON.parse(text) as Json) : null };
     };
     const usersPath = `${base(acme)}/users`;
-    expect(await raw(users as Module, "PUT", usersPath, { key: acme.key })).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST", body: { code: "method_not_allowed", message: expect.stringContaining("GET, HEAD, OPTIONS, POST") } });
+    expect(await raw(users as Module, "PUT", usersPath, { key: acme.key })).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD, OPTIONS, POST",
+      body: { code: "method_not_allowed", message: expect.stringContaining("GET, HEAD, OPTIONS, POST") },
+    });
     expect(await raw(users as Module, "DELETE", usersPath, { key: acme.key })).toMatchObject({ status: 405, type: "application/json" });
     expect(await raw(users as Module, "OPTIONS", usersPath, { key: acme.key })).toMatchObject({ status: 204, allow: "GET, HEAD, OPTIONS, POST", body: null });
     expect(await raw(users as Module, "HEAD", usersPath, { key: acme.key })).toMatchObject({ status: 200 });
     // A route without GET has no HEAD either.
     expect(await raw(apiKeys as Module, "PATCH", `${base(acme)}/api-keys`, { key: acme.key })).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST" });
     expect(await raw(openApiDocumentRoute as Module, "POST", "/api/v1/openapi.json")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
-    expect(await raw(scimUsers as Module, "DELETE", "/scim/v2/Users")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS, POST", type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: "405" } });
+    expect(await raw(scimUsers as Module, "DELETE", "/scim/v2/Users")).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD, OPTIONS, POST",
+      type: "application/scim+json",
+      body: { schemas: [ERROR_SCHEMA], status: "405" },
+    });
     expect(await raw(scimUser as Module, "POST", "/scim/v2/Users/x", { id: "x" })).toMatchObject({ status: 405, allow: "DELETE, GET, HEAD, OPTIONS, PATCH, PUT" });
   });
 
@@ -480,7 +535,11 @@ describe("what the API fuzzer found", () => {
       });
     try {
       const rest = await send("TRACE", `/api/v1/tenants/${acme.key}/users`);
-      expect({ ...rest, body: JSON.parse(rest.body) }).toMatchObject({ status: 501, type: "application/json", body: { code: "method_not_allowed", message: expect.stringContaining("TRACE") } });
+      expect({ ...rest, body: JSON.parse(rest.body) }).toMatchObject({
+        status: 501,
+        type: "application/json",
+        body: { code: "method_not_allowed", message: expect.stringContaining("TRACE") },
+      });
       const scimAnswer = await send("TRACE", "/scim/v2/Users");
       expect({ ...scimAnswer, body: JSON.parse(scimAnswer.body) }).toMatchObject({ status: 501, type: "application/scim+json", body: { schemas: [ERROR_SCHEMA], status: "501" } });
       expect(await send("GET", `/api/v1/tenants/${acme.key}/users`)).toMatchObject({ status: 200, body: "routed" });

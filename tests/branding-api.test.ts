@@ -28,7 +28,8 @@ const CONSOLE = "console.localhost:3000";
 
 const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
 const ICO = new Uint8Array(Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0]), Buffer.alloc(32)]));
-const EVIL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle r="4"/><image href="https://evil.example/t.png"/></svg>';
+const EVIL_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle r="4"/><image href="https://evil.example/t.png"/></svg>';
 // 10,000 nested groups in 70 KB: once 13 s of blocked server and a stack overflow.
 const NESTED_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${"<g>".repeat(10_000)}<circle r="1"/>${"</g>".repeat(10_000)}</svg>`;
 // Within every limit (9,999 shapes, 498 KiB) and about a second of sanitising.
@@ -51,7 +52,14 @@ function getSettings(who: Who, tenant: ResolvedTenant) {
 }
 
 function putSettings(who: Who, tenant: ResolvedTenant, body: unknown) {
-  return call(routes(who).settings.PUT as Handler, { ...who, path: `/api/v1/tenants/${tenant.key}/branding`, method: "PUT", params: { key: tenant.key }, body, headers: { origin: `http://${who.host}` } });
+  return call(routes(who).settings.PUT as Handler, {
+    ...who,
+    path: `/api/v1/tenants/${tenant.key}/branding`,
+    method: "PUT",
+    params: { key: tenant.key },
+    body,
+    headers: { origin: `http://${who.host}` },
+  });
 }
 
 function putFile(who: Who, tenant: ResolvedTenant, kind: string, bytes: Uint8Array<ArrayBuffer> | string, contentType: string) {
@@ -66,13 +74,23 @@ function putFile(who: Who, tenant: ResolvedTenant, kind: string, bytes: Uint8Arr
 }
 
 function deleteFile(who: Who, tenant: ResolvedTenant, kind: string) {
-  return call(routes(who).file.DELETE as Handler, { ...who, path: `/api/v1/tenants/${tenant.key}/branding/${kind}`, method: "DELETE", params: { key: tenant.key, kind }, headers: { origin: `http://${who.host}` } });
+  return call(routes(who).file.DELETE as Handler, {
+    ...who,
+    path: `/api/v1/tenants/${tenant.key}/branding/${kind}`,
+    method: "DELETE",
+    params: { key: tenant.key, kind },
+    headers: { origin: `http://${who.host}` },
+  });
 }
 
 /** Everything a refused request must leave alone: the settings row, the files, the audit trail. */
 async function snapshot(tenant: ResolvedTenant) {
   const db = tenantDb(tenant);
-  const [branding, assets, events] = await Promise.all([db.branding.findUnique({ where: { id: true } }), db.brandingAsset.findMany({ select: { kind: true, sha256: true } }), db.auditEvent.count({ where: { resourceType: "settings" } })]);
+  const [branding, assets, events] = await Promise.all([
+    db.branding.findUnique({ where: { id: true } }),
+    db.brandingAsset.findMany({ select: { kind: true, sha256: true } }),
+    db.auditEvent.count({ where: { resourceType: "settings" } }),
+  ]);
   return { branding, assets, events };
 }
 
@@ -92,13 +110,21 @@ afterAll(() => closeTestResources(controller));
 describe("branding over REST", () => {
   it("reads and sets name, tagline and colour, audited and pushed to the realm like the form", async () => {
     const admin = await as(acme, "ada", ["tenant-admin"]);
-    expect(await getSettings(admin, acme)).toMatchObject({ status: 200, body: { organizationName: acme.displayName, tagline: null, primaryColor: "#2563eb", logo: null, favicon: null } });
+    expect(await getSettings(admin, acme)).toMatchObject({
+      status: 200,
+      body: { organizationName: acme.displayName, tagline: null, primaryColor: "#2563eb", logo: null, favicon: null },
+    });
 
     const saved = await putSettings(admin, acme, { organizationName: "  Acme Rockets ", tagline: "To the moon", primaryColor: "#1E3A8A" });
     expect(saved).toMatchObject({ status: 200, body: { organizationName: "Acme Rockets", tagline: "To the moon", primaryColor: "#1e3a8a", realmSyncState: "synced" } });
     expect(await getSettings(admin, acme)).toMatchObject({ status: 200, body: saved.body });
     const event = await tenantDb(acme).auditEvent.findFirstOrThrow({ where: { action: "settings.updated" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actor: `${acme.key}/ada`, resourceId: "branding", before: { organizationName: acme.displayName }, after: { organizationName: "Acme Rockets", primaryColor: "#1e3a8a" } });
+    expect(event).toMatchObject({
+      actor: `${acme.key}/ada`,
+      resourceId: "branding",
+      before: { organizationName: acme.displayName },
+      after: { organizationName: "Acme Rockets", primaryColor: "#1e3a8a" },
+    });
     expect(await realmAttributes(acme)).toMatchObject({ displayName: "Acme Rockets", "gatehouse.tagline": "To the moon", "gatehouse.brandColor": "#1e3a8a" });
 
     // A missing tagline clears it; the files are not touched by this route.
@@ -108,7 +134,10 @@ describe("branding over REST", () => {
   it("uploads, replaces and removes the logo and favicon with the raw body, sniffed and sanitised like the form", async () => {
     const admin = await as(acme, "ada", ["tenant-admin"]);
     const logo = await putFile(admin, acme, "logo", PNG, "image/png");
-    expect(logo).toMatchObject({ status: 200, body: { organizationName: "Acme Rockets", logo: { contentType: "image/png", size: PNG.byteLength, sha256: sha256(PNG), path: `/branding/logo/${sha256(PNG)}` } } });
+    expect(logo).toMatchObject({
+      status: 200,
+      body: { organizationName: "Acme Rockets", logo: { contentType: "image/png", size: PNG.byteLength, sha256: sha256(PNG), path: `/branding/logo/${sha256(PNG)}` } },
+    });
     expect((await realmAttributes(acme))["gatehouse.logoUrl"]).toBe(`${tenantUrl(acme)}/branding/logo/${sha256(PNG)}`);
     expect(await putFile(admin, acme, "favicon", ICO, "image/x-icon")).toMatchObject({ status: 200, body: { favicon: { contentType: "image/x-icon", size: ICO.byteLength } } });
 
@@ -133,22 +162,56 @@ describe("branding over REST", () => {
     const before = await snapshot(acme);
     expect(await putSettings(admin, acme, { organizationName: "", primaryColor: "blue", tagline: "x".repeat(161) })).toMatchObject({
       status: 400,
-      body: { code: "validation_failed", fields: { organizationName: expect.stringMatching(/Enter the organization's name/), primaryColor: expect.stringMatching(/#rrggbb/), tagline: expect.stringMatching(/At most 160/) } },
+      body: {
+        code: "validation_failed",
+        fields: {
+          organizationName: expect.stringMatching(/Enter the organization's name/),
+          primaryColor: expect.stringMatching(/#rrggbb/),
+          tagline: expect.stringMatching(/At most 160/),
+        },
+      },
     });
     expect(await putSettings(admin, acme, "not an object")).toMatchObject({ status: 400, body: { code: "validation_failed" } });
     // The type comes from the bytes: HTML claiming to be a PNG, a JPEG as a favicon.
-    expect(await putFile(admin, acme, "logo", "<html><script>alert(1)</script></html>", "image/png")).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { logo: expect.stringMatching(/not a PNG, SVG or JPEG/) } } });
-    expect(await putFile(admin, acme, "favicon", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]), "image/x-icon")).toMatchObject({ status: 400, body: { fields: { favicon: expect.stringMatching(/not a PNG, ICO or SVG/) } } });
-    expect(await putFile(admin, acme, "logo", PNG, "application/octet-stream")).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { logo: expect.stringMatching(/Content-Type image\/png/) } } });
-    expect(await putFile(admin, acme, "logo", new Uint8Array(), "image/png")).toMatchObject({ status: 400, body: { fields: { logo: expect.stringMatching(/as the request body/) } } });
+    expect(await putFile(admin, acme, "logo", "<html><script>alert(1)</script></html>", "image/png")).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { logo: expect.stringMatching(/not a PNG, SVG or JPEG/) } },
+    });
+    expect(await putFile(admin, acme, "favicon", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]), "image/x-icon")).toMatchObject({
+      status: 400,
+      body: { fields: { favicon: expect.stringMatching(/not a PNG, ICO or SVG/) } },
+    });
+    expect(await putFile(admin, acme, "logo", PNG, "application/octet-stream")).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { logo: expect.stringMatching(/Content-Type image\/png/) } },
+    });
+    expect(await putFile(admin, acme, "logo", new Uint8Array(), "image/png")).toMatchObject({
+      status: 400,
+      body: { fields: { logo: expect.stringMatching(/as the request body/) } },
+    });
     // The form's limits and messages, with 413 like any oversize body.
     const oversize = new Uint8Array(Buffer.concat([PNG, Buffer.alloc(600 * 1024)]));
-    expect(await putFile(admin, acme, "logo", oversize, "image/png")).toMatchObject({ status: 413, body: { code: "validation_failed", fields: { logo: expect.stringMatching(/at most 512 KiB/) } } });
+    expect(await putFile(admin, acme, "logo", oversize, "image/png")).toMatchObject({
+      status: 413,
+      body: { code: "validation_failed", fields: { logo: expect.stringMatching(/at most 512 KiB/) } },
+    });
     const bigIcon = new Uint8Array(Buffer.concat([ICO, Buffer.alloc(70 * 1024)]));
     expect(await putFile(admin, acme, "favicon", bigIcon, "image/x-icon")).toMatchObject({ status: 413, body: { fields: { favicon: expect.stringMatching(/at most 64 KiB/) } } });
     // A body streamed without Content-Length is cut off at the limit too.
-    const stream = new ReadableStream<Uint8Array>({ start: (c) => { c.enqueue(oversize); c.close(); } });
-    const streamed = await call(brandingFileRoute.PUT as Handler, { ...admin, path: `/api/v1/tenants/${acme.key}/branding/logo`, method: "PUT", params: { key: acme.key, kind: "logo" }, rawBody: stream, headers: { origin: `http://${admin.host}`, "content-type": "image/png" } });
+    const stream = new ReadableStream<Uint8Array>({
+      start: (c) => {
+        c.enqueue(oversize);
+        c.close();
+      },
+    });
+    const streamed = await call(brandingFileRoute.PUT as Handler, {
+      ...admin,
+      path: `/api/v1/tenants/${acme.key}/branding/logo`,
+      method: "PUT",
+      params: { key: acme.key, kind: "logo" },
+      rawBody: stream,
+      headers: { origin: `http://${admin.host}`, "content-type": "image/png" },
+    });
     expect(streamed).toMatchObject({ status: 413, body: { fields: { logo: expect.stringMatching(/at most 512 KiB/) } } });
     expect(await putFile(admin, acme, "banner", PNG, "image/png")).toMatchObject({ status: 404, body: { code: "not_found" } });
     expect(await snapshot(acme)).toEqual(before);
@@ -158,7 +221,10 @@ describe("branding over REST", () => {
     const admin = await as(acme, "ada", ["tenant-admin"]);
     const before = await snapshot(acme);
     const started = performance.now();
-    expect(await putFile(admin, acme, "logo", NESTED_SVG, "image/svg+xml")).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { logo: expect.stringMatching(/nests elements more than 100 levels deep/) } } });
+    expect(await putFile(admin, acme, "logo", NESTED_SVG, "image/svg+xml")).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { logo: expect.stringMatching(/nests elements more than 100 levels deep/) } },
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(await snapshot(acme)).toEqual(before);
   });
@@ -210,7 +276,10 @@ describe("branding over REST", () => {
   it("lets the superadmin read and brand any customer tenant from the console, never the root tenant", async () => {
     const superadmin = await as(root, "superadmin", ["superadmin"], CONSOLE);
     expect(await getSettings(superadmin, acme)).toMatchObject({ status: 200, body: { organizationName: "Acme Rockets" } });
-    expect(await putSettings(superadmin, globex, { organizationName: "Globex United", primaryColor: "#ffd700" })).toMatchObject({ status: 200, body: { organizationName: "Globex United" } });
+    expect(await putSettings(superadmin, globex, { organizationName: "Globex United", primaryColor: "#ffd700" })).toMatchObject({
+      status: 200,
+      body: { organizationName: "Globex United" },
+    });
     expect(await putFile(superadmin, globex, "favicon", ICO, "image/x-icon")).toMatchObject({ status: 200, body: { favicon: { contentType: "image/x-icon" } } });
     expect((await tenantDb(globex).auditEvent.findFirstOrThrow({ where: { action: "settings.updated" }, orderBy: { id: "desc" } })).actor).toBe("root/superadmin");
     expect((await getSettings(superadmin, root)).status).toBeGreaterThanOrEqual(400);
@@ -235,7 +304,10 @@ describe("the branding cache", () => {
     await tenantDb(acme).branding.update({ where: { id: true }, data: { tagline: "written behind the cache's back" } });
     expect((await getBranding(acme)).tagline).toBeNull();
 
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "branding-child.ts"), JSON.stringify(acme), "Acme Interplanetary"], { env: process.env, stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "branding-child.ts"), JSON.stringify(acme), "Acme Interplanetary"], {
+      env: process.env,
+      stdio: "inherit",
+    });
     expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
     await expect.poll(async () => (await getBranding(acme)).organizationName, { timeout: 5_000 }).toBe("Acme Interplanetary");
     expect(await getBranding(acme)).toMatchObject({ primaryColor: "#0f766e", tagline: null, realmSyncState: "synced" });

@@ -32,7 +32,8 @@ const hostOf = (t: ResolvedTenant) => `${t.key}.localhost:3000`;
 // A 1×1 PNG and a 16×16 ICO header: real magic bytes, as the browser would upload them.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const ICO = Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0]), Buffer.alloc(32)]);
-const EVIL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><circle r="4"/></a><foreignObject><p>x</p></foreignObject><image href="https://evil.example/t.png"/></svg>';
+const EVIL_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><circle r="4"/></a><foreignObject><p>x</p></foreignObject><image href="https://evil.example/t.png"/></svg>';
 
 const file = (bytes: Uint8Array | string, name: string, type: string) => new File([typeof bytes === "string" ? bytes : Buffer.from(bytes)], name, { type });
 
@@ -64,7 +65,11 @@ async function realm(tenant: ResolvedTenant) {
 /** Everything a refused save must leave alone: the settings row, the files, the audit trail. */
 async function snapshot(tenant: ResolvedTenant) {
   const db = tenantDb(tenant);
-  const [branding, assets, events] = await Promise.all([db.branding.findUnique({ where: { id: true } }), db.brandingAsset.findMany({ select: { kind: true, sha256: true } }), db.auditEvent.count({ where: { resourceType: "settings" } })]);
+  const [branding, assets, events] = await Promise.all([
+    db.branding.findUnique({ where: { id: true } }),
+    db.brandingAsset.findMany({ select: { kind: true, sha256: true } }),
+    db.auditEvent.count({ where: { resourceType: "settings" } }),
+  ]);
   return { branding, assets, events };
 }
 
@@ -83,16 +88,32 @@ describe("branding settings", () => {
 
     const branding = await getBranding(acme);
     const logoHash = createHash("sha256").update(PNG).digest("hex");
-    expect(branding).toMatchObject({ organizationName: "Acme Rockets", tagline: "To the moon", primaryColor: "#1e3a8a", realmSyncState: "synced", logo: { contentType: "image/png", size: PNG.length, sha256: logoHash, path: `/branding/logo/${logoHash}` }, favicon: { contentType: "image/x-icon" } });
+    expect(branding).toMatchObject({
+      organizationName: "Acme Rockets",
+      tagline: "To the moon",
+      primaryColor: "#1e3a8a",
+      realmSyncState: "synced",
+      logo: { contentType: "image/png", size: PNG.length, sha256: logoHash, path: `/branding/logo/${logoHash}` },
+      favicon: { contentType: "image/x-icon" },
+    });
 
     const event = await tenantDb(acme).auditEvent.findFirstOrThrow({ where: { action: "settings.updated" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actor: `${acme.key}/breakglass`, resourceType: "settings", before: { organizationName: acme.displayName, logo: null }, after: { organizationName: "Acme Rockets", primaryColor: "#1e3a8a", logo: { sha256: logoHash, size: PNG.length } } });
+    expect(event).toMatchObject({
+      actor: `${acme.key}/breakglass`,
+      resourceType: "settings",
+      before: { organizationName: acme.displayName, logo: null },
+      after: { organizationName: "Acme Rockets", primaryColor: "#1e3a8a", logo: { sha256: logoHash, size: PNG.length } },
+    });
     expect(JSON.stringify(event.after)).not.toContain(PNG.toString("base64").slice(0, 20));
 
     // Over the real admin API: what the identity server's login page renders from.
     const representation = await realm(acme);
     expect(representation.displayName).toBe("Acme Rockets");
-    expect(representation.attributes).toMatchObject({ "gatehouse.tagline": "To the moon", "gatehouse.brandColor": "#1e3a8a", "gatehouse.logoUrl": `${tenantUrl(acme)}/branding/logo/${logoHash}` });
+    expect(representation.attributes).toMatchObject({
+      "gatehouse.tagline": "To the moon",
+      "gatehouse.brandColor": "#1e3a8a",
+      "gatehouse.logoUrl": `${tenantUrl(acme)}/branding/logo/${logoHash}`,
+    });
   });
 
   it("serves the logo on its own tenant's host only, with its type, nosniff and an immutable cache", async () => {
@@ -130,7 +151,14 @@ describe("branding settings", () => {
     const files = unzipSync((await exportTenant(acme, TEST_ACTOR, "workspace")).zip);
     const find = (suffix: string) => Object.entries(files).find(([name]) => name.endsWith(suffix))?.[1];
     const tenantJson = JSON.parse(strFromU8(find("/tenant.json")!));
-    expect(tenantJson.settings.branding).toMatchObject({ organizationName: "Acme Rockets", primaryColor: "#1e3a8a", files: [{ kind: "favicon", sha256: favicon!.sha256, path: "branding/favicon.ico" }, { kind: "logo", sha256: logo!.sha256, path: "branding/logo.svg" }] });
+    expect(tenantJson.settings.branding).toMatchObject({
+      organizationName: "Acme Rockets",
+      primaryColor: "#1e3a8a",
+      files: [
+        { kind: "favicon", sha256: favicon!.sha256, path: "branding/favicon.ico" },
+        { kind: "logo", sha256: logo!.sha256, path: "branding/logo.svg" },
+      ],
+    });
     expect(createHash("sha256").update(find("/branding/logo.svg")!).digest("hex")).toBe(logo!.sha256);
   });
 
@@ -141,9 +169,18 @@ describe("branding settings", () => {
     const cases: [FormData, Record<string, RegExp>][] = [
       [brandingForm({ organizationName: "Changed" }, { logo: file(oversize, "big.png", "image/png") }), { logo: /at most 512 KiB/ }],
       [brandingForm({ organizationName: "Changed" }, { logo: file("<html><script>alert(1)</script></html>", "logo.png", "image/png") }), { logo: /not a PNG, SVG or JPEG/ }],
-      [brandingForm({ organizationName: "Changed" }, { favicon: file(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), "favicon.ico", "image/x-icon") }), { favicon: /not a PNG, ICO or SVG/ }],
-      [brandingForm({ organizationName: "Changed" }, { favicon: file(Buffer.concat([ICO, Buffer.alloc(70 * 1024)]), "favicon.ico", "image/x-icon") }), { favicon: /at most 64 KiB/ }],
-      [brandingForm({ primaryColor: "blue", organizationName: "" }, { logo: file(PNG, "ok.png", "image/png") }), { primaryColor: /#rrggbb/, organizationName: /Enter the organization's name/ }],
+      [
+        brandingForm({ organizationName: "Changed" }, { favicon: file(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), "favicon.ico", "image/x-icon") }),
+        { favicon: /not a PNG, ICO or SVG/ },
+      ],
+      [
+        brandingForm({ organizationName: "Changed" }, { favicon: file(Buffer.concat([ICO, Buffer.alloc(70 * 1024)]), "favicon.ico", "image/x-icon") }),
+        { favicon: /at most 64 KiB/ },
+      ],
+      [
+        brandingForm({ primaryColor: "blue", organizationName: "" }, { logo: file(PNG, "ok.png", "image/png") }),
+        { primaryColor: /#rrggbb/, organizationName: /Enter the organization's name/ },
+      ],
     ];
     for (const [data, fields] of cases) {
       const result = await save(admin, null, data);

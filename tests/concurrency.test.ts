@@ -49,11 +49,14 @@ const createUser = (username: string, body: Json = {}): Promise<Reply> =>
   call(users.POST, { host: host(), path: `${base()}/users`, method: "POST", key, params: { key: acme.key }, body: { username, passwordMode: "none", ...body } });
 const patchUser = (username: string, body: Json): Promise<Reply> =>
   call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
-const deleteUser = (username: string): Promise<Reply> => call(user.DELETE, { host: host(), path: `${base()}/users/${username}`, method: "DELETE", key, params: { key: acme.key, username } });
+const deleteUser = (username: string): Promise<Reply> =>
+  call(user.DELETE, { host: host(), path: `${base()}/users/${username}`, method: "DELETE", key, params: { key: acme.key, username } });
 const createOrgUnit = (identifier: string): Promise<Reply> =>
   call(orgUnits.POST, { host: host(), path: `${base()}/org-units`, method: "POST", key, params: { key: acme.key }, body: { identifier, name: identifier } });
-const patchOrgUnit = (id: string, body: Json): Promise<Reply> => call(orgUnit.PATCH, { host: host(), path: `${base()}/org-units/${id}`, method: "PATCH", key, params: { key: acme.key, id }, body });
-const deleteOrgUnit = (id: string): Promise<Reply> => call(orgUnit.DELETE, { host: host(), path: `${base()}/org-units/${id}`, method: "DELETE", key, params: { key: acme.key, id } });
+const patchOrgUnit = (id: string, body: Json): Promise<Reply> =>
+  call(orgUnit.PATCH, { host: host(), path: `${base()}/org-units/${id}`, method: "PATCH", key, params: { key: acme.key, id }, body });
+const deleteOrgUnit = (id: string): Promise<Reply> =>
+  call(orgUnit.DELETE, { host: host(), path: `${base()}/org-units/${id}`, method: "DELETE", key, params: { key: acme.key, id } });
 const addMember = (id: string, username: string): Promise<Reply> =>
   call(members.POST, { host: host(), path: `${base()}/org-units/${id}/members`, method: "POST", key, params: { key: acme.key, id }, body: { username, role: "default" } });
 const removeMember = (id: string, username: string): Promise<Reply> =>
@@ -127,7 +130,11 @@ describe("writes to one user at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const name = `upd.race.${round}`;
       const identityId = await syncedUser(name);
-      const [removed, patched] = await race(round, () => deleteUser(name), () => patchUser(name, { firstName: `Round ${round}`, enabled: false }));
+      const [removed, patched] = await race(
+        round,
+        () => deleteUser(name),
+        () => patchUser(name, { firstName: `Round ${round}`, enabled: false }),
+      );
       statusOf(removed, [204]);
       statusOf(patched, [200, 404]);
       expect(await agreed(name)).toBe(false);
@@ -140,7 +147,11 @@ describe("writes to one user at the same time", () => {
       const name = `ren.race.${round}`;
       const renamedTo = `${name}.new`;
       const identityId = await syncedUser(name);
-      const [removed, renamed] = await race(round, () => deleteUser(name), () => patchUser(name, { username: renamedTo }));
+      const [removed, renamed] = await race(
+        round,
+        () => deleteUser(name),
+        () => patchUser(name, { username: renamedTo }),
+      );
       const deleted = statusOf(removed, [204, 404]) === 204;
       const kept = statusOf(renamed, [200, 404]) === 200;
       expect(deleted !== kept, `round ${round}: DELETE ${removed.status}, rename ${renamed.status}`).toBe(true);
@@ -154,7 +165,11 @@ describe("writes to one user at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const name = `del.race.${round}`;
       const identityId = await syncedUser(name);
-      const replies = await race(round, () => deleteUser(name), () => deleteUser(name));
+      const replies = await race(
+        round,
+        () => deleteUser(name),
+        () => deleteUser(name),
+      );
       expect(replies.map((r) => r.status).sort(), JSON.stringify(replies.map((r) => r.body))).toEqual([204, 404]);
       expect(replies.find((r) => r.status === 404)?.body).toMatchObject({ code: "not_found" });
       expect(await agreed(name)).toBe(false);
@@ -180,7 +195,11 @@ describe("writes to one user at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const name = `both.${round}`;
       const identityId = await syncedUser(name, { firstName: "Old", lastName: "Old" });
-      const replies = await race(round, () => patchUser(name, { firstName: `First ${round}` }), () => patchUser(name, { lastName: `Last ${round}` }));
+      const replies = await race(
+        round,
+        () => patchUser(name, { firstName: `First ${round}` }),
+        () => patchUser(name, { lastName: `Last ${round}` }),
+      );
       for (const reply of replies) statusOf(reply, [200]);
       expect(await tenantDb(acme).user.findUniqueOrThrow({ where: { username: name } })).toMatchObject({ firstName: `First ${round}`, lastName: `Last ${round}` });
       const realmUser = await (await identityAdmin()).users.findOne({ realm: acme.key, id: identityId });
@@ -212,7 +231,11 @@ describe("memberships and org units at the same time", () => {
     await syncedUser("m.race");
     for (let round = 0; round < ROUNDS; round++) {
       const present = round % 2 === 1; // odd rounds start with the user a member
-      const [added, removed] = await race(round, () => addMember(id, "m.race"), () => removeMember(id, "m.race"));
+      const [added, removed] = await race(
+        round,
+        () => addMember(id, "m.race"),
+        () => removeMember(id, "m.race"),
+      );
       const addedStatus = statusOf(added, present ? [201, 409] : [201]);
       const removedStatus = statusOf(removed, present ? [204] : [204, 404]);
       // Whichever ran second decides: an addition after the removal leaves a member.
@@ -232,7 +255,11 @@ describe("memberships and org units at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const name = `mdel.${round}`;
       await syncedUser(name);
-      const [removed, added] = await race(round, () => deleteUser(name), () => addMember(id, name));
+      const [removed, added] = await race(
+        round,
+        () => deleteUser(name),
+        () => addMember(id, name),
+      );
       statusOf(removed, [204]);
       statusOf(added, [201, 404]);
       expect(await tenantDb(acme).membership.count({ where: { username: name } })).toBe(0);
@@ -264,7 +291,11 @@ describe("memberships and org units at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const ou = await createOrgUnit(`race-ou-${round}`);
       const id = String(ou.body.id);
-      const [removed, patched] = await race(round, () => deleteOrgUnit(id), () => patchOrgUnit(id, { name: `Renamed ${round}` }));
+      const [removed, patched] = await race(
+        round,
+        () => deleteOrgUnit(id),
+        () => patchOrgUnit(id, { name: `Renamed ${round}` }),
+      );
       statusOf(removed, [204]);
       statusOf(patched, [200, 404]);
       expect(await tenantDb(acme).orgUnit.count({ where: { id } })).toBe(0);
@@ -273,7 +304,11 @@ describe("memberships and org units at the same time", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const ou = await createOrgUnit(`race-join-${round}`);
       const id = String(ou.body.id);
-      const [removed, added] = await race(round, () => deleteOrgUnit(id), () => addMember(id, "ou.joiner"));
+      const [removed, added] = await race(
+        round,
+        () => deleteOrgUnit(id),
+        () => addMember(id, "ou.joiner"),
+      );
       const deleted = statusOf(removed, [204, 409]) === 204;
       const joined = statusOf(added, [201, 404]) === 201;
       expect(deleted !== joined, `round ${round}: delete ${removed.status}, add ${added.status}`).toBe(true);

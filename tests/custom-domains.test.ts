@@ -52,8 +52,7 @@ async function redirectUris(tenant: ResolvedTenant): Promise<{ redirectUris: str
 }
 
 const domainRow = (hostname: string) => controlDb().tenantDomain.findUnique({ where: { hostname } });
-const platformEvents = (hostname: string) =>
-  controlDb().platformAuditEvent.findMany({ where: { resourceType: "tenant_domain", resourceId: hostname }, orderBy: { id: "asc" } });
+const platformEvents = (hostname: string) => controlDb().platformAuditEvent.findMany({ where: { resourceType: "tenant_domain", resourceId: hostname }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
   dns = await startTestDnsServer(DNS_PORT);
@@ -132,7 +131,11 @@ describe("custom domains", () => {
 
     dns.setTxt(`_gatehouse.${hostname}`, ["someone-elses-token"]);
     const wrong = await verifyDomain(acme, hostname, TEST_ACTOR);
-    expect(wrong).toMatchObject({ status: "pending", checkAttempts: 2, lastError: `The TXT record at _gatehouse.${hostname} holds “someone-elses-token”, not this domain's token.` });
+    expect(wrong).toMatchObject({
+      status: "pending",
+      checkAttempts: 2,
+      lastError: `The TXT record at _gatehouse.${hostname} holds “someone-elses-token”, not this domain's token.`,
+    });
     expect(await resolveHost(hostname)).toMatchObject({ found: false });
     expect((await redirectUris(acme)).redirectUris.join(" ")).not.toContain(hostname);
   });
@@ -148,7 +151,9 @@ describe("custom domains", () => {
     expect(Math.abs(verified.nextCheckAt!.getTime() - verified.lastSuccessAt!.getTime() - 86_400_000)).toBeLessThanOrEqual(8_640_000);
     expect(await resolveHost(`${hostname}:3000`)).toMatchObject({ found: true, via: "custom", tenant: { id: acme.id } });
     const client = await redirectUris(acme);
-    expect(client.redirectUris).toEqual(expect.arrayContaining([`http://${acme.key}.localhost:3000/api/auth/callback/keycloak`, `http://${hostname}:3000/api/auth/callback/keycloak`]));
+    expect(client.redirectUris).toEqual(
+      expect.arrayContaining([`http://${acme.key}.localhost:3000/api/auth/callback/keycloak`, `http://${hostname}:3000/api/auth/callback/keycloak`]),
+    );
     expect(client.postLogout.split("##")).toContain(`http://${hostname}:3000/`);
     // Without GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE the realm's frontendUrl is left alone.
     expect((await (await identityAdmin()).realms.findOne({ realm: acme.key }))?.attributes?.frontendUrl).toBeUndefined();
@@ -301,7 +306,13 @@ describe("who may manage domains", () => {
       expect([role, list.status, list.body.code]).toEqual([role, status, code]);
       const add = await call(domainsRoute.POST as Handler, { ...c, path, method: "POST", params: { key: acme.key }, body: { hostname }, headers: { origin: `http://${c.host}` } });
       expect([role, add.status, add.body.code]).toEqual([role, status, code]);
-      const del = await call(domainRoute.DELETE as Handler, { ...c, path: `${path}/${victim}`, method: "DELETE", params: { key: acme.key, hostname: victim }, headers: { origin: `http://${c.host}` } });
+      const del = await call(domainRoute.DELETE as Handler, {
+        ...c,
+        path: `${path}/${victim}`,
+        method: "DELETE",
+        params: { key: acme.key, hostname: victim },
+        headers: { origin: `http://${c.host}` },
+      });
       expect([role, del.status]).toEqual([role, status]);
       expect(await domainRow(hostname)).toBeNull();
     }
@@ -310,22 +321,55 @@ describe("who may manage domains", () => {
     // The tenant admin on its host: add, list, verify, remove.
     const admin = who["tenant-admin"];
     const hostname = uniqueDomain("rest");
-    const added = await call(domainsRoute.POST as Handler, { ...admin, path, method: "POST", params: { key: acme.key }, body: { hostname }, headers: { origin: `http://${admin.host}` } });
+    const added = await call(domainsRoute.POST as Handler, {
+      ...admin,
+      path,
+      method: "POST",
+      params: { key: acme.key },
+      body: { hostname },
+      headers: { origin: `http://${admin.host}` },
+    });
     expect(added).toMatchObject({ status: 201, body: { hostname, status: "pending", records: [{ type: "CNAME" }, { type: "TXT", name: `_gatehouse.${hostname}` }] } });
-    const invalid = await call(domainsRoute.POST as Handler, { ...admin, path, method: "POST", params: { key: acme.key }, body: { hostname: "acme.localhost" }, headers: { origin: `http://${admin.host}` } });
+    const invalid = await call(domainsRoute.POST as Handler, {
+      ...admin,
+      path,
+      method: "POST",
+      params: { key: acme.key },
+      body: { hostname: "acme.localhost" },
+      headers: { origin: `http://${admin.host}` },
+    });
     expect(invalid).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { hostname: expect.stringContaining("belongs to the platform") } } });
     dns.setTxt(`_gatehouse.${hostname}`, [String((added.body.records as { value: string }[])[1]!.value)]);
-    const verified = await call(verifyRoute.POST as Handler, { ...admin, path: `${path}/${hostname}/verify`, method: "POST", params: { key: acme.key, hostname }, headers: { origin: `http://${admin.host}` } });
+    const verified = await call(verifyRoute.POST as Handler, {
+      ...admin,
+      path: `${path}/${hostname}/verify`,
+      method: "POST",
+      params: { key: acme.key, hostname },
+      headers: { origin: `http://${admin.host}` },
+    });
     expect(verified).toMatchObject({ status: 200, body: { hostname, status: "verified" } });
     const listed = await call(domainsRoute.GET as Handler, { ...admin, path, params: { key: acme.key } });
     expect((listed.body.items as { hostname: string }[]).map((d) => d.hostname)).toContain(hostname);
-    const removed = await call(domainRoute.DELETE as Handler, { ...admin, path: `${path}/${hostname}`, method: "DELETE", params: { key: acme.key, hostname }, headers: { origin: `http://${admin.host}` } });
+    const removed = await call(domainRoute.DELETE as Handler, {
+      ...admin,
+      path: `${path}/${hostname}`,
+      method: "DELETE",
+      params: { key: acme.key, hostname },
+      headers: { origin: `http://${admin.host}` },
+    });
     expect(removed.status).toBe(204);
     expect(await resolveHost(hostname)).toMatchObject({ found: false });
 
     // The superadmin from the console, for any customer tenant.
     const sa = who.superadmin;
-    const byConsole = await call(consoleDomainsRoute.POST as Handler, { ...sa, path, method: "POST", params: { key: acme.key }, body: { hostname: uniqueDomain("console") }, headers: { origin: `http://${sa.host}` } });
+    const byConsole = await call(consoleDomainsRoute.POST as Handler, {
+      ...sa,
+      path,
+      method: "POST",
+      params: { key: acme.key },
+      body: { hostname: uniqueDomain("console") },
+      headers: { origin: `http://${sa.host}` },
+    });
     expect(byConsole).toMatchObject({ status: 201, body: { status: "pending", createdBy: "root/superadmin" } });
   });
 
@@ -338,12 +382,19 @@ describe("who may manage domains", () => {
     };
     const mine = uniqueDomain("action");
     expect(await asRequest(who["tenant-admin"], () => addDomainAction(null, initialFormState, form(mine)))).toMatchObject({ ok: true });
-    expect(await asRequest(who["tenant-admin"], () => addDomainAction(null, initialFormState, form("10.1.2.3")))).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { hostname: expect.stringContaining("IP") } });
+    expect(await asRequest(who["tenant-admin"], () => addDomainAction(null, initialFormState, form("10.1.2.3")))).toMatchObject({
+      ok: false,
+      code: "validation_failed",
+      fieldErrors: { hostname: expect.stringContaining("IP") },
+    });
 
     const refusedName = uniqueDomain("refused");
     expect(await asRequest(who.member, () => addDomainAction(null, initialFormState, form(refusedName)))).toMatchObject({ ok: false, code: "forbidden" });
     // A tenant admin naming another tenant as the target from its own host.
-    expect(await asRequest(who["other-tenant-admin-own-host"], () => addDomainAction(acme.key, initialFormState, form(refusedName)))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await asRequest(who["other-tenant-admin-own-host"], () => addDomainAction(acme.key, initialFormState, form(refusedName)))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await asRequest(who["other-tenant-admin-own-host"], () => removeDomainAction(acme.key, mine, initialFormState))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await domainRow(refusedName)).toBeNull();
     expect(await domainRow(mine)).not.toBeNull();

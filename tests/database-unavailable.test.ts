@@ -27,7 +27,10 @@ beforeAll(async () => {
 afterAll(() => closeTestResources(controller));
 
 const host = () => `${acme.key}.localhost:3000`;
-const rest = (secret: string) => users.GET(new Request(`http://${host()}/api/v1/tenants/${acme.key}/users`, { headers: { host: host(), authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ key: acme.key }) });
+const rest = (secret: string) =>
+  users.GET(new Request(`http://${host()}/api/v1/tenants/${acme.key}/users`, { headers: { host: host(), authorization: `Bearer ${secret}` } }), {
+    params: Promise.resolve({ key: acme.key }),
+  });
 const scim = () => scimUsers.GET(new Request(`http://${host()}/scim/v2/Users`, { headers: { host: host(), authorization: `Bearer ${scimKey}` } }), { params: Promise.resolve({}) });
 
 /** Points the tenant at a PostgreSQL that is not there (nothing listens on the port). */

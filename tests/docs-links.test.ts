@@ -25,7 +25,10 @@ function anchorsOf(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   for (const [, heading = ""] of markdown.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6} +(.+?) *#* *$/gm)) {
     const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "").replaceAll(" ", "-");
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+      .replaceAll(" ", "-");
     const count = seen.get(slug) ?? 0;
     anchors.add(count ? `${slug}-${count}` : slug);
     seen.set(slug, count + 1);

@@ -68,8 +68,7 @@ async function backgroundCheck(hostname: string): Promise<void> {
 }
 
 /** As if the record had been failing for longer than the grace period. */
-const pastGrace = (hostname: string) =>
-  controlDb().tenantDomain.update({ where: { hostname }, data: { failingSince: new Date(Date.now() - recheckPolicy().graceMs - HOUR) } });
+const pastGrace = (hostname: string) => controlDb().tenantDomain.update({ where: { hostname }, data: { failingSince: new Date(Date.now() - recheckPolicy().graceMs - HOUR) } });
 
 beforeAll(async () => {
   dns = await startTestDnsServer(DNS_PORT);

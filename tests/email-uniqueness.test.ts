@@ -38,7 +38,8 @@ const admin: Principal = { kind: "user", username: "admin", realmRoles: ["tenant
 const host = () => `${acme.key}.localhost:3000`;
 const base = () => `/api/v1/tenants/${acme.key}`;
 const create = (body: Json) => call(users.POST, { host: host(), path: `${base()}/users`, method: "POST", key, params: { key: acme.key }, body });
-const patch = (username: string, body: Json) => call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
+const patch = (username: string, body: Json) =>
+  call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
 const rows = (username: string) => tenantDb(acme).user.count({ where: { username } });
 
 function form(values: Record<string, string>): FormData {
@@ -106,7 +107,9 @@ describe("one email, one user", () => {
 
   it("the workspace form: the refusal sits next to the Email field", async () => {
     const tenantAdmin = { host: host(), cookie: await sessionCookie(acme, "ada", ["tenant-admin"]) };
-    const created = await asRequest(tenantAdmin, () => createUserAction(null, initialFormState, form({ username: "dana.form", email: "dana@example.com", tenantRole: "member", passwordMode: "none" })));
+    const created = await asRequest(tenantAdmin, () =>
+      createUserAction(null, initialFormState, form({ username: "dana.form", email: "dana@example.com", tenantRole: "member", passwordMode: "none" })),
+    );
     expect(created).toMatchObject({ ok: false, code: "conflict", fieldErrors: { email: expect.stringContaining("email") } });
     expect(await rows("dana.form")).toBe(0);
     const updated = await asRequest(tenantAdmin, () => updateUserAction(null, "eli", initialFormState, form({ email: "dana@example.com", firstName: "Eli" })));
@@ -136,7 +139,16 @@ describe("the migration adding the unique index", () => {
     const files = (await fs.readdir(migrationsDir("tenant"))).filter((f) => f.endsWith(".sql")).sort();
     const index = files.findIndex((f) => /users_email_unique/.test(f));
     expect(index).toBeGreaterThan(0);
-    await runner({ databaseUrl: url, dir: migrationsDir("tenant"), direction: "up", count: index, migrationsTable: "pgmigrations", singleTransaction: true, checkOrder: true, logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+    await runner({
+      databaseUrl: url,
+      dir: migrationsDir("tenant"),
+      direction: "up",
+      count: index,
+      migrationsTable: "pgmigrations",
+      singleTransaction: true,
+      checkOrder: true,
+      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
 
     const db = new pg.Client({ connectionString: url });
     await db.connect();
@@ -167,9 +179,19 @@ describe("the migration adding the unique index", () => {
         "SELECT resource_id, action, before, after FROM audit_events WHERE action = 'user.email_cleared' ORDER BY resource_id",
       );
       expect(events).toEqual([
-        { resource_id: "first.failed", action: "user.email_cleared", before: { email: "Same@Example.com" }, after: expect.objectContaining({ email: null, keptBy: "second.synced" }) },
+        {
+          resource_id: "first.failed",
+          action: "user.email_cleared",
+          before: { email: "Same@Example.com" },
+          after: expect.objectContaining({ email: null, keptBy: "second.synced" }),
+        },
         { resource_id: "old.b", action: "user.email_cleared", before: { email: "PAIR@example.com" }, after: expect.objectContaining({ email: null, keptBy: "old.a" }) },
-        { resource_id: "third.pending", action: "user.email_cleared", before: { email: "SAME@example.com" }, after: expect.objectContaining({ email: null, keptBy: "second.synced" }) },
+        {
+          resource_id: "third.pending",
+          action: "user.email_cleared",
+          before: { email: "SAME@example.com" },
+          after: expect.objectContaining({ email: null, keptBy: "second.synced" }),
+        },
       ]);
       await expect(db.query("INSERT INTO users (username, email) VALUES ('late', 'ALONE@example.com')")).rejects.toMatchObject({ code: "23505" });
     } finally {

@@ -42,12 +42,19 @@ interface Fetched {
   error: Record<string, unknown> | null;
 }
 
-async function fetchExport(handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, host: string, path: string, params: Record<string, string>, auth: { key?: string; cookie?: string }): Promise<Fetched> {
+async function fetchExport(
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  host: string,
+  path: string,
+  params: Record<string, string>,
+  auth: { key?: string; cookie?: string },
+): Promise<Fetched> {
   const headers: Record<string, string> = { host };
   if (auth.key) headers.authorization = `Bearer ${auth.key}`;
   if (auth.cookie) headers.cookie = auth.cookie;
   const response = await handler(new Request(`http://${host}${path}`, { headers }), { params: Promise.resolve(params) });
-  if (response.headers.get("content-type") !== "application/zip") return { status: response.status, headers: response.headers, files: {}, error: (await response.json()) as Record<string, unknown> };
+  if (response.headers.get("content-type") !== "application/zip")
+    return { status: response.status, headers: response.headers, files: {}, error: (await response.json()) as Record<string, unknown> };
   const zip = unzipSync(new Uint8Array(await response.arrayBuffer()));
   const files = Object.fromEntries(Object.entries(zip).map(([name, bytes]) => [name.split("/").pop()!, strFromU8(bytes)]));
   return { status: response.status, headers: response.headers, files, error: null };
@@ -56,7 +63,8 @@ async function fetchExport(handler: (r: Request, c: { params: Promise<Record<str
 const workspace = (tenant: ResolvedTenant, auth: { key?: string; cookie?: string }, onHost = tenant) =>
   fetchExport(workspaceExport.GET, hostOf(onHost), `/api/v1/tenants/${tenant.key}/export`, { key: tenant.key }, auth);
 
-const keyWith = async (tenant: ResolvedTenant, scopes: Permission[]) => (await createApiKey(tenant, admin, createApiKeySchema.parse({ name: "export", scopes }), TEST_ACTOR)).secret;
+const keyWith = async (tenant: ResolvedTenant, scopes: Permission[]) =>
+  (await createApiKey(tenant, admin, createApiKeySchema.parse({ name: "export", scopes }), TEST_ACTOR)).secret;
 
 describe("a tenant admin's export", () => {
   it("is a zip of the tenant record, users, org units and memberships as JSON and CSV, of this tenant only", async () => {

@@ -30,14 +30,18 @@ let acme: ResolvedTenant;
 let fullKey: string;
 
 const admin: Principal = { kind: "user", username: "admin", realmRoles: ["tenant-admin"], ouRoles: {} };
-const keyFor = async (scopes: readonly (Permission | "scim")[]) => (await createApiKey(acme, admin, createApiKeySchema.parse({ name: `grant ${scopes.join(" ").slice(0, 80)}`, scopes }), TEST_ACTOR)).secret;
+const keyFor = async (scopes: readonly (Permission | "scim")[]) =>
+  (await createApiKey(acme, admin, createApiKeySchema.parse({ name: `grant ${scopes.join(" ").slice(0, 80)}`, scopes }), TEST_ACTOR)).secret;
 const host = () => `${acme.key}.localhost:3000`;
 const base = () => `/api/v1/tenants/${acme.key}`;
 
-const post = (key: string, path: string, body: unknown, params: Record<string, string> = {}) => call(users.POST, { host: host(), path, method: "POST", key, params: { key: acme.key, ...params }, body });
+const post = (key: string, path: string, body: unknown, params: Record<string, string> = {}) =>
+  call(users.POST, { host: host(), path, method: "POST", key, params: { key: acme.key, ...params }, body });
 const createUser = (key: string, body: Json) => post(key, `${base()}/users`, body);
-const patchUser = (key: string, username: string, body: Json) => call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
-const deleteUser = (key: string, username: string) => call(user.DELETE, { host: host(), path: `${base()}/users/${username}`, method: "DELETE", key, params: { key: acme.key, username } });
+const patchUser = (key: string, username: string, body: Json) =>
+  call(user.PATCH, { host: host(), path: `${base()}/users/${username}`, method: "PATCH", key, params: { key: acme.key, username }, body });
+const deleteUser = (key: string, username: string) =>
+  call(user.DELETE, { host: host(), path: `${base()}/users/${username}`, method: "DELETE", key, params: { key: acme.key, username } });
 
 /** The user as both stores have it. */
 async function stored(username: string) {
@@ -64,31 +68,62 @@ describe("handing out: nobody gives more than they hold", () => {
     expect(await passwordAccepted(acme.key, "mallory", password)).toBe(false);
     expect(await tenantDb(acme).auditEvent.count({ where: { resourceId: "mallory" } })).toBe(0);
 
-    expect(await createUser(createOnly, { username: "mallory.auditor", tenantRole: "auditor", passwordMode: "none" })).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("audit:read") } });
+    expect(await createUser(createOnly, { username: "mallory.auditor", tenantRole: "auditor", passwordMode: "none" })).toMatchObject({
+      status: 403,
+      body: { code: "forbidden", message: expect.stringContaining("audit:read") },
+    });
     expect(await stored("mallory.auditor")).toEqual({ row: null, realm: null });
 
     expect(await createUser(createOnly, { username: "plain.member", passwordMode: "none" })).toMatchObject({ status: 201, body: { tenantRole: "member" } });
   });
 
   it("a key managing memberships cannot make anyone an OU admin, nor promote or remove one", async () => {
-    const ou = await call(orgUnits.POST, { host: host(), path: `${base()}/org-units`, method: "POST", key: fullKey, params: { key: acme.key }, body: { identifier: "grant-ou", name: "Grant OU" } });
+    const ou = await call(orgUnits.POST, {
+      host: host(),
+      path: `${base()}/org-units`,
+      method: "POST",
+      key: fullKey,
+      params: { key: acme.key },
+      body: { identifier: "grant-ou", name: "Grant OU" },
+    });
     const ouParams = { key: acme.key, id: String(ou.body.id) };
     for (const username of ["ou.joiner", "ou.boss"]) expect((await createUser(fullKey, { username, passwordMode: "none" })).status).toBe(201);
     const manager = await keyFor(["membership:manage", "membership:read", "ou:read"]);
-    const add = (key: string, username: string, role: string) => call(members.POST, { host: host(), path: `${base()}/org-units/${ouParams.id}/members`, method: "POST", key, params: ouParams, body: { username, role } });
+    const add = (key: string, username: string, role: string) =>
+      call(members.POST, { host: host(), path: `${base()}/org-units/${ouParams.id}/members`, method: "POST", key, params: ouParams, body: { username, role } });
     const memberships = () => tenantDb(acme).membership.findMany({ where: { orgUnitId: ouParams.id }, select: { username: true, role: true }, orderBy: { username: "asc" } });
 
     expect(await add(manager, "ou.joiner", "admin")).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("ou:update") } });
     expect(await memberships()).toEqual([]);
     expect(await add(manager, "ou.joiner", "default")).toMatchObject({ status: 201 });
-    const promote = await call(member.PATCH, { host: host(), path: `${base()}/org-units/${ouParams.id}/members/ou.joiner`, method: "PATCH", key: manager, params: { ...ouParams, username: "ou.joiner" }, body: { role: "admin" } });
+    const promote = await call(member.PATCH, {
+      host: host(),
+      path: `${base()}/org-units/${ouParams.id}/members/ou.joiner`,
+      method: "PATCH",
+      key: manager,
+      params: { ...ouParams, username: "ou.joiner" },
+      body: { role: "admin" },
+    });
     expect(promote).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("ou:update") } });
 
     // An OU admin made by someone who may: the limited key can neither demote nor remove them.
     expect(await add(fullKey, "ou.boss", "admin")).toMatchObject({ status: 201 });
-    const demote = await call(member.PATCH, { host: host(), path: `${base()}/org-units/${ouParams.id}/members/ou.boss`, method: "PATCH", key: manager, params: { ...ouParams, username: "ou.boss" }, body: { role: "default" } });
+    const demote = await call(member.PATCH, {
+      host: host(),
+      path: `${base()}/org-units/${ouParams.id}/members/ou.boss`,
+      method: "PATCH",
+      key: manager,
+      params: { ...ouParams, username: "ou.boss" },
+      body: { role: "default" },
+    });
     expect(demote).toMatchObject({ status: 403, body: { code: "forbidden" } });
-    const remove = await call(member.DELETE, { host: host(), path: `${base()}/org-units/${ouParams.id}/members/ou.boss`, method: "DELETE", key: manager, params: { ...ouParams, username: "ou.boss" } });
+    const remove = await call(member.DELETE, {
+      host: host(),
+      path: `${base()}/org-units/${ouParams.id}/members/ou.boss`,
+      method: "DELETE",
+      key: manager,
+      params: { ...ouParams, username: "ou.boss" },
+    });
     expect(remove).toMatchObject({ status: 403, body: { code: "forbidden" } });
     expect(await memberships()).toEqual([
       { username: "ou.boss", role: "admin" },
@@ -99,7 +134,14 @@ describe("handing out: nobody gives more than they hold", () => {
   it("a key minting keys names the permissions it lacks", async () => {
     const minter = await keyFor(["apikey:create", "user:list"]);
     const before = await tenantDb(acme).apiKey.count();
-    const wider = await call(apiKeys.POST, { host: host(), path: `${base()}/api-keys`, method: "POST", key: minter, params: { key: acme.key }, body: { name: "wider", scopes: ["user:list", "user:delete", "scim"] } });
+    const wider = await call(apiKeys.POST, {
+      host: host(),
+      path: `${base()}/api-keys`,
+      method: "POST",
+      key: minter,
+      params: { key: acme.key },
+      body: { name: "wider", scopes: ["user:list", "user:delete", "scim"] },
+    });
     expect(wider).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("user:delete"), fields: { scopes: expect.stringContaining("scim") } } });
     expect(await tenantDb(acme).apiKey.count()).toBe(before);
   });
@@ -112,7 +154,10 @@ describe("acting on someone more privileged", () => {
     const [disabler, deleter, updater] = [await keyFor(["user:disable", "user:read"]), await keyFor(["user:delete"]), await keyFor(["user:update", "user:read"])];
     const before = await stored("ada.admin");
 
-    expect(await patchUser(disabler, "ada.admin", { enabled: false })).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("tenant-admin") } });
+    expect(await patchUser(disabler, "ada.admin", { enabled: false })).toMatchObject({
+      status: 403,
+      body: { code: "forbidden", message: expect.stringContaining("tenant-admin") },
+    });
     expect(await deleteUser(deleter, "ada.admin")).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("apikey:create") } });
     expect(await patchUser(updater, "ada.admin", { username: "ada.renamed" })).toMatchObject({ status: 403, body: { code: "forbidden" } });
     expect(await patchUser(updater, "ada.admin", { firstName: "Hijacked", email: "attacker@evil.example" })).toMatchObject({ status: 403, body: { code: "forbidden" } });
@@ -131,7 +176,10 @@ describe("acting on someone more privileged", () => {
     expect((await createUser(fullKey, { username: "ida.admin", tenantRole: "tenant-admin", passwordMode: "set", password: "ida-password-1" })).status).toBe(201);
     const resetter: Principal = { kind: "apikey", keyId: "resetter", scopes: ["user:reset_password", "user:update", "user:read"] };
     const links = () => tenantDb(acme).setPasswordLink.count({ where: { user: { username: "ida.admin" } } });
-    await expect(resetTenantUserPassword(acme, "ida.admin", "taken-over-1", resetter, TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("apikey:create") });
+    await expect(resetTenantUserPassword(acme, "ida.admin", "taken-over-1", resetter, TEST_ACTOR)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining("apikey:create"),
+    });
     await expect(issueTenantUserSetPasswordLink(acme, "ida.admin", resetter, TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
     await expect(retryUserSync(acme, "ida.admin", resetter, TEST_ACTOR)).rejects.toMatchObject({ code: "forbidden" });
     expect(await passwordAccepted(acme.key, "ida.admin", "ida-password-1")).toBe(true);
@@ -144,7 +192,10 @@ describe("acting on someone more privileged", () => {
     const scim = scimClient(acme, await keyFor(["scim"]));
     const before = await stored("sam.admin");
     const id = before.row!.id;
-    expect(await scim("PATCH", `/scim/v2/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] })).toMatchObject({ status: 403, body: { detail: expect.stringContaining("tenant-admin") } });
+    expect(await scim("PATCH", `/scim/v2/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] })).toMatchObject({
+      status: 403,
+      body: { detail: expect.stringContaining("tenant-admin") },
+    });
     expect(await scim("PUT", `/scim/v2/Users/${id}`, { schemas: [USER_SCHEMA], userName: "sam.renamed", active: true })).toMatchObject({ status: 403 });
     expect(await scim("DELETE", `/scim/v2/Users/${id}`)).toMatchObject({ status: 403 });
     const after = await stored("sam.admin");

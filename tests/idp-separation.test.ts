@@ -27,7 +27,13 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)[
 function importedPaths(file: string, source: string): string[] {
   return [...source.matchAll(SPECIFIER)].flatMap(([, spec = ""]) => {
     if (spec.startsWith("@/")) return [spec.slice(2)];
-    if (spec.startsWith(".")) return [path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)).split(path.sep).join("/")];
+    if (spec.startsWith("."))
+      return [
+        path
+          .relative(ROOT, path.resolve(ROOT, path.dirname(file), spec))
+          .split(path.sep)
+          .join("/"),
+      ];
     return [];
   });
 }
@@ -35,9 +41,11 @@ function importedPaths(file: string, source: string): string[] {
 /** `file: imported path` for every import of the files under `from` that lands in one of `forbidden`. */
 function offending(from: string[], forbidden: string[]): string[] {
   const into = (target: string) => forbidden.some((f) => target === f.replace(/\.tsx?$/, "") || target.startsWith(`${f}/`));
-  return from
-    .flatMap(sourceFiles)
-    .flatMap((file) => importedPaths(file, fs.readFileSync(path.join(ROOT, file), "utf8")).filter(into).map((target) => `${file}: ${target}`));
+  return from.flatMap(sourceFiles).flatMap((file) =>
+    importedPaths(file, fs.readFileSync(path.join(ROOT, file), "utf8"))
+      .filter(into)
+      .map((target) => `${file}: ${target}`),
+  );
 }
 
 describe("the embedded identity server is separable", () => {

@@ -32,11 +32,7 @@ const FOUNDATION: ReadonlyMap<string, number> = new Map([
 const EDGE: ReadonlySet<string> = new Set(["api", "auth", "scim", "edge", "startup"]);
 
 const SOURCE = /\.(ts|tsx)$/;
-const IMPORT_PATTERNS = [
-  /(?:^|[\n;])\s*(?:import|export)\s[^"';]*?\bfrom\s*["']([^"']+)["']/g,
-  /(?:^|[\n;])\s*import\s*["']([^"']+)["']/g,
-  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-];
+const IMPORT_PATTERNS = [/(?:^|[\n;])\s*(?:import|export)\s[^"';]*?\bfrom\s*["']([^"']+)["']/g, /(?:^|[\n;])\s*import\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -117,9 +113,7 @@ function cycles(graph: Graph): string[][] {
 function describeCycle(graph: Graph, component: string[]): string {
   const members = new Set(component);
   const edges = component.flatMap((from) =>
-    [...(graph.get(from) ?? [])]
-      .filter(([to]) => members.has(to))
-      .map(([to, files]) => `  ${from} → ${to}: ${[...files].sort().join(", ")}`),
+    [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, files]) => `  ${from} → ${to}: ${[...files].sort().join(", ")}`),
   );
   return `cycle of ${component.length} folders (${component.join(", ")}):\n${edges.sort().join("\n")}`;
 }

@@ -42,7 +42,14 @@ const realmEnabled = async (key: string) => (await (await identityAdmin()).realm
 
 /** The authorization endpoint of the tenant's realm, as a browser starting a sign-in hits it. */
 async function signInPage(tenant: ResolvedTenant): Promise<{ status: number; html: string }> {
-  const params = new URLSearchParams({ client_id: "gatehouse", response_type: "code", scope: "openid", redirect_uri: `${tenantUrl(tenant)}/api/auth/callback/keycloak`, state: "s", nonce: "n" });
+  const params = new URLSearchParams({
+    client_id: "gatehouse",
+    response_type: "code",
+    scope: "openid",
+    redirect_uri: `${tenantUrl(tenant)}/api/auth/callback/keycloak`,
+    state: "s",
+    nonce: "n",
+  });
   const response = await fetch(`${issuerFor(tenant.key)}/protocol/openid-connect/auth?${params}`, { redirect: "manual" });
   return { status: response.status, html: await response.text() };
 }
@@ -74,9 +81,19 @@ describe("lifecycle transitions", () => {
     await change(tenant, "resume", "dispute settled");
     expect((await listUsers(tenant, key)).status).toBe(200);
 
-    const events = await controlDb().platformAuditEvent.findMany({ where: { resourceId: tenant.id, action: { in: ["tenant.suspended", "tenant.resumed"] } }, orderBy: { id: "asc" } });
+    const events = await controlDb().platformAuditEvent.findMany({
+      where: { resourceId: tenant.id, action: { in: ["tenant.suspended", "tenant.resumed"] } },
+      orderBy: { id: "asc" },
+    });
     expect(events).toMatchObject([
-      { action: "tenant.suspended", actor: "root/superadmin", ip: "10.0.0.9", userAgent: "lifecycle-test", before: { status: "active" }, after: { status: "suspended", reason: "invoice dispute" } },
+      {
+        action: "tenant.suspended",
+        actor: "root/superadmin",
+        ip: "10.0.0.9",
+        userAgent: "lifecycle-test",
+        before: { status: "active" },
+        after: { status: "suspended", reason: "invoice dispute" },
+      },
       { action: "tenant.resumed", actor: "root/superadmin", before: { status: "suspended" }, after: { status: "active", reason: "dispute settled" } },
     ]);
   });
@@ -100,7 +117,10 @@ describe("lifecycle transitions", () => {
   });
 
   it("needs a reason", async () => {
-    await expect(changeTenantLifecycle(tenant.id, { action: "suspend", reason: " " }, OPERATOR)).rejects.toMatchObject({ code: "validation_failed", fields: { reason: expect.any(String) } });
+    await expect(changeTenantLifecycle(tenant.id, { action: "suspend", reason: " " }, OPERATOR)).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { reason: expect.any(String) },
+    });
     expect(await statusOf(tenant)).toBe("active");
   });
 
@@ -109,7 +129,10 @@ describe("lifecycle transitions", () => {
     const cloud = await controlDb().tenant.findFirstOrThrow({ where: { kind: "shared_cloud" } });
     for (const t of [root, cloud]) {
       const before = await statusOf(t);
-      await expect(changeTenantLifecycle(t.id, { action: "suspend", reason: "try" }, OPERATOR)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("cannot be suspended") });
+      await expect(changeTenantLifecycle(t.id, { action: "suspend", reason: "try" }, OPERATOR)).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("cannot be suspended"),
+      });
       expect(await statusOf(t)).toBe(before);
     }
   });
@@ -120,7 +143,8 @@ describe("the platform API", () => {
     const tenant = await provisionedTenant(controller);
     const root = await rootTenant();
     const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
-    const post = (cookie: string, body: unknown) => call(lifecycleRoute.POST, { host: CONSOLE, path: `/api/v1/tenants/${tenant.key}/lifecycle`, method: "POST", cookie, params: { key: tenant.key }, body });
+    const post = (cookie: string, body: unknown) =>
+      call(lifecycleRoute.POST, { host: CONSOLE, path: `/api/v1/tenants/${tenant.key}/lifecycle`, method: "POST", cookie, params: { key: tenant.key }, body });
 
     expect(await post(await sessionCookie(root, "operator", ["viewer"]), { action: "suspend", reason: "no" })).toMatchObject({ status: 403, body: { code: "forbidden" } });
     expect(await post(superadmin, { action: "resume", reason: "not suspended" })).toMatchObject({ status: 409, body: { code: "conflict" } });
@@ -161,7 +185,9 @@ describe("deletion, retention and purge", () => {
     expect((await listUsers(tenant, key)).status).toBe(200); // data kept
     const row = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
     expect(row).toMatchObject({ deletedAt: null, purgeAfter: null, statusBeforeDeletion: null });
-    const actions = (await controlDb().platformAuditEvent.findMany({ where: { resourceId: tenant.id, action: { startsWith: "tenant." } }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await controlDb().platformAuditEvent.findMany({ where: { resourceId: tenant.id, action: { startsWith: "tenant." } }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["tenant.deleted", "tenant.restored"]));
   });
 
@@ -214,13 +240,19 @@ describe("deletion, retention and purge", () => {
 
     expect(await controller.reconcile(tenant.id)).toBe(true);
     const steps = await controlDb().provisioningStep.findMany({ where: { tenantId: tenant.id, step: { startsWith: "purge." } }, orderBy: { position: "asc" } });
-    expect(steps.map((s) => [s.step, s.status])).toEqual([["purge.realm", "done"], ["purge.database", "done"], ["purge.release_key", "done"]]);
+    expect(steps.map((s) => [s.step, s.status])).toEqual([
+      ["purge.realm", "done"],
+      ["purge.database", "done"],
+      ["purge.release_key", "done"],
+    ]);
     expect(await databaseExists(tenant.databaseName)).toBe(false);
     expect(await realmExists(tenant.key)).toBe(false);
     const purged = await controlDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
     expect(purged).toMatchObject({ status: "deleted", key: purgedKeyFor(tenant.id), purgedKey: tenant.key, purgedAt: expect.any(Date) });
     expect(await tenantByKey(tenant.key)).toBeNull();
-    expect(await controlDb().platformAuditEvent.findFirst({ where: { resourceId: tenant.id, action: "tenant.purged" } })).toMatchObject({ actor: "system:provisioning-controller" });
+    expect(await controlDb().platformAuditEvent.findFirst({ where: { resourceId: tenant.id, action: "tenant.purged" } })).toMatchObject({
+      actor: "system:provisioning-controller",
+    });
 
     // Idempotent: every purge step run again changes nothing and does not fail.
     await controlDb().provisioningStep.updateMany({ where: { tenantId: tenant.id, step: { startsWith: "purge." } }, data: { status: "pending" } });
@@ -246,7 +278,10 @@ describe("deletion, retention and purge", () => {
       await controller.queueDuePurges();
       const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "controller-child.ts"), tenant.id], { env: process.env, stdio: "ignore" });
       const exited = new Promise((resolve) => child.on("exit", resolve));
-      await waitFor(async () => (await controlDb().provisioningStep.count({ where: { tenantId: tenant.id, step: { startsWith: "purge." }, status: { not: "pending" } } })) > 0, "the purge to start");
+      await waitFor(
+        async () => (await controlDb().provisioningStep.count({ where: { tenantId: tenant.id, step: { startsWith: "purge." }, status: { not: "pending" } } })) > 0,
+        "the purge to start",
+      );
       await new Promise((r) => setTimeout(r, killAfterMs));
       child.kill("SIGKILL");
       await exited;

@@ -138,209 +138,219 @@ function suite(server: IdentityServer) {
   const record = (values: Partial<Seen>) => seen.set(server.kind, { ...seen.get(server.kind), ...values });
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${server.kind}-${name}.png`), fullPage: true });
 
-  describeOnServer(`the login page on ${server.label}`, server, () => {
-    it("shows the realm's branding: name, tagline, logo, favicon, brand colour on the card's top border and the button", async () => {
-      const name = realmName("brand");
-      realms.push(name);
-      await tenantRealm(name);
-      const color = "#0f766e";
-      const logoUrl = `${assetOrigin}/acme-logo.png`;
-      const faviconUrl = `${assetOrigin}/acme-favicon.png`;
-      await setRealmBranding(name, { displayName: "Acme <Rockets> & Co", tagline: "Rockets <since> 1949", color, logoUrl });
-      await ensureRealm({ name, displayName: name, enabled: true, attributes: { "gatehouse.faviconUrl": faviconUrl } });
+  describeOnServer(
+    `the login page on ${server.label}`,
+    server,
+    () => {
+      it("shows the realm's branding: name, tagline, logo, favicon, brand colour on the card's top border and the button", async () => {
+        const name = realmName("brand");
+        realms.push(name);
+        await tenantRealm(name);
+        const color = "#0f766e";
+        const logoUrl = `${assetOrigin}/acme-logo.png`;
+        const faviconUrl = `${assetOrigin}/acme-favicon.png`;
+        await setRealmBranding(name, { displayName: "Acme <Rockets> & Co", tagline: "Rockets <since> 1949", color, logoUrl });
+        await ensureRealm({ name, displayName: name, enabled: true, attributes: { "gatehouse.faviconUrl": faviconUrl } });
 
-      const page = await openLogin(name);
-      try {
-        await ui(page.getByRole("heading", { level: 1 })).toHaveText("Acme <Rockets> & Co");
-        await ui(page).toHaveTitle("Sign in · Acme <Rockets> & Co");
-        await ui(page.locator(".tagline")).toHaveText("Rockets <since> 1949");
-        await ui(page.locator(".lead")).toHaveText("Sign in to your account");
-        const logo = page.locator("img.logo");
-        await ui(logo).toHaveAttribute("src", logoUrl);
-        await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
-        await ui(page.locator('link[rel="icon"]')).toHaveAttribute("href", faviconUrl);
+        const page = await openLogin(name);
+        try {
+          await ui(page.getByRole("heading", { level: 1 })).toHaveText("Acme <Rockets> & Co");
+          await ui(page).toHaveTitle("Sign in · Acme <Rockets> & Co");
+          await ui(page.locator(".tagline")).toHaveText("Rockets <since> 1949");
+          await ui(page.locator(".lead")).toHaveText("Sign in to your account");
+          const logo = page.locator("img.logo");
+          await ui(logo).toHaveAttribute("src", logoUrl);
+          await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+          await ui(page.locator('link[rel="icon"]')).toHaveAttribute("href", faviconUrl);
 
-        await ui(page.getByLabel("Username or email")).toBeVisible();
-        await ui(page.getByLabel("Password", { exact: true })).toBeVisible();
-        await ui(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
-        const button = page.getByRole("button", { name: "Sign in" });
-        await ui(button).toBeVisible();
-        await ui(page.locator('[role="alert"]')).toBeHidden(); // empty until there is an error
+          await ui(page.getByLabel("Username or email")).toBeVisible();
+          await ui(page.getByLabel("Password", { exact: true })).toBeVisible();
+          await ui(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
+          const button = page.getByRole("button", { name: "Sign in" });
+          await ui(button).toBeVisible();
+          await ui(page.locator('[role="alert"]')).toBeHidden(); // empty until there is an error
 
-        const look = await lookOf(page);
-        expect(look.buttonBackground).toBe(rgb(color));
-        expect(look.buttonColor).toBe(rgb(textColorOn(color)));
-        expect(look.cardBorderTopColor).toBe(rgb(color));
-        expect(look.cardBorderTopWidth).toBe("6px"); // .375rem
-        expect(look.cardWidth).toBe(416); // max-width 26rem
-        expect(look.h1FontSize).toBe("24px");
-        record({ brandedLook: look });
-        await shot(page, "branded");
-      } finally {
-        await page.context().close();
-      }
-    });
-
-    it("shows the default look and the realm's name for a realm without branding", async () => {
-      const name = realmName("plain");
-      realms.push(name);
-      await tenantRealm(name);
-      const page = await openLogin(name);
-      try {
-        await ui(page.getByRole("heading", { level: 1 })).toHaveText(name);
-        await ui(page.locator(".tagline")).toHaveCount(0);
-        await ui(page.locator("img.logo")).toHaveCount(0);
-        await ui(page.locator('link[rel="icon"]')).toHaveCount(0);
-        const look = await lookOf(page);
-        expect(look.buttonBackground).toBe(rgb(DEFAULT_BRAND_COLOR));
-        expect(look.buttonColor).toBe(rgb(textColorOn(DEFAULT_BRAND_COLOR)));
-        expect(look.cardBorderTopColor).toBe(rgb(DEFAULT_BRAND_COLOR));
-        record({ defaultLook: look });
-        await shot(page, "default");
-      } finally {
-        await page.context().close();
-      }
-    });
-
-    it("ignores a colour that is no hex colour and a logo that is no http(s) URL", async () => {
-      const name = realmName("bad");
-      realms.push(name);
-      await tenantRealm(name);
-      await ensureRealm({
-        name,
-        displayName: name,
-        enabled: true,
-        attributes: { "gatehouse.brandColor": "red;}main{display:none", "gatehouse.onBrandColor": "#000;}", "gatehouse.logoUrl": "javascript:alert(1)", "gatehouse.tagline": "<b>bold</b>" },
+          const look = await lookOf(page);
+          expect(look.buttonBackground).toBe(rgb(color));
+          expect(look.buttonColor).toBe(rgb(textColorOn(color)));
+          expect(look.cardBorderTopColor).toBe(rgb(color));
+          expect(look.cardBorderTopWidth).toBe("6px"); // .375rem
+          expect(look.cardWidth).toBe(416); // max-width 26rem
+          expect(look.h1FontSize).toBe("24px");
+          record({ brandedLook: look });
+          await shot(page, "branded");
+        } finally {
+          await page.context().close();
+        }
       });
-      const page = await openLogin(name);
-      try {
-        await ui(page.locator("img.logo")).toHaveCount(0);
-        await ui(page.locator(".tagline")).toHaveText("<b>bold</b>");
-        await ui(page.locator(".tagline b")).toHaveCount(0);
-        const look = await lookOf(page);
-        expect(look.buttonBackground).toBe(rgb(DEFAULT_BRAND_COLOR));
-        expect(look.buttonColor).toBe(rgb(textColorOn(DEFAULT_BRAND_COLOR)));
-      } finally {
-        await page.context().close();
-      }
-    });
 
-    it("says 'Invalid username or password.' in the alert region after a wrong password", async () => {
-      const name = realmName("wrong");
-      realms.push(name);
-      await tenantRealm(name);
-      await createUser(name, { username: "wrong-user" }, "pw-right-long-enough", ["member"]);
-      const page = await openLogin(name);
-      try {
-        await page.getByLabel("Username or email").fill("wrong-user");
-        await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-        await page.getByRole("button", { name: "Sign in" }).click();
-        const alert = page.getByRole("alert");
-        await ui(alert).toHaveText("Invalid username or password.");
-        await ui(alert).toBeVisible();
-        await ui(page.getByLabel("Username or email")).toHaveValue("wrong-user");
-        await ui(page.getByLabel("Username or email")).toHaveAttribute("aria-invalid", "true");
-        await ui(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
-        record({ wording: { ...seen.get(server.kind)?.wording, invalid: await alert.textContent() } });
-        await shot(page, "wrong-password");
-      } finally {
-        await page.context().close();
-      }
-    });
+      it("shows the default look and the realm's name for a realm without branding", async () => {
+        const name = realmName("plain");
+        realms.push(name);
+        await tenantRealm(name);
+        const page = await openLogin(name);
+        try {
+          await ui(page.getByRole("heading", { level: 1 })).toHaveText(name);
+          await ui(page.locator(".tagline")).toHaveCount(0);
+          await ui(page.locator("img.logo")).toHaveCount(0);
+          await ui(page.locator('link[rel="icon"]')).toHaveCount(0);
+          const look = await lookOf(page);
+          expect(look.buttonBackground).toBe(rgb(DEFAULT_BRAND_COLOR));
+          expect(look.buttonColor).toBe(rgb(textColorOn(DEFAULT_BRAND_COLOR)));
+          expect(look.cardBorderTopColor).toBe(rgb(DEFAULT_BRAND_COLOR));
+          record({ defaultLook: look });
+          await shot(page, "default");
+        } finally {
+          await page.context().close();
+        }
+      });
 
-    it("asks a user with a temporary password for a new one, in the same words, and then goes back to the app", async () => {
-      const name = realmName("temp");
-      realms.push(name);
-      await tenantRealm(name);
-      await setRealmBranding(name, { displayName: "Temp Co", tagline: null, color: "#ffcc00", logoUrl: null });
-      await createUser(name, { username: "temp-user" }, "pw-temporary-1", ["member"], { temporary: true });
-      const page = await openLogin(name);
-      try {
-        await page.getByLabel("Username or email").fill("temp-user");
-        await page.getByLabel("Password", { exact: true }).fill("pw-temporary-1");
-        await page.getByRole("button", { name: "Sign in" }).click();
-        await ui(page.getByLabel("New password", { exact: true })).toBeVisible();
-        await ui(page).toHaveTitle("Set a new password · Temp Co");
-        await ui(page.getByRole("heading", { level: 1 })).toHaveText("Temp Co");
-        await ui(page.locator(".lead")).toHaveText("You need to choose a new password before you continue.");
-        await ui(page.getByLabel("Confirm new password", { exact: true })).toBeVisible();
-        const save = page.getByRole("button", { name: "Save password and continue" });
-        await ui(save).toBeVisible();
-        await ui(page.getByRole("alert")).toBeHidden();
-        const look = await lookOf(page);
-        expect(look.buttonBackground).toBe(rgb("#ffcc00"));
-        expect(look.buttonColor).toBe(rgb("#000000"));
-        record({ updatePasswordLook: look });
-        await shot(page, "update-password");
+      it("ignores a colour that is no hex colour and a logo that is no http(s) URL", async () => {
+        const name = realmName("bad");
+        realms.push(name);
+        await tenantRealm(name);
+        await ensureRealm({
+          name,
+          displayName: name,
+          enabled: true,
+          attributes: {
+            "gatehouse.brandColor": "red;}main{display:none",
+            "gatehouse.onBrandColor": "#000;}",
+            "gatehouse.logoUrl": "javascript:alert(1)",
+            "gatehouse.tagline": "<b>bold</b>",
+          },
+        });
+        const page = await openLogin(name);
+        try {
+          await ui(page.locator("img.logo")).toHaveCount(0);
+          await ui(page.locator(".tagline")).toHaveText("<b>bold</b>");
+          await ui(page.locator(".tagline b")).toHaveCount(0);
+          const look = await lookOf(page);
+          expect(look.buttonBackground).toBe(rgb(DEFAULT_BRAND_COLOR));
+          expect(look.buttonColor).toBe(rgb(textColorOn(DEFAULT_BRAND_COLOR)));
+        } finally {
+          await page.context().close();
+        }
+      });
 
-        await page.getByLabel("New password", { exact: true }).fill("pw-chosen-long-enough");
-        await page.getByLabel("Confirm new password", { exact: true }).fill("pw-something-else");
-        await save.click();
-        await ui(page.getByRole("alert")).toHaveText("The passwords do not match.");
-        record({ wording: { ...seen.get(server.kind)?.wording, mismatch: await page.getByRole("alert").textContent() } });
+      it("says 'Invalid username or password.' in the alert region after a wrong password", async () => {
+        const name = realmName("wrong");
+        realms.push(name);
+        await tenantRealm(name);
+        await createUser(name, { username: "wrong-user" }, "pw-right-long-enough", ["member"]);
+        const page = await openLogin(name);
+        try {
+          await page.getByLabel("Username or email").fill("wrong-user");
+          await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+          await page.getByRole("button", { name: "Sign in" }).click();
+          const alert = page.getByRole("alert");
+          await ui(alert).toHaveText("Invalid username or password.");
+          await ui(alert).toBeVisible();
+          await ui(page.getByLabel("Username or email")).toHaveValue("wrong-user");
+          await ui(page.getByLabel("Username or email")).toHaveAttribute("aria-invalid", "true");
+          await ui(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+          record({ wording: { ...seen.get(server.kind)?.wording, invalid: await alert.textContent() } });
+          await shot(page, "wrong-password");
+        } finally {
+          await page.context().close();
+        }
+      });
 
-        await page.getByLabel("New password", { exact: true }).fill("pw-chosen-long-enough");
-        await page.getByLabel("Confirm new password", { exact: true }).fill("pw-chosen-long-enough");
-        await page.getByRole("button", { name: "Save password and continue" }).click();
-        await page.waitForURL((url) => url.href.startsWith(REDIRECT_URI));
-        expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
-      } finally {
-        await page.context().close();
-      }
-    });
+      it("asks a user with a temporary password for a new one, in the same words, and then goes back to the app", async () => {
+        const name = realmName("temp");
+        realms.push(name);
+        await tenantRealm(name);
+        await setRealmBranding(name, { displayName: "Temp Co", tagline: null, color: "#ffcc00", logoUrl: null });
+        await createUser(name, { username: "temp-user" }, "pw-temporary-1", ["member"], { temporary: true });
+        const page = await openLogin(name);
+        try {
+          await page.getByLabel("Username or email").fill("temp-user");
+          await page.getByLabel("Password", { exact: true }).fill("pw-temporary-1");
+          await page.getByRole("button", { name: "Sign in" }).click();
+          await ui(page.getByLabel("New password", { exact: true })).toBeVisible();
+          await ui(page).toHaveTitle("Set a new password · Temp Co");
+          await ui(page.getByRole("heading", { level: 1 })).toHaveText("Temp Co");
+          await ui(page.locator(".lead")).toHaveText("You need to choose a new password before you continue.");
+          await ui(page.getByLabel("Confirm new password", { exact: true })).toBeVisible();
+          const save = page.getByRole("button", { name: "Save password and continue" });
+          await ui(save).toBeVisible();
+          await ui(page.getByRole("alert")).toBeHidden();
+          const look = await lookOf(page);
+          expect(look.buttonBackground).toBe(rgb("#ffcc00"));
+          expect(look.buttonColor).toBe(rgb("#000000"));
+          record({ updatePasswordLook: look });
+          await shot(page, "update-password");
 
-    it("shows an error (an unknown client) in the realm's card, in the alert region", async () => {
-      const name = realmName("err");
-      realms.push(name);
-      await tenantRealm(name);
-      await setRealmBranding(name, { displayName: "Err Co", tagline: null, color: "#7c3aed", logoUrl: null });
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      try {
-        const url = new URL(`${issuerFor(name)}/protocol/openid-connect/auth`);
-        url.search = new URLSearchParams({ client_id: "no-such-client", redirect_uri: REDIRECT_URI, response_type: "code", scope: "openid" }).toString();
-        await page.goto(url.href);
-        await ui(page.getByRole("heading", { level: 1 })).toHaveText("Err Co");
-        await ui(page.locator(".lead")).toHaveText("Something went wrong");
-        await ui(page.getByRole("alert")).toBeVisible();
-        await ui(page.getByRole("alert")).not.toBeEmpty();
-        await ui(page.locator("form")).toHaveCount(0);
-        expect(await page.locator("main").evaluate((main) => getComputedStyle(main).borderTopColor)).toBe(rgb("#7c3aed"));
-        await shot(page, "error");
-      } finally {
-        await context.close();
-      }
-    });
+          await page.getByLabel("New password", { exact: true }).fill("pw-chosen-long-enough");
+          await page.getByLabel("Confirm new password", { exact: true }).fill("pw-something-else");
+          await save.click();
+          await ui(page.getByRole("alert")).toHaveText("The passwords do not match.");
+          record({ wording: { ...seen.get(server.kind)?.wording, mismatch: await page.getByRole("alert").textContent() } });
 
-    it("asks a signed-in user to confirm a sign-out that came without an ID token, with a 'Sign out' button", async () => {
-      const name = realmName("bye");
-      realms.push(name);
-      await tenantRealm(name);
-      await createUser(name, { username: "bye-user" }, "pw-bye-long-enough", ["member"]);
-      const page = await openLogin(name);
-      try {
-        await page.getByLabel("Username or email").fill("bye-user");
-        await page.getByLabel("Password", { exact: true }).fill("pw-bye-long-enough");
-        await page.getByRole("button", { name: "Sign in" }).click();
-        await page.waitForURL((url) => url.href.startsWith(REDIRECT_URI));
-        await page.goto(`${issuerFor(name)}/protocol/openid-connect/logout`);
-        await ui(page.locator(".lead")).toHaveText("Do you want to sign out?");
-        await ui(page).toHaveTitle(`Sign out · ${name}`);
-        const button = page.getByRole("button", { name: "Sign out" });
-        await ui(button).toBeVisible();
-        expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(rgb(DEFAULT_BRAND_COLOR));
-        await shot(page, "logout-confirm");
-        await button.click();
-        await ui(page.locator(".lead")).toHaveText("Signed out");
-        await ui(page.locator(".notice")).toHaveText("You have signed out.");
-        await shot(page, "signed-out");
-      } finally {
-        await page.context().close();
-      }
-    });
-  }, async () => {
-    for (const r of realms) await deleteRealm(r);
-  });
+          await page.getByLabel("New password", { exact: true }).fill("pw-chosen-long-enough");
+          await page.getByLabel("Confirm new password", { exact: true }).fill("pw-chosen-long-enough");
+          await page.getByRole("button", { name: "Save password and continue" }).click();
+          await page.waitForURL((url) => url.href.startsWith(REDIRECT_URI));
+          expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
+        } finally {
+          await page.context().close();
+        }
+      });
+
+      it("shows an error (an unknown client) in the realm's card, in the alert region", async () => {
+        const name = realmName("err");
+        realms.push(name);
+        await tenantRealm(name);
+        await setRealmBranding(name, { displayName: "Err Co", tagline: null, color: "#7c3aed", logoUrl: null });
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        try {
+          const url = new URL(`${issuerFor(name)}/protocol/openid-connect/auth`);
+          url.search = new URLSearchParams({ client_id: "no-such-client", redirect_uri: REDIRECT_URI, response_type: "code", scope: "openid" }).toString();
+          await page.goto(url.href);
+          await ui(page.getByRole("heading", { level: 1 })).toHaveText("Err Co");
+          await ui(page.locator(".lead")).toHaveText("Something went wrong");
+          await ui(page.getByRole("alert")).toBeVisible();
+          await ui(page.getByRole("alert")).not.toBeEmpty();
+          await ui(page.locator("form")).toHaveCount(0);
+          expect(await page.locator("main").evaluate((main) => getComputedStyle(main).borderTopColor)).toBe(rgb("#7c3aed"));
+          await shot(page, "error");
+        } finally {
+          await context.close();
+        }
+      });
+
+      it("asks a signed-in user to confirm a sign-out that came without an ID token, with a 'Sign out' button", async () => {
+        const name = realmName("bye");
+        realms.push(name);
+        await tenantRealm(name);
+        await createUser(name, { username: "bye-user" }, "pw-bye-long-enough", ["member"]);
+        const page = await openLogin(name);
+        try {
+          await page.getByLabel("Username or email").fill("bye-user");
+          await page.getByLabel("Password", { exact: true }).fill("pw-bye-long-enough");
+          await page.getByRole("button", { name: "Sign in" }).click();
+          await page.waitForURL((url) => url.href.startsWith(REDIRECT_URI));
+          await page.goto(`${issuerFor(name)}/protocol/openid-connect/logout`);
+          await ui(page.locator(".lead")).toHaveText("Do you want to sign out?");
+          await ui(page).toHaveTitle(`Sign out · ${name}`);
+          const button = page.getByRole("button", { name: "Sign out" });
+          await ui(button).toBeVisible();
+          expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(rgb(DEFAULT_BRAND_COLOR));
+          await shot(page, "logout-confirm");
+          await button.click();
+          await ui(page.locator(".lead")).toHaveText("Signed out");
+          await ui(page.locator(".notice")).toHaveText("You have signed out.");
+          await shot(page, "signed-out");
+        } finally {
+          await page.context().close();
+        }
+      });
+    },
+    async () => {
+      for (const r of realms) await deleteRealm(r);
+    },
+  );
 }
 
 for (const server of identityServers) suite(server);

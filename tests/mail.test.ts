@@ -150,7 +150,9 @@ describe("set-password links by email", () => {
 
   it("shows the link when the user has no email address, and sends nothing", async () => {
     mailTo(smtp.url);
-    const state: FormState = await asRequest(await admin(acme), () => createUserAction(null, initialFormState, form({ username: "noemail", tenantRole: "member", passwordMode: "link" })));
+    const state: FormState = await asRequest(await admin(acme), () =>
+      createUserAction(null, initialFormState, form({ username: "noemail", tenantRole: "member", passwordMode: "link" })),
+    );
     expect(state).toMatchObject({ ok: true, values: { mailOutcome: "no_address", setPasswordUrl: expect.stringContaining("/set-password/") } });
     expect(smtp.received).toHaveLength(0);
     expect(await inspectSetPasswordLink(acme, state.values.setPasswordUrl!.split("/set-password/")[1]!)).toMatchObject({ state: "valid" });
@@ -186,7 +188,9 @@ describe("set-password links by email", () => {
     const refused = await asRequest(await admin(acme, ["member"]), () => resetPasswordAction(null, "target", initialFormState, form({ passwordMode: "link" })));
     expect(refused).toMatchObject({ ok: false, code: "forbidden" });
     const other = await provisionedTenant(controller);
-    const crossTenant = await asRequest({ host: hostOf(acme), cookie: await sessionCookie(other, "asha", ["tenant-admin"]) }, () => resetPasswordAction(null, "target", initialFormState, form({ passwordMode: "link" })));
+    const crossTenant = await asRequest({ host: hostOf(acme), cookie: await sessionCookie(other, "asha", ["tenant-admin"]) }, () =>
+      resetPasswordAction(null, "target", initialFormState, form({ passwordMode: "link" })),
+    );
     expect(crossTenant).toMatchObject({ ok: false });
     expect(smtp.received).toHaveLength(0);
   });
@@ -235,7 +239,9 @@ describe("organization invitations by email", () => {
     const issued = await createInvitation(cloud, org.id, { email: "lost@example.com", role: "member" }, { kind: "platform" }, TEST_ACTOR);
     expect(issued.delivery).toMatchObject({ outcome: "failed", to: "l***@example.com" });
     expect(await inspectInvitation(cloud, issued.url.split("/invitations/")[1]!)).toMatchObject({ state: "valid" });
-    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "invitation.email_failed", resourceId: issued.id } })).toMatchObject({ after: { recipientDomain: "example.com" } });
+    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "invitation.email_failed", resourceId: issued.id } })).toMatchObject({
+      after: { recipientDomain: "example.com" },
+    });
   });
 
   it("sends nothing without mail configuration", async () => {

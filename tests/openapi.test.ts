@@ -35,7 +35,8 @@ async function handlersOnDisk(): Promise<{ file: string; method: (typeof HTTP_ME
     for (const { file, path: urlPath } of await routeFiles(tree)) {
       const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       // Every route file exports all methods; those it does not serve only refuse (405, or 404 in the catch-all).
-      for (const method of HTTP_METHODS) if (typeof module[method] === "function" && !isRefusal(module[method])) handlers.push({ file, method, path: urlPath, handler: module[method] });
+      for (const method of HTTP_METHODS)
+        if (typeof module[method] === "function" && !isRefusal(module[method])) handlers.push({ file, method, path: urlPath, handler: module[method] });
     }
   }
   return handlers;
@@ -102,7 +103,10 @@ describe("the OpenAPI document", () => {
     for (const route of declaredRoutes()) {
       const inPath = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
       expect(Object.keys(route.pathParams?.shape ?? {}).sort(), route.operationId).toEqual(inPath);
-      expect(TAGS.map((tag) => tag.name), route.operationId).toContain(route.tag);
+      expect(
+        TAGS.map((tag) => tag.name),
+        route.operationId,
+      ).toContain(route.tag);
     }
   });
 
@@ -121,7 +125,8 @@ describe("the OpenAPI document", () => {
 
   it("serves the same per-tenant routes on workspace hosts and on the console", async () => {
     // The superadmin's operations on a tenant itself (its lifecycle, its quotas and rate limits, the billing access switches) are console-only.
-    const platformOnly = (p: string) => ["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas", "/api/v1/tenants/{key}/rate-limits"].includes(p) || p.endsWith("/access");
+    const platformOnly = (p: string) =>
+      ["/api/v1/tenants/{key}/lifecycle", "/api/v1/tenants/{key}/quotas", "/api/v1/tenants/{key}/rate-limits"].includes(p) || p.endsWith("/access");
     const paths = async (tree: string) =>
       (await routeFiles(tree))
         .map((r) => r.path)

@@ -35,8 +35,7 @@ afterAll(() => closeTestResources(controller));
 let counter = 0;
 const identifier = (prefix = "ou") => `${prefix}-${++counter}-${randomUUID().slice(0, 8)}`;
 const query = (q = "") => listQuerySchema.parse({ q });
-const events = (tenant: ResolvedTenant, resourceId: string) =>
-  tenantDb(tenant).auditEvent.findMany({ where: { resourceId }, orderBy: { id: "asc" } });
+const events = (tenant: ResolvedTenant, resourceId: string) => tenantDb(tenant).auditEvent.findMany({ where: { resourceId }, orderBy: { id: "asc" } });
 const addUser = (tenant: ResolvedTenant, username: string, names: { firstName?: string; lastName?: string } = {}) =>
   tenantDb(tenant).user.create({ data: { username, provisioningState: "synced", ...names } });
 
@@ -191,7 +190,11 @@ describe("memberships", () => {
     const username = `alice-${counter}`;
     await addUser(tenantA, username, { firstName: "Alice", lastName: "Liddell" });
 
-    expect(await addMembership(tenantA, ou.id, { username: ` ${username.toUpperCase()} `, role: "auditor" }, TEST_PRINCIPAL, TEST_ACTOR)).toMatchObject({ username, role: "auditor", identifier: ou.identifier });
+    expect(await addMembership(tenantA, ou.id, { username: ` ${username.toUpperCase()} `, role: "auditor" }, TEST_PRINCIPAL, TEST_ACTOR)).toMatchObject({
+      username,
+      role: "auditor",
+      identifier: ou.identifier,
+    });
     const members = await listOrgUnitMembers(tenantA, ou.id, query());
     expect(members.items).toEqual([expect.objectContaining({ username, role: "auditor", firstName: "Alice", lastName: "Liddell", enabled: true })]);
     expect((await listOrgUnitMembers(tenantA, ou.id, query("lidd"))).total).toBe(1);
@@ -226,9 +229,18 @@ describe("memberships", () => {
       code: "not_found",
       fields: { username: expect.stringContaining("nobody-here") },
     });
-    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
-    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "owner" as never }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { role: expect.any(String) } });
-    expect(await rejection(addMembership(tenantA, ou.id, { username: "", role: "default" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "validation_failed", fields: { username: expect.any(String) } });
+    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "admin" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({
+      code: "conflict",
+      fields: { username: expect.any(String) },
+    });
+    expect(await rejection(addMembership(tenantA, ou.id, { username, role: "owner" as never }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({
+      code: "validation_failed",
+      fields: { role: expect.any(String) },
+    });
+    expect(await rejection(addMembership(tenantA, ou.id, { username: "", role: "default" }, TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({
+      code: "validation_failed",
+      fields: { username: expect.any(String) },
+    });
     expect(await rejection(changeMembershipRole(tenantA, ou.id, "nobody-here", "admin", TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "not_found" });
     expect(await rejection(removeMembership(tenantA, ou.id, "nobody-here", TEST_PRINCIPAL, TEST_ACTOR))).toMatchObject({ code: "not_found" });
 

@@ -80,7 +80,10 @@ describe("organizations of shared customers", () => {
     const { customerId, organization } = await sharedCustomer(`Tiny Traders ${suffix()}`);
     expect(organization).toMatchObject({ customerId, name: expect.stringContaining("Tiny Traders") });
     expect(organization.slug).toMatch(/^tiny-traders-/);
-    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "organization.created", resourceId: organization.id } })).toMatchObject({ resourceType: "organization", actor: "test" });
+    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "organization.created", resourceId: organization.id } })).toMatchObject({
+      resourceType: "organization",
+      actor: "test",
+    });
 
     // A shared customer from before organizations existed: the controller's pass over the cloud tenant creates it.
     await tenantDb(cloud).organization.delete({ where: { id: organization.id } });
@@ -105,11 +108,17 @@ describe("organizations of shared customers", () => {
     expect(await passwordAccepted(cloud.key, username, "boss-password-1")).toBe(true);
     expect(await tenantDb(cloud).user.findUnique({ where: { username } })).toMatchObject({ email: `boss-${RUN}@example.com`, tenantRole: "member", provisioningState: "synced" });
     expect(await membersOf(organization.id)).toMatchObject([{ username, role: "admin" }]);
-    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "invitation.accepted", resourceId: row.id } })).toMatchObject({ actor: `cloud/${username}`, ip: CLIENT.ip });
+    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "invitation.accepted", resourceId: row.id } })).toMatchObject({
+      actor: `cloud/${username}`,
+      ip: CLIENT.ip,
+    });
 
     // Single use: the link says so, and a second acceptance creates nobody.
     expect(await inspectInvitation(cloud, token)).toEqual({ state: "accepted" });
-    await expect(acceptInvitationWithNewAccount(cloud, token, { username: `again${suffix()}`, password: "another-password-2" }, CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already been accepted") });
+    await expect(acceptInvitationWithNewAccount(cloud, token, { username: `again${suffix()}`, password: "another-password-2" }, CLIENT)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already been accepted"),
+    });
     expect(await membersOf(organization.id)).toHaveLength(1);
   });
 
@@ -140,9 +149,14 @@ describe("organizations of shared customers", () => {
     const invite = (email: string) => asRequest(admin.request, () => inviteAction(organization.id, initialFormState, form({ email, role: "member" })));
 
     const late = await invite(`late-${RUN}@example.com`);
-    await tenantDb(cloud).organizationInvitation.updateMany({ where: { tokenHash: hashSecret(tokenOf(late.values.invitationUrl!)) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await tenantDb(cloud).organizationInvitation.updateMany({
+      where: { tokenHash: hashSecret(tokenOf(late.values.invitationUrl!)) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await inspectInvitation(cloud, tokenOf(late.values.invitationUrl!))).toEqual({ state: "expired" });
-    await expect(acceptInvitationWithNewAccount(cloud, tokenOf(late.values.invitationUrl!), { username: `late${suffix()}`, password: "too-late-password" }, CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("expired") });
+    await expect(
+      acceptInvitationWithNewAccount(cloud, tokenOf(late.values.invitationUrl!), { username: `late${suffix()}`, password: "too-late-password" }, CLIENT),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("expired") });
 
     const withdrawn = await invite(`gone-${RUN}@example.com`);
     const withdrawnRow = await tenantDb(cloud).organizationInvitation.findFirstOrThrow({ where: { organizationId: organization.id, email: `gone-${RUN}@example.com` } });
@@ -160,14 +174,17 @@ describe("organizations of shared customers", () => {
     expect(duplicate).toMatchObject({ ok: false, code: "conflict", fieldErrors: { email: expect.stringContaining("open invitation") } });
     expect(await tenantDb(cloud).organizationInvitation.count({ where: { organizationId: organization.id, email: `late-${RUN}@example.com` } })).toBe(1);
     expect(await invite("not-an-email")).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { email: expect.any(String) } });
-    expect(await tenantDb(cloud).auditEvent.count({ where: { action: { in: ["invitation.created", "invitation.revoked", "invitation.resent"] }, actor: `cloud/${admin.username}` } })).toBe(4);
+    expect(
+      await tenantDb(cloud).auditEvent.count({ where: { action: { in: ["invitation.created", "invitation.revoked", "invitation.resent"] }, actor: `cloud/${admin.username}` } }),
+    ).toBe(4);
   });
 
   it("changes roles and keeps at least one admin", async () => {
     const { organization } = await sharedCustomer("Roles Co");
     const admin = await joined(organization.id, "admin");
     const member = await joined(organization.id, "member");
-    const setRole = (as: typeof admin, username: string, role: string) => asRequest(as.request, () => changeOrganizationRoleAction(organization.id, username, initialFormState, form({ role })));
+    const setRole = (as: typeof admin, username: string, role: string) =>
+      asRequest(as.request, () => changeOrganizationRoleAction(organization.id, username, initialFormState, form({ role })));
     const remove = (as: typeof admin, username: string) => asRequest(as.request, () => removeOrganizationMemberAction(organization.id, username, initialFormState));
 
     // A member cannot manage; the last admin can neither step down nor be removed.
@@ -176,7 +193,10 @@ describe("organizations of shared customers", () => {
     expect(await remove(admin, admin.username)).toMatchObject({ ok: false, code: "conflict" });
 
     expect(await setRole(admin, member.username, "admin")).toMatchObject({ ok: true });
-    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "organization.member_role_changed", resourceId: organization.id } })).toMatchObject({ before: { username: member.username, role: "member" }, after: { username: member.username, role: "admin" } });
+    expect(await tenantDb(cloud).auditEvent.findFirst({ where: { action: "organization.member_role_changed", resourceId: organization.id } })).toMatchObject({
+      before: { username: member.username, role: "member" },
+      after: { username: member.username, role: "admin" },
+    });
     // Two admins demoting each other at once: one wins, an admin remains.
     const results = await Promise.all([setRole(admin, member.username, "member"), setRole(member, admin.username, "member")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -225,7 +245,8 @@ describe("organizations of shared customers", () => {
     const good = await sharedCustomer("Good Payer");
     const lateAdmin = await joined(late.organization.id, "admin");
     const goodAdmin = await joined(good.organization.id, "admin");
-    const invite = (as: typeof lateAdmin, organizationId: string) => asRequest(as.request, () => inviteAction(organizationId, initialFormState, form({ email: `x${suffix()}@example.com`, role: "member" })));
+    const invite = (as: typeof lateAdmin, organizationId: string) =>
+      asRequest(as.request, () => inviteAction(organizationId, initialFormState, form({ email: `x${suffix()}@example.com`, role: "member" })));
 
     await changePaymentStanding(late.customerId, { standing: "overdue" }, TEST_ACTOR);
     // Within the grace period nothing changes.
@@ -246,13 +267,20 @@ describe("organizations of shared customers", () => {
     const on = await sharedCustomer("Switched On");
     const offAdmin = await joined(off.organization.id, "admin");
     const onAdmin = await joined(on.organization.id, "admin");
-    const invite = (as: typeof offAdmin, organizationId: string) => asRequest(as.request, () => inviteAction(organizationId, initialFormState, form({ email: `y${suffix()}@example.com`, role: "member" })));
+    const invite = (as: typeof offAdmin, organizationId: string) =>
+      asRequest(as.request, () => inviteAction(organizationId, initialFormState, form({ email: `y${suffix()}@example.com`, role: "member" })));
     const billing = { host: CONSOLE, cookie: await sessionCookie(await rootTenant(), "superadmin", ["superadmin"]) };
-    const put = (customerId: string, body: unknown) => call(customerAccess.PUT, { ...billing, path: `/api/v1/customers/${customerId}/access`, method: "PUT", params: { id: customerId }, body });
+    const put = (customerId: string, body: unknown) =>
+      call(customerAccess.PUT, { ...billing, path: `/api/v1/customers/${customerId}/access`, method: "PUT", params: { id: customerId }, body });
 
     expect(await put(off.customerId, { enabled: false })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { reason: expect.any(String) } } });
-    expect(await put(off.customerId, { enabled: false, reason: "Invoice 42 unpaid" })).toMatchObject({ status: 200, body: { accessEnabled: false, disabledReason: "Invoice 42 unpaid", organization: { allowed: false, code: "tenant_suspended" } } });
-    expect(await controlDb().platformAuditEvent.findFirst({ where: { action: "customer.access_disabled", resourceId: off.customerId } })).toMatchObject({ actor: "root/superadmin" });
+    expect(await put(off.customerId, { enabled: false, reason: "Invoice 42 unpaid" })).toMatchObject({
+      status: 200,
+      body: { accessEnabled: false, disabledReason: "Invoice 42 unpaid", organization: { allowed: false, code: "tenant_suspended" } },
+    });
+    expect(await controlDb().platformAuditEvent.findFirst({ where: { action: "customer.access_disabled", resourceId: off.customerId } })).toMatchObject({
+      actor: "root/superadmin",
+    });
     expect(await invite(offAdmin, off.organization.id)).toMatchObject({ ok: false, code: "tenant_suspended", message: expect.stringContaining("Switched Off") });
     expect(await invite(onAdmin, on.organization.id)).toMatchObject({ ok: true });
 

@@ -38,7 +38,12 @@ const ou = (identifier: string) => ({ identifier, name: identifier });
 
 describe("quota defaults and overrides", () => {
   it("default to the configuration", () => {
-    expect(defaultQuotas()).toEqual({ users: env().GATEHOUSE_QUOTA_USERS, orgUnits: env().GATEHOUSE_QUOTA_ORG_UNITS, memberships: env().GATEHOUSE_QUOTA_MEMBERSHIPS, apiKeys: env().GATEHOUSE_QUOTA_API_KEYS });
+    expect(defaultQuotas()).toEqual({
+      users: env().GATEHOUSE_QUOTA_USERS,
+      orgUnits: env().GATEHOUSE_QUOTA_ORG_UNITS,
+      memberships: env().GATEHOUSE_QUOTA_MEMBERSHIPS,
+      apiKeys: env().GATEHOUSE_QUOTA_API_KEYS,
+    });
   });
 
   it("refuses invalid overrides field by field and writes nothing", async () => {
@@ -68,11 +73,21 @@ describe("enforcement", () => {
     const present = await tenantDb(acme).user.count();
     await setQuotaOverrides(acme.id, { users: String(present + 1), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
     await createTenantUser(acme, userInput("edge.one"), TEST_PRINCIPAL, TEST_ACTOR);
-    await expect(createTenantUser(acme, userInput("edge.two"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "quota_exceeded", message: expect.stringContaining(`limit of ${present + 1}`) });
+    await expect(createTenantUser(acme, userInput("edge.two"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({
+      code: "quota_exceeded",
+      message: expect.stringContaining(`limit of ${present + 1}`),
+    });
     expect(await tenantDb(acme).user.findUnique({ where: { username: "edge.two" } })).toBeNull();
 
     const key = (await createApiKey(acme, admin, createApiKeySchema.parse({ name: "users", scopes: ["user:create"] }), TEST_ACTOR)).secret;
-    const refused = await call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: "rest.user" } });
+    const refused = await call(users.POST, {
+      host: `${acme.key}.localhost:3000`,
+      path: `/api/v1/tenants/${acme.key}/users`,
+      method: "POST",
+      key,
+      params: { key: acme.key },
+      body: { username: "rest.user" },
+    });
     expect(refused).toMatchObject({ status: 429, body: { code: "quota_exceeded" } });
     expect(await tenantDb(acme).user.count()).toBe(present + 1);
   });
@@ -87,9 +102,22 @@ describe("enforcement", () => {
     const holder = new pg.Client({ connectionString: tenantDatabaseUrl(acme) });
     await holder.connect();
     const waiting = async () =>
-      Number((await holder.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0]?.n ?? 0);
+      Number(
+        (
+          await holder.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rows[0]?.n ?? 0,
+      );
     const create = (username: string) =>
-      call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username, passwordMode: "none" } });
+      call(users.POST, {
+        host: `${acme.key}.localhost:3000`,
+        path: `/api/v1/tenants/${acme.key}/users`,
+        method: "POST",
+        key,
+        params: { key: acme.key },
+        body: { username, passwordMode: "none" },
+      });
     let requests: ReturnType<typeof create>[] = [];
     try {
       await holder.query("BEGIN");
@@ -116,7 +144,14 @@ describe("enforcement", () => {
     await setQuotaOverrides(acme.id, { users: String(present + 2), orgUnits: "", memberships: "", apiKeys: "" }, TEST_ACTOR);
     const responses = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        call(users.POST, { host: `${acme.key}.localhost:3000`, path: `/api/v1/tenants/${acme.key}/users`, method: "POST", key, params: { key: acme.key }, body: { username: `parallel.${i}`, passwordMode: "none" } }),
+        call(users.POST, {
+          host: `${acme.key}.localhost:3000`,
+          path: `/api/v1/tenants/${acme.key}/users`,
+          method: "POST",
+          key,
+          params: { key: acme.key },
+          body: { username: `parallel.${i}`, passwordMode: "none" },
+        }),
       ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 429, 429, 429, 429, 429, 429]);
@@ -162,7 +197,12 @@ describe("usage counters", () => {
     const db = tenantDb(acme);
     const unit = await createOrgUnit(acme, ou("counted"), TEST_ACTOR);
     await db.user.createMany({ data: [{ username: "count.a" }, { username: "count.b" }] });
-    await db.membership.createMany({ data: [{ username: "count.a", orgUnitId: unit.id, role: "default" }, { username: "count.b", orgUnitId: unit.id, role: "admin" }] });
+    await db.membership.createMany({
+      data: [
+        { username: "count.a", orgUnitId: unit.id, role: "default" },
+        { username: "count.b", orgUnitId: unit.id, role: "admin" },
+      ],
+    });
     await db.user.delete({ where: { username: "count.a" } }); // its membership goes with it
     await db.orgUnit.delete({ where: { id: unit.id } }); // and the other membership with the unit
     const used = Object.fromEntries((await quotaUsage(acme)).map((u) => [u.resource, u.used]));
@@ -175,11 +215,21 @@ describe("the platform API for quotas", () => {
     const root = await rootTenant();
     const superadmin = await sessionCookie(root, "superadmin", ["superadmin"]);
     const at = (method: string, cookie: string, body?: unknown) =>
-      call(method === "GET" ? quotasRoute.GET : quotasRoute.PUT, { host: "console.localhost:3000", path: `/api/v1/tenants/${other.key}/quotas`, method, cookie, params: { key: other.key }, body });
+      call(method === "GET" ? quotasRoute.GET : quotasRoute.PUT, {
+        host: "console.localhost:3000",
+        path: `/api/v1/tenants/${other.key}/quotas`,
+        method,
+        cookie,
+        params: { key: other.key },
+        body,
+      });
 
     const read = await at("GET", superadmin);
     expect(read).toMatchObject({ status: 200, body: { limits: { orgUnits: 5 }, overrides: { orgUnits: 5, users: null }, usage: { orgUnits: 5 } } });
-    expect(await at("PUT", superadmin, { users: -4, orgUnits: 5, memberships: null, apiKeys: null })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { users: expect.any(String) } } });
+    expect(await at("PUT", superadmin, { users: -4, orgUnits: 5, memberships: null, apiKeys: null })).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { users: expect.any(String) } },
+    });
     expect(await at("PUT", await sessionCookie(root, "operator", ["viewer"]), { users: 1, orgUnits: 1, memberships: 1, apiKeys: 1 })).toMatchObject({ status: 403 });
     expect((await at("GET", superadmin)).body).toMatchObject({ overrides: { orgUnits: 5, users: null } });
 

@@ -80,7 +80,11 @@ describe("rate limits", () => {
   });
 
   it("limits one client address across keys and tenants, before looking at credentials", async () => {
-    await controlDb().tenantRateLimits.upsert({ where: { tenantId: globex.id }, create: { tenantId: globex.id, requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 }, update: { requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 } });
+    await controlDb().tenantRateLimits.upsert({
+      where: { tenantId: globex.id },
+      create: { tenantId: globex.id, requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 },
+      update: { requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 },
+    });
     forgetTenantRateOverrides(globex.id);
     const key = await keyFor(globex);
     const statuses: number[] = [];
@@ -111,7 +115,11 @@ describe("rate limits", () => {
     const root = await rootTenant();
     // The console's own limits are raised for this test: the control plane's counts of the console
     // tenant and of "superadmin" are shared with the other files running meanwhile (hence also a superadmin of its own).
-    await controlDb().tenantRateLimits.upsert({ where: { tenantId: root.id }, create: { tenantId: root.id, requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 }, update: {} });
+    await controlDb().tenantRateLimits.upsert({
+      where: { tenantId: root.id },
+      create: { tenantId: root.id, requestsPerMinutePerCaller: 1000, requestsPerMinute: 1000 },
+      update: {},
+    });
     forgetTenantRateOverrides(root.id);
     onTestFinished(async () => {
       await controlDb().tenantRateLimits.deleteMany({ where: { tenantId: root.id } });
@@ -119,16 +127,34 @@ describe("rate limits", () => {
     });
     const superadmin = await sessionCookie(root, `rl-superadmin-${Date.now()}`, ["superadmin"]);
     const at = (method: "GET" | "PUT", cookie: string, body?: unknown) =>
-      call(method === "GET" ? rateLimitsRoute.GET : rateLimitsRoute.PUT, { host: "console.localhost:3000", path: `/api/v1/tenants/${acme.key}/rate-limits`, method, cookie, params: { key: acme.key }, body });
+      call(method === "GET" ? rateLimitsRoute.GET : rateLimitsRoute.PUT, {
+        host: "console.localhost:3000",
+        path: `/api/v1/tenants/${acme.key}/rate-limits`,
+        method,
+        cookie,
+        params: { key: acme.key },
+        body,
+      });
 
-    expect(await at("GET", superadmin)).toMatchObject({ status: 200, body: { limits: { requestsPerMinute: 8, requestsPerMinutePerCaller: 5 }, overrides: { requestsPerMinute: null, requestsPerMinutePerCaller: null } } });
+    expect(await at("GET", superadmin)).toMatchObject({
+      status: 200,
+      body: { limits: { requestsPerMinute: 8, requestsPerMinutePerCaller: 5 }, overrides: { requestsPerMinute: null, requestsPerMinutePerCaller: null } },
+    });
     // Wrong types and negative numbers are refused, naming the field; nothing changes.
-    expect(await at("PUT", superadmin, { requestsPerMinute: "100", requestsPerMinutePerCaller: -1 })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { requestsPerMinute: expect.any(String), requestsPerMinutePerCaller: expect.any(String) } } });
-    expect(await at("PUT", await sessionCookie(root, `rl-viewer-${Date.now()}`, ["viewer"]), { requestsPerMinute: 0, requestsPerMinutePerCaller: 0 })).toMatchObject({ status: 403 });
+    expect(await at("PUT", superadmin, { requestsPerMinute: "100", requestsPerMinutePerCaller: -1 })).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { requestsPerMinute: expect.any(String), requestsPerMinutePerCaller: expect.any(String) } },
+    });
+    expect(await at("PUT", await sessionCookie(root, `rl-viewer-${Date.now()}`, ["viewer"]), { requestsPerMinute: 0, requestsPerMinutePerCaller: 0 })).toMatchObject({
+      status: 403,
+    });
     expect(await controlDb().tenantRateLimits.findUnique({ where: { tenantId: acme.id } })).toBeNull();
 
     // Acme used up its tenant-wide 8 earlier; its own 100 a minute, 3 per caller, count from now.
-    expect(await at("PUT", superadmin, { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 })).toMatchObject({ status: 200, body: { limits: { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 } } });
+    expect(await at("PUT", superadmin, { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 })).toMatchObject({
+      status: 200,
+      body: { limits: { requestsPerMinute: 100, requestsPerMinutePerCaller: 3 } },
+    });
     const key = await keyFor(acme);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await listUsers(acme, key)).status);

@@ -55,7 +55,9 @@ describe("sessions on route handlers", () => {
   it("refuses a copied cookie once its user signed out, and only that session", async () => {
     const [laptop, phone] = [await sessionCookie(acme, "carol", ["member"]), await sessionCookie(acme, "carol", ["member"])];
     const copy = laptop;
-    const response = await logout(new NextRequest(`http://${hostOf(acme)}/api/logout`, { method: "POST", headers: { host: hostOf(acme), cookie: laptop, origin: `http://${hostOf(acme)}` } }));
+    const response = await logout(
+      new NextRequest(`http://${hostOf(acme)}/api/logout`, { method: "POST", headers: { host: hostOf(acme), cookie: laptop, origin: `http://${hostOf(acme)}` } }),
+    );
     expect(response.status).toBe(303);
     expect(await read(acme, copy)).toBeNull();
     expect(await read(acme, phone)).not.toBeNull();
@@ -84,7 +86,11 @@ describe("sessions on route handlers", () => {
       await change(username);
       expect(await read(acme, cookie), username).toBeNull();
     }
-    const reasons = await tenantDb(acme).appSession.findMany({ where: { username: { in: ["erin", "frank", "gina"] } }, select: { username: true, endedReason: true }, orderBy: { username: "asc" } });
+    const reasons = await tenantDb(acme).appSession.findMany({
+      where: { username: { in: ["erin", "frank", "gina"] } },
+      select: { username: true, endedReason: true },
+      orderBy: { username: "asc" },
+    });
     expect(reasons).toEqual([
       { username: "erin", endedReason: "user_disabled" },
       { username: "frank", endedReason: "password_changed" },

@@ -54,7 +54,10 @@ describe("SCIM group membership changes", () => {
     expect(unknown).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
     expect(await memberCount(groupId)).toBe(0);
 
-    const added = await addMembers(groupId, team.slice(0, 20).map((u) => u.id));
+    const added = await addMembers(
+      groupId,
+      team.slice(0, 20).map((u) => u.id),
+    );
     expect(added.status).toBe(200);
     expect(added.body.members).toHaveLength(20);
     const events = await tenantDb(acme).auditEvent.findMany({ where: { action: "membership.added", resourceId: { startsWith: `${groupId}/` } } });
@@ -63,7 +66,9 @@ describe("SCIM group membership changes", () => {
     // PUT swaps one member for another: both changes or neither.
     const put = await scim("PUT", `/scim/v2/Groups/${groupId}`, { schemas: [GROUP_SCHEMA], displayName: "Batch", members: [...team.slice(1, 21)].map((u) => ({ value: u.id })) });
     expect(put.status).toBe(200);
-    expect((await tenantDb(acme).membership.findMany({ where: { orgUnitId: groupId }, select: { username: true }, orderBy: { username: "asc" } })).map((m) => m.username)).toEqual(team.slice(1, 21).map((u) => u.username));
+    expect((await tenantDb(acme).membership.findMany({ where: { orgUnitId: groupId }, select: { username: true }, orderBy: { username: "asc" } })).map((m) => m.username)).toEqual(
+      team.slice(1, 21).map((u) => u.username),
+    );
   });
 
   it("the batch is all or nothing inside its transaction: a vanished user or an existing membership changes nothing", async () => {
@@ -72,11 +77,16 @@ describe("SCIM group membership changes", () => {
     await changeMemberships(acme, groupId, { add: [{ username: team[0]!.username, role: "default" }] }, TEST_PRINCIPAL, TEST_ACTOR);
 
     const adds = (names: readonly string[]) => names.map((username) => ({ username, role: "default" as const }));
-    await expect(changeMemberships(acme, groupId, { add: adds([...team.slice(1).map((u) => u.username), "nobody.here"]), remove: [team[0]!.username] }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({
+    await expect(
+      changeMemberships(acme, groupId, { add: adds([...team.slice(1).map((u) => u.username), "nobody.here"]), remove: [team[0]!.username] }, TEST_PRINCIPAL, TEST_ACTOR),
+    ).rejects.toMatchObject({
       code: "not_found",
       fields: { username: expect.stringContaining("nobody.here") },
     });
-    await expect(changeMemberships(acme, groupId, { add: adds(team.map((u) => u.username)) }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.stringContaining(team[0]!.username) } });
+    await expect(changeMemberships(acme, groupId, { add: adds(team.map((u) => u.username)) }, TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({
+      code: "conflict",
+      fields: { username: expect.stringContaining(team[0]!.username) },
+    });
     expect((await tenantDb(acme).membership.findMany({ where: { orgUnitId: groupId }, select: { username: true } })).map((m) => m.username)).toEqual([team[0]!.username]);
   });
 
@@ -86,7 +96,14 @@ describe("SCIM group membership changes", () => {
     const used = await tenantDb(acme).membership.count();
     await setQuotaOverrides(acme.id, { users: "", orgUnits: "", memberships: String(used + 25), apiKeys: "" }, TEST_ACTOR);
     try {
-      const results = await Promise.all(groups.map((groupId, i) => addMembers(groupId, team.slice(i * 10, i * 10 + 10).map((u) => u.id))));
+      const results = await Promise.all(
+        groups.map((groupId, i) =>
+          addMembers(
+            groupId,
+            team.slice(i * 10, i * 10 + 10).map((u) => u.id),
+          ),
+        ),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(2);
       for (const r of results.filter((r) => r.status !== 200)) expect(r).toMatchObject({ status: 429, body: { detail: expect.stringContaining("would exceed") } });
       expect(await tenantDb(acme).membership.count()).toBe(used + 20);

@@ -81,13 +81,23 @@ describe("Okta SCIM 2.0 spec and CRUD sequence", () => {
       active: true,
     };
     const created = await scim("POST", "/scim/v2/Users", body);
-    expect(created).toMatchObject({ status: 201, body: { schemas: [USER_SCHEMA], userName, active: true, externalId: "00u1okta", name: { givenName: "Jordan", familyName: "Rivera" } } });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { schemas: [USER_SCHEMA], userName, active: true, externalId: "00u1okta", name: { givenName: "Jordan", familyName: "Rivera" } },
+    });
     id = String(created.body.id);
     expect(created.body.meta).toMatchObject({ resourceType: "User", location: `http://${acme.key}.localhost:3000/scim/v2/Users/${id}` });
 
     // Verify that user was created — in the console's view and in the identity realm.
     expect(await scim("GET", `/scim/v2/Users/${id}`)).toMatchObject({ status: 200, body: { userName, emails: [{ value: "jordan.rivera.primary@example.com", primary: true }] } });
-    expect(await getUser(acme, userName)).toMatchObject({ id, email: "jordan.rivera.primary@example.com", firstName: "Jordan", enabled: true, provisioningState: "synced", externalId: "00u1okta" });
+    expect(await getUser(acme, userName)).toMatchObject({
+      id,
+      email: "jordan.rivera.primary@example.com",
+      firstName: "Jordan",
+      enabled: true,
+      provisioningState: "synced",
+      externalId: "00u1okta",
+    });
     expect((await findUserByUsername(acme.key, userName))?.enabled).toBe(true);
 
     // Expect failure when recreating user with same values.
@@ -145,7 +155,10 @@ describe("Microsoft Entra ID provisioning requests", () => {
     expect(created).toMatchObject({ status: 201, body: { userName, externalId: "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef" } });
     userId = String(created.body.id);
 
-    expect((await scim("GET", filtered("Users", 'userName eq "Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1"'))).body).toMatchObject({ totalResults: 1, Resources: [{ id: userId }] });
+    expect((await scim("GET", filtered("Users", 'userName eq "Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1"'))).body).toMatchObject({
+      totalResults: 1,
+      Resources: [{ id: userId }],
+    });
     expect((await scim("GET", filtered("Users", 'externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"'))).body).toMatchObject({ totalResults: 1, Resources: [{ id: userId }] });
     expect((await scim("GET", filtered("Users", 'userName eq "non-existent user"'))).body).toMatchObject({ schemas: [LIST_SCHEMA], totalResults: 0, Resources: [] });
   });
@@ -161,14 +174,23 @@ describe("Microsoft Entra ID provisioning requests", () => {
     expect(patched).toMatchObject({ status: 200, body: { emails: [{ value: "updatedEmail@microsoft.com" }], name: { familyName: "updatedFamilyName", givenName: "givenName" } } });
     expect(await getUser(acme, userName)).toMatchObject({ email: "updatedEmail@microsoft.com", lastName: "updatedFamilyName" });
 
-    const pathless = await scim("PATCH", `/scim/v2/Users/${userId}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", value: { "name.givenName": "Ada", externalId: "ext-2" } }] });
+    const pathless = await scim("PATCH", `/scim/v2/Users/${userId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", value: { "name.givenName": "Ada", externalId: "ext-2" } }],
+    });
     expect(pathless).toMatchObject({ status: 200, body: { name: { givenName: "Ada" }, externalId: "ext-2" } });
     expect(await getUser(acme, userName)).toMatchObject({ firstName: "Ada", externalId: "ext-2" });
   });
 
   it("disables at once with Entra's string boolean: the realm refuses the password and the user shows disabled", async () => {
     const password = "Correct-Horse-42";
-    const created = await scim("POST", "/scim/v2/Users", { schemas: [USER_SCHEMA], userName: "leaver@testuser.com", password, active: true, name: { givenName: "Lee", familyName: "Ver" } });
+    const created = await scim("POST", "/scim/v2/Users", {
+      schemas: [USER_SCHEMA],
+      userName: "leaver@testuser.com",
+      password,
+      active: true,
+      name: { givenName: "Lee", familyName: "Ver" },
+    });
     expect(created.status).toBe(201);
     otherId = String(created.body.id);
     expect(await passwordAccepted(acme.key, "leaver@testuser.com", password)).toBe(true);
@@ -192,7 +214,10 @@ describe("Microsoft Entra ID provisioning requests", () => {
       displayName: "Engineering – EMEA",
       meta: { resourceType: "Group" },
     });
-    expect(created).toMatchObject({ status: 201, body: { schemas: [GROUP_SCHEMA], displayName: "Engineering – EMEA", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159", members: [] } });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { schemas: [GROUP_SCHEMA], displayName: "Engineering – EMEA", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159", members: [] },
+    });
     groupId = String(created.body.id);
     expect(await getOrgUnit(acme, groupId)).toMatchObject({ identifier: "engineering-emea", name: "Engineering – EMEA", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159" });
 
@@ -209,7 +234,10 @@ describe("Microsoft Entra ID provisioning requests", () => {
     const renamed = await scim("PATCH", `/scim/v2/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "displayName", value: "Engineering" }] });
     expect(renamed).toMatchObject({ status: 200, body: { displayName: "Engineering" } });
 
-    const added = await scim("PATCH", `/scim/v2/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: "Add", path: "members", value: [{ $ref: null, value: userId }, { value: otherId }] }] });
+    const added = await scim("PATCH", `/scim/v2/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Add", path: "members", value: [{ $ref: null, value: userId }, { value: otherId }] }],
+    });
     expect(added.status).toBe(200);
     expect((added.body.members as Json[]).map((m) => m.value).sort()).toEqual([userId, otherId].sort());
     const members = await listOrgUnitMembers(acme, groupId, { q: "", page: 1, pageSize: 50 });
@@ -222,18 +250,29 @@ describe("Microsoft Entra ID provisioning requests", () => {
     const membership = await scim("GET", filtered("Groups", `id eq "${groupId}" and members[value eq "${userId}"]`, "&excludedAttributes=members"));
     expect(membership.body).toMatchObject({ totalResults: 1 });
 
-    const removed = await scim("PATCH", `/scim/v2/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: "Remove", path: "members", value: [{ $ref: null, value: otherId }] }] });
+    const removed = await scim("PATCH", `/scim/v2/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Remove", path: "members", value: [{ $ref: null, value: otherId }] }],
+    });
     expect(removed).toMatchObject({ status: 200, body: { members: [{ value: userId, display: userName }] } });
     const okta = await scim("PATCH", `/scim/v2/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: "remove", path: `members[value eq "${userId}"]` }] });
     expect(okta).toMatchObject({ status: 200, body: { members: [] } });
     expect((await scim("GET", filtered("Groups", `id eq "${groupId}" and members[value eq "${userId}"]`))).body).toMatchObject({ totalResults: 0 });
 
-    const unknownMember = await scim("PATCH", `/scim/v2/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: "00000000-0000-4000-8000-000000000000" }] }] });
+    const unknownMember = await scim("PATCH", `/scim/v2/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "add", path: "members", value: [{ value: "00000000-0000-4000-8000-000000000000" }] }],
+    });
     expect(unknownMember).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
   });
 
   it("replaces a group's members with PUT and deletes the group and the users", async () => {
-    const put = await scim("PUT", `/scim/v2/Groups/${groupId}`, { schemas: [GROUP_SCHEMA], displayName: "Engineering", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159", members: [{ value: otherId }] });
+    const put = await scim("PUT", `/scim/v2/Groups/${groupId}`, {
+      schemas: [GROUP_SCHEMA],
+      displayName: "Engineering",
+      externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159",
+      members: [{ value: otherId }],
+    });
     expect(put).toMatchObject({ status: 200, body: { members: [{ value: otherId }] } });
 
     expect((await scim("DELETE", `/scim/v2/Groups/${groupId}`)).status).toBe(204);
@@ -246,8 +285,18 @@ describe("Microsoft Entra ID provisioning requests", () => {
 
 describe("filters and pagination", () => {
   beforeAll(async () => {
-    for (const [username, firstName] of [["filter.anna", "Anna"], ["filter.bob", "Bob"], ["filter.carl", "Carl"], ["other.dana", "Dana"]] as const) {
-      await createTenantUser(acme, { username, email: `${username}@corp.example`, firstName, lastName: "Tester", tenantRole: "member", passwordMode: "none" }, TEST_PRINCIPAL, TEST_ACTOR);
+    for (const [username, firstName] of [
+      ["filter.anna", "Anna"],
+      ["filter.bob", "Bob"],
+      ["filter.carl", "Carl"],
+      ["other.dana", "Dana"],
+    ] as const) {
+      await createTenantUser(
+        acme,
+        { username, email: `${username}@corp.example`, firstName, lastName: "Tester", tenantRole: "member", passwordMode: "none" },
+        TEST_PRINCIPAL,
+        TEST_ACTOR,
+      );
     }
   }, 60_000);
 
@@ -316,7 +365,10 @@ describe("credentials", () => {
   });
 
   it("answers with application/scim+json and refuses a write with a bad key without writing", async () => {
-    const response = await usersRoute.GET(new Request(`http://${acme.key}.localhost:3000/scim/v2/Users?count=1`, { headers: { host: `${acme.key}.localhost:3000`, authorization: `Bearer ${scimKey}` } }), { params: Promise.resolve({}) });
+    const response = await usersRoute.GET(
+      new Request(`http://${acme.key}.localhost:3000/scim/v2/Users?count=1`, { headers: { host: `${acme.key}.localhost:3000`, authorization: `Bearer ${scimKey}` } }),
+      { params: Promise.resolve({}) },
+    );
     expect(response.headers.get("content-type")).toBe("application/scim+json");
     const before = await tenantDb(acme).user.count();
     const refused = await scim("POST", "/scim/v2/Users", { schemas: [USER_SCHEMA], userName: "sneaky" }, { key: noScimKey });
@@ -326,7 +378,10 @@ describe("credentials", () => {
 
   it("refuses to delete the break-glass admin and to create a user with an invalid userName", async () => {
     const breakGlass = await tenantDb(acme).user.findFirstOrThrow({ where: { isBreakGlass: true } });
-    expect(await scim("DELETE", `/scim/v2/Users/${breakGlass.id}`)).toMatchObject({ status: 403, body: { schemas: [ERROR_SCHEMA], detail: expect.stringContaining("break-glass") } });
+    expect(await scim("DELETE", `/scim/v2/Users/${breakGlass.id}`)).toMatchObject({
+      status: 403,
+      body: { schemas: [ERROR_SCHEMA], detail: expect.stringContaining("break-glass") },
+    });
     const bad = await scim("POST", "/scim/v2/Users", { schemas: [USER_SCHEMA], userName: "-bad name", emails: [{ value: "not-an-email" }] });
     expect(bad).toMatchObject({ status: 400, body: { scimType: "invalidValue", detail: expect.stringContaining("username") } });
     const notPatch = await scim("PATCH", `/scim/v2/Users/${breakGlass.id}`, { Operations: [{ op: "replace", value: { active: false } }] });
@@ -337,7 +392,10 @@ describe("credentials", () => {
 
 describe("discovery", () => {
   it("describes the service, its resource types and schemas", async () => {
-    expect(await scim("GET", "/scim/v2/ServiceProviderConfig")).toMatchObject({ status: 200, body: { patch: { supported: true }, filter: { supported: true, maxResults: 200 }, bulk: { supported: false } } });
+    expect(await scim("GET", "/scim/v2/ServiceProviderConfig")).toMatchObject({
+      status: 200,
+      body: { patch: { supported: true }, filter: { supported: true, maxResults: 200 }, bulk: { supported: false } },
+    });
     const types = await scim("GET", "/scim/v2/ResourceTypes");
     expect(resources(types.body).map((t) => t.endpoint)).toEqual(["/Users", "/Groups"]);
     const schemas = await scim("GET", "/scim/v2/Schemas");

@@ -46,7 +46,10 @@ describe("set-password links", () => {
     expect(await inspectSetPasswordLink(acme, token)).toMatchObject({ state: "valid", username: "linda" });
     expect(await setPasswordWithLink(acme, token, "linda-chose-this-1", CLIENT)).toEqual({ username: "linda" });
     expect(await passwordAccepted(acme.key, "linda", "linda-chose-this-1")).toBe(true);
-    expect(await tenantDb(acme).auditEvent.findFirst({ where: { action: "user.password_set_by_link", resourceId: "linda" } })).toMatchObject({ actor: `${acme.key}/linda`, ip: CLIENT.ip });
+    expect(await tenantDb(acme).auditEvent.findFirst({ where: { action: "user.password_set_by_link", resourceId: "linda" } })).toMatchObject({
+      actor: `${acme.key}/linda`,
+      ip: CLIENT.ip,
+    });
 
     // Used up: the page says so, and a second use changes nothing.
     expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "used" });
@@ -97,7 +100,10 @@ describe("set-password links", () => {
   it("spends a link whose redemption was cut off (process died after claiming it): never used twice", async () => {
     const { token } = await userWithLink(acme, "orphan");
     // What a process that died between claiming the link and recording the outcome leaves behind.
-    await tenantDb(acme).setPasswordLink.updateMany({ where: { tokenHash: hashSecret(token) }, data: { claimId: crypto.randomUUID(), claimedAt: new Date(Date.now() - 10 * 60_000) } });
+    await tenantDb(acme).setPasswordLink.updateMany({
+      where: { tokenHash: hashSecret(token) },
+      data: { claimId: crypto.randomUUID(), claimedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     expect(await inspectSetPasswordLink(acme, token)).toEqual({ state: "interrupted" });
     await expect(setPasswordWithLink(acme, token, "orphan-password-1", CLIENT)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("interrupted") });
     expect(await passwordAccepted(acme.key, "orphan", "orphan-password-1")).toBe(false);

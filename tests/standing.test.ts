@@ -79,15 +79,48 @@ describe("platform API keys", () => {
     expect(await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers", key: reader })).toMatchObject({ status: 200, body: { items: expect.any(Array) } });
     expect(await call(tenants.GET, { host: CONSOLE, path: "/api/v1/tenants", key: reader })).toMatchObject({ status: 200 });
     // Writing needs customer:write.
-    const onboard = await call(customers.POST, { host: CONSOLE, path: "/api/v1/customers", method: "POST", key: reader, body: { ...businessCustomer({ tenancy: "shared" } as never), tenancy: "shared" } });
+    const onboard = await call(customers.POST, {
+      host: CONSOLE,
+      path: "/api/v1/customers",
+      method: "POST",
+      key: reader,
+      body: { ...businessCustomer({ tenancy: "shared" } as never), tenancy: "shared" },
+    });
     expect(onboard).toMatchObject({ status: 403, body: { code: "forbidden", message: expect.stringContaining("customer:write") } });
     // The billing key cannot touch verification, the KYC key cannot touch payment.
     const params = { id: acmeCustomerId };
-    expect(await call(verification.PUT, { host: CONSOLE, path: `/api/v1/customers/${acmeCustomerId}/verification`, method: "PUT", key: platformKeys.billing!.secret, params, body: { status: "rekyc_due" } })).toMatchObject({ status: 403, body: { code: "forbidden" } });
-    expect(await call(payment.PUT, { host: CONSOLE, path: `/api/v1/customers/${acmeCustomerId}/payment-standing`, method: "PUT", key: platformKeys.kyc!.secret, params, body: { standing: "overdue" } })).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect(
+      await call(verification.PUT, {
+        host: CONSOLE,
+        path: `/api/v1/customers/${acmeCustomerId}/verification`,
+        method: "PUT",
+        key: platformKeys.billing!.secret,
+        params,
+        body: { status: "rekyc_due" },
+      }),
+    ).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect(
+      await call(payment.PUT, {
+        host: CONSOLE,
+        path: `/api/v1/customers/${acmeCustomerId}/payment-standing`,
+        method: "PUT",
+        key: platformKeys.kyc!.secret,
+        params,
+        body: { standing: "overdue" },
+      }),
+    ).toMatchObject({ status: 403, body: { code: "forbidden" } });
     // A record-editing key cannot slip a standing change in through PATCH.
     const editor = await platformKey(["customer:write", "customer:read"]);
-    expect(await call(customer.PATCH, { host: CONSOLE, path: `/api/v1/customers/${acmeCustomerId}`, method: "PATCH", key: editor.secret, params, body: { paymentStanding: "current", city: "Nashik" } })).toMatchObject({ status: 403, body: { message: expect.stringContaining("billing:write") } });
+    expect(
+      await call(customer.PATCH, {
+        host: CONSOLE,
+        path: `/api/v1/customers/${acmeCustomerId}`,
+        method: "PATCH",
+        key: editor.secret,
+        params,
+        body: { paymentStanding: "current", city: "Nashik" },
+      }),
+    ).toMatchObject({ status: 403, body: { message: expect.stringContaining("billing:write") } });
     const stored = await controlDb().customer.findUniqueOrThrow({ where: { id: acmeCustomerId } });
     expect([stored.verificationStatus, stored.paymentStanding, stored.city]).toEqual(["completed", "current", "Pune"]);
     expect(await controlDb().customerStandingChange.count({ where: { customerId: acmeCustomerId, fromStatus: { not: null } } })).toBe(0);
@@ -97,14 +130,20 @@ describe("platform API keys", () => {
     const all = platformKeys.all!.secret;
     // Not a key of the tenant's host, and no tenant permission on the console's per-tenant routes.
     expect(await call(users.GET, { host: hostOf(acme), path: `/api/v1/tenants/${acme.key}/users`, key: all, params: { key: acme.key } })).toMatchObject({ status: 401 });
-    expect(await call(consoleUsers.GET, { host: CONSOLE, path: `/api/v1/tenants/${acme.key}/users`, key: all, params: { key: acme.key } })).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect(await call(consoleUsers.GET, { host: CONSOLE, path: `/api/v1/tenants/${acme.key}/users`, key: all, params: { key: acme.key } })).toMatchObject({
+      status: 403,
+      body: { code: "forbidden" },
+    });
     // A tenant's key is not a platform key.
     expect(await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers", key: acmeKey })).toMatchObject({ status: 401 });
     const temporary = await platformKey(["customer:read"]);
     expect((await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers", key: temporary.secret })).status).toBe(200);
     const [row] = await tenantDb(root).apiKey.findMany({ where: { prefix: temporary.prefix } });
     await revokeApiKey(root, row!.id, TEST_ACTOR);
-    expect(await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers", key: temporary.secret })).toMatchObject({ status: 401, body: { message: expect.stringContaining("revoked") } });
+    expect(await call(customers.GET, { host: CONSOLE, path: "/api/v1/customers", key: temporary.secret })).toMatchObject({
+      status: 401,
+      body: { message: expect.stringContaining("revoked") },
+    });
   });
 });
 
@@ -116,11 +155,21 @@ describe("verification", () => {
     const bad = await call(verification.PUT, { host: CONSOLE, path, method: "PUT", key: kyc.secret, params, body: { status: "verified" } });
     expect(bad).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { status: expect.any(String) } } });
 
-    const changed = await call(verification.PUT, { host: CONSOLE, path, method: "PUT", key: kyc.secret, params, body: { status: "rekyc_due", note: "Annual re-KYC", references: ["kyc-2026-0042"] } });
+    const changed = await call(verification.PUT, {
+      host: CONSOLE,
+      path,
+      method: "PUT",
+      key: kyc.secret,
+      params,
+      body: { status: "rekyc_due", note: "Annual re-KYC", references: ["kyc-2026-0042"] },
+    });
     expect(changed).toMatchObject({ status: 200, body: { status: "rekyc_due", notes: "Annual re-KYC", references: ["kyc-2026-0042"] } });
     const actor = `root/apikey:${kyc.prefix}`;
     expect((changed.body.history as unknown[])[0]).toMatchObject({ aspect: "verification", fromStatus: "completed", toStatus: "rekyc_due", note: "Annual re-KYC", actor });
-    const event = await controlDb().platformAuditEvent.findFirstOrThrow({ where: { resourceId: acmeCustomerId, action: "customer.verification_changed" }, orderBy: { id: "desc" } });
+    const event = await controlDb().platformAuditEvent.findFirstOrThrow({
+      where: { resourceId: acmeCustomerId, action: "customer.verification_changed" },
+      orderBy: { id: "desc" },
+    });
     expect(event).toMatchObject({ actor, before: { verificationStatus: "completed" }, after: { verificationStatus: "rekyc_due", verificationReferences: ["kyc-2026-0042"] } });
 
     // Within the grace period the tenant still works; past it, verification_required — for keys and users alike.
@@ -146,7 +195,13 @@ describe("verification", () => {
     expect(await controlDb().customer.count()).toBe(countBefore);
     expect(await controlDb().tenant.count({ where: { key: (input as { tenantKey: string }).tenantKey } })).toBe(0);
     // A shared customer needs no verification up front.
-    const shared = await call(customers.POST, { host: CONSOLE, path: "/api/v1/customers", method: "POST", key: platformKeys.all!.secret, body: { ...businessCustomer(), pan: randomPan(), gstin: undefined, tenancy: "shared", verificationStatus: "pending" } });
+    const shared = await call(customers.POST, {
+      host: CONSOLE,
+      path: "/api/v1/customers",
+      method: "POST",
+      key: platformKeys.all!.secret,
+      body: { ...businessCustomer(), pan: randomPan(), gstin: undefined, tenancy: "shared", verificationStatus: "pending" },
+    });
     expect(shared.status).toBe(201);
   });
 });
@@ -211,7 +266,10 @@ describe("billing's access switches", () => {
     const billing = platformKeys.billing!;
     const params = { key: acme.key };
     const path = `/api/v1/tenants/${acme.key}/access`;
-    expect(await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: false } })).toMatchObject({ status: 400, body: { fields: { reason: expect.any(String) } } });
+    expect(await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: false } })).toMatchObject({
+      status: 400,
+      body: { fields: { reason: expect.any(String) } },
+    });
     const disabled = await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: false, reason: "Contract ended" } });
     expect(disabled).toMatchObject({ status: 200, body: { accessEnabled: false, disabledReason: "Contract ended", access: { allowed: false, code: "tenant_suspended" } } });
     expect(await tenantApi(acme, { key: acmeKey })).toMatchObject({ status: 403, body: { code: "tenant_suspended" } });
@@ -222,13 +280,18 @@ describe("billing's access switches", () => {
     const enabled = await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: true } });
     expect(enabled).toMatchObject({ status: 200, body: { accessEnabled: true, access: { allowed: true, code: null } } });
     expect((await tenantApi(acme, { key: acmeKey })).status).toBe(200);
-    const events = await controlDb().platformAuditEvent.findMany({ where: { resourceId: acme.id, action: { in: ["tenant.access_disabled", "tenant.access_enabled"] } }, orderBy: { id: "asc" } });
+    const events = await controlDb().platformAuditEvent.findMany({
+      where: { resourceId: acme.id, action: { in: ["tenant.access_disabled", "tenant.access_enabled"] } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => [e.action, e.actor])).toEqual([
       ["tenant.access_disabled", `root/apikey:${billing.prefix}`],
       ["tenant.access_enabled", `root/apikey:${billing.prefix}`],
     ]);
     // A key without billing:write is refused and changes nothing.
-    expect(await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: platformKeys.reader!.secret, params, body: { enabled: false, reason: "x" } })).toMatchObject({ status: 403 });
+    expect(await call(tenantAccess.PUT, { host: CONSOLE, path, method: "PUT", key: platformKeys.reader!.secret, params, body: { enabled: false, reason: "x" } })).toMatchObject({
+      status: 403,
+    });
     expect((await controlDb().tenant.findUniqueOrThrow({ where: { id: acme.id } })).accessDisabledAt).toBeNull();
   });
 
@@ -236,10 +299,16 @@ describe("billing's access switches", () => {
     const billing = platformKeys.billing!;
     const params = { key: acme.key, username: "seat.user" };
     const path = `/api/v1/tenants/${acme.key}/users/seat.user/access`;
-    expect(await call(userAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: false, reason: "Seat not paid" } })).toMatchObject({ status: 200, body: { enabled: false } });
+    expect(await call(userAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: false, reason: "Seat not paid" } })).toMatchObject({
+      status: 200,
+      body: { enabled: false },
+    });
     expect(await tenantApi(acme, { username: "seat.user" })).toMatchObject({ status: 401 });
     expect((await tenantApi(acme, { username: "admin" })).status).toBe(200);
-    expect(await call(userAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: true } })).toMatchObject({ status: 200, body: { enabled: true } });
+    expect(await call(userAccess.PUT, { host: CONSOLE, path, method: "PUT", key: billing.secret, params, body: { enabled: true } })).toMatchObject({
+      status: 200,
+      body: { enabled: true },
+    });
     expect((await tenantApi(acme, { username: "seat.user" })).status).not.toBe(401);
     const tenantTrail = await tenantDb(acme).auditEvent.findMany({ where: { resourceId: "seat.user", action: { in: ["user.disabled", "user.enabled"] } }, orderBy: { id: "asc" } });
     expect(tenantTrail.map((e) => [e.action, e.actor])).toEqual([
@@ -247,7 +316,16 @@ describe("billing's access switches", () => {
       ["user.enabled", `root/apikey:${billing.prefix}`],
     ]);
     expect(await controlDb().platformAuditEvent.count({ where: { tenantId: acme.id, action: { in: ["tenant.user_disabled", "tenant.user_enabled"] } } })).toBe(2);
-    expect(await call(userAccess.PUT, { host: CONSOLE, path: `/api/v1/tenants/${acme.key}/users/nobody/access`, method: "PUT", key: billing.secret, params: { key: acme.key, username: "nobody" }, body: { enabled: false } })).toMatchObject({ status: 404 });
+    expect(
+      await call(userAccess.PUT, {
+        host: CONSOLE,
+        path: `/api/v1/tenants/${acme.key}/users/nobody/access`,
+        method: "PUT",
+        key: billing.secret,
+        params: { key: acme.key, username: "nobody" },
+        body: { enabled: false },
+      }),
+    ).toMatchObject({ status: 404 });
   });
 });
 

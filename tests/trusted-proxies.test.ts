@@ -11,7 +11,12 @@ import { startNginx, type RunningNginx } from "@/tests/support/nginx";
 
 const NGINX_ADDRESS = "127.0.0.2"; // nginx connects to the app from here; clients from 127.0.0.1 or 127.0.0.3
 
-interface Seen { ip: string | null; proto: string | null; host: string | null; bodyBytes: number }
+interface Seen {
+  ip: string | null;
+  proto: string | null;
+  host: string | null;
+  bodyBytes: number;
+}
 
 let app: http.Server;
 let appUrl: string;

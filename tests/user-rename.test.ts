@@ -61,7 +61,9 @@ async function expectRenamed(from: string, to: string, fixture: { id: string; or
   expect(await getUser(acme, to)).toMatchObject({ id: fixture.id, provisioningState: "synced" });
   expect(await getUser(acme, from)).toBeNull();
   expect((await listUserMemberships(acme, to)).map((m) => [m.orgUnitId, m.role])).toEqual([[fixture.orgUnitId, "admin"]]);
-  expect(await tenantDb(acme).organizationMember.findMany({ where: { organizationId: fixture.organizationId }, select: { username: true, role: true } })).toEqual([{ username: to, role: "admin" }]);
+  expect(await tenantDb(acme).organizationMember.findMany({ where: { organizationId: fixture.organizationId }, select: { username: true, role: true } })).toEqual([
+    { username: to, role: "admin" },
+  ]);
   expect(await findUserByUsername(acme.key, from)).toBeNull();
   expect((await findUserByUsername(acme.key, to))?.id).toBe((await tenantDb(acme).user.findUniqueOrThrow({ where: { username: to } })).identityId);
   expect(await passwordAccepted(acme.key, to, PASSWORD)).toBe(true);
@@ -114,7 +116,10 @@ describe("renaming over SCIM", () => {
   it("refuses a taken userName with 409 uniqueness, a malformed one with 400, the break-glass admin with 403 — changing nothing", async () => {
     const fixture = await provisionedUser("stays.put@example.com");
     await provisionedUser("taken@example.com");
-    const taken = await scim("PATCH", `/scim/v2/Users/${fixture.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { userName: "taken@example.com", "name.givenName": "Changed" } }] });
+    const taken = await scim("PATCH", `/scim/v2/Users/${fixture.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", value: { userName: "taken@example.com", "name.givenName": "Changed" } }],
+    });
     expect(taken).toMatchObject({ status: 409, body: { scimType: "uniqueness" } });
     const malformed = await scim("PATCH", `/scim/v2/Users/${fixture.id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "userName", value: "no spaces allowed" }] });
     expect(malformed).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
@@ -149,7 +154,13 @@ describe("renaming over the REST API", () => {
     const session = await sessionCookie(acme, "rest.gone", ["tenant-admin"]);
     const list = () => call(users.GET, { host: hostOf(acme), path: `/api/v1/tenants/${acme.key}/users`, cookie: session, params: { key: acme.key } });
     expect((await list()).status).toBe(200);
-    const deleted = await call(user.DELETE, { method: "DELETE", host: hostOf(acme), path: userPath(acme, "rest.gone"), key: adminKey, params: { key: acme.key, username: "rest.gone" } });
+    const deleted = await call(user.DELETE, {
+      method: "DELETE",
+      host: hostOf(acme),
+      path: userPath(acme, "rest.gone"),
+      key: adminKey,
+      params: { key: acme.key, username: "rest.gone" },
+    });
     expect(deleted.status).toBeLessThan(300);
     expect((await list()).status).toBe(401);
   });
@@ -172,8 +183,14 @@ describe("renaming over the REST API", () => {
   it("refuses a taken name (conflict), the break-glass admin, keys without user:update and other workspaces' keys", async () => {
     await provisionedUser("rest.keep");
     await provisionedUser("rest.other");
-    expect(await restRename(adminKey, "rest.keep", { username: "rest.other" })).toMatchObject({ status: 409, body: { code: "conflict", fields: { username: expect.any(String) } } });
-    expect(await restRename(adminKey, "rest.keep", { username: "x" })).toMatchObject({ status: 400, body: { code: "validation_failed", fields: { username: expect.any(String) } } });
+    expect(await restRename(adminKey, "rest.keep", { username: "rest.other" })).toMatchObject({
+      status: 409,
+      body: { code: "conflict", fields: { username: expect.any(String) } },
+    });
+    expect(await restRename(adminKey, "rest.keep", { username: "x" })).toMatchObject({
+      status: 400,
+      body: { code: "validation_failed", fields: { username: expect.any(String) } },
+    });
     expect(await restRename(adminKey, BREAK_GLASS_USERNAME, { username: "admin2" })).toMatchObject({ status: 403, body: { code: "forbidden" } });
 
     const disableOnly = (await keyFor(acme, ["user:read", "user:disable"])).secret;
@@ -184,7 +201,18 @@ describe("renaming over the REST API", () => {
     expect((await restRename(globexKey, "rest.keep", { username: "rest.sneaky" })).status).toBe(401);
     expect(await restRename(globexKey, "rest.keep", { username: "rest.sneaky" }, globex)).toMatchObject({ status: 404 });
     const member = await sessionCookie(acme, "rest.other", ["member"]);
-    expect((await call(user.PATCH, { host: hostOf(acme), path: userPath(acme, "rest.keep"), method: "PATCH", cookie: member, params: { key: acme.key, username: "rest.keep" }, body: { username: "rest.sneaky" } })).status).toBe(403);
+    expect(
+      (
+        await call(user.PATCH, {
+          host: hostOf(acme),
+          path: userPath(acme, "rest.keep"),
+          method: "PATCH",
+          cookie: member,
+          params: { key: acme.key, username: "rest.keep" },
+          body: { username: "rest.sneaky" },
+        })
+      ).status,
+    ).toBe(403);
 
     expect(await getUser(acme, "rest.keep")).not.toBeNull();
     expect(await getUser(acme, "rest.sneaky")).toBeNull();

@@ -46,7 +46,10 @@ describe("tenant users", () => {
   it("refuses a taken username with a conflict, also when two creates race, and writes nothing else", async () => {
     await createTenantUser(acme, input("dup"), TEST_PRINCIPAL, TEST_ACTOR);
     await expect(createTenantUser(acme, input("dup"), TEST_PRINCIPAL, TEST_ACTOR)).rejects.toMatchObject({ code: "conflict", fields: { username: expect.any(String) } });
-    const results = await Promise.allSettled([createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR), createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR)]);
+    const results = await Promise.allSettled([
+      createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR),
+      createTenantUser(acme, input("race"), TEST_PRINCIPAL, TEST_ACTOR),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await tenantDb(acme).user.count({ where: { username: "race" } })).toBe(1);
   });

@@ -22,7 +22,9 @@ export default async function ConsoleHome() {
     <div className="grid gap-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Platform overview</h1>
-        <Link href="/customers/new" className={linkButtonClass}>Onboard customer</Link>
+        <Link href="/customers/new" className={linkButtonClass}>
+          Onboard customer
+        </Link>
       </div>
       <ul className="grid gap-4 sm:grid-cols-4">
         {cards.map((c) => (
@@ -34,7 +36,6 @@ export default async function ConsoleHome() {
           </li>
         ))}
       </ul>
-      
     </div>
   );
 }

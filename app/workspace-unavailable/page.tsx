@@ -22,7 +22,9 @@ export default async function WorkspaceUnavailable() {
         {tenant.displayName} {text.title}
       </h1>
       <p className="mt-3 text-slate-600">{text.body}</p>
-      <p className="mt-3 text-slate-600" data-testid="tenant-contact">{text.contact}</p>
+      <p className="mt-3 text-slate-600" data-testid="tenant-contact">
+        {text.contact}
+      </p>
     </main>
   );
 }

@@ -37,16 +37,52 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <div className="mx-auto flex max-w-5xl items-center gap-8 px-6 py-3">
           {session ? (
             <nav aria-label="Workspace" className="flex gap-4 text-sm">
-              <Link href="/" className="text-slate-600 hover:text-slate-900">Home</Link>
-              <Link href="/profile" className="text-slate-600 hover:text-slate-900">My profile</Link>
-              {tenant.kind === "shared_cloud" ? <Link href="/orgs" className="text-slate-600 hover:text-slate-900">Organizations</Link> : null}
-              {may("user:list") ? <Link href="/users" className="text-slate-600 hover:text-slate-900">Users</Link> : null}
-              {may("ou:read") ? <Link href="/org-units" className="text-slate-600 hover:text-slate-900">Org units</Link> : null}
-              {may("apikey:list") ? <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">API keys</Link> : null}
-              {may("settings:update") && tenant.kind === "dedicated" ? <Link href="/domains" className="text-slate-600 hover:text-slate-900">Domains</Link> : null}
-              {may("audit:read") ? <Link href="/audit" className="text-slate-600 hover:text-slate-900">Audit log</Link> : null}
-              {may("settings:update") ? <Link href="/settings" className="text-slate-600 hover:text-slate-900">Settings</Link> : null}
-              {isAdmin ? <Link href="/admin" className="text-slate-600 hover:text-slate-900">Administration</Link> : null}
+              <Link href="/" className="text-slate-600 hover:text-slate-900">
+                Home
+              </Link>
+              <Link href="/profile" className="text-slate-600 hover:text-slate-900">
+                My profile
+              </Link>
+              {tenant.kind === "shared_cloud" ? (
+                <Link href="/orgs" className="text-slate-600 hover:text-slate-900">
+                  Organizations
+                </Link>
+              ) : null}
+              {may("user:list") ? (
+                <Link href="/users" className="text-slate-600 hover:text-slate-900">
+                  Users
+                </Link>
+              ) : null}
+              {may("ou:read") ? (
+                <Link href="/org-units" className="text-slate-600 hover:text-slate-900">
+                  Org units
+                </Link>
+              ) : null}
+              {may("apikey:list") ? (
+                <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">
+                  API keys
+                </Link>
+              ) : null}
+              {may("settings:update") && tenant.kind === "dedicated" ? (
+                <Link href="/domains" className="text-slate-600 hover:text-slate-900">
+                  Domains
+                </Link>
+              ) : null}
+              {may("audit:read") ? (
+                <Link href="/audit" className="text-slate-600 hover:text-slate-900">
+                  Audit log
+                </Link>
+              ) : null}
+              {may("settings:update") ? (
+                <Link href="/settings" className="text-slate-600 hover:text-slate-900">
+                  Settings
+                </Link>
+              ) : null}
+              {isAdmin ? (
+                <Link href="/admin" className="text-slate-600 hover:text-slate-900">
+                  Administration
+                </Link>
+              ) : null}
             </nav>
           ) : null}
           <AccountMenu session={session} />

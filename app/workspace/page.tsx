@@ -18,10 +18,24 @@ export default async function WorkspaceHome() {
   return (
     <section>
       <p className="text-sm font-medium text-brand-600">Workspace</p>
-      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">{branding.organizationName}</h1>
+      <h1 className="mt-1 text-3xl font-semibold" data-testid="workspace-name">
+        {branding.organizationName}
+      </h1>
       <p className="mt-3 text-slate-600">
-        Welcome, {caller.session.user.name || caller.session.user.username}. <Link href="/profile" className="text-brand-700 underline">See your profile</Link>
-        {caller.tenant.kind === "shared_cloud" ? <> or <Link href="/orgs" className="text-brand-700 underline">your organizations</Link></> : null}.
+        Welcome, {caller.session.user.name || caller.session.user.username}.{" "}
+        <Link href="/profile" className="text-brand-700 underline">
+          See your profile
+        </Link>
+        {caller.tenant.kind === "shared_cloud" ? (
+          <>
+            {" "}
+            or{" "}
+            <Link href="/orgs" className="text-brand-700 underline">
+              your organizations
+            </Link>
+          </>
+        ) : null}
+        .
       </p>
     </section>
   );

@@ -151,7 +151,12 @@ export function get(agent: http.Agent, port: number, host: string, pathname: str
 }
 
 /** One request to localhost:<port> (loopback) with a Host header, headers and an optional body, timed to the last byte. */
-export function send(agent: http.Agent, port: number, r: { method: string; host: string; pathname: string; headers: Record<string, string>; body?: string }, timeoutMs = 30_000): Promise<TimedAnswer> {
+export function send(
+  agent: http.Agent,
+  port: number,
+  r: { method: string; host: string; pathname: string; headers: Record<string, string>; body?: string },
+  timeoutMs = 30_000,
+): Promise<TimedAnswer> {
   const { method, host, pathname, headers, body } = r;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();

@@ -23,11 +23,28 @@ export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {
       <div className="grid gap-2">
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-sm text-slate-600">
-          Machines call the REST API on {admin.target === null ? "this host" : <>the tenant&apos;s host, <span className="font-mono">{tenantUrl(tenant)}</span>,</>} with a key: <code className="font-mono text-xs">Authorization: Bearer ghk_…</code>. See the{" "}
-          <Link href="/api-reference" className="text-brand-700 underline">API reference</Link>. {active} of {quota} active keys in use.
+          Machines call the REST API on{" "}
+          {admin.target === null ? (
+            "this host"
+          ) : (
+            <>
+              the tenant&apos;s host, <span className="font-mono">{tenantUrl(tenant)}</span>,
+            </>
+          )}{" "}
+          with a key: <code className="font-mono text-xs">Authorization: Bearer ghk_…</code>. See the{" "}
+          <Link href="/api-reference" className="text-brand-700 underline">
+            API reference
+          </Link>
+          . {active} of {quota} active keys in use.
         </p>
       </div>
-      {mayCreate ? <CreateApiKeyForm action={createApiKeyAction.bind(null, admin.target)} scopes={API_KEY_SCOPES.map((scope) => ({ scope, grantable: mayGrant(principal, scope) }))} minExpiry={tomorrow} /> : null}
+      {mayCreate ? (
+        <CreateApiKeyForm
+          action={createApiKeyAction.bind(null, admin.target)}
+          scopes={API_KEY_SCOPES.map((scope) => ({ scope, grantable: mayGrant(principal, scope) }))}
+          minExpiry={tomorrow}
+        />
+      ) : null}
       <ApiKeyTable keys={keys} revokeAction={mayRevoke ? (id) => revokeApiKeyAction.bind(null, admin.target, id) : null} />
     </div>
   );

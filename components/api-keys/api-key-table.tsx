@@ -18,7 +18,9 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {["Name", "Key", "Scopes", "Created", "Expires", "Last used", "Status", ""].map((c, i) => (
-              <th key={i} scope="col" className="px-4 py-2 font-medium">{c}</th>
+              <th key={i} scope="col" className="px-4 py-2 font-medium">
+                {c}
+              </th>
             ))}
           </tr>
         </thead>
@@ -30,7 +32,9 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[
               <td className="px-4 py-2">
                 <div className="flex max-w-xs flex-wrap gap-1">
                   {key.scopes.map((scope) => (
-                    <code key={scope} className="rounded bg-slate-100 px-1 font-mono text-xs">{scope}</code>
+                    <code key={scope} className="rounded bg-slate-100 px-1 font-mono text-xs">
+                      {scope}
+                    </code>
                   ))}
                 </div>
               </td>
@@ -40,7 +44,9 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[
               </td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{when(key.expiresAt, "never")}</td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{when(key.lastUsedAt, "never")}</td>
-              <td className="px-4 py-2"><Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge></td>
+              <td className="px-4 py-2">
+                <Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge>
+              </td>
               <td className="px-4 py-2">{revokeAction && key.status !== "revoked" ? <RevokeApiKeyButton name={key.name} action={revokeAction(key.id)} /> : null}</td>
             </tr>
           ))}

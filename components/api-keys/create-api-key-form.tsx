@@ -23,7 +23,15 @@ function byResource(options: readonly ScopeOption[]): [string, ScopeOption[]][] 
 }
 
 /** Name, scopes and an optional expiry; on success the secret is shown once, above a fresh form. */
-export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state: FormState, formData: FormData) => Promise<FormState>; scopes: readonly ScopeOption[]; minExpiry: string }) {
+export function CreateApiKeyForm({
+  action,
+  scopes,
+  minExpiry,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  scopes: readonly ScopeOption[];
+  minExpiry: string;
+}) {
   const { state, formAction, pending, formRef } = useActionForm(action);
 
   const v = state.attempt && !state.ok ? state.values : {};
@@ -34,12 +42,20 @@ export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state
       {state.ok && state.values.secret ? (
         <div className="grid gap-2">
           <p className="text-sm text-emerald-800">{state.message}</p>
-          <CopySecret value={state.values.secret} testId="api-key-secret" notice="Copy the key now: it is shown only this once and cannot be recovered. Send it in the header “Authorization: Bearer …”." />
+          <CopySecret
+            value={state.values.secret}
+            testId="api-key-secret"
+            notice="Copy the key now: it is shown only this once and cannot be recovered. Send it in the header “Authorization: Bearer …”."
+          />
         </div>
       ) : null}
       <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-lg font-semibold">Create an API key</h2>
-        {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+        {state.message && !state.ok ? (
+          <p role="alert" className="text-sm text-red-700">
+            {state.message}
+          </p>
+        ) : null}
         <TextField name="name" label="Name" required defaultValue={v.name} error={e.name} maxLength={100} hint="What uses it, e.g. “billing sync”." autoComplete="off" />
         <FieldShell name="scopes" label="Scopes" required error={e.scopes} hint="The key can do exactly these. You can only grant what you may do yourself.">
           {(aria) => (
@@ -60,9 +76,20 @@ export function CreateApiKeyForm({ action, scopes, minExpiry }: { action: (state
             </div>
           )}
         </FieldShell>
-        <TextField name="expiresAt" label="Expires" type="date" min={minExpiry} defaultValue={v.expiresAt} error={e.expiresAt} hint="Optional. The key works through this day (UTC); leave empty for no expiry." className="max-w-xs" />
+        <TextField
+          name="expiresAt"
+          label="Expires"
+          type="date"
+          min={minExpiry}
+          defaultValue={v.expiresAt}
+          error={e.expiresAt}
+          hint="Optional. The key works through this day (UTC); leave empty for no expiry."
+          className="max-w-xs"
+        />
         <div>
-          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create key"}
+          </Button>
         </div>
       </form>
     </div>

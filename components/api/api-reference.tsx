@@ -18,7 +18,15 @@ function Prose({ text }: { text?: string }) {
     <>
       {text.split(/\n{2,}/).map((block, i) => (
         <p key={i} className="text-sm text-slate-700">
-          {block.split(/(`[^`]+`)/).map((part, j) => (part.startsWith("`") && part.endsWith("`") ? <code key={j} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">{part.slice(1, -1)}</code> : part))}
+          {block.split(/(`[^`]+`)/).map((part, j) =>
+            part.startsWith("`") && part.endsWith("`") ? (
+              <code key={j} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">
+                {part.slice(1, -1)}
+              </code>
+            ) : (
+              part
+            ),
+          )}
         </p>
       ))}
     </>
@@ -27,7 +35,9 @@ function Prose({ text }: { text?: string }) {
 
 function TypeLabel({ type }: { type: TypeView }) {
   const label: ReactNode = type.ref ? (
-    <a href={`#${anchor("schema", type.ref)}`} className="text-brand-700 underline">{type.label}</a>
+    <a href={`#${anchor("schema", type.ref)}`} className="text-brand-700 underline">
+      {type.label}
+    </a>
   ) : (
     type.label
   );
@@ -55,9 +65,15 @@ function FieldRows({ field, depth }: { field: FieldView; depth: number }) {
       <tr className="align-top">
         <td className="py-1 pr-4 font-mono text-xs" style={{ paddingLeft: `${depth * 1.25}rem` }}>
           {field.name}
-          {field.required ? <span className="ml-1 text-red-600" title="required">*</span> : null}
+          {field.required ? (
+            <span className="ml-1 text-red-600" title="required">
+              *
+            </span>
+          ) : null}
         </td>
-        <td className="py-1 pr-4"><TypeLabel type={field.type} /></td>
+        <td className="py-1 pr-4">
+          <TypeLabel type={field.type} />
+        </td>
         <td className="py-1 text-sm text-slate-600">{field.description ? <Prose text={field.description} /> : null}</td>
       </tr>
       {field.type.fields && depth < 3 ? <Fields fields={field.type.fields} depth={depth + 1} /> : null}
@@ -71,9 +87,15 @@ function FieldTable({ fields, caption }: { fields: FieldView[]; caption: string 
       <caption className="sr-only">{caption}</caption>
       <thead className="text-xs text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-4 font-medium">Name</th>
-          <th scope="col" className="py-1 pr-4 font-medium">Type</th>
-          <th scope="col" className="py-1 font-medium">Description</th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            Name
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            Type
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Description
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -86,7 +108,11 @@ function FieldTable({ fields, caption }: { fields: FieldView[]; caption: string 
 function Operation({ op }: { op: OperationView }) {
   const groups = ["path", "query", "header", "cookie"].map((where) => ({ where, params: op.parameters.filter((p) => p.in === where) })).filter((g) => g.params.length > 0);
   return (
-    <article id={anchor("op", op.id ?? `${op.method}-${op.path}`)} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5" data-operation={`${op.method.toUpperCase()} ${op.path}`}>
+    <article
+      id={anchor("op", op.id ?? `${op.method}-${op.path}`)}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5"
+      data-operation={`${op.method.toUpperCase()} ${op.path}`}
+    >
       <header className="grid gap-1">
         <div className="flex flex-wrap items-center gap-3">
           <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_TONES[op.method]}`}>{op.method}</span>
@@ -105,7 +131,9 @@ function Operation({ op }: { op: OperationView }) {
       {op.body ? (
         <section className="grid gap-1">
           <h4 className="text-sm font-medium">Request body (application/json)</h4>
-          <p><TypeLabel type={op.body} /></p>
+          <p>
+            <TypeLabel type={op.body} />
+          </p>
           {op.body.fields ? <FieldTable fields={op.body.fields} caption="request body" /> : null}
         </section>
       ) : null}
@@ -117,7 +145,9 @@ function Operation({ op }: { op: OperationView }) {
             {op.responses.map((r) => (
               <tr key={r.status} className="align-top">
                 <td className="w-16 py-1 pr-4 font-mono text-xs font-semibold">{r.status}</td>
-                <td className="py-1 pr-4 text-sm text-slate-700"><Prose text={r.description} /></td>
+                <td className="py-1 pr-4 text-sm text-slate-700">
+                  <Prose text={r.description} />
+                </td>
                 <td className="py-1">{r.type ? <TypeLabel type={r.type} /> : null}</td>
               </tr>
             ))}
@@ -133,10 +163,16 @@ export function ApiReference({ view }: { view: ApiReferenceView }) {
   return (
     <div className="grid gap-8">
       <header className="grid gap-3">
-        <h1 className="text-3xl font-semibold">{view.title} <span className="text-base font-normal text-slate-500">v{view.version}</span></h1>
+        <h1 className="text-3xl font-semibold">
+          {view.title} <span className="text-base font-normal text-slate-500">v{view.version}</span>
+        </h1>
         <Prose text={view.description} />
         <p className="text-sm">
-          Machine-readable: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> (OpenAPI 3.1).
+          Machine-readable:{" "}
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
         </p>
         <dl className="grid gap-2 text-sm">
           {view.securitySchemes.map((s) => (
@@ -149,7 +185,9 @@ export function ApiReference({ view }: { view: ApiReferenceView }) {
         <nav aria-label="Operations" className="grid gap-2 text-sm sm:grid-cols-2">
           {view.tags.map((tag) => (
             <div key={tag.name}>
-              <a href={`#${anchor("tag", tag.name)}`} className="font-medium text-brand-700 underline">{tag.name}</a>
+              <a href={`#${anchor("tag", tag.name)}`} className="font-medium text-brand-700 underline">
+                {tag.name}
+              </a>
               <ul className="mt-1 grid gap-0.5">
                 {tag.operations.map((op) => (
                   <li key={`${op.method} ${op.path}`}>

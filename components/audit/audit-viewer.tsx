@@ -18,7 +18,11 @@ interface AuditViewerProps {
   csvPath: string;
 }
 
-const when = (d: Date) => d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+const when = (d: Date) =>
+  d
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 
 /** Filter form, events newest first with keyset paging, CSV export of the same filter. */
 export function AuditViewer({ title, context, view, basePath, detailHref, csvPath }: AuditViewerProps) {
@@ -31,7 +35,11 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">{title}</h1>
           {Object.keys(errors).length === 0 ? (
-            <a href={`${csvPath}${viewQuery(view, { format: "csv" })}`} className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50" download>
+            <a
+              href={`${csvPath}${viewQuery(view, { format: "csv" })}`}
+              className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              download
+            >
               Export CSV
             </a>
           ) : null}
@@ -45,9 +53,22 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
         <TextField name="from" label="From (UTC)" type="datetime-local" step={1} defaultValue={raw.from} error={errors.from} />
         <TextField name="to" label="To (UTC)" type="datetime-local" step={1} defaultValue={raw.to} error={errors.to} />
         <div className="flex items-end gap-3 sm:col-span-3">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Apply filters</button>
-          {view.filtered ? <Link href={basePath} className={linkClass}>Clear filters</Link> : null}
-          {errors.after ? <p className="text-sm text-red-700">{errors.after} <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>Start from the newest</Link></p> : null}
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            Apply filters
+          </button>
+          {view.filtered ? (
+            <Link href={basePath} className={linkClass}>
+              Clear filters
+            </Link>
+          ) : null}
+          {errors.after ? (
+            <p className="text-sm text-red-700">
+              {errors.after}{" "}
+              <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>
+                Start from the newest
+              </Link>
+            </p>
+          ) : null}
         </div>
       </form>
       {view.loginEventsCurrent ? null : (
@@ -56,7 +77,15 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
         </p>
       )}
       {page.items.length === 0 ? (
-        <EmptyState>{Object.keys(errors).length ? "Correct the filter to see events." : view.filtered ? "No event matches these filters." : view.paged ? "No older events." : "No events recorded yet."}</EmptyState>
+        <EmptyState>
+          {Object.keys(errors).length
+            ? "Correct the filter to see events."
+            : view.filtered
+              ? "No event matches these filters."
+              : view.paged
+                ? "No older events."
+                : "No events recorded yet."}
+        </EmptyState>
       ) : (
         <DataTable columns={["Time", "Actor", "Action", "Resource", "IP", ""]} caption={title}>
           {page.items.map((event) => (
@@ -65,8 +94,16 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
         </DataTable>
       )}
       <nav aria-label="Pagination" className="flex gap-3 text-sm">
-        {view.paged ? <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>Newest</Link> : null}
-        {page.next ? <Link href={`${basePath}${viewQuery(view, { after: page.next })}`} className={linkClass} rel="next">Older events</Link> : null}
+        {view.paged ? (
+          <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>
+            Newest
+          </Link>
+        ) : null}
+        {page.next ? (
+          <Link href={`${basePath}${viewQuery(view, { after: page.next })}`} className={linkClass} rel="next">
+            Older events
+          </Link>
+        ) : null}
       </nav>
     </div>
   );
@@ -83,7 +120,9 @@ function AuditRow({ event, href }: { event: AuditEventView; href: string }) {
       </td>
       <td className="px-4 py-2">{event.ip ?? "—"}</td>
       <td className="px-4 py-2">
-        <Link href={href} className="text-brand-700 hover:underline" aria-label={`Details of event ${event.id}`}>Details</Link>
+        <Link href={href} className="text-brand-700 hover:underline" aria-label={`Details of event ${event.id}`}>
+          Details
+        </Link>
       </td>
     </tr>
   );
@@ -94,9 +133,23 @@ export function AuditEventDetail({ event, context }: { event: AuditEventView; co
   const rows: [string, ReactNode][] = [
     ["Time", when(event.occurredAt)],
     ["Actor", event.actor],
-    ["Action", <span key="a" className="font-mono">{event.action}</span>],
+    [
+      "Action",
+      <span key="a" className="font-mono">
+        {event.action}
+      </span>,
+    ],
     ["Resource", `${event.resourceType} ${event.resourceId}`],
-    ...(event.tenantId ? ([["Tenant", <span key="t" className="font-mono">{event.tenantId}</span>]] as [string, ReactNode][]) : []),
+    ...(event.tenantId
+      ? ([
+          [
+            "Tenant",
+            <span key="t" className="font-mono">
+              {event.tenantId}
+            </span>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
     ["IP address", event.ip ?? "—"],
     ["User agent", event.userAgent ?? "—"],
     ...(event.externalId ? ([["Imported from", "the identity server's event log"]] as [string, ReactNode][]) : []),
@@ -119,7 +172,9 @@ export function AuditEventDetail({ event, context }: { event: AuditEventView; co
       <div className="grid gap-4 md:grid-cols-2">
         {(["before", "after"] as const).map((side) => (
           <section key={side} aria-labelledby={`${side}-heading`} className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id={`${side}-heading`} className="text-lg font-semibold capitalize">{side}</h2>
+            <h2 id={`${side}-heading`} className="text-lg font-semibold capitalize">
+              {side}
+            </h2>
             {json(event[side]) ? <pre className="mt-2 overflow-x-auto text-xs">{json(event[side])}</pre> : <p className="mt-2 text-sm text-slate-500">Nothing recorded.</p>}
           </section>
         ))}

@@ -29,9 +29,13 @@ export function SignInRedirect({ callbackUrl, error, workspace }: { callbackUrl:
           {messages[error] ?? "Sign-in failed. Try again."}
         </p>
       ) : (
-        <p className="mt-3 text-slate-600" role="status">Taking you to the sign-in page…</p>
+        <p className="mt-3 text-slate-600" role="status">
+          Taking you to the sign-in page…
+        </p>
       )}
-      <Button className="mt-6" onClick={go}>Continue to sign in</Button>
+      <Button className="mt-6" onClick={go}>
+        Continue to sign in
+      </Button>
     </main>
   );
 }

@@ -23,11 +23,11 @@ export function BrandBand({ look, linkHome = false, testId }: { look: BrandLook;
   return (
     <div style={brandStyle(look.color)} className="bg-[var(--brand)] text-[color:var(--on-brand)]" data-testid={testId}>
       <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-3">
-        {look.logoSrc ? (
-          <img src={look.logoSrc} alt={`${look.name} logo`} className="h-8 w-auto max-w-40 rounded-sm bg-white/90 object-contain p-0.5" />
-        ) : null}
+        {look.logoSrc ? <img src={look.logoSrc} alt={`${look.name} logo`} className="h-8 w-auto max-w-40 rounded-sm bg-white/90 object-contain p-0.5" /> : null}
         {linkHome ? (
-          <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">{look.name}</Link>
+          <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">
+            {look.name}
+          </Link>
         ) : (
           <span className="text-lg font-semibold tracking-tight">{look.name}</span>
         )}
@@ -41,9 +41,7 @@ export function BrandBand({ look, linkHome = false, testId }: { look: BrandLook;
 export function LoginCardPreview({ look }: { look: BrandLook }) {
   return (
     <div style={brandStyle(look.color)} className="rounded-lg border-t-[6px] border-[var(--brand)] bg-white p-6 shadow" aria-label="Login page preview" role="img">
-      {look.logoSrc ? (
-        <img src={look.logoSrc} alt="" className="mb-3 max-h-12 max-w-full" />
-      ) : null}
+      {look.logoSrc ? <img src={look.logoSrc} alt="" className="mb-3 max-h-12 max-w-full" /> : null}
       <p className="text-xl font-bold">{look.name}</p>
       {look.tagline ? <p className="mb-2 text-sm text-slate-600">{look.tagline}</p> : null}
       <p className="mb-3 text-sm text-slate-700">Sign in to your account</p>

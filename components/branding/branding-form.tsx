@@ -30,18 +30,33 @@ function useObjectUrl(file: File | null): string | null {
   return url;
 }
 
-function FileField({ kind, rule, current, error, onFile }: { kind: AssetKind; rule: AssetRule; current: string | null; error?: string; onFile: (file: File | null, tooLarge: boolean) => void }) {
+function FileField({
+  kind,
+  rule,
+  current,
+  error,
+  onFile,
+}: {
+  kind: AssetKind;
+  rule: AssetRule;
+  current: string | null;
+  error?: string;
+  onFile: (file: File | null, tooLarge: boolean) => void;
+}) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0] ?? null;
     onFile(file, Boolean(file && file.size > rule.maxBytes));
   };
   return (
-    <FieldShell name={kind} label={rule.label} error={error} hint={`${rule.typeNames}, at most ${kib(rule.maxBytes)}.${current ? " Choose a file to replace the current one." : ""}`}>
+    <FieldShell
+      name={kind}
+      label={rule.label}
+      error={error}
+      hint={`${rule.typeNames}, at most ${kib(rule.maxBytes)}.${current ? " Choose a file to replace the current one." : ""}`}
+    >
       {(aria) => (
         <div className="flex flex-wrap items-center gap-3">
-          {current ? (
-            <img src={current} alt={`Current ${rule.label.toLowerCase()}`} className="h-10 w-auto max-w-32 rounded border border-slate-200 bg-white p-1" />
-          ) : null}
+          {current ? <img src={current} alt={`Current ${rule.label.toLowerCase()}`} className="h-10 w-auto max-w-32 rounded border border-slate-200 bg-white p-1" /> : null}
           <input type="file" name={kind} accept={rule.accept} onChange={onChange} className="text-sm" {...aria} />
           {current ? (
             <label className="flex items-center gap-1 text-sm">
@@ -71,7 +86,12 @@ export function BrandingForm({ action, initial, rules }: { action: Action; initi
       formAction={formAction}
       pending={pending}
       state={state}
-      initial={{ ...initial, ...(submitted ? { organizationName: submitted.organizationName ?? "", tagline: submitted.tagline ?? "", primaryColor: submitted.primaryColor ?? initial.primaryColor } : {}) }}
+      initial={{
+        ...initial,
+        ...(submitted
+          ? { organizationName: submitted.organizationName ?? "", tagline: submitted.tagline ?? "", primaryColor: submitted.primaryColor ?? initial.primaryColor }
+          : {}),
+      }}
       savedColor={initial.primaryColor}
       rules={rules}
     />
@@ -79,7 +99,23 @@ export function BrandingForm({ action, initial, rules }: { action: Action; initi
 }
 
 /** `savedColor`: the stored colour, which the preview keeps while the field holds something that is not one (a refused "teal"). */
-function BrandingFields({ formRef, formAction, pending, state, initial, savedColor, rules }: { formRef: RefObject<HTMLFormElement | null>; formAction: (formData: FormData) => void; pending: boolean; state: FormState; initial: BrandingFormInitial; savedColor: string; rules: Record<AssetKind, AssetRule> }) {
+function BrandingFields({
+  formRef,
+  formAction,
+  pending,
+  state,
+  initial,
+  savedColor,
+  rules,
+}: {
+  formRef: RefObject<HTMLFormElement | null>;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  state: FormState;
+  initial: BrandingFormInitial;
+  savedColor: string;
+  rules: Record<AssetKind, AssetRule>;
+}) {
   const [name, setName] = useState(initial.organizationName);
   const [tagline, setTagline] = useState(initial.tagline);
   const [color, setColor] = useState(initial.primaryColor);
@@ -91,7 +127,10 @@ function BrandingFields({ formRef, formAction, pending, state, initial, savedCol
   const errors: Record<string, string | undefined> = { ...state.fieldErrors, ...clientErrors };
 
   const onFile = (kind: AssetKind) => (file: File | null, tooLarge: boolean) => {
-    setClientErrors((e) => ({ ...e, [kind]: tooLarge ? `The file is ${kib(file?.size ?? 0)}; the ${rules[kind].label.toLowerCase()} may be at most ${kib(rules[kind].maxBytes)}.` : undefined }));
+    setClientErrors((e) => ({
+      ...e,
+      [kind]: tooLarge ? `The file is ${kib(file?.size ?? 0)}; the ${rules[kind].label.toLowerCase()} may be at most ${kib(rules[kind].maxBytes)}.` : undefined,
+    }));
     if (kind === "logo") setLogoFile(tooLarge ? null : file);
   };
 
@@ -112,13 +151,45 @@ function BrandingFields({ formRef, formAction, pending, state, initial, savedCol
         }}
       >
         <FormMessage state={state} hideWhenFieldErrors />
-        <TextField name="organizationName" label="Organization name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.organizationName} maxLength={MAX_ORGANIZATION_NAME} autoComplete="organization" />
-        <TextField name="tagline" label="Tagline" value={tagline} onChange={(e) => setTagline(e.target.value)} error={errors.tagline} maxLength={MAX_TAGLINE} hint="A short line under the name, on the workspace and its login page." autoComplete="off" />
+        <TextField
+          name="organizationName"
+          label="Organization name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.organizationName}
+          maxLength={MAX_ORGANIZATION_NAME}
+          autoComplete="organization"
+        />
+        <TextField
+          name="tagline"
+          label="Tagline"
+          value={tagline}
+          onChange={(e) => setTagline(e.target.value)}
+          error={errors.tagline}
+          maxLength={MAX_TAGLINE}
+          hint="A short line under the name, on the workspace and its login page."
+          autoComplete="off"
+        />
         <FieldShell name="primaryColor" label="Primary colour" required error={errors.primaryColor} hint="Hex, e.g. #2563eb. Text on it is black or white, whichever reads better.">
           {(aria) => (
             <div className="flex items-center gap-3">
-              <input type="color" aria-label="Pick the primary colour" value={hex ?? "#000000"} onChange={(e) => setColor(e.target.value)} className="h-9 w-12 cursor-pointer rounded border border-slate-300 bg-white" />
-              <input name="primaryColor" value={color} onChange={(e) => setColor(e.target.value)} className={`${inputClass} max-w-36 font-mono`} spellCheck={false} autoComplete="off" {...aria} />
+              <input
+                type="color"
+                aria-label="Pick the primary colour"
+                value={hex ?? "#000000"}
+                onChange={(e) => setColor(e.target.value)}
+                className="h-9 w-12 cursor-pointer rounded border border-slate-300 bg-white"
+              />
+              <input
+                name="primaryColor"
+                value={color}
+                onChange={(e) => setColor(e.target.value)}
+                className={`${inputClass} max-w-36 font-mono`}
+                spellCheck={false}
+                autoComplete="off"
+                {...aria}
+              />
             </div>
           )}
         </FieldShell>
@@ -133,11 +204,15 @@ function BrandingFields({ formRef, formAction, pending, state, initial, savedCol
         <FileField kind="logo" rule={rules.logo} current={initial.logoSrc} error={errors.logo} onFile={onFile("logo")} />
         <FileField kind="favicon" rule={rules.favicon} current={initial.faviconSrc} error={errors.favicon} onFile={onFile("favicon")} />
         <div className="flex justify-end">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save branding"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save branding"}
+          </Button>
         </div>
       </form>
       <section aria-labelledby="preview-heading" className="grid content-start gap-3" data-testid="branding-preview">
-        <h2 id="preview-heading" className="text-sm font-semibold text-slate-700">Preview <span className="font-normal text-slate-500">— follows the form as you type; nothing changes until you save</span></h2>
+        <h2 id="preview-heading" className="text-sm font-semibold text-slate-700">
+          Preview <span className="font-normal text-slate-500">— follows the form as you type; nothing changes until you save</span>
+        </h2>
         <div className="overflow-hidden rounded-lg border border-slate-200">
           <BrandBand look={look} testId="preview-band" />
           <div className="bg-slate-50 p-3 text-xs text-slate-500">Workspace pages</div>

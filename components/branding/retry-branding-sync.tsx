@@ -13,7 +13,9 @@ export function RetryBrandingSyncButton({ action }: { action: (state: FormState,
     <form ref={formRef} action={formAction} className="grid gap-2">
       <FormMessage state={state} />
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Retrying…" : "Retry login page update"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Retrying…" : "Retry login page update"}
+        </Button>
       </div>
     </form>
   );

@@ -69,7 +69,14 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
       ) : null}
 
       <Section title="Identity">
-        <SelectField name="kind" label="Kind" defaultValue={values.kind ?? "business"} options={options(CUSTOMER_KINDS, CUSTOMER_KIND_LABELS)} error={errors.kind} hint="Individuals clear KYC, businesses KYB." />
+        <SelectField
+          name="kind"
+          label="Kind"
+          defaultValue={values.kind ?? "business"}
+          options={options(CUSTOMER_KINDS, CUSTOMER_KIND_LABELS)}
+          error={errors.kind}
+          hint="Individuals clear KYC, businesses KYB."
+        />
         <div className="hidden sm:block" />
         <TextField name="legalName" label="Legal name" required defaultValue={values.legalName} error={errors.legalName} autoComplete="organization" />
         <TextField name="displayName" label="Display name" required defaultValue={values.displayName} error={errors.displayName} onChange={(e) => onDisplayName(e.target.value)} />
@@ -78,7 +85,15 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
       <Section title="Fiscal identifiers" description="Letters are upper-cased; spaces are ignored.">
         <TextField name="pan" label="PAN" required defaultValue={values.pan} error={errors.pan} placeholder="AAPFU0939F" maxLength={12} className="uppercase" />
         <TextField name="tan" label="TAN" defaultValue={values.tan} error={errors.tan} placeholder="DELA12345B" maxLength={12} />
-        <TextField name="gstin" label="GSTIN" defaultValue={values.gstin} error={errors.gstin} placeholder="27AAPFU0939F1ZV" maxLength={17} hint="Its PAN (characters 3–12) must be the PAN above." />
+        <TextField
+          name="gstin"
+          label="GSTIN"
+          defaultValue={values.gstin}
+          error={errors.gstin}
+          placeholder="27AAPFU0939F1ZV"
+          maxLength={17}
+          hint="Its PAN (characters 3–12) must be the PAN above."
+        />
       </Section>
 
       <Section title="Address">
@@ -93,15 +108,45 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
       <Section title="Contact">
         <TextField name="contactName" label="Contact name" required defaultValue={values.contactName} error={errors.contactName} autoComplete="name" />
         <TextField name="contactEmail" label="Contact email" type="email" required defaultValue={values.contactEmail} error={errors.contactEmail} autoComplete="email" />
-        <TextField name="contactPhone" label="Contact phone" type="tel" required defaultValue={values.contactPhone} error={errors.contactPhone} autoComplete="tel" placeholder="+91 98765 43210" />
+        <TextField
+          name="contactPhone"
+          label="Contact phone"
+          type="tel"
+          required
+          defaultValue={values.contactPhone}
+          error={errors.contactPhone}
+          autoComplete="tel"
+          placeholder="+91 98765 43210"
+        />
       </Section>
 
       {mode === "create" ? (
-        <Section title="Verification and payment" description="The standing the customer starts with. A dedicated tenant needs completed verification; later changes are made on the customer page, with a note and history.">
-          <SelectField name="verificationStatus" label="KYC / KYB status" defaultValue={values.verificationStatus ?? "pending"} options={options(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)} error={errors.verificationStatus} />
-          <SelectField name="paymentStanding" label="Payment standing" defaultValue={values.paymentStanding ?? "current"} options={options(PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS)} error={errors.paymentStanding} />
+        <Section
+          title="Verification and payment"
+          description="The standing the customer starts with. A dedicated tenant needs completed verification; later changes are made on the customer page, with a note and history."
+        >
+          <SelectField
+            name="verificationStatus"
+            label="KYC / KYB status"
+            defaultValue={values.verificationStatus ?? "pending"}
+            options={options(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)}
+            error={errors.verificationStatus}
+          />
+          <SelectField
+            name="paymentStanding"
+            label="Payment standing"
+            defaultValue={values.paymentStanding ?? "current"}
+            options={options(PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS)}
+            error={errors.paymentStanding}
+          />
           <div className="sm:col-span-2">
-            <TextAreaField name="verificationReferences" label="Verification artifact references" defaultValue={values.verificationReferences} error={errors.verificationReferences} hint="One reference per line, e.g. a document id in your KYC system." />
+            <TextAreaField
+              name="verificationReferences"
+              label="Verification artifact references"
+              defaultValue={values.verificationReferences}
+              error={errors.verificationReferences}
+              hint="One reference per line, e.g. a document id in your KYC system."
+            />
           </div>
         </Section>
       ) : null}
@@ -146,7 +191,15 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
               <details className="sm:col-span-2">
                 <summary className="cursor-pointer text-sm text-slate-600">Dedicated database cluster (optional)</summary>
                 <div className="mt-3">
-                  <TextField name="databaseUrl" label="Cluster URL" defaultValue={values.databaseUrl} error={errors.databaseUrl} placeholder="postgresql://user:password@db.internal:5432/postgres" hint="Leave empty to use the platform's default cluster." autoComplete="off" />
+                  <TextField
+                    name="databaseUrl"
+                    label="Cluster URL"
+                    defaultValue={values.databaseUrl}
+                    error={errors.databaseUrl}
+                    placeholder="postgresql://user:password@db.internal:5432/postgres"
+                    hint="Leave empty to use the platform's default cluster."
+                    autoComplete="off"
+                  />
                 </div>
               </details>
             </>

@@ -17,7 +17,9 @@ export function VerifyDomainButton({ hostname, action, label = "Verify now" }: {
   }, [state, router]);
   return (
     <form action={formAction}>
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${label.replace(" now", "")} ${hostname} now`}>{pending ? "Checking DNS…" : label}</Button>
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${label.replace(" now", "")} ${hostname} now`}>
+        {pending ? "Checking DNS…" : label}
+      </Button>
     </form>
   );
 }

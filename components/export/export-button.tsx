@@ -3,7 +3,12 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-type Progress = { phase: "idle" } | { phase: "preparing" } | { phase: "downloading"; received: number; total: number | null } | { phase: "done"; fileName: string } | { phase: "failed"; message: string };
+type Progress =
+  | { phase: "idle" }
+  | { phase: "preparing" }
+  | { phase: "downloading"; received: number; total: number | null }
+  | { phase: "done"; fileName: string }
+  | { phase: "failed"; message: string };
 
 function fileNameOf(disposition: string | null): string {
   return /filename="([^"]+)"/.exec(disposition ?? "")?.[1] ?? "export.zip";
@@ -55,7 +60,9 @@ export function ExportButton({ href, label = "Export data" }: { href: string; la
   return (
     <div className="grid gap-2" data-testid="export">
       <div>
-        <Button type="button" variant="secondary" onClick={run} disabled={busy}>{busy ? "Exporting…" : label}</Button>
+        <Button type="button" variant="secondary" onClick={run} disabled={busy}>
+          {busy ? "Exporting…" : label}
+        </Button>
       </div>
       {progress.phase === "preparing" ? (
         <div className="grid gap-1" role="status">
@@ -72,8 +79,16 @@ export function ExportButton({ href, label = "Export data" }: { href: string; la
           <progress className="h-2 w-full max-w-sm" aria-label="Export progress" value={progress.received} max={progress.total ?? undefined} />
         </div>
       ) : null}
-      {progress.phase === "done" ? <p role="status" className="text-sm text-emerald-700">Downloaded {progress.fileName}.</p> : null}
-      {progress.phase === "failed" ? <p role="alert" className="text-sm text-red-700">{progress.message}</p> : null}
+      {progress.phase === "done" ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Downloaded {progress.fileName}.
+        </p>
+      ) : null}
+      {progress.phase === "failed" ? (
+        <p role="alert" className="text-sm text-red-700">
+          {progress.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -35,7 +35,11 @@ export function LinkDelivery({ values, urlField, wording }: { values: Record<str
           The email to {values.mailTo || wording.recipient} could not be sent ({values.mailError}). The link below still works; pass it on yourself.
         </p>
       ) : null}
-      <CopySecret value={url} testId={wording.testId} notice={[`${wording.name} — shown only now.`, reason, `Give it to ${wording.recipient} yourself. ${wording.validity}`].filter(Boolean).join(" ")} />
+      <CopySecret
+        value={url}
+        testId={wording.testId}
+        notice={[`${wording.name} — shown only now.`, reason, `Give it to ${wording.recipient} yourself. ${wording.validity}`].filter(Boolean).join(" ")}
+      />
     </div>
   );
 }

@@ -25,7 +25,16 @@ export function AddMembershipForm({ action, subject, title }: { action: Action; 
       <h3 className="text-sm font-semibold">{title}</h3>
       <FormMessage state={state} hideWhenFieldErrors />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-        <TextField name={subject.name} label={subject.label} hint={subject.hint} required defaultValue={values[subject.name]} error={state.fieldErrors[subject.name]} autoComplete="off" spellCheck={false} />
+        <TextField
+          name={subject.name}
+          label={subject.label}
+          hint={subject.hint}
+          required
+          defaultValue={values[subject.name]}
+          error={state.fieldErrors[subject.name]}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <SelectField name="role" label="Role" defaultValue={values.role ?? "default"} options={roleOptions({ described: true })} error={state.fieldErrors.role} />
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Adding…" : "Add"}

@@ -14,7 +14,19 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 const fullName = (m: OrgUnitMember) => [m.firstName, m.lastName].filter(Boolean).join(" ");
 
 /** An org unit's members (searchable, paginated); those who manage it add, re-role and remove them here. */
-export async function OrgUnitMembers({ tenant, orgUnit, principal, query, admin }: { tenant: ResolvedTenant; orgUnit: { id: string; identifier: string }; principal: Principal; query: ListQuery; admin: AdminScope }) {
+export async function OrgUnitMembers({
+  tenant,
+  orgUnit,
+  principal,
+  query,
+  admin,
+}: {
+  tenant: ResolvedTenant;
+  orgUnit: { id: string; identifier: string };
+  principal: Principal;
+  query: ListQuery;
+  admin: AdminScope;
+}) {
   const manageable = can(principal, "membership:manage", { orgUnitId: orgUnit.id });
   const page = await listOrgUnitMembers(tenant, orgUnit.id, query);
   const columns = ["Member", "Email", "Role", "Since", ...(manageable ? ["Actions"] : [])];
@@ -42,14 +54,22 @@ export async function OrgUnitMembers({ tenant, orgUnit, principal, query, admin 
             return (
               <tr key={m.username} data-testid={`member-${m.username}`}>
                 <td className="px-4 py-2">
-                  <Link href={`${admin.base}/users/${encodeURIComponent(m.username)}`} className="font-medium text-brand-700 hover:underline">{m.username}</Link>
+                  <Link href={`${admin.base}/users/${encodeURIComponent(m.username)}`} className="font-medium text-brand-700 hover:underline">
+                    {m.username}
+                  </Link>
                   <div className="text-xs text-slate-500">{fullName(m) || "—"}</div>
                   {m.enabled ? null : <Badge tone="red">Disabled</Badge>}
                 </td>
                 <td className="px-4 py-2 text-slate-600">{m.email ?? "—"}</td>
-                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable} target={admin.target} /></td>
+                <td className="px-4 py-2">
+                  <MembershipRoleCell membership={membership} manageable={manageable} target={admin.target} />
+                </td>
                 <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
-                {manageable ? <td className="px-4 py-2"><MembershipRemoveCell membership={membership} target={admin.target} /></td> : null}
+                {manageable ? (
+                  <td className="px-4 py-2">
+                    <MembershipRemoveCell membership={membership} target={admin.target} />
+                  </td>
+                ) : null}
               </tr>
             );
           })}

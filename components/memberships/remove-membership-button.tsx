@@ -11,13 +11,26 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * "Remove", then an explicit confirmation naming what is removed; Cancel (or Escape) backs out.
  * `verb` renames the buttons for other destructive actions (e.g. withdrawing an invitation).
  */
-export function RemoveMembershipButton({ action, description, verb = { label: "Remove", confirm: "Confirm removal", pending: "Removing…" } }: { action: Action; description: string; verb?: { label: string; confirm: string; pending: string } }) {
+export function RemoveMembershipButton({
+  action,
+  description,
+  verb = { label: "Remove", confirm: "Confirm removal", pending: "Removing…" },
+}: {
+  action: Action;
+  description: string;
+  verb?: { label: string; confirm: string; pending: string };
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   // Focus follows the dialogue: onto the confirmation, and back onto "Remove" after a cancel.
   const [phase, setPhase] = useState<"idle" | "confirming" | "cancelled">("idle");
   const formRef = useRef<HTMLFormElement>(null);
   useFormFeedback(state, formRef);
-  const error = !state.ok && state.message ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null;
+  const error =
+    !state.ok && state.message ? (
+      <span role="alert" className="text-sm text-red-700">
+        {state.message}
+      </span>
+    ) : null;
 
   if (phase !== "confirming") {
     return (

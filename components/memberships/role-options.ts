@@ -2,5 +2,8 @@ import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_DESCRIPTIONS, MEMBERSHIP_ROLE_LABELS 
 
 /** The role choices of membership forms: with what each role means, or just its name where space is short. */
 export function roleOptions({ described }: { described: boolean }) {
-  return MEMBERSHIP_ROLES.map((value) => ({ value, label: described ? `${MEMBERSHIP_ROLE_LABELS[value]} — ${MEMBERSHIP_ROLE_DESCRIPTIONS[value]}` : MEMBERSHIP_ROLE_LABELS[value] }));
+  return MEMBERSHIP_ROLES.map((value) => ({
+    value,
+    label: described ? `${MEMBERSHIP_ROLE_LABELS[value]} — ${MEMBERSHIP_ROLE_DESCRIPTIONS[value]}` : MEMBERSHIP_ROLE_LABELS[value],
+  }));
 }

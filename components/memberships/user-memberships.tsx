@@ -20,9 +20,13 @@ export async function UserMemberships({ tenant, username, principal, admin }: { 
 
   return (
     <section aria-labelledby="user-memberships-heading" className="grid gap-4">
-      <h2 id="user-memberships-heading" className="text-lg font-semibold">Org units</h2>
+      <h2 id="user-memberships-heading" className="text-lg font-semibold">
+        Org units
+      </h2>
       {memberships.length === 0 ? (
-        <EmptyState>{username} is not a member of any org unit{canSomewhere(principal, "membership:manage") ? " yet" : " you can see"}.</EmptyState>
+        <EmptyState>
+          {username} is not a member of any org unit{canSomewhere(principal, "membership:manage") ? " yet" : " you can see"}.
+        </EmptyState>
       ) : (
         <DataTable columns={columns} caption={`Org units of ${username}`}>
           {memberships.map((m) => {
@@ -30,10 +34,14 @@ export async function UserMemberships({ tenant, username, principal, admin }: { 
             return (
               <tr key={m.orgUnitId} data-testid={`membership-${m.identifier}`}>
                 <td className="px-4 py-2">
-                  <Link href={`${admin.base}/org-units/${m.orgUnitId}`} className="font-medium text-brand-700 hover:underline">{m.name}</Link>
+                  <Link href={`${admin.base}/org-units/${m.orgUnitId}`} className="font-medium text-brand-700 hover:underline">
+                    {m.name}
+                  </Link>
                   <div className="font-mono text-xs text-slate-500">{m.identifier}</div>
                 </td>
-                <td className="px-4 py-2"><MembershipRoleCell membership={membership} manageable={manageable(m.orgUnitId)} target={admin.target} /></td>
+                <td className="px-4 py-2">
+                  <MembershipRoleCell membership={membership} manageable={manageable(m.orgUnitId)} target={admin.target} />
+                </td>
                 <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
                 {anyManageable ? <td className="px-4 py-2">{manageable(m.orgUnitId) ? <MembershipRemoveCell membership={membership} target={admin.target} /> : null}</td> : null}
               </tr>

@@ -10,7 +10,10 @@ export function NewOrgUnitPage({ view }: { view: TenantAdminView }) {
     <div className="grid max-w-2xl gap-6">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`${admin.base}/org-units`} className="hover:underline">Org units</Link> /
+          <Link href={`${admin.base}/org-units`} className="hover:underline">
+            Org units
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-2xl font-semibold">Create org unit</h1>
       </div>

@@ -23,7 +23,10 @@ export async function OrgUnitDetailPage({ view, orgUnitId, params }: { view: Ten
     <div className="grid gap-8">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`${admin.base}/org-units`} className="hover:underline">Org units</Link> /
+          <Link href={`${admin.base}/org-units`} className="hover:underline">
+            Org units
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-2xl font-semibold">{ou.name}</h1>
         <p className="font-mono text-sm text-slate-500">{ou.identifier}</p>
@@ -33,7 +36,9 @@ export async function OrgUnitDetailPage({ view, orgUnitId, params }: { view: Ten
 
       {can(principal, "ou:update", scope) ? (
         <section aria-labelledby="edit-heading" className="grid gap-3">
-          <h2 id="edit-heading" className="text-lg font-semibold">Edit</h2>
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
           <OrgUnitForm
             action={updateOrgUnitAction.bind(null, admin.target, ou.id)}
             mode="edit"
@@ -46,7 +51,9 @@ export async function OrgUnitDetailPage({ view, orgUnitId, params }: { view: Ten
 
       {can(principal, "ou:delete", scope) ? (
         <section aria-labelledby="delete-heading" className="grid gap-3 rounded-lg border border-red-200 bg-white p-5">
-          <h2 id="delete-heading" className="text-lg font-semibold text-red-800">Delete org unit</h2>
+          <h2 id="delete-heading" className="text-lg font-semibold text-red-800">
+            Delete org unit
+          </h2>
           {ou.memberCount > 0 ? (
             <p className="text-sm text-slate-700">
               “{ou.identifier}” has {ou.memberCount === 1 ? "1 member" : `${ou.memberCount} members`}. Remove every member before deleting it.

@@ -7,7 +7,9 @@ export function OrgUnitDetails({ orgUnit }: { orgUnit: OrgUnitDetail }) {
   const metadata = Object.entries(orgUnit.metadata);
   return (
     <section aria-labelledby="details-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="details-heading" className="sr-only">Details</h2>
+      <h2 id="details-heading" className="sr-only">
+        Details
+      </h2>
       <p className="text-sm text-slate-700">{orgUnit.description ?? <span className="text-slate-500">No description.</span>}</p>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-500">Members</dt>

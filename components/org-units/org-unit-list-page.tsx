@@ -19,7 +19,13 @@ export async function OrgUnitListPage({ view, params }: { view: TenantAdminView;
   return (
     <ListPage
       title="Org units"
-      action={canCreate ? <Link href={`${path}/new`} className={linkButtonClass}>Create org unit</Link> : undefined}
+      action={
+        canCreate ? (
+          <Link href={`${path}/new`} className={linkButtonClass}>
+            Create org unit
+          </Link>
+        ) : undefined
+      }
       search={{ q: query.q, placeholder: "Identifier or name", label: "Search org units" }}
       page={page}
       basePath={path}
@@ -30,7 +36,9 @@ export async function OrgUnitListPage({ view, params }: { view: TenantAdminView;
       {page.items.map((ou) => (
         <tr key={ou.id}>
           <td className="px-4 py-2">
-            <Link href={`${path}/${ou.id}`} className="font-medium text-brand-700 hover:underline">{ou.name}</Link>
+            <Link href={`${path}/${ou.id}`} className="font-medium text-brand-700 hover:underline">
+              {ou.name}
+            </Link>
             <div className="font-mono text-xs text-slate-500">{ou.identifier}</div>
           </td>
           <td className="max-w-xs truncate px-4 py-2 text-slate-600">{ou.description ?? "—"}</td>

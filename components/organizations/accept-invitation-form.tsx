@@ -25,14 +25,28 @@ export function AcceptInvitationForm({ action, email, signInHref, workspace }: {
         <h2 className="font-semibold">Create your account</h2>
         <FormMessage state={state} hideWhenFieldErrors />
         <p className="text-sm text-slate-600">Your account&apos;s email will be {email}.</p>
-        <TextField name="username" label="Username" required error={e.username} defaultValue={state.values.username} autoComplete="username" hint="Lowercase letters, digits and . _ @ -" />
+        <TextField
+          name="username"
+          label="Username"
+          required
+          error={e.username}
+          defaultValue={state.values.username}
+          autoComplete="username"
+          hint="Lowercase letters, digits and . _ @ -"
+        />
         <NewPasswordFields errors={e} />
         <div>
-          <Button type="submit" disabled={pending}>{pending ? "Joining…" : "Create account and join"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Joining…" : "Create account and join"}
+          </Button>
         </div>
       </form>
       <p className="text-sm text-slate-600">
-        Already have an account on {workspace}? <Link href={signInHref} className="text-brand-700 underline">Sign in</Link> and you come back here to join with it.
+        Already have an account on {workspace}?{" "}
+        <Link href={signInHref} className="text-brand-700 underline">
+          Sign in
+        </Link>{" "}
+        and you come back here to join with it.
       </p>
     </>
   );
@@ -44,9 +58,13 @@ export function JoinWithAccountForm({ action, username, organization }: { action
   return (
     <form ref={formRef} action={formAction} className="grid max-w-md gap-3 rounded-lg border border-slate-200 bg-white p-5">
       <FormMessage state={state} />
-      <p className="text-sm text-slate-700">You are signed in as <span className="font-medium">{username}</span>.</p>
+      <p className="text-sm text-slate-700">
+        You are signed in as <span className="font-medium">{username}</span>.
+      </p>
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Joining…" : `Join ${organization} as ${username}`}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Joining…" : `Join ${organization} as ${username}`}
+        </Button>
       </div>
       <p className="text-xs text-slate-500">Not you? Sign out first (account menu), then open the link again to create an account.</p>
     </form>

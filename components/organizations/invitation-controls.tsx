@@ -15,11 +15,21 @@ export function InvitationControls({ resend, revoke, email }: { resend: Action; 
     <div className="grid gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <form action={formAction}>
-          <Button type="submit" variant="secondary" className="px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send again"}</Button>
+          <Button type="submit" variant="secondary" className="px-3 py-1" disabled={pending}>
+            {pending ? "Sending…" : "Send again"}
+          </Button>
         </form>
-        <RemoveMembershipButton action={revoke} description={`Withdraw the invitation for ${email}`} verb={{ label: "Withdraw", confirm: "Confirm withdrawal", pending: "Withdrawing…" }} />
+        <RemoveMembershipButton
+          action={revoke}
+          description={`Withdraw the invitation for ${email}`}
+          verb={{ label: "Withdraw", confirm: "Confirm withdrawal", pending: "Withdrawing…" }}
+        />
       </div>
-      {!state.ok && state.message ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      {!state.ok && state.message ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
       {state.ok && state.values.mailOutcome ? <InvitationLink values={state.values} /> : null}
     </div>
   );

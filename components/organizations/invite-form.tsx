@@ -19,12 +19,20 @@ export function InviteForm({ action, title, defaultRole = "member" }: { action: 
   const values = state.ok ? {} : state.values;
   return (
     <div className="grid gap-3">
-      <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-[2fr_2fr_auto] sm:items-start">
+      <form
+        ref={formRef}
+        action={formAction}
+        key={state.attempt ?? 0}
+        noValidate
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-[2fr_2fr_auto] sm:items-start"
+      >
         <h3 className="text-sm font-semibold sm:col-span-3">{title}</h3>
         <TextField name="email" label="Email" type="email" required error={e.email} defaultValue={values.email} autoComplete="off" />
         <SelectField name="role" label="Role" required error={e.role} defaultValue={values.role ?? defaultRole} options={organizationRoleOptions({ described: true })} />
         <div className="sm:pt-6">
-          <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Invite"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Inviting…" : "Invite"}
+          </Button>
         </div>
       </form>
       <FormMessage state={state} hideWhenFieldErrors />

@@ -19,7 +19,9 @@ export function OrganizationInvitations({ organizationId, invitations, manageabl
   const columns = ["Email", "Role", "Status", "Expires", "Invited by", ...(manageable ? ["Actions"] : [])];
   return (
     <section aria-labelledby="org-invitations-heading" className="grid gap-3">
-      <h2 id="org-invitations-heading" className="text-lg font-semibold">Invitations</h2>
+      <h2 id="org-invitations-heading" className="text-lg font-semibold">
+        Invitations
+      </h2>
       {invitations.length === 0 ? (
         <EmptyState>No invitations yet.</EmptyState>
       ) : (
@@ -27,7 +29,9 @@ export function OrganizationInvitations({ organizationId, invitations, manageabl
           {invitations.map((i) => (
             <tr key={i.id} data-testid={`invitation-${i.email}`}>
               <td className="px-4 py-2 font-medium">{i.email}</td>
-              <td className="px-4 py-2"><OrganizationRoleBadge role={i.role} /></td>
+              <td className="px-4 py-2">
+                <OrganizationRoleBadge role={i.role} />
+              </td>
               <td className="px-4 py-2">
                 <Badge tone={STATUS[i.status].tone}>{STATUS[i.status].label}</Badge>
                 {i.acceptedBy ? <div className="text-xs text-slate-500">by {i.acceptedBy}</div> : null}
@@ -37,7 +41,11 @@ export function OrganizationInvitations({ organizationId, invitations, manageabl
               {manageable ? (
                 <td className="px-4 py-2">
                   {i.status === "open" || i.status === "expired" ? (
-                    <InvitationControls email={i.email} resend={resendInvitationAction.bind(null, organizationId, i.id)} revoke={revokeInvitationAction.bind(null, organizationId, i.id)} />
+                    <InvitationControls
+                      email={i.email}
+                      resend={resendInvitationAction.bind(null, organizationId, i.id)}
+                      revoke={revokeInvitationAction.bind(null, organizationId, i.id)}
+                    />
                   ) : null}
                 </td>
               ) : null}

@@ -11,7 +11,19 @@ import type { Page } from "@/lib/pagination/page";
 const ROLE_CHOICES = organizationRoleOptions({ described: false });
 
 /** An organization's members; its admins change roles and remove people here (`manageable`), everyone else reads. */
-export function OrganizationMembers({ organization, page, q, basePath, manageable }: { organization: { id: string; name: string }; page: Page<OrganizationMemberRow>; q: string; basePath: string; manageable: boolean }) {
+export function OrganizationMembers({
+  organization,
+  page,
+  q,
+  basePath,
+  manageable,
+}: {
+  organization: { id: string; name: string };
+  page: Page<OrganizationMemberRow>;
+  q: string;
+  basePath: string;
+  manageable: boolean;
+}) {
   const columns = ["Member", "Email", "Role", "Since", ...(manageable ? ["Actions"] : [])];
   return (
     <section aria-labelledby="org-members-heading" className="grid gap-3">
@@ -32,7 +44,12 @@ export function OrganizationMembers({ organization, page, q, basePath, manageabl
               <td className="px-4 py-2 text-slate-600">{m.email ?? "—"}</td>
               <td className="px-4 py-2">
                 {manageable ? (
-                  <ChangeRoleForm action={changeOrganizationRoleAction.bind(null, organization.id, m.username)} role={m.role} label={`Role of ${m.username} in ${organization.name}`} options={ROLE_CHOICES} />
+                  <ChangeRoleForm
+                    action={changeOrganizationRoleAction.bind(null, organization.id, m.username)}
+                    role={m.role}
+                    label={`Role of ${m.username} in ${organization.name}`}
+                    options={ROLE_CHOICES}
+                  />
                 ) : (
                   <OrganizationRoleBadge role={m.role} />
                 )}
@@ -40,7 +57,10 @@ export function OrganizationMembers({ organization, page, q, basePath, manageabl
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.joinedAt.toISOString().slice(0, 10)}</td>
               {manageable ? (
                 <td className="px-4 py-2">
-                  <RemoveMembershipButton action={removeOrganizationMemberAction.bind(null, organization.id, m.username)} description={`Remove ${m.username} from ${organization.name}`} />
+                  <RemoveMembershipButton
+                    action={removeOrganizationMemberAction.bind(null, organization.id, m.username)}
+                    description={`Remove ${m.username} from ${organization.name}`}
+                  />
                 </td>
               ) : null}
             </tr>

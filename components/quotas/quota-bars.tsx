@@ -15,7 +15,9 @@ export function QuotaBars({ rows }: { rows: QuotaUsage[] }) {
         return (
           <li key={row.resource} className="grid gap-1" data-testid={`quota-${row.resource}`}>
             <div className="flex justify-between text-sm">
-              <span id={`quota-label-${row.resource}`} className="font-medium">{row.title}</span>
+              <span id={`quota-label-${row.resource}`} className="font-medium">
+                {row.title}
+              </span>
               <span className="text-slate-600">
                 {row.used.toLocaleString("en")} of {row.limit.toLocaleString("en")}
                 {row.overridden ? " (override)" : ""}

@@ -8,6 +8,11 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** Per-tenant overrides of the platform's quota defaults; an empty field means the default. */
 export function QuotaForm({ action, overrides, defaults }: { action: Action; overrides: QuotaOverrides; defaults: Quotas }) {
-  const fields = QUOTA_RESOURCES.map((resource) => ({ name: resource, label: `${QUOTA_LABELS[resource].title} quota`, override: overrides[resource], platform: defaults[resource] }));
+  const fields = QUOTA_RESOURCES.map((resource) => ({
+    name: resource,
+    label: `${QUOTA_LABELS[resource].title} quota`,
+    override: overrides[resource],
+    platform: defaults[resource],
+  }));
   return <OverridesForm action={action} fields={fields} hint="Empty: the platform default." submitLabel="Save quotas" />;
 }

@@ -38,9 +38,17 @@ export function SessionList({ sessions, current }: { sessions: AppSessionView[];
             <td className="px-4 py-2 whitespace-nowrap">{when(s.createdAt)}</td>
             <td className="px-4 py-2 whitespace-nowrap">{when(s.lastSeenAt)}</td>
             <td className="px-4 py-2 font-mono text-xs">{s.ip ?? "—"}</td>
-            <td className="px-4 py-2" title={s.userAgent ?? undefined}>{browserOf(s.userAgent)}</td>
+            <td className="px-4 py-2" title={s.userAgent ?? undefined}>
+              {browserOf(s.userAgent)}
+            </td>
             <td className="px-4 py-2">
-              {s.id === current ? <Badge tone="green">this session</Badge> : open ? <Badge tone="green">active</Badge> : <Badge tone="slate">{s.endedAt ? `ended: ${REASONS[s.endedReason ?? ""] ?? s.endedReason}` : "expired"}</Badge>}
+              {s.id === current ? (
+                <Badge tone="green">this session</Badge>
+              ) : open ? (
+                <Badge tone="green">active</Badge>
+              ) : (
+                <Badge tone="slate">{s.endedAt ? `ended: ${REASONS[s.endedReason ?? ""] ?? s.endedReason}` : "expired"}</Badge>
+              )}
             </td>
           </tr>
         );

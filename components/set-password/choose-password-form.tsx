@@ -17,12 +17,18 @@ export function ChoosePasswordForm({ username, action }: { username: string; act
   const e = state.fieldErrors;
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-5">
-      {state.message ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      {state.message ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <NewPasswordFields errors={e} label="New password" />
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Set password"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Set password"}
+        </Button>
       </div>
     </form>
   );

@@ -23,17 +23,29 @@ export interface CustomerStandingView {
 }
 
 /** Verification and payment standing of a customer: the rules that apply, both changes, and the history. */
-export function CustomerStandingPanel({ customer, history, verificationAction, paymentAction }: { customer: CustomerStandingView; history: readonly StandingHistoryItem[]; verificationAction: Action; paymentAction: Action }) {
+export function CustomerStandingPanel({
+  customer,
+  history,
+  verificationAction,
+  paymentAction,
+}: {
+  customer: CustomerStandingView;
+  history: readonly StandingHistoryItem[];
+  verificationAction: Action;
+  paymentAction: Action;
+}) {
   const grace = env().GATEHOUSE_STANDING_GRACE_DAYS;
   return (
     <section aria-labelledby="standing-heading" className="grid gap-4">
       <div>
-        <h2 id="standing-heading" className="text-lg font-semibold">Verification and payment</h2>
+        <h2 id="standing-heading" className="text-lg font-semibold">
+          Verification and payment
+        </h2>
         <p className="text-sm text-slate-600">
           {customer.dedicated ? "A dedicated tenant is created only once verification is completed. " : ""}
-          When verification is <strong>Re-KYC due</strong> or payment is <strong>Overdue</strong> for more than {grace} day{grace === 1 ? "" : "s"}, nobody of this
-          customer&apos;s tenants can sign in or use the API until it is settled; nothing is deleted. Verification status since {when(customer.verificationChangedAt)};
-          payment standing since {when(customer.paymentStandingChangedAt)}.
+          When verification is <strong>Re-KYC due</strong> or payment is <strong>Overdue</strong> for more than {grace} day{grace === 1 ? "" : "s"}, nobody of this customer&apos;s
+          tenants can sign in or use the API until it is settled; nothing is deleted. Verification status since {when(customer.verificationChangedAt)}; payment standing since{" "}
+          {when(customer.paymentStandingChangedAt)}.
         </p>
         {customer.verificationNotes ? <p className="mt-1 text-sm text-slate-600">Verification notes: {customer.verificationNotes}</p> : null}
       </div>

@@ -58,9 +58,24 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
     >
       <h3 className="text-base font-semibold">{title}</h3>
       <FormMessage state={state} hideWhenFieldErrors />
-      <SelectField name={field.name} fieldId={idOf(field.name)} label={field.label} options={field.options} value={value} onChange={(event) => setValue(event.target.value)} error={e[field.name]} />
+      <SelectField
+        name={field.name}
+        fieldId={idOf(field.name)}
+        label={field.label}
+        options={field.options}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        error={e[field.name]}
+      />
       {references ? (
-        <TextAreaField name="references" fieldId={idOf("references")} label="Verification artifact references" defaultValue={submitted.references ?? references.current} error={e.references} hint="One per line, e.g. a document id in your KYC system." />
+        <TextAreaField
+          name="references"
+          fieldId={idOf("references")}
+          label="Verification artifact references"
+          defaultValue={submitted.references ?? references.current}
+          error={e.references}
+          hint="One per line, e.g. a document id in your KYC system."
+        />
       ) : null}
       <TextAreaField name={text.name} fieldId={idOf(text.name)} label={text.label} defaultValue={submitted[text.name]} error={e[text.name]} hint={text.hint} maxLength={1000} />
       {confirming ? (
@@ -68,8 +83,12 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
           <p className="text-sm font-medium">{question}</p>
           {consequence ? <p className="text-sm text-slate-700">{consequence}</p> : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Confirm"}</Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Confirm"}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+              Cancel
+            </Button>
           </div>
         </div>
       ) : (

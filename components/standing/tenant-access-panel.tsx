@@ -14,11 +14,23 @@ export interface TenantAccessView {
 }
 
 /** Whether the tenant's people get in now and why not; the billing switch; the break-glass exemption. */
-export function TenantAccessPanel({ tenant, denial, accessAction, breakglassAction }: { tenant: TenantAccessView; denial: Denial | null; accessAction: Action; breakglassAction: Action }) {
+export function TenantAccessPanel({
+  tenant,
+  denial,
+  accessAction,
+  breakglassAction,
+}: {
+  tenant: TenantAccessView;
+  denial: Denial | null;
+  accessAction: Action;
+  breakglassAction: Action;
+}) {
   const text = denial ? describeDenial(denial) : null;
   return (
     <section aria-labelledby="access-heading" className="grid gap-4">
-      <h2 id="access-heading" className="text-lg font-semibold">Access</h2>
+      <h2 id="access-heading" className="text-lg font-semibold">
+        Access
+      </h2>
       <p className={`rounded-md p-3 text-sm ${text ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`} data-testid="tenant-access">
         {text ? `Refused: ${text.label}. ${text.body}` : "Users and API keys of this tenant get in."}
         {text && tenant.breakglassExempt && denial?.reason !== "inactive" ? " The break-glass admin may still sign in." : ""}
@@ -28,7 +40,15 @@ export function TenantAccessPanel({ tenant, denial, accessAction, breakglassActi
           action={accessAction}
           title="Tenant access"
           objectName={tenant.name}
-          field={{ name: "enabled", label: "Access", options: [{ value: "true", label: "Enabled" }, { value: "false", label: "Disabled by billing" }], current: String(!tenant.accessDisabled) }}
+          field={{
+            name: "enabled",
+            label: "Access",
+            options: [
+              { value: "true", label: "Enabled" },
+              { value: "false", label: "Disabled by billing" },
+            ],
+            current: String(!tenant.accessDisabled),
+          }}
           text={{ name: "reason", label: "Reason", hint: "Required to disable; shown to the tenant's users on the status page." }}
           consequence="Disabled: nobody signs in and no API key works; all data is kept and access returns when enabled."
         />
@@ -37,7 +57,15 @@ export function TenantAccessPanel({ tenant, denial, accessAction, breakglassActi
             action={breakglassAction}
             title="Break-glass admin"
             objectName={tenant.name}
-            field={{ name: "allowed", label: "Break-glass admin", options: [{ value: "false", label: "Follows the standing rules" }, { value: "true", label: "Allowed in despite the standing" }], current: String(tenant.breakglassExempt) }}
+            field={{
+              name: "allowed",
+              label: "Break-glass admin",
+              options: [
+                { value: "false", label: "Follows the standing rules" },
+                { value: "true", label: "Allowed in despite the standing" },
+              ],
+              current: String(tenant.breakglassExempt),
+            }}
             text={{ name: "reason", label: "Reason", hint: "Required to allow; recorded in the audit trail." }}
             consequence="Applies to payment, verification and the billing switch; never to a suspended, archived or deleted tenant."
           />

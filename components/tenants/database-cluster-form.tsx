@@ -20,8 +20,14 @@ export function DatabaseClusterForm({ action, current }: { action: (state: FormS
         autoComplete="off"
       />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>Save cluster</Button>
-        {state.message ? <span role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{state.message}</span> : null}
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Save cluster
+        </Button>
+        {state.message ? (
+          <span role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+            {state.message}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -12,9 +12,15 @@ export function InitialPassword({ username, revealed, ready, action }: { usernam
 
   return (
     <section aria-labelledby="initial-admin-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="initial-admin-heading" className="text-lg font-semibold">Break-glass admin</h2>
+      <h2 id="initial-admin-heading" className="text-lg font-semibold">
+        Break-glass admin
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Username <code className="rounded bg-slate-100 px-1.5 py-0.5" data-testid="break-glass-username">{username}</code>. This account cannot be deleted, only disabled.
+        Username{" "}
+        <code className="rounded bg-slate-100 px-1.5 py-0.5" data-testid="break-glass-username">
+          {username}
+        </code>
+        . This account cannot be deleted, only disabled.
       </p>
       {password ? (
         <div className="mt-4">
@@ -24,13 +30,19 @@ export function InitialPassword({ username, revealed, ready, action }: { usernam
         <p className="mt-3 text-sm text-slate-600">The initial password was already shown once.</p>
       ) : ready ? (
         <form action={reveal} className="mt-3 flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>{pending ? "Revealing…" : "Show initial password once"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Revealing…" : "Show initial password once"}
+          </Button>
           <span className="text-sm text-slate-500">It is shown a single time and never stored in clear.</span>
         </form>
       ) : (
         <p className="mt-3 text-sm text-slate-600">The account is created when provisioning finishes.</p>
       )}
-      {state.message && !state.ok ? <p role="alert" className="mt-3 text-sm text-red-700">{state.message}</p> : null}
+      {state.message && !state.ok ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -14,7 +14,11 @@ const COPY: Record<LifecycleAction, { label: string; effect: string; danger: boo
   suspend: { label: "Suspend", effect: "Nobody can sign in or use the API until it is resumed. Its data is kept.", danger: true },
   resume: { label: "Resume", effect: "Its people can sign in and use the API again.", danger: false },
   archive: { label: "Archive", effect: "No access; its data is kept read-only for compliance (you can still view and export it). It can be restored.", danger: true },
-  delete: { label: "Delete", effect: "Its realm is disabled at once. Its database and realm are purged when the retention period ends; until then it can be restored.", danger: true },
+  delete: {
+    label: "Delete",
+    effect: "Its realm is disabled at once. Its database and realm are purged when the retention period ends; until then it can be restored.",
+    danger: true,
+  },
   restore: { label: "Restore", effect: "It returns to the state it had before (an archived tenant becomes active).", danger: false },
 };
 
@@ -53,20 +57,30 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
   const copy = chosen ? COPY[chosen] : null;
   return (
     <section aria-labelledby="lifecycle-heading" className="rounded-lg border border-slate-200 bg-white p-5" data-testid="lifecycle">
-      <h2 id="lifecycle-heading" className="text-lg font-semibold">Lifecycle</h2>
+      <h2 id="lifecycle-heading" className="text-lg font-semibold">
+        Lifecycle
+      </h2>
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="text-slate-500">State</dt>
-        <dd data-testid="lifecycle-state"><TenantStatusBadge status={view.purgedAt ? "purged" : view.status} /></dd>
+        <dd data-testid="lifecycle-state">
+          <TenantStatusBadge status={view.purgedAt ? "purged" : view.status} />
+        </dd>
         {view.reason ? (
           <>
             <dt className="text-slate-500">Reason</dt>
-            <dd>{view.reason}{view.changedAt ? <span className="text-slate-500"> · {utc(view.changedAt)}</span> : null}</dd>
+            <dd>
+              {view.reason}
+              {view.changedAt ? <span className="text-slate-500"> · {utc(view.changedAt)}</span> : null}
+            </dd>
           </>
         ) : null}
         {view.status === "deleted" && view.purgeAfter && !view.purgedAt ? (
           <>
             <dt className="text-slate-500">Restorable until</dt>
-            <dd data-testid="purge-after">{utc(view.purgeAfter)}{view.purgeStarted ? " — retention over, purge in progress (see the steps above)" : ""}</dd>
+            <dd data-testid="purge-after">
+              {utc(view.purgeAfter)}
+              {view.purgeStarted ? " — retention over, purge in progress (see the steps above)" : ""}
+            </dd>
           </>
         ) : null}
         {view.purgedAt ? (
@@ -76,7 +90,11 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
           </>
         ) : null}
       </dl>
-      {!state.attempt || state.ok ? <div className="mt-3"><FormMessage state={state} /></div> : null}
+      {!state.attempt || state.ok ? (
+        <div className="mt-3">
+          <FormMessage state={state} />
+        </div>
+      ) : null}
       {platformTenant ? (
         <p className="mt-3 text-sm text-slate-600">The platform depends on this tenant: it cannot be suspended, archived or deleted.</p>
       ) : view.actions.length > 0 ? (
@@ -89,7 +107,12 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
         </div>
       ) : null}
 
-      <dialog ref={dialogRef} aria-labelledby="lifecycle-dialog-heading" className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" onClose={() => setChosen(null)}>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby="lifecycle-dialog-heading"
+        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        onClose={() => setChosen(null)}
+      >
         {chosen && copy ? (
           <form ref={formRef} action={formAction} key={`${chosen}-${state.attempt ?? 0}`} noValidate className="grid gap-4 p-6">
             <h3 id="lifecycle-dialog-heading" className="text-lg font-semibold">
@@ -98,7 +121,14 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
             <p className="text-sm text-slate-600">{copy.effect}</p>
             {state.ok ? null : <FormMessage state={state} hideWhenFieldErrors />}
             <input type="hidden" name="action" value={chosen} />
-            <TextAreaField name="reason" label="Reason" required defaultValue={state.attempt ? state.values.reason : ""} error={state.fieldErrors.reason} hint="Recorded in the audit trail with your name." />
+            <TextAreaField
+              name="reason"
+              label="Reason"
+              required
+              defaultValue={state.attempt ? state.values.reason : ""}
+              error={state.fieldErrors.reason}
+              hint="Recorded in the audit trail with your name."
+            />
             <TextField
               name="confirmKey"
               label={`Type “${view.key}” to confirm`}
@@ -110,7 +140,9 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
               spellCheck={false}
             />
             <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>Cancel</Button>
+              <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>
+                Cancel
+              </Button>
               <Button type="submit" variant={copy.danger ? "danger" : "primary"} disabled={pending || typed.trim() !== view.key}>
                 {pending ? "Working…" : `${copy.label} ${view.key}`}
               </Button>

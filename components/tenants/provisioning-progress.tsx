@@ -83,15 +83,28 @@ export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { init
   return (
     <section aria-labelledby="provisioning-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex items-center justify-between gap-4">
-        <h2 id="provisioning-heading" className="text-lg font-semibold">Provisioning</h2>
+        <h2 id="provisioning-heading" className="text-lg font-semibold">
+          Provisioning
+        </h2>
         <p aria-live="polite" className="flex items-center gap-2 text-sm" data-testid="tenant-status">
           {done} of {data.steps.length} steps done <TenantStatusBadge status={data.status} />
         </p>
       </div>
-      <div className="mt-3 h-2 overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={data.steps.length} aria-valuenow={done} aria-label="Provisioning progress">
+      <div
+        className="mt-3 h-2 overflow-hidden rounded bg-slate-100"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={data.steps.length}
+        aria-valuenow={done}
+        aria-label="Provisioning progress"
+      >
         <div className="h-full bg-emerald-500 transition-all" style={{ width: `${(done / Math.max(1, data.steps.length)) * 100}%` }} />
       </div>
-      {error ? <p role="alert" className="mt-3 text-sm text-red-700">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
       <ol className="mt-4 divide-y divide-slate-100">
         {data.steps.map((s) => (
           <li key={s.step} className="py-3" data-step={s.step} data-status={s.status}>
@@ -114,8 +127,14 @@ export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { init
       </ol>
       {failed ? (
         <form action={retry} className="mt-2 flex items-center gap-3">
-          <Button type="submit" disabled={retrying}>{retrying ? "Retrying…" : "Retry failed step"}</Button>
-          {retryState.message ? <span className="text-sm text-slate-600" role="status">{retryState.message}</span> : null}
+          <Button type="submit" disabled={retrying}>
+            {retrying ? "Retrying…" : "Retry failed step"}
+          </Button>
+          {retryState.message ? (
+            <span className="text-sm text-slate-600" role="status">
+              {retryState.message}
+            </span>
+          ) : null}
         </form>
       ) : null}
       {data.status === "active" ? (

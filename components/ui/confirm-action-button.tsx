@@ -33,10 +33,18 @@ export function ConfirmActionButton({ action, label, ariaLabel, question, confir
     <form action={formAction} className="grid gap-2">
       <p className="text-sm">{question}</p>
       <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? pendingLabel : confirmLabel}</Button>
-        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? pendingLabel : confirmLabel}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+          Cancel
+        </Button>
       </div>
-      {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      {state.message && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -9,7 +9,9 @@ export function DataTable({ columns, caption, children }: { columns: string[]; c
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {columns.map((c) => (
-              <th key={c} scope="col" className="px-4 py-2 font-medium">{c}</th>
+              <th key={c} scope="col" className="px-4 py-2 font-medium">
+                {c}
+              </th>
             ))}
           </tr>
         </thead>

@@ -4,8 +4,12 @@ import Link from "next/link";
 export function DonePanel({ message, href, label }: { message: string; href: string; label: string }) {
   return (
     <div className="grid gap-4 rounded-lg border border-emerald-200 bg-white p-5">
-      <p role="status" className="text-emerald-800">{message}</p>
-      <Link href={href} className="font-medium text-brand-700 underline">{label}</Link>
+      <p role="status" className="text-emerald-800">
+        {message}
+      </p>
+      <Link href={href} className="font-medium text-brand-700 underline">
+        {label}
+      </Link>
     </div>
   );
 }

@@ -53,7 +53,16 @@ export function TextField({ name, fieldId, label, error, hint, required, classNa
   );
 }
 
-export function SelectField({ name, fieldId, label, error, hint, required, options, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  fieldId,
+  label,
+  error,
+  hint,
+  required,
+  options,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
   return (
     <FieldShell name={name} fieldId={fieldId} label={label} error={error} hint={hint} required={required}>
       {(aria) => (

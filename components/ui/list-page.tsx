@@ -26,11 +26,7 @@ export function ListPage<T>({ title, action, search, page, basePath, noun, empty
         {action}
       </div>
       <SearchForm {...search} />
-      {page.items.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <DataTable columns={columns}>{children}</DataTable>
-      )}
+      {page.items.length === 0 ? <EmptyState>{empty}</EmptyState> : <DataTable columns={columns}>{children}</DataTable>}
       <Pagination page={page} basePath={basePath} q={search.q} noun={noun} />
     </div>
   );

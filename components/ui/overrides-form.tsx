@@ -38,7 +38,9 @@ export function OverridesForm({ action, fields, hint, submitLabel }: { action: A
         ))}
       </div>
       <div>
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
       </div>
     </form>
   );

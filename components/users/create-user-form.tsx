@@ -11,7 +11,6 @@ import { SetPasswordLink } from "@/components/users/set-password-link";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { PASSWORD_HINT } from "@/shared/password-policy";
 
-
 /** `usersPath`: where this tenant's user pages live (`/users` on its host, under the tenant on the console). */
 export function CreateUserForm({ action, usersPath }: { action: (state: FormState, formData: FormData) => Promise<FormState>; usersPath: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -26,10 +25,14 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
   if (state.ok && (state.values.oneTimePassword || state.values.mailOutcome)) {
     return (
       <div className="grid gap-4">
-        <p role="status" className="text-emerald-800">{state.message}</p>
+        <p role="status" className="text-emerald-800">
+          {state.message}
+        </p>
         {state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
         {state.values.mailOutcome ? <SetPasswordLink values={state.values} /> : null}
-        <Link href={`${usersPath}/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">Go to the user</Link>
+        <Link href={`${usersPath}/${encodeURIComponent(state.values.username ?? "")}`} className="text-brand-700 underline">
+          Go to the user
+        </Link>
       </div>
     );
   }
@@ -37,8 +40,21 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
   const e = state.fieldErrors;
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-5">
-      {state.message && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
-      <TextField name="username" label="Username" required defaultValue={v.username} error={e.username} autoComplete="off" spellCheck={false} hint="Lowercase letters, digits and . _ @ -" />
+      {state.message && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      <TextField
+        name="username"
+        label="Username"
+        required
+        defaultValue={v.username}
+        error={e.username}
+        autoComplete="off"
+        spellCheck={false}
+        hint="Lowercase letters, digits and . _ @ -"
+      />
       <TextField name="email" label="Email" type="email" defaultValue={v.email} error={e.email} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="firstName" label="First name" defaultValue={v.firstName} error={e.firstName} />
@@ -60,7 +76,9 @@ export function CreateUserForm({ action, usersPath }: { action: (state: FormStat
       </fieldset>
       {mode === "set" ? <TextField name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint={PASSWORD_HINT} /> : null}
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create user"}
+        </Button>
       </div>
     </form>
   );

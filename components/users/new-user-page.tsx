@@ -10,7 +10,10 @@ export function NewUserPage({ view }: { view: TenantAdminView }) {
     <div className="grid gap-4">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`${admin.base}/users`} className="hover:underline">Users</Link> /
+          <Link href={`${admin.base}/users`} className="hover:underline">
+            Users
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-2xl font-semibold">Create user</h1>
       </div>

@@ -26,7 +26,9 @@ export function EnableToggle({ enabled, action }: { enabled: boolean; action: Ac
   const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <Button type="submit" variant={enabled ? "danger" : "primary"} disabled={pending}>{enabled ? "Disable user" : "Enable user"}</Button>
+      <Button type="submit" variant={enabled ? "danger" : "primary"} disabled={pending}>
+        {enabled ? "Disable user" : "Enable user"}
+      </Button>
       <Feedback state={state} />
     </form>
   );
@@ -38,8 +40,20 @@ export function TenantRoleForm({ role, action, lockedReason }: { role: string; a
   const value = state.attempt ? (state.values.tenantRole ?? role) : role;
   return (
     <form action={formAction} key={state.attempt ?? 0} className="flex flex-wrap items-end gap-3" noValidate>
-      <SelectField name="tenantRole" label="Role in this workspace" defaultValue={value} options={tenantRoleOptions} error={state.fieldErrors.tenantRole} hint={lockedReason} disabled={Boolean(lockedReason)} />
-      {lockedReason ? null : <Button type="submit" variant="secondary" disabled={pending}>Save role</Button>}
+      <SelectField
+        name="tenantRole"
+        label="Role in this workspace"
+        defaultValue={value}
+        options={tenantRoleOptions}
+        error={state.fieldErrors.tenantRole}
+        hint={lockedReason}
+        disabled={Boolean(lockedReason)}
+      />
+      {lockedReason ? null : (
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Save role
+        </Button>
+      )}
       <Feedback state={state} />
     </form>
   );
@@ -61,9 +75,13 @@ export function ResetPasswordForm({ action }: { action: Action }) {
           </label>
         ))}
       </div>
-      {mode === "set" ? <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" hint={PASSWORD_HINT} /> : null}
+      {mode === "set" ? (
+        <TextField name="password" label="New password" type="password" error={state.fieldErrors.password} autoComplete="new-password" hint={PASSWORD_HINT} />
+      ) : null}
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>{mode === "link" ? "Make link" : "Reset password"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {mode === "link" ? "Make link" : "Reset password"}
+        </Button>
         <Feedback state={state} />
       </div>
       {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
@@ -77,7 +95,9 @@ export function RetrySyncButton({ action }: { action: Action }) {
   return (
     <form action={formAction} className="grid gap-2">
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>Retry sync</Button>
+        <Button type="submit" disabled={pending}>
+          Retry sync
+        </Button>
         <Feedback state={state} />
       </div>
       {state.ok && state.values.oneTimePassword ? <OneTimePassword value={state.values.oneTimePassword} /> : null}
@@ -92,7 +112,9 @@ export function DeleteUserForm({ username, action }: { username: string; action:
     <form action={formAction} key={state.attempt ?? 0} className="grid max-w-md gap-3" noValidate>
       <TextField name="confirm" label={`Type ${username} to delete this user`} error={state.fieldErrors.confirm} autoComplete="off" spellCheck={false} />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="danger" disabled={pending}>Delete user</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          Delete user
+        </Button>
         {state.ok ? null : <Feedback state={state} />}
       </div>
     </form>
@@ -125,14 +147,26 @@ function RenameFields({ username, state, formAction, pending, formRef }: { usern
       onSubmit={(event) => {
         if (proposed !== null) return;
         event.preventDefault();
-        const name = String(new FormData(event.currentTarget).get("username") ?? "").trim().toLowerCase();
+        const name = String(new FormData(event.currentTarget).get("username") ?? "")
+          .trim()
+          .toLowerCase();
         if (name && name !== username) setProposed(name);
       }}
     >
-      <TextField name="username" label="New username" defaultValue={state.values.username ?? ""} error={state.fieldErrors.username} autoComplete="off" spellCheck={false} readOnly={proposed !== null} />
+      <TextField
+        name="username"
+        label="New username"
+        defaultValue={state.values.username ?? ""}
+        error={state.fieldErrors.username}
+        autoComplete="off"
+        spellCheck={false}
+        readOnly={proposed !== null}
+      />
       {proposed === null ? (
         <div>
-          <Button type="submit" variant="secondary">Rename…</Button>
+          <Button type="submit" variant="secondary">
+            Rename…
+          </Button>
         </div>
       ) : (
         <div role="alertdialog" aria-labelledby="rename-confirm" className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -140,8 +174,12 @@ function RenameFields({ username, state, formAction, pending, formRef }: { usern
             Rename <strong>{username}</strong> to <strong>{proposed}</strong>? Their memberships follow; their sessions end and they sign in with the new name.
           </p>
           <div className="flex gap-2">
-            <Button type="submit" variant="danger" disabled={pending} autoFocus>Rename to {proposed}</Button>
-            <Button type="button" variant="secondary" onClick={() => setProposed(null)}>Cancel</Button>
+            <Button type="submit" variant="danger" disabled={pending} autoFocus>
+              Rename to {proposed}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setProposed(null)}>
+              Cancel
+            </Button>
           </div>
         </div>
       )}
@@ -161,7 +199,9 @@ export function ProfileForm({ initial, action, readOnly }: { initial: Record<str
       </div>
       {readOnly ? null : (
         <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>Save profile</Button>
+          <Button type="submit" disabled={pending}>
+            Save profile
+          </Button>
           <Feedback state={state} />
         </div>
       )}

@@ -39,7 +39,12 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
   return (
     <div className="grid gap-6">
       <div>
-        <p className="text-sm text-slate-500"><Link href={`${admin.base}/users`} className="hover:underline">Users</Link> /</p>
+        <p className="text-sm text-slate-500">
+          <Link href={`${admin.base}/users`} className="hover:underline">
+            Users
+          </Link>{" "}
+          /
+        </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{username}</h1>
           {user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
@@ -52,21 +57,35 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
         <Section title="Identity sync">
           <p className="mb-3 text-sm text-slate-700">
             This user is {user.provisioningState === "failed" ? "out of step with" : "not yet confirmed by"} the identity server.
-            {user.syncError ? <span className="mt-2 block rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-800" data-testid="sync-error">{user.syncError}</span> : null}
+            {user.syncError ? (
+              <span className="mt-2 block rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-800" data-testid="sync-error">
+                {user.syncError}
+              </span>
+            ) : null}
           </p>
           {can(p, "user:update") ? <RetrySyncButton action={bound(retrySyncAction)} /> : null}
         </Section>
       ) : null}
 
       <Section title="Profile">
-        <ProfileForm initial={{ email: user.email ?? "", firstName: user.firstName ?? "", lastName: user.lastName ?? "" }} action={bound(updateUserAction)} readOnly={!can(p, "user:update")} />
+        <ProfileForm
+          initial={{ email: user.email ?? "", firstName: user.firstName ?? "", lastName: user.lastName ?? "" }}
+          action={bound(updateUserAction)}
+          readOnly={!can(p, "user:update")}
+        />
       </Section>
 
       <Section title="Role">
         {can(p, "user:update") ? (
-          <TenantRoleForm role={role ?? "member"} action={bound(changeTenantRoleAction)} lockedReason={user.isBreakGlass ? "The break-glass admin is always a tenant admin." : undefined} />
+          <TenantRoleForm
+            role={role ?? "member"}
+            action={bound(changeTenantRoleAction)}
+            lockedReason={user.isBreakGlass ? "The break-glass admin is always a tenant admin." : undefined}
+          />
         ) : (
-          <p className="text-sm" data-testid="tenant-role">{role ?? "unknown (not in the identity realm yet)"}</p>
+          <p className="text-sm" data-testid="tenant-role">
+            {role ?? "unknown (not in the identity realm yet)"}
+          </p>
         )}
       </Section>
 
@@ -86,7 +105,9 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
 
       {can(p, "user:disable") ? (
         <Section title={user.enabled ? "Disable" : "Enable"}>
-          <p className="mb-3 text-sm text-slate-600">{user.enabled ? "A disabled user is refused at once: their next request, their next sign-in and their refresh tokens." : "Let this user sign in again."}</p>
+          <p className="mb-3 text-sm text-slate-600">
+            {user.enabled ? "A disabled user is refused at once: their next request, their next sign-in and their refresh tokens." : "Let this user sign in again."}
+          </p>
           <EnableToggle enabled={user.enabled} action={setEnabledAction.bind(null, admin.target, username, !user.enabled)} />
         </Section>
       ) : null}

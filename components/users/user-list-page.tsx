@@ -20,7 +20,13 @@ function withParams(path: string, base: Params, changes: Record<string, string |
 export async function UserListPage({ view, params }: { view: TenantAdminView; params: Params }) {
   const { tenant, principal, admin } = view;
   const path = `${admin.base}/users`;
-  const query = userListQuerySchema.parse({ q: first(params.q), enabled: first(params.enabled), state: first(params.state), after: first(params.after), limit: first(params.limit) });
+  const query = userListQuerySchema.parse({
+    q: first(params.q),
+    enabled: first(params.enabled),
+    state: first(params.state),
+    after: first(params.after),
+    limit: first(params.limit),
+  });
   const page = await listUsers(tenant, query);
   const filtered = Boolean(query.q || query.enabled || query.state);
   const control = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
@@ -28,7 +34,11 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
     <div className="grid gap-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
-        {can(principal, "user:create") ? <Link href={`${path}/new`} className={linkButtonClass}>Create user</Link> : null}
+        {can(principal, "user:create") ? (
+          <Link href={`${path}/new`} className={linkButtonClass}>
+            Create user
+          </Link>
+        ) : null}
       </div>
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
         <label className="grid gap-1 text-sm">
@@ -52,7 +62,9 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
             <option value="failed">Failed</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Apply</button>
+        <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          Apply
+        </button>
       </form>
       {page.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
@@ -64,7 +76,9 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 {["Username", "Name", "Email", "Status", "Sync"].map((c) => (
-                  <th key={c} scope="col" className="px-4 py-2 font-medium">{c}</th>
+                  <th key={c} scope="col" className="px-4 py-2 font-medium">
+                    {c}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -72,8 +86,14 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
               {page.items.map((u) => (
                 <tr key={u.id}>
                   <td className="px-4 py-2">
-                    <Link href={`${path}/${encodeURIComponent(u.username)}`} className="font-medium text-brand-700 hover:underline">{u.username}</Link>
-                    {u.isBreakGlass ? <span className="ml-2"><Badge tone="slate">break-glass</Badge></span> : null}
+                    <Link href={`${path}/${encodeURIComponent(u.username)}`} className="font-medium text-brand-700 hover:underline">
+                      {u.username}
+                    </Link>
+                    {u.isBreakGlass ? (
+                      <span className="ml-2">
+                        <Badge tone="slate">break-glass</Badge>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-2">{[u.firstName, u.lastName].filter(Boolean).join(" ") || "—"}</td>
                   <td className="px-4 py-2">{u.email ?? "—"}</td>
@@ -88,8 +108,16 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
         </div>
       )}
       <nav aria-label="Pagination" className="flex gap-3 text-sm">
-        {query.after ? <Link href={withParams(path, params, {})} className="text-brand-700 underline">First page</Link> : null}
-        {page.next ? <Link href={withParams(path, params, { after: page.next })} className="text-brand-700 underline" rel="next">Next page</Link> : null}
+        {query.after ? (
+          <Link href={withParams(path, params, {})} className="text-brand-700 underline">
+            First page
+          </Link>
+        ) : null}
+        {page.next ? (
+          <Link href={withParams(path, params, { after: page.next })} className="text-brand-700 underline" rel="next">
+            Next page
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

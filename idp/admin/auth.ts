@@ -24,7 +24,9 @@ export async function requireAdmin(db: Queryable, runtimes: RealmRuntimes, req: 
   let sub: string | undefined;
   let iat: number | undefined;
   try {
-    ({ payload: { sub, iat } } = await jwtVerify(match[1], master.keySet, { issuer: master.issuer, algorithms: ["RS256"], typ: "at+jwt" }));
+    ({
+      payload: { sub, iat },
+    } = await jwtVerify(match[1], master.keySet, { issuer: master.issuer, algorithms: ["RS256"], typ: "at+jwt" }));
   } catch {
     throw unauthorized();
   }

@@ -1,29 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { isUniqueViolation, transaction } from "@/idp/db";
 import { adminPath, created, noContent, ok, type AdminContext, type Reply, type Route } from "@/idp/admin/context";
-import {
-  boolParam,
-  clientInput,
-  clientRepresentation,
-  intParam,
-  mapperInput,
-  mapperRepresentation,
-  parse,
-  stringParam,
-  type ClientInput,
-} from "@/idp/admin/representations";
+import { boolParam, clientInput, clientRepresentation, intParam, mapperInput, mapperRepresentation, parse, stringParam, type ClientInput } from "@/idp/admin/representations";
 import { badRequest, conflict, notFound } from "@/idp/http/respond";
-import {
-  deleteClient,
-  findClient,
-  findClientForUpdate,
-  insertClient,
-  listClients,
-  updateClient,
-  type Client,
-  type ClientFields,
-  type ProtocolMapper,
-} from "@/idp/store/clients";
+import { deleteClient, findClient, findClientForUpdate, insertClient, listClients, updateClient, type Client, type ClientFields, type ProtocolMapper } from "@/idp/store/clients";
 import { z } from "zod";
 
 const CLIENT_NOT_FOUND = "Could not find client";

@@ -30,7 +30,12 @@ const USER_NOT_FOUND = "User not found";
 
 /** What GET users/profile answers for a realm whose profile was never set: Keycloak's four attributes. */
 const DEFAULT_USER_PROFILE = {
-  attributes: ["username", "email", "firstName", "lastName"].map((name) => ({ name, displayName: `\${${name}}`, multivalued: false, permissions: { view: ["admin", "user"], edit: ["admin", "user"] } })),
+  attributes: ["username", "email", "firstName", "lastName"].map((name) => ({
+    name,
+    displayName: `\${${name}}`,
+    multivalued: false,
+    permissions: { view: ["admin", "user"], edit: ["admin", "user"] },
+  })),
   groups: [{ name: "user-metadata", displayHeader: "User metadata", displayDescription: "Attributes, which refer to user metadata" }],
 };
 
@@ -225,11 +230,7 @@ async function resolveRoles(ctx: AdminContext, realm: string): Promise<Role[]> {
   const refs = parse(roleReferences, (await ctx.body()) ?? []);
   const roles: Role[] = [];
   for (const ref of refs) {
-    const role = ref.id
-      ? await findRoleById(ctx.deps.db, realm, ref.id)
-      : ref.name
-        ? await findRoleByName(ctx.deps.db, realm, ref.name)
-        : null;
+    const role = ref.id ? await findRoleById(ctx.deps.db, realm, ref.id) : ref.name ? await findRoleByName(ctx.deps.db, realm, ref.name) : null;
     if (!role) throw notFound("Role not found");
     roles.push(role);
   }
@@ -257,14 +258,22 @@ async function availableRealmRoles(ctx: AdminContext): Promise<Reply> {
 async function addRealmRoles(ctx: AdminContext): Promise<Reply> {
   const user = await userOf(ctx);
   const roles = await resolveRoles(ctx, user.realm);
-  await addUserRoles(ctx.deps.db, user.id, roles.map((r) => r.id));
+  await addUserRoles(
+    ctx.deps.db,
+    user.id,
+    roles.map((r) => r.id),
+  );
   return noContent();
 }
 
 async function removeRealmRoles(ctx: AdminContext): Promise<Reply> {
   const user = await userOf(ctx);
   const roles = await resolveRoles(ctx, user.realm);
-  await removeUserRoles(ctx.deps.db, user.id, roles.map((r) => r.id));
+  await removeUserRoles(
+    ctx.deps.db,
+    user.id,
+    roles.map((r) => r.id),
+  );
   return noContent();
 }
 

@@ -69,10 +69,7 @@ async function check(db: Queryable, realm: Realm, login: string, password: strin
   const verified = digest ? await verifyPassword(digest, password) : (await verifyDecoy(password), false);
   if (!user || !digest || !verified) {
     if (realm.bruteForceProtected) {
-      const wait = Math.max(
-        await recordFailure(db, realm.name, key, from, ip, namePolicy(realm)),
-        await recordFailure(db, realm.name, ANY_NAME, from, ip, addressPolicy(realm)),
-      );
+      const wait = Math.max(await recordFailure(db, realm.name, key, from, ip, namePolicy(realm)), await recordFailure(db, realm.name, ANY_NAME, from, ip, addressPolicy(realm)));
       if (wait > 0) return throttled(wait);
     }
     return refuse("invalid");

@@ -18,7 +18,10 @@ const TERM = /^([A-Za-z]+)(?:\(\s*(\d+)\s*\))?$/;
  */
 export function parsePasswordPolicy(policy: string): PasswordRules {
   const rules: PasswordRules = { minLength: 1, maxLength: null };
-  for (const term of policy.split(/\s+and\s+/).map((t) => t.trim()).filter(Boolean)) {
+  for (const term of policy
+    .split(/\s+and\s+/)
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const [, name, value] = TERM.exec(term) ?? [];
     if (name !== "length" && name !== "maxLength") throw new HttpError(400, { error: "invalid_request", errorMessage: `Password policy not supported by this server: ${term}` });
     const n = value === undefined ? DEFAULTS[name] : Number(value);
@@ -44,6 +47,7 @@ export function passwordViolation(rules: PasswordRules, password: string): { key
 export function checkAdminPassword(realm: Pick<Realm, "passwordPolicy">, password: string): void {
   const violation = passwordViolation(realmPasswordRules(realm), password);
   if (!violation) return;
-  const description = violation.key === "invalidPasswordMinLengthMessage" ? `Invalid password: minimum length ${violation.limit}.` : `Invalid password: maximum length ${violation.limit}.`;
+  const description =
+    violation.key === "invalidPasswordMinLengthMessage" ? `Invalid password: minimum length ${violation.limit}.` : `Invalid password: maximum length ${violation.limit}.`;
   throw new HttpError(400, { error: violation.key, error_description: description });
 }

@@ -118,7 +118,8 @@ async function updatePassword(
   if (!user?.enabled) return sendHtml(res, 403, messagePage(brand, "Sign-in unavailable", MESSAGES.disabled, true));
   const password = form.get("password-new") ?? "";
   const violation = passwordViolation(realmPasswordRules(runtime.realm), password);
-  if (violation) return showUpdatePassword(200, violation.key === "invalidPasswordMinLengthMessage" ? MESSAGES.passwordTooShort(violation.limit) : MESSAGES.passwordTooLong(violation.limit));
+  if (violation)
+    return showUpdatePassword(200, violation.key === "invalidPasswordMinLengthMessage" ? MESSAGES.passwordTooShort(violation.limit) : MESSAGES.passwordTooLong(violation.limit));
   if (password !== form.get("password-confirm")) return showUpdatePassword(200, MESSAGES.passwordMismatch);
   await setPassword(deps.db, user, password, false);
   await finishLogin(runtime, user.id, req, res);

@@ -128,8 +128,26 @@ function mapperValue(mapper: ProtocolMapper, subject: ClaimSubject): unknown {
 
 /** Claims a mapper may not set: the provider owns them. */
 const RESERVED = new Set([
-  "sub", "iss", "aud", "exp", "iat", "nbf", "jti", "azp", "nonce", "auth_time", "acr", "amr", "sid",
-  "at_hash", "c_hash", "s_hash", "scope", "client_id", "typ", "cnf",
+  "sub",
+  "iss",
+  "aud",
+  "exp",
+  "iat",
+  "nbf",
+  "jti",
+  "azp",
+  "nonce",
+  "auth_time",
+  "acr",
+  "amr",
+  "sid",
+  "at_hash",
+  "c_hash",
+  "s_hash",
+  "scope",
+  "client_id",
+  "typ",
+  "cnf",
 ]);
 
 /** Claims of the client's protocol mappers that go into a token of `kind`. */

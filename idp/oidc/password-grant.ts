@@ -19,12 +19,7 @@ function param(ctx: KoaContextWithOIDC, name: string): string {
  * with `admin-cli`. It runs the login page's checks and issues the same tokens a code exchange
  * would: a JWT access token, a refresh token when the client may refresh, an ID token with "openid".
  */
-export function passwordGrant(deps: {
-  db: Queryable;
-  realm: Realm;
-  accounts: AccountSource;
-  resourceServer: (client: string) => ResourceServerInfo;
-}) {
+export function passwordGrant(deps: { db: Queryable; realm: Realm; accounts: AccountSource; resourceServer: (client: string) => ResourceServerInfo }) {
   return async (ctx: KoaContextWithOIDC): Promise<void> => {
     const { provider } = ctx.oidc;
     const client = ctx.oidc.client;
@@ -93,4 +88,3 @@ export function passwordGrant(deps: {
     ctx.body = body;
   };
 }
-

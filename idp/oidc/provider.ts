@@ -1,13 +1,7 @@
 import Provider, { errors, type CookieOptions, type Grant, type KoaContextWithOIDC, type ResourceServerInfo } from "oidc-provider";
 import type pino from "pino";
 import type { Queryable } from "@/idp/db";
-import {
-  ACCESS_TOKEN_AUDIENCE,
-  AUTHORIZATION_CODE_TTL,
-  DEFAULT_RESOURCE,
-  INTERACTION_TTL,
-  SUPPORTED_SCOPES,
-} from "@/idp/config";
+import { ACCESS_TOKEN_AUDIENCE, AUTHORIZATION_CODE_TTL, DEFAULT_RESOURCE, INTERACTION_TTL, SUPPORTED_SCOPES } from "@/idp/config";
 import { brandOf, messagePage } from "@/idp/login/render";
 import { AccountSource } from "@/idp/oidc/account";
 import { mapperClaimNames, PROFILE_CLAIMS } from "@/idp/oidc/claims";
@@ -163,11 +157,7 @@ export function buildRealmProvider(deps: ProviderDeps, input: RealmProviderInput
   // Keycloak and the other engineer's adapter expect every URL on the public base URL; the
   // router sets the forwarded headers from it, so oidc-provider must read them.
   provider.proxy = true;
-  provider.registerGrantType(
-    "password",
-    passwordGrant({ db: deps.db, realm, accounts, resourceServer: () => rs }),
-    PASSWORD_GRANT_PARAMS,
-  );
+  provider.registerGrantType("password", passwordGrant({ db: deps.db, realm, accounts, resourceServer: () => rs }), PASSWORD_GRANT_PARAMS);
 
   const proto = provider.Client.prototype;
   const exactRedirect = proto.redirectUriAllowed;

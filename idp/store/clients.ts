@@ -139,20 +139,17 @@ export async function listClients(db: Queryable, realm: string, query: ClientQue
     }
   }
   params.push(query.first, query.max);
-  const { rows } = await db.query<ClientRow>(
-    `SELECT * FROM clients WHERE ${where} ORDER BY client_id OFFSET $${params.length - 1} LIMIT $${params.length}`,
-    params,
-  );
+  const { rows } = await db.query<ClientRow>(`SELECT * FROM clients WHERE ${where} ORDER BY client_id OFFSET $${params.length - 1} LIMIT $${params.length}`, params);
   return rows.map(fromRow);
 }
 
 /** Throws the unique violation `clients_realm_client_id_key` when the clientId is taken. */
 export async function insertClient(db: Queryable, realm: string, fields: ClientFields & { clientId: string }): Promise<Client> {
   const { columns, values } = presentFields(fields);
-  const { rows } = await db.query<ClientRow>(
-    `INSERT INTO clients (realm, ${columns.join(", ")}) VALUES ($1, ${values.map((_, i) => `$${i + 2}`).join(", ")}) RETURNING *`,
-    [realm, ...values],
-  );
+  const { rows } = await db.query<ClientRow>(`INSERT INTO clients (realm, ${columns.join(", ")}) VALUES ($1, ${values.map((_, i) => `$${i + 2}`).join(", ")}) RETURNING *`, [
+    realm,
+    ...values,
+  ]);
   return fromRow(rows[0]!);
 }
 
@@ -180,9 +177,6 @@ export async function findClientForUpdate(db: Queryable, realm: string, id: stri
 
 /** Every protocol mapper of the realm's clients (the provider declares their claim names). */
 export async function realmProtocolMappers(db: Queryable, realm: string): Promise<ProtocolMapper[]> {
-  const { rows } = await db.query<{ mapper: ProtocolMapper }>(
-    "SELECT jsonb_array_elements(protocol_mappers) AS mapper FROM clients WHERE realm = $1",
-    [realm],
-  );
+  const { rows } = await db.query<{ mapper: ProtocolMapper }>("SELECT jsonb_array_elements(protocol_mappers) AS mapper FROM clients WHERE realm = $1", [realm]);
   return rows.map((r) => r.mapper);
 }

@@ -1,10 +1,7 @@
 import type { Queryable } from "@/idp/db";
 
 export async function passwordHashOf(db: Queryable, userId: string): Promise<string | null> {
-  const { rows } = await db.query<{ secret_data: string }>(
-    "SELECT secret_data FROM credentials WHERE user_id = $1 AND type = 'password'",
-    [userId],
-  );
+  const { rows } = await db.query<{ secret_data: string }>("SELECT secret_data FROM credentials WHERE user_id = $1 AND type = 'password'", [userId]);
   return rows[0]?.secret_data ?? null;
 }
 

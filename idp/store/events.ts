@@ -30,10 +30,15 @@ export interface EventRepresentation {
 }
 
 export async function recordEvent(db: Queryable, realm: Realm, event: NewEvent): Promise<void> {
-  await db.query(
-    "INSERT INTO events (realm, type, client_id, user_id, ip_address, error, details) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    [realm.name, event.type, event.clientId ?? null, event.userId ?? null, event.ip ?? null, event.error ?? null, JSON.stringify(event.details ?? {})],
-  );
+  await db.query("INSERT INTO events (realm, type, client_id, user_id, ip_address, error, details) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+    realm.name,
+    event.type,
+    event.clientId ?? null,
+    event.userId ?? null,
+    event.ip ?? null,
+    event.error ?? null,
+    JSON.stringify(event.details ?? {}),
+  ]);
 }
 
 export interface EventQuery {

@@ -42,10 +42,11 @@ export async function addActiveKey(db: Queryable, realm: string): Promise<Signin
   const { kid, privateJwk } = await newRsaKey();
   await db.query("SELECT 1 FROM realms WHERE name = $1 FOR UPDATE", [realm]);
   await db.query("UPDATE signing_keys SET active = false WHERE realm = $1 AND active", [realm]);
-  const { rows } = await db.query<KeyRow>(
-    "INSERT INTO signing_keys (kid, realm, private_jwk, active) VALUES ($1, $2, $3, true) RETURNING *",
-    [kid, realm, JSON.stringify(privateJwk)],
-  );
+  const { rows } = await db.query<KeyRow>("INSERT INTO signing_keys (kid, realm, private_jwk, active) VALUES ($1, $2, $3, true) RETURNING *", [
+    kid,
+    realm,
+    JSON.stringify(privateJwk),
+  ]);
   // Keys beyond the newest PUBLISHED_KEYS are retired: no longer published, so tokens they signed stop verifying.
   await db.query(
     `UPDATE signing_keys SET retired_at = now()
@@ -58,10 +59,7 @@ export async function addActiveKey(db: Queryable, realm: string): Promise<Signin
 
 /** Keys in the realm's JWKS, the active (signing) one first. */
 export async function publishedKeys(db: Queryable, realm: string): Promise<SigningKey[]> {
-  const { rows } = await db.query<KeyRow>(
-    "SELECT * FROM signing_keys WHERE realm = $1 AND retired_at IS NULL ORDER BY active DESC, created_at DESC",
-    [realm],
-  );
+  const { rows } = await db.query<KeyRow>("SELECT * FROM signing_keys WHERE realm = $1 AND retired_at IS NULL ORDER BY active DESC, created_at DESC", [realm]);
   return rows.map(fromRow);
 }
 
@@ -74,5 +72,7 @@ export function publicJwk(key: SigningKey): JWK {
 /** The public key as base64 DER (SubjectPublicKeyInfo), Keycloak's `public_key` format. */
 export function spkiBase64(key: SigningKey): string {
   const jwk = publicJwk(key);
-  return createPublicKey({ key: { kty: "RSA", n: jwk.n, e: jwk.e }, format: "jwk" }).export({ type: "spki", format: "der" }).toString("base64");
+  return createPublicKey({ key: { kty: "RSA", n: jwk.n, e: jwk.e }, format: "jwk" })
+    .export({ type: "spki", format: "der" })
+    .toString("base64");
 }

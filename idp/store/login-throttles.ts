@@ -61,8 +61,7 @@ export async function recordFailure(db: Queryable, realm: string, login: Buffer,
   // $5 failureFactor, $6 waitIncrementSeconds, $7 maxFailureWaitSeconds, $8 maxDeltaTimeSeconds, $9 bruteForceStrategy
   const count = "CASE WHEN t.last_failure < now() - make_interval(secs => $8::int) THEN 1 ELSE t.num_failures + 1 END";
   const wait = (n: string) => `(CASE WHEN $9::text = 'LINEAR' THEN $6::int * (1 + (${n}) - $5::int) ELSE $6::int * ((${n}) / $5::int) END)`;
-  const until = (n: string, otherwise: string) =>
-    `CASE WHEN ${wait(n)} > 0 THEN now() + make_interval(secs => least($7::int, ${wait(n)})) ELSE ${otherwise} END`;
+  const until = (n: string, otherwise: string) => `CASE WHEN ${wait(n)} > 0 THEN now() + make_interval(secs => least($7::int, ${wait(n)})) ELSE ${otherwise} END`;
   const { rows } = await db.query<{ remaining: string | null }>(
     `INSERT INTO login_throttles AS t (realm, login_hash, source, num_failures, last_failure, last_ip, blocked_until)
      VALUES ($1, $2, $3, 1, now(), $4, ${until("1", "NULL")})

@@ -33,44 +33,37 @@ export class PgModelAdapter implements Adapter {
        ON CONFLICT (realm, type, id) DO UPDATE SET
          payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id, user_code = EXCLUDED.user_code,
          uid = EXCLUDED.uid, account_id = EXCLUDED.account_id, expires_at = EXCLUDED.expires_at`,
-      [
-        this.realm,
-        this.type,
-        id,
-        JSON.stringify(payload),
-        payload.grantId ?? null,
-        payload.userCode ?? null,
-        payload.uid ?? null,
-        payload.accountId ?? null,
-        expiresIn ?? null,
-      ],
+      [this.realm, this.type, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, payload.accountId ?? null, expiresIn ?? null],
     );
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (textProblem(id)) return undefined; // a token PostgreSQL cannot store was never issued
-    const { rows } = await this.db.query<ModelRow>(
-      `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND id = $3 AND ${LIVE}`,
-      [this.realm, this.type, id],
-    );
+    const { rows } = await this.db.query<ModelRow>(`SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND id = $3 AND ${LIVE}`, [
+      this.realm,
+      this.type,
+      id,
+    ]);
     return toPayload(rows[0]);
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
     if (textProblem(uid)) return undefined; // a token PostgreSQL cannot store was never issued
-    const { rows } = await this.db.query<ModelRow>(
-      `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND uid = $3 AND ${LIVE} LIMIT 1`,
-      [this.realm, this.type, uid],
-    );
+    const { rows } = await this.db.query<ModelRow>(`SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND uid = $3 AND ${LIVE} LIMIT 1`, [
+      this.realm,
+      this.type,
+      uid,
+    ]);
     return toPayload(rows[0]);
   }
 
   async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
     if (textProblem(userCode)) return undefined; // a token PostgreSQL cannot store was never issued
-    const { rows } = await this.db.query<ModelRow>(
-      `SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND user_code = $3 AND ${LIVE} LIMIT 1`,
-      [this.realm, this.type, userCode],
-    );
+    const { rows } = await this.db.query<ModelRow>(`SELECT payload, consumed_at FROM oidc_models WHERE realm = $1 AND type = $2 AND user_code = $3 AND ${LIVE} LIMIT 1`, [
+      this.realm,
+      this.type,
+      userCode,
+    ]);
     return toPayload(rows[0]);
   }
 
@@ -123,9 +116,6 @@ export async function sessionExists(db: Queryable, realm: string, uid: string): 
 
 /** Deletes up to `limit` expired rows; returns how many. */
 export async function sweepExpiredModels(db: Queryable, limit = 5_000): Promise<number> {
-  const { rowCount } = await db.query(
-    `DELETE FROM oidc_models WHERE ctid IN (SELECT ctid FROM oidc_models WHERE expires_at < now() LIMIT $1)`,
-    [limit],
-  );
+  const { rowCount } = await db.query(`DELETE FROM oidc_models WHERE ctid IN (SELECT ctid FROM oidc_models WHERE expires_at < now() LIMIT $1)`, [limit]);
   return rowCount ?? 0;
 }

@@ -53,14 +53,7 @@ export async function updateRole(db: Queryable, realm: string, id: string, field
        attributes = COALESCE($6::jsonb, attributes)
      WHERE realm = $1 AND id = $2
      RETURNING id, realm, name, description, attributes`,
-    [
-      realm,
-      id,
-      fields.name ?? null,
-      fields.description !== undefined,
-      fields.description ?? null,
-      fields.attributes === undefined ? null : JSON.stringify(fields.attributes),
-    ],
+    [realm, id, fields.name ?? null, fields.description !== undefined, fields.description ?? null, fields.attributes === undefined ? null : JSON.stringify(fields.attributes)],
   );
   return rows[0] ?? null;
 }
@@ -81,19 +74,15 @@ export async function rolesOfUser(db: Queryable, userId: string): Promise<Role[]
 }
 
 export async function roleNamesOfUser(db: Queryable, userId: string): Promise<string[]> {
-  const { rows } = await db.query<{ name: string }>(
-    "SELECT r.name FROM user_role_mappings m JOIN realm_roles r ON r.id = m.role_id WHERE m.user_id = $1 ORDER BY r.name",
-    [userId],
-  );
+  const { rows } = await db.query<{ name: string }>("SELECT r.name FROM user_role_mappings m JOIN realm_roles r ON r.id = m.role_id WHERE m.user_id = $1 ORDER BY r.name", [
+    userId,
+  ]);
   return rows.map((r) => r.name);
 }
 
 export async function addUserRoles(db: Queryable, userId: string, roleIds: string[]): Promise<void> {
   if (roleIds.length === 0) return;
-  await db.query(
-    "INSERT INTO user_role_mappings (user_id, role_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING",
-    [userId, roleIds],
-  );
+  await db.query("INSERT INTO user_role_mappings (user_id, role_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING", [userId, roleIds]);
 }
 
 export async function removeUserRoles(db: Queryable, userId: string, roleIds: string[]): Promise<void> {

@@ -124,9 +124,7 @@ function whereClause(realm: string, query: Omit<UserQuery, "first" | "max">): { 
       const p = add((quoted[1] ?? "").toLowerCase());
       clauses.push(`(username = ${p} OR email = ${p} OR lower(first_name) = ${p} OR lower(last_name) = ${p})`);
     } else {
-      const pattern = search.includes("*")
-        ? escapeLike(search).replaceAll("*", "%")
-        : `%${escapeLike(search)}%`;
+      const pattern = search.includes("*") ? escapeLike(search).replaceAll("*", "%") : `%${escapeLike(search)}%`;
       const p = add(pattern);
       clauses.push(`(username ILIKE ${p} OR email ILIKE ${p} OR first_name ILIKE ${p} OR last_name ILIKE ${p})`);
     }
@@ -153,10 +151,7 @@ function whereClause(realm: string, query: Omit<UserQuery, "first" | "max">): { 
 export async function listUsers(db: Queryable, realm: string, query: UserQuery): Promise<User[]> {
   const { sql, params } = whereClause(realm, query);
   params.push(query.first, query.max);
-  const { rows } = await db.query<UserRow>(
-    `SELECT * FROM users WHERE ${sql} ORDER BY username OFFSET $${params.length - 1} LIMIT $${params.length}`,
-    params,
-  );
+  const { rows } = await db.query<UserRow>(`SELECT * FROM users WHERE ${sql} ORDER BY username OFFSET $${params.length - 1} LIMIT $${params.length}`, params);
   return rows.map(fromRow);
 }
 
@@ -169,10 +164,10 @@ export async function countUsers(db: Queryable, realm: string, query: Omit<UserQ
 /** Throws unique violations `users_realm_username_key` / `users_realm_email_key`. */
 export async function insertUser(db: Queryable, realm: string, fields: UserFields & { username: string }): Promise<User> {
   const { columns, values } = presentFields(fields);
-  const { rows } = await db.query<UserRow>(
-    `INSERT INTO users (realm, ${columns.join(", ")}) VALUES ($1, ${values.map((_, i) => `$${i + 2}`).join(", ")}) RETURNING *`,
-    [realm, ...values],
-  );
+  const { rows } = await db.query<UserRow>(`INSERT INTO users (realm, ${columns.join(", ")}) VALUES ($1, ${values.map((_, i) => `$${i + 2}`).join(", ")}) RETURNING *`, [
+    realm,
+    ...values,
+  ]);
   return fromRow(rows[0]!);
 }
 
@@ -207,9 +202,10 @@ export async function ensureServiceAccountUser(db: Queryable, realm: string, cli
   const existing = await findServiceAccountUser(db, realm, client.id);
   if (existing) return existing;
   const username = `service-account-${client.clientId}`.toLowerCase();
-  const { rows } = await db.query<UserRow>(
-    "INSERT INTO users (realm, username, enabled, service_account_client_id) VALUES ($1, $2, true, $3) RETURNING *",
-    [realm, username, client.id],
-  );
+  const { rows } = await db.query<UserRow>("INSERT INTO users (realm, username, enabled, service_account_client_id) VALUES ($1, $2, true, $3) RETURNING *", [
+    realm,
+    username,
+    client.id,
+  ]);
   return fromRow(rows[0]!);
 }

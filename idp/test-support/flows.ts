@@ -40,11 +40,7 @@ export async function startAuthorization(config: oidc.Configuration, browser = n
 }
 
 /** Submits the login form; returns the callback URL when the login succeeded, else the page shown. */
-export async function submitLogin(
-  attempt: AuthorizationAttempt,
-  username: string,
-  password: string,
-): Promise<{ callback?: URL; status: number; html: string; url: string }> {
+export async function submitLogin(attempt: AuthorizationAttempt, username: string, password: string): Promise<{ callback?: URL; status: number; html: string; url: string }> {
   const form = loginForm(attempt.page.html, attempt.page.url);
   const { response, url } = await attempt.browser.follow(form.action, REDIRECT_URI, { form: { csrf: form.csrf, step: "login", username, password } });
   if (url.startsWith(REDIRECT_URI)) return { callback: new URL(url), status: response.status, html: "", url };
@@ -94,7 +90,14 @@ export async function provisionRealm(kc: KcAdminClient, realm: string, options: 
         name: "tenant",
         protocol: "openid-connect",
         protocolMapper: "oidc-hardcoded-claim-mapper",
-        config: { "claim.name": "tenant", "claim.value": realm, "jsonType.label": "String", "id.token.claim": "true", "access.token.claim": "true", "userinfo.token.claim": "true" },
+        config: {
+          "claim.name": "tenant",
+          "claim.value": realm,
+          "jsonType.label": "String",
+          "id.token.claim": "true",
+          "access.token.claim": "true",
+          "userinfo.token.claim": "true",
+        },
       },
       {
         name: "roles",

@@ -50,7 +50,14 @@ export async function startTestIdp(options: { trustedProxies?: string } = {}): P
   const name = `gh_idp_${randomBytes(6).toString("hex")}`;
   await onCluster((c) => c.query(`CREATE DATABASE ${name}`));
   const url = testDatabaseUrl(name);
-  const server = await startIdentityServer({ port: 0, databaseUrl: url, bootstrapAdmin: ADMIN, serviceAccount: SERVICE_ACCOUNT, trustedProxies: options.trustedProxies, log: pino({ level: "silent" }) });
+  const server = await startIdentityServer({
+    port: 0,
+    databaseUrl: url,
+    bootstrapAdmin: ADMIN,
+    serviceAccount: SERVICE_ACCOUNT,
+    trustedProxies: options.trustedProxies,
+    log: pino({ level: "silent" }),
+  });
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   return {
     server,

@@ -133,14 +133,7 @@ declare module "oidc-provider" {
   }
 
   export interface AccessTokenConstructor {
-    new (properties: {
-      accountId: string;
-      client: Client;
-      grantId: string;
-      gty: string;
-      scope?: string;
-      expiresWithSession?: boolean;
-    }): BaseToken;
+    new (properties: { accountId: string; client: Client; grantId: string; gty: string; scope?: string; expiresWithSession?: boolean }): BaseToken;
   }
 
   export interface StoredToken extends BaseToken {
@@ -328,18 +321,8 @@ declare module "oidc-provider" {
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     cookieName(type: "session" | "interaction" | "resume"): string;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
-    interactionFinished(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: InteractionResults,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<void>;
-    interactionResult(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: InteractionResults,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<string>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+    interactionResult(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
     registerGrantType(name: string, handler: (ctx: KoaContextWithOIDC) => Promise<void>, params?: string[] | Set<string>): void;
     on(event: string, listener: (...args: unknown[]) => void): this;
     /** Koa middleware around every route (the provider is a Koa application). */

@@ -54,7 +54,11 @@ describe("the access decision", () => {
     expect(organizationDenial(good, now, 7)).toBeNull();
     expect(organizationDenial(overdueSince(6), now, 7)).toBeNull();
     expect(organizationDenial(overdueSince(8), now, 7)).toMatchObject({ reason: "payment", code: "payment_required" });
-    expect(organizationDenial({ ...good, accessDisabled: { at: new Date(now), reason: "Unpaid" } }, now, 7)).toMatchObject({ reason: "disabled", code: "tenant_suspended", disabledReason: "Unpaid" });
+    expect(organizationDenial({ ...good, accessDisabled: { at: new Date(now), reason: "Unpaid" } }, now, 7)).toMatchObject({
+      reason: "disabled",
+      code: "tenant_suspended",
+      disabledReason: "Unpaid",
+    });
     expect(organizationDenial({ ...good, verification: "rekyc_due", verificationChangedAt: new Date(now - 8 * DAY) }, now, 7)).toMatchObject({ reason: "verification" });
   });
 });

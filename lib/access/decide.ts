@@ -60,7 +60,8 @@ function customerDenial(standing: CustomerStanding, status: TenantStatus, now: n
  * decided by `tenantDenial`, on the platform's standing). There is no break-glass exemption here.
  */
 export function organizationDenial(standing: CustomerStanding & Pick<TenantStanding, "accessDisabled">, now: number, graceDays: number): Denial | null {
-  if (standing.accessDisabled) return { reason: "disabled", code: "tenant_suspended", status: "active", disabledReason: standing.accessDisabled.reason, since: standing.accessDisabled.at };
+  if (standing.accessDisabled)
+    return { reason: "disabled", code: "tenant_suspended", status: "active", disabledReason: standing.accessDisabled.reason, since: standing.accessDisabled.at };
   return customerDenial(standing, "active", now, graceDays);
 }
 

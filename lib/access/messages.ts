@@ -61,8 +61,10 @@ export function describeOrganizationDenial(denial: Denial, organization: string)
   const text = describeDenial(denial);
   const body: Partial<Record<Denial["reason"], string>> = {
     disabled: `Access to this organization has been disabled by billing${denial.disabledReason ? `: ${denial.disabledReason}` : ""}. Nothing has been deleted; its pages open again as soon as it is re-enabled.`,
-    payment: "The subscription payment for this organization is overdue and its grace period has ended. Nothing has been deleted; its pages open again as soon as the payment is settled.",
-    verification: "This organization must renew its identity verification (KYC/KYB) and the grace period has ended. Nothing has been deleted; its pages open again once verification is completed.",
+    payment:
+      "The subscription payment for this organization is overdue and its grace period has ended. Nothing has been deleted; its pages open again as soon as the payment is settled.",
+    verification:
+      "This organization must renew its identity verification (KYC/KYB) and the grace period has ended. Nothing has been deleted; its pages open again once verification is completed.",
   };
   return { ...text, title: `${organization} ${text.title}`, body: body[denial.reason] ?? "This organization is no longer available." };
 }

@@ -21,13 +21,7 @@ export const apiKeyExpirySchema = z
 /** Name, scopes (from `allowed`) and an optional expiry: the same form for tenant and platform keys. */
 function createKeySchema<const S extends readonly [string, ...string[]]>(allowed: S) {
   return z.object({
-    name: z.preprocess(
-      trimmed,
-      z
-        .string()
-        .min(1, { error: "Enter a name", abort: true })
-        .max(MAX_API_KEY_NAME, `A name has at most ${MAX_API_KEY_NAME} characters`),
-    ),
+    name: z.preprocess(trimmed, z.string().min(1, { error: "Enter a name", abort: true }).max(MAX_API_KEY_NAME, `A name has at most ${MAX_API_KEY_NAME} characters`)),
     scopes: z
       .array(z.enum(allowed, { error: "Unknown scope" }))
       .min(1, "Choose at least one scope")

@@ -31,7 +31,9 @@ export function isRefusal(handler: unknown): boolean {
 export function routeMethods(kind: ApiKind, served: Served): RouteMethods {
   const allowed = ROUTE_METHODS.filter((m) => m === "OPTIONS" || (m === "HEAD" ? served.GET : served[m]));
   const allow = [...allowed].sort().join(", ");
-  const notAllowed = refusing(async (request) => apiRefusal(kind, new AppError("method_not_allowed", `${request.method} is not allowed on this path. Allowed: ${allow}.`), { headers: { allow } }));
+  const notAllowed = refusing(async (request) =>
+    apiRefusal(kind, new AppError("method_not_allowed", `${request.method} is not allowed on this path. Allowed: ${allow}.`), { headers: { allow } }),
+  );
   const options: RouteHandler = async () => new Response(null, { status: 204, headers: { allow } });
   return {
     GET: served.GET ?? notAllowed,

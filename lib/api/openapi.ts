@@ -9,7 +9,15 @@ import { auditEventPageSchema } from "@/lib/api/schemas/audit";
 import { createdUserSchema, patchUserSchema, userPageSchema, userSchema } from "@/lib/api/schemas/users";
 import { memberPageSchema, membershipSchema, orgUnitPageSchema, orgUnitSchema } from "@/lib/api/schemas/org-units";
 import { createCustomerBodySchema, customerPageSchema, customerSchema, patchCustomerSchema } from "@/lib/api/schemas/customers";
-import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantRateLimitsSchema, tenantRateOverridesSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import {
+  lifecycleChangeSchema,
+  quotaOverridesSchema,
+  tenantPageSchema,
+  tenantQuotasSchema,
+  tenantRateLimitsSchema,
+  tenantRateOverridesSchema,
+  tenantSchema,
+} from "@/lib/api/schemas/tenants";
 import { apiKeyListSchema, apiKeySchema, createdApiKeySchema } from "@/lib/api/schemas/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { addDomainSchema, domainListSchema, domainSchema } from "@/lib/api/schemas/domains";
@@ -99,7 +107,8 @@ const security = {
     type: "http",
     scheme: "bearer",
     bearerFormat: "ghk_<prefix>_<secret>",
-    description: "A platform API key, created by a superadmin on the console's API keys page, for the console's API only. It acts with the platform scopes it was given: customer:read, customer:write, tenant:read, verification:write, billing:write.",
+    description:
+      "A platform API key, created by a superadmin on the console's API keys page, for the console's API only. It acts with the platform scopes it was given: customer:read, customer:write, tenant:read, verification:write, billing:write.",
   }).name,
   session: registry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -197,7 +206,9 @@ function withNamedSchemas(responses: Record<number, ResponseConfig>): Record<num
   return Object.fromEntries(
     Object.entries(responses).map(([status, response]) => {
       if (!response.content) return [status, response];
-      const content = Object.fromEntries(Object.entries(response.content).map(([type, media]) => [type, media && "schema" in media ? { ...media, schema: asNamed(media.schema as z.ZodType) } : media]));
+      const content = Object.fromEntries(
+        Object.entries(response.content).map(([type, media]) => [type, media && "schema" in media ? { ...media, schema: asNamed(media.schema as z.ZodType) } : media]),
+      );
       return [status, { ...response, content: content as ResponseConfig["content"] }];
     }),
   );

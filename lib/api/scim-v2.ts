@@ -15,7 +15,13 @@ const created = (resource: { meta: { location: string } }) => scimJson(resource,
 export const listUsers = scimRoute(async ({ request, tenant, baseUrl }) => {
   const params = listParamsOf(new URL(request.url), SCIM_SCHEMAS.user);
   const { resources, total } = await listScimUsers(tenant, params, baseUrl);
-  return scimJson(listResponse(resources.map((r) => project(r, params.projection)), total, params.startIndex));
+  return scimJson(
+    listResponse(
+      resources.map((r) => project(r, params.projection)),
+      total,
+      params.startIndex,
+    ),
+  );
 });
 
 export const createUser = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimUser(tenant, await body(), principal, actor, baseUrl)));
@@ -25,9 +31,13 @@ export const getUser = scimRoute(async ({ request, tenant, params, baseUrl }) =>
   return scimJson(project(await getScimUser(tenant, pathId(params), baseUrl), projection));
 });
 
-export const replaceUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await replaceScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)));
+export const replaceUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+  scimJson(await replaceScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)),
+);
 
-export const patchUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await patchScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)));
+export const patchUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+  scimJson(await patchScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)),
+);
 
 export const deleteUser = scimRoute(async ({ tenant, params, principal, actor }) => {
   await deleteScimUser(tenant, pathId(params), principal, actor);
@@ -37,7 +47,13 @@ export const deleteUser = scimRoute(async ({ tenant, params, principal, actor })
 export const listGroups = scimRoute(async ({ request, tenant, baseUrl }) => {
   const params = listParamsOf(new URL(request.url), SCIM_SCHEMAS.group);
   const { resources, total } = await listScimGroups(tenant, params, baseUrl);
-  return scimJson(listResponse(resources.map((r) => project(r, params.projection)), total, params.startIndex));
+  return scimJson(
+    listResponse(
+      resources.map((r) => project(r, params.projection)),
+      total,
+      params.startIndex,
+    ),
+  );
 });
 
 export const createGroup = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimGroup(tenant, await body(), principal, actor, baseUrl)));
@@ -47,9 +63,13 @@ export const getGroup = scimRoute(async ({ request, tenant, params, baseUrl }) =
   return scimJson(project(await getScimGroup(tenant, pathId(params), baseUrl, wants(projection, "members")), projection));
 });
 
-export const replaceGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await replaceScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)));
+export const replaceGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+  scimJson(await replaceScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)),
+);
 
-export const patchGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) => scimJson(await patchScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)));
+export const patchGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+  scimJson(await patchScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)),
+);
 
 export const deleteGroup = scimRoute(async ({ tenant, params, principal, actor }) => {
   await deleteScimGroup(tenant, pathId(params), principal, actor);

@@ -143,7 +143,8 @@ export function startLoginEventImport(): () => void {
     running = true;
     try {
       const result = await runLoginImportSweep({ stopped: () => stopped });
-      if (result.held !== held) log.info({ holder: processHolder() }, result.held ? "login-event import lease taken: this process imports" : "login-event import lease held elsewhere");
+      if (result.held !== held)
+        log.info({ holder: processHolder() }, result.held ? "login-event import lease taken: this process imports" : "login-event import lease held elsewhere");
       held = result.held && !result.lostLease;
     } catch (error) {
       log.error({ err: error }, "login-event sweep failed");

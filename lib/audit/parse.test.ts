@@ -122,7 +122,10 @@ describe("parsePgTimestamp and the cursor", () => {
         const text = String(id);
         const fits = await controlDb()
           .$queryRaw(Prisma.sql`SELECT ${text}::bigint AS id`)
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
         expect(parseEventId(text) !== null).toBe(fits && id >= 1n);
       }),
       { numRuns: 200 },
@@ -131,10 +134,17 @@ describe("parsePgTimestamp and the cursor", () => {
 
   it("never throws on any text a client might send as `after`", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.base64String(), fc.string().map((s) => Buffer.from(s).toString("base64url"))), (text) => {
-        const cursor = decodeCursor(text);
-        if (cursor) expect(parsePgTimestamp(cursor.at)).not.toBeNull();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.base64String(),
+          fc.string().map((s) => Buffer.from(s).toString("base64url")),
+        ),
+        (text) => {
+          const cursor = decodeCursor(text);
+          if (cursor) expect(parsePgTimestamp(cursor.at)).not.toBeNull();
+        },
+      ),
     );
   });
 });

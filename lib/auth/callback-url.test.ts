@@ -10,7 +10,8 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("/users#top")).toBe("/users#top");
   });
   it("refuses other sites, protocol-relative URLs and sign-in loops", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/sign-in?callbackUrl=/", "/sign-in/", ""]) expect(safeCallbackUrl(bad)).toBe("/");
+    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/sign-in?callbackUrl=/", "/sign-in/", ""])
+      expect(safeCallbackUrl(bad)).toBe("/");
     expect(safeCallbackUrl(undefined)).toBe("/");
     expect(safeCallbackUrl(["/a", "/b"])).toBe("/a");
   });

@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { getServerSession, type Session } from "next-auth";
 import { authOptionsFor } from "@/lib/auth/options";
 import { requireConsoleHost, requireWorkspace } from "@/lib/access/request";
-import { TENANT_HEADERS } from "@/lib/tenancy/headers";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { requestActor, type AuditActor } from "@/lib/audit/actor";
@@ -54,7 +53,10 @@ export async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCal
   const caller = await callerOf(tenant);
   if (!caller) return null;
   const username = caller.session.user.username;
-  const [standing, denial] = await Promise.all([userStanding(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null), accessDenial(tenant, userRequester(username))]);
+  const [standing, denial] = await Promise.all([
+    userStanding(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null),
+    accessDenial(tenant, userRequester(username)),
+  ]);
   return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
 }
 

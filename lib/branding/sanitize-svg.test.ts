@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { sanitizeSvg } from "@/lib/branding/sanitize-svg";
 
-const svg = (inner: string, attributes = "") => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}</svg>`;
+const svg = (inner: string, attributes = "") =>
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}</svg>`;
 
 describe("SVG sanitising", () => {
   it("keeps the drawing: shapes, gradients, local references, proper case, the SVG namespace", () => {
-    const clean = sanitizeSvg(`<?xml version="1.0"?>\n<!-- logo -->\n${svg('<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/><text x="1" y="9">A&amp;B</text>')}`);
+    const clean = sanitizeSvg(
+      `<?xml version="1.0"?>\n<!-- logo -->\n${svg('<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/><text x="1" y="9">A&amp;B</text>')}`,
+    );
     expect(clean).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(clean).toContain('viewBox="0 0 10 10"');
     expect(clean).toContain('<linearGradient id="g">');
@@ -31,13 +34,19 @@ describe("SVG sanitising", () => {
   });
 
   it("removes <foreignObject> and what is inside it", () => {
-    const clean = sanitizeSvg(svg('<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example/"></iframe>hello</div></foreignObject><circle r="1"/>'));
+    const clean = sanitizeSvg(
+      svg(
+        '<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example/"></iframe>hello</div></foreignObject><circle r="1"/>',
+      ),
+    );
     expect(clean).not.toMatch(/foreignObject|iframe|hello|evil/i);
   });
 
   it("removes external references: href, xlink:href, url(...) in attributes, <style>", () => {
     const clean = sanitizeSvg(
-      svg('<style>@import url(https://evil.example/a.css);</style><image href="https://evil.example/i.png" width="5" height="5"/><image xlink:href="data:image/png;base64,AAAA"/><use href="https://evil.example/s.svg#x"/><rect width="1" height="1" fill="url(https://evil.example/f.svg#p)" style="fill:url(\'//evil.example/p\')"/>'),
+      svg(
+        '<style>@import url(https://evil.example/a.css);</style><image href="https://evil.example/i.png" width="5" height="5"/><image xlink:href="data:image/png;base64,AAAA"/><use href="https://evil.example/s.svg#x"/><rect width="1" height="1" fill="url(https://evil.example/f.svg#p)" style="fill:url(\'//evil.example/p\')"/>',
+      ),
     );
     expect(clean).not.toMatch(/evil|data:|@import/);
     expect(clean).toContain("<rect");

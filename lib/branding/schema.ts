@@ -22,7 +22,9 @@ const primaryColor = z.string().transform((v, ctx) => {
 /** Name, tagline and colour as the REST API takes them (JSON: a missing or null tagline clears it). */
 export const brandingSettingsSchema = z.object({
   organizationName,
-  tagline: optionalText(MAX_TAGLINE).nullish().transform((v) => v ?? null),
+  tagline: optionalText(MAX_TAGLINE)
+    .nullish()
+    .transform((v) => v ?? null),
   primaryColor,
 });
 export type BrandingSettings = z.output<typeof brandingSettingsSchema>;

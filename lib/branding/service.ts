@@ -35,7 +35,6 @@ export interface BrandingView {
 
 export const assetPath = (kind: AssetKind, sha256: string) => `/branding/${kind}/${sha256}`;
 
-
 function syncMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
@@ -104,7 +103,10 @@ export async function saveBranding(tenant: ResolvedTenant, change: BrandingChang
     await tx.$executeRaw`INSERT INTO branding (id) VALUES (true) ON CONFLICT (id) DO NOTHING`;
     await tx.$queryRaw`SELECT id FROM branding WHERE id FOR UPDATE`;
     const before = await readBranding(tenant, tx);
-    await tx.branding.update({ where: { id: true }, data: { ...change.settings, realmSyncState: "pending", realmSyncError: null, version: { increment: 1 }, updatedAt: new Date() } });
+    await tx.branding.update({
+      where: { id: true },
+      data: { ...change.settings, realmSyncState: "pending", realmSyncError: null, version: { increment: 1 }, updatedAt: new Date() },
+    });
     for (const kind of ["logo", "favicon"] as const) {
       const upload = change[kind];
       if (upload) {
@@ -204,6 +206,8 @@ async function lockedRealmPush(tenant: ResolvedTenant): Promise<BrandingView["re
 /** Pushes the saved branding to the realm again after a failure. */
 export async function retryBrandingSync(tenant: ResolvedTenant, by: AuditActor): Promise<BrandingView["realmSyncState"]> {
   const state = await pushBrandingToRealm(tenant);
-  await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "settings.sync_retried", resourceType: "settings", resourceId: "branding", after: { realmSyncState: state } }));
+  await tenantDb(tenant).$transaction((tx) =>
+    recordTenantEvent(tx, by, { action: "settings.sync_retried", resourceType: "settings", resourceId: "branding", after: { realmSyncState: state } }),
+  );
   return state;
 }

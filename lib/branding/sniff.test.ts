@@ -13,7 +13,13 @@ describe("image type sniffing", () => {
 
   it("recognises SVG after a BOM, XML declaration, comments and doctype", () => {
     expect(sniffImageType(text('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe("image/svg+xml");
-    expect(sniffImageType(text('\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg viewBox="0 0 1 1"></svg>'))).toBe("image/svg+xml");
+    expect(
+      sniffImageType(
+        text(
+          '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg viewBox="0 0 1 1"></svg>',
+        ),
+      ),
+    ).toBe("image/svg+xml");
   });
 
   it("goes by content, not by what the file claims to be", () => {

@@ -7,7 +7,11 @@ const nested = (levels: number) => svg("<g>".repeat(levels) + '<circle r="1"/>' 
 
 describe("SVG structure limits", () => {
   it("lets real drawings through: siblings, self-closing shapes, comments, a prologue", () => {
-    expect(svgComplexityProblem(`<?xml version="1.0"?><!-- <g><g><g> --><!DOCTYPE svg>${svg('<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>' + '<path d="M0 0L1 1"/>'.repeat(5_000))}`)).toBeNull();
+    expect(
+      svgComplexityProblem(
+        `<?xml version="1.0"?><!-- <g><g><g> --><!DOCTYPE svg>${svg('<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>' + '<path d="M0 0L1 1"/>'.repeat(5_000))}`,
+      ),
+    ).toBeNull();
     expect(svgComplexityProblem(nested(SVG_LIMITS.maxDepth - 1))).toBeNull();
   });
 
@@ -15,7 +19,7 @@ describe("SVG structure limits", () => {
     expect(svgComplexityProblem(nested(SVG_LIMITS.maxDepth))).toMatch(/more than 100 levels deep/);
     expect(svgComplexityProblem(svg("<g>".repeat(10_000)))).toMatch(/levels deep/); // never closed
     expect(svgComplexityProblem(svg("<g></nothing>".repeat(200)))).toMatch(/levels deep/); // stray end tags close nothing
-    expect(svgComplexityProblem(svg('<G>'.repeat(60) + "<g>".repeat(60)))).toMatch(/levels deep/); // case does not matter
+    expect(svgComplexityProblem(svg("<G>".repeat(60) + "<g>".repeat(60)))).toMatch(/levels deep/); // case does not matter
   });
 
   it("refuses more elements than the limit, even flat", () => {

@@ -17,7 +17,13 @@ export interface AssetRule {
 
 export const ASSET_RULES: Record<AssetKind, AssetRule> = {
   logo: { label: "Logo", maxBytes: 512 * 1024, types: ["image/png", "image/svg+xml", "image/jpeg"], accept: "image/png,image/svg+xml,image/jpeg", typeNames: "PNG, SVG or JPEG" },
-  favicon: { label: "Favicon", maxBytes: 64 * 1024, types: ["image/png", "image/x-icon", "image/svg+xml"], accept: "image/png,image/x-icon,image/vnd.microsoft.icon,image/svg+xml", typeNames: "PNG, ICO or SVG" },
+  favicon: {
+    label: "Favicon",
+    maxBytes: 64 * 1024,
+    types: ["image/png", "image/x-icon", "image/svg+xml"],
+    accept: "image/png,image/x-icon,image/vnd.microsoft.icon,image/svg+xml",
+    typeNames: "PNG, ICO or SVG",
+  },
 };
 
 export interface AssetUpload {

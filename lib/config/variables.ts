@@ -18,9 +18,7 @@ function described<S extends z.ZodType>(schema: S, description: string, shownDef
   return schema;
 }
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
-  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no", "on", "off"]).transform((v) => ["true", "1", "yes", "on"].includes(v));
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
 const count = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 
@@ -36,8 +34,14 @@ export const appVariables = z.object({
     "The control-plane database again, as the role every query of the app uses (its pools, Prisma clients, the rate-limit counters, the controller's locks); tenant databases are reached with the same user and password. It gets only the DML it needs (it can add and read audit events, never change, delete or unguard them); see [Security](security.md). Unset: queries run as `DATABASE_URL`'s role and the app warns at start that the audit tables are then not protected from it. The embedded PostgreSQL creates the role and sets this.",
     "embedded: `gatehouse_app`",
   ),
-  GATEHOUSE_BASE_URL: described(z.url().default("http://localhost:3000"), "Scheme, base domain and port of the deployment: the console is `console.<base>`, tenants `<key>.<base>`."),
-  GATEHOUSE_TRUST_FORWARDED_HOST: described(booleanFlag.default(false), "Use `X-Forwarded-Host` instead of `Host` to resolve the tenant. Only behind a proxy that sets it, listed in `GATEHOUSE_TRUSTED_PROXIES`."),
+  GATEHOUSE_BASE_URL: described(
+    z.url().default("http://localhost:3000"),
+    "Scheme, base domain and port of the deployment: the console is `console.<base>`, tenants `<key>.<base>`.",
+  ),
+  GATEHOUSE_TRUST_FORWARDED_HOST: described(
+    booleanFlag.default(false),
+    "Use `X-Forwarded-Host` instead of `Host` to resolve the tenant. Only behind a proxy that sets it, listed in `GATEHOUSE_TRUSTED_PROXIES`.",
+  ),
   GATEHOUSE_TRUSTED_PROXIES: described(
     z.string().trim().optional(),
     "Proxies whose `X-Forwarded-*` headers count: addresses, CIDR ranges, `loopback`, `private`, comma-separated. Unset: none, the client is the socket's peer (see [Security](security.md)).",
@@ -46,7 +50,10 @@ export const appVariables = z.object({
   GATEHOUSE_REQUEST_TIMEOUT_MS: described(count(1_000).default(30_000), "How long a client may take to send a whole request (then 408)."),
   GATEHOUSE_TENANT_CLIENT_CACHE_MAX: described(count(1, 10_000).default(50), "Tenant database clients kept open per process (LRU)."),
   GATEHOUSE_TENANT_CLIENT_IDLE_MS: described(count(1_000).default(300_000), "A tenant database client unused this long is closed."),
-  GATEHOUSE_HOST_CACHE_MAX: described(count(100, 1_000_000).default(50_000), "Host → tenant lookups cached per process (LRU); the per-tenant caches (standing, branding) are bounded alike."),
+  GATEHOUSE_HOST_CACHE_MAX: described(
+    count(100, 1_000_000).default(50_000),
+    "Host → tenant lookups cached per process (LRU); the per-tenant caches (standing, branding) are bounded alike.",
+  ),
   GATEHOUSE_HOST_CACHE_TTL_MS: described(count(0).default(30_000), "Longest a cached lookup lives; changes invalidate it at once (see [Architecture](architecture.md))."),
   GATEHOUSE_CONTROLLER: described(booleanFlag.default(true), "Run the provisioning controller in this process. Any number of processes may run one."),
   GATEHOUSE_CONTROLLER_POLL_MS: described(count(50).default(2_000), "How often the controller looks for work (it is also woken at once by `NOTIFY`)."),
@@ -89,7 +96,10 @@ export const appVariables = z.object({
     "How often each process with a controller looks for custom domains whose DNS check (pending) or re-check (verified) is due; `0`: no background checks.",
   ),
   GATEHOUSE_DOMAIN_RECHECK_INTERVAL_MS: described(count(0).default(86_400_000), "How often a verified custom domain's TXT record is checked again (±10 %); `0`: never."),
-  GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: described(count(0).default(172_800_000), "How long a verified domain's record may be missing or wrong before the domain loses its verification…"),
+  GATEHOUSE_DOMAIN_RECHECK_GRACE_MS: described(
+    count(0).default(172_800_000),
+    "How long a verified domain's record may be missing or wrong before the domain loses its verification…",
+  ),
   GATEHOUSE_DOMAIN_RECHECK_FAILURES: described(count(1, 100).default(3), "…and on how many re-checks in a row at least (DNS failures do not count)."),
   GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE: described(
     z
@@ -111,7 +121,10 @@ export const identityVariables = z.object({
     "Where the app's server reaches Keycloak: the admin API and back-channel OIDC (discovery, token, JWKS). Keep `/admin/` off the public URL.",
     "`KEYCLOAK_URL`",
   ),
-  KEYCLOAK_ADMIN_CLIENT_ID: described(z.string().min(1).optional(), "A `master`-realm service account (client credentials grant, with `KEYCLOAK_ADMIN_CLIENT_SECRET`) for the admin API; preferred over a user when set."),
+  KEYCLOAK_ADMIN_CLIENT_ID: described(
+    z.string().min(1).optional(),
+    "A `master`-realm service account (client credentials grant, with `KEYCLOAK_ADMIN_CLIENT_SECRET`) for the admin API; preferred over a user when set.",
+  ),
   KEYCLOAK_ADMIN_CLIENT_SECRET: described(z.string().min(1).optional(), "The service account's secret."),
   KEYCLOAK_ADMIN_USERNAME: described(
     z.string().min(1).optional(),
@@ -120,7 +133,10 @@ export const identityVariables = z.object({
   ),
   KEYCLOAK_ADMIN_PASSWORD: described(z.string().min(1).optional(), "That user's password.", "derived"),
   KEYCLOAK_ADMIN_TIMEOUT_MS: described(count(500, 120_000).default(10_000), "Longest an admin call may take (shorter than any transaction that waits for one)."),
-  GATEHOUSE_IDP_URL: described(z.url().default("http://localhost:8080"), "The embedded identity server's public URL (issuer base: `<url>/realms/<tenant key>`); the launcher sets it."),
+  GATEHOUSE_IDP_URL: described(
+    z.url().default("http://localhost:8080"),
+    "The embedded identity server's public URL (issuer base: `<url>/realms/<tenant key>`); the launcher sets it.",
+  ),
 });
 
 /** Read on every send: mail (two variables, cheap to parse; a test or an operator may change them). */
@@ -129,7 +145,10 @@ export const mailVariables = z.object({
     z.url({ protocol: /^smtps?$/ }).optional(),
     "SMTP server for [email](features/mail.md), `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; URL-encode special characters in the password. Unset: no mail is sent.",
   ),
-  GATEHOUSE_MAIL_FROM: described(z.string().trim().min(3).optional(), "The From header of those mails, e.g. `Acme Login <no-reply@example.com>`; required with `GATEHOUSE_SMTP_URL`."),
+  GATEHOUSE_MAIL_FROM: described(
+    z.string().trim().min(3).optional(),
+    "The From header of those mails, e.g. `Acme Login <no-reply@example.com>`; required with `GATEHOUSE_SMTP_URL`.",
+  ),
 });
 
 /** Read where they are used: the deployment's secret and the first superadmin. */
@@ -146,7 +165,11 @@ export const secretVariables = z.object({
 /** Read by the `npm run dev` / `npm start` launcher (scripts/serve.ts) and what it starts. */
 export const launcherVariables = z.object({
   PORT: described(count(1, 65_535).default(3_000), "Port the app listens on."),
-  GATEHOUSE_DATA_DIR: described(z.string().min(1).optional(), "Where the embedded PostgreSQL keeps its data (`<dir>/postgres`) and the generated secret key.", "`.data` (`.data/on-keycloak` on the local Keycloak)"),
+  GATEHOUSE_DATA_DIR: described(
+    z.string().min(1).optional(),
+    "Where the embedded PostgreSQL keeps its data (`<dir>/postgres`) and the generated secret key.",
+    "`.data` (`.data/on-keycloak` on the local Keycloak)",
+  ),
   GATEHOUSE_EMBEDDED_PG_PORT: described(count(1, 65_535).optional(), "Port of the embedded PostgreSQL (listens on 127.0.0.1 only).", "`54320` (`54321` on the local Keycloak)"),
   GATEHOUSE_PG_LOG: described(booleanFlag.default(false), "Print the embedded PostgreSQL's log."),
   GATEHOUSE_QUIET: described(booleanFlag.default(false), "Skip the startup banner."),
@@ -162,10 +185,7 @@ export const launcherVariables = z.object({
   GATEHOUSE_KEYCLOAK_PORT: described(count(1, 65_535).default(8_280), "Port of the local Keycloak (its management port, for `/health`, is a free one)."),
   GATEHOUSE_KEYCLOAK_HEAP: described(z.string().trim().min(1).default("-Xms64m -Xmx1g"), "JVM heap flags of the local Keycloak (`JAVA_OPTS_KC_HEAP`)."),
   GATEHOUSE_KEYCLOAK_CACHE: described(z.string().min(1).default(".cache/keycloak"), "Where the local Keycloak is installed (reused between runs)."),
-  GATEHOUSE_TEST_KEYCLOAK: described(
-    z.enum(["on", "off"]).default("on"),
-    "`off` leaves Keycloak out of `npm test` on a machine without Java (refused when `CI` is set).",
-  ),
+  GATEHOUSE_TEST_KEYCLOAK: described(z.enum(["on", "off"]).default("on"), "`off` leaves Keycloak out of `npm test` on a machine without Java (refused when `CI` is set)."),
 });
 
 export const SECTIONS = { app: appVariables, identity: identityVariables, mail: mailVariables, secrets: secretVariables, launcher: launcherVariables } as const;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  gstinCheckCharacter,
-  gstinPan,
-  gstinProblem,
-  isValidPan,
-  isValidTan,
-  normalizeIdentifier,
-  panHolderType,
-} from "@/lib/customers/identifiers";
+import { gstinCheckCharacter, gstinPan, gstinProblem, isValidPan, isValidTan, normalizeIdentifier, panHolderType } from "@/lib/customers/identifiers";
 
 // Builds a GSTIN with a correct check character from its first 14 characters.
 const withCheck = (first14: string) => first14 + gstinCheckCharacter(first14);

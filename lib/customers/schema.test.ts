@@ -314,9 +314,7 @@ describe("createCustomerFormSchema", () => {
   });
 
   it("applies the customer rules too", () => {
-    expect(
-      errorsOf(createCustomerFormSchema, { ...individual, pan: "AAPFU0939F", tenancy: "dedicated", tenantKey: "root", tenantDisplayName: "Ravi" }),
-    ).toEqual({
+    expect(errorsOf(createCustomerFormSchema, { ...individual, pan: "AAPFU0939F", tenancy: "dedicated", tenantKey: "root", tenantDisplayName: "Ravi" })).toEqual({
       pan: "An individual's PAN has P as its fourth character",
       tenantKey: "This key is reserved by the platform",
     });

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  type GstinProblem,
-  gstinPan,
-  gstinProblem,
-  isValidPan,
-  isValidTan,
-  normalizeIdentifier,
-  panHolderType,
-} from "@/lib/customers/identifiers";
+import { type GstinProblem, gstinPan, gstinProblem, isValidPan, isValidTan, normalizeIdentifier, panHolderType } from "@/lib/customers/identifiers";
 import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/kernel/tenant-key";
 import { fieldErrors } from "@/lib/errors/zod";
 import { PAYMENT_STANDINGS, VERIFICATION_STATUSES, verificationReferencesFormSchema, verificationReferencesSchema } from "@/lib/standing/values";
@@ -60,15 +52,9 @@ const customerFieldsObject = z.object({
   displayName: requiredText("a display name", "Display name", 100, 2),
   pan: z.preprocess(
     identifier,
-    z
-      .string()
-      .min(1, { error: "Enter the PAN", abort: true })
-      .refine(isValidPan, "Enter a valid PAN: 5 letters, 4 digits, 1 letter (e.g. ABCPE1234F)"),
+    z.string().min(1, { error: "Enter the PAN", abort: true }).refine(isValidPan, "Enter a valid PAN: 5 letters, 4 digits, 1 letter (e.g. ABCPE1234F)"),
   ),
-  tan: z.preprocess(
-    optionalIdentifier,
-    z.string().refine(isValidTan, "Enter a valid TAN: 4 letters, 5 digits, 1 letter (e.g. MUMA12345B)").optional(),
-  ),
+  tan: z.preprocess(optionalIdentifier, z.string().refine(isValidTan, "Enter a valid TAN: 4 letters, 5 digits, 1 letter (e.g. MUMA12345B)").optional()),
   gstin: z.preprocess(
     optionalIdentifier,
     z
@@ -86,16 +72,15 @@ const customerFieldsObject = z.object({
   postalCode: requiredText("the postal code", "Postal code", 12),
   country: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toUpperCase()) : v),
-    z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code, e.g. IN").default("IN"),
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code, e.g. IN")
+      .default("IN"),
   ),
   contactName: requiredText("the contact's name", "Contact name", 200),
   contactEmail: z.preprocess(
     trimmed,
-    z
-      .string()
-      .min(1, { error: "Enter the contact's email", abort: true })
-      .max(254, "Email must be at most 254 characters")
-      .pipe(z.email("Enter a valid email address")),
+    z.string().min(1, { error: "Enter the contact's email", abort: true }).max(254, "Email must be at most 254 characters").pipe(z.email("Enter a valid email address")),
   ),
   contactPhone: z.preprocess(
     trimmed,
@@ -105,16 +90,10 @@ const customerFieldsObject = z.object({
       .refine((p) => PHONE_CHARACTERS.test(p) && PHONE_DIGITS.test(p.replace(/[\s-]/g, "")), PHONE_MESSAGE)
       .transform((p) => p.replace(/[\s-]/g, "")),
   ),
-  verificationStatus: z.preprocess(
-    blankToUndefined,
-    z.enum(VERIFICATION_STATUSES, { error: "Choose a verification status" }).default("pending"),
-  ),
+  verificationStatus: z.preprocess(blankToUndefined, z.enum(VERIFICATION_STATUSES, { error: "Choose a verification status" }).default("pending")),
   // Absent: none at onboarding, unchanged on an update (a default here would also fill a PATCH that left it out).
   verificationReferences: verificationReferencesSchema.optional(),
-  paymentStanding: z.preprocess(
-    blankToUndefined,
-    z.enum(PAYMENT_STANDINGS, { error: "Choose a payment standing" }).default("current"),
-  ),
+  paymentStanding: z.preprocess(blankToUndefined, z.enum(PAYMENT_STANDINGS, { error: "Choose a payment standing" }).default("current")),
 });
 
 /** The onboarding and edit forms send the same fields as text: the references one per line. */
@@ -162,9 +141,7 @@ export type CustomerRecordInput = z.output<typeof customerRecordSchema>;
 /** An update: the record, and optionally the standing (the API's PATCH may send it; changes get history). */
 export type UpdateCustomerInput = CustomerRecordInput & Partial<Pick<CustomerFields, "verificationStatus" | "verificationReferences" | "paymentStanding">>;
 
-export type CreateCustomerInput =
-  | (CustomerFields & { tenancy: "shared" })
-  | (CustomerFields & { tenancy: "dedicated"; tenantKey: string; tenantDisplayName: string });
+export type CreateCustomerInput = (CustomerFields & { tenancy: "shared" }) | (CustomerFields & { tenancy: "dedicated"; tenantKey: string; tenantDisplayName: string });
 
 const tenantFields = {
   tenancy: z.preprocess(blankToUndefined, z.enum(TENANCIES, { error: "Choose dedicated or shared tenancy" })),

@@ -79,7 +79,13 @@ export async function createCustomer(input: CreateCustomerInput, by: AuditActor,
         customerId: customer.id,
         databaseUrl: options.databaseUrl ?? null,
       });
-      await recordPlatformEvent(tx, by, { action: "tenant.created", resourceType: "tenant", resourceId: tenant.id, tenantId: tenant.id, after: { ...tenant, databaseUrl: tenant.databaseUrl ? "(dedicated cluster)" : null } });
+      await recordPlatformEvent(tx, by, {
+        action: "tenant.created",
+        resourceType: "tenant",
+        resourceId: tenant.id,
+        tenantId: tenant.id,
+        after: { ...tenant, databaseUrl: tenant.databaseUrl ? "(dedicated cluster)" : null },
+      });
       return { customerId: customer.id, tenantId: tenant.id };
     });
     if (input.tenancy === "dedicated") await wakeControllers();

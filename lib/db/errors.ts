@@ -18,7 +18,10 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /** Name of the violated constraint or the target fields, when Prisma or pg report it. */
 export function violatedTarget(error: unknown): string {
-  const e = error as { meta?: { target?: unknown; constraint?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } }; constraint?: string };
+  const e = error as {
+    meta?: { target?: unknown; constraint?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } };
+    constraint?: string;
+  };
   const constraint = e.meta?.driverAdapterError?.cause?.constraint;
   if (constraint?.fields) return constraint.fields.join(",");
   // An expression index (lower(email)) has no fields, only its name.
@@ -33,7 +36,23 @@ export function isMissingTable(error: unknown): boolean {
 
 // Prisma's "cannot reach / timed out / connection closed" codes, PostgreSQL's connection-exception
 // and operator-intervention SQLSTATEs, and the socket errors node-postgres passes on.
-const UNAVAILABLE_CODES = ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"];
+const UNAVAILABLE_CODES = [
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+];
 
 /** True when `error` means the database could not be reached (down, restarting, out of connections): worth a 503 and a retry. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -9,7 +9,13 @@ import { escapeLike } from "@/shared/like";
 afterAll(() => controlDb().$disconnect());
 
 /** Text rich in what LIKE treats specially, plus anything else PostgreSQL stores (no NUL). */
-const text = fc.string({ unit: fc.oneof(fc.constantFrom("%", "_", "\\", "a", "A", "é"), fc.char().filter((c) => c !== "\0")), maxLength: 12 });
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom("%", "_", "\\", "a", "A", "é"),
+    fc.char().filter((c) => c !== "\0"),
+  ),
+  maxLength: 12,
+});
 
 async function like(value: string, pattern: string, insensitive = false): Promise<boolean> {
   const op = insensitive ? Prisma.sql`ILIKE` : Prisma.sql`LIKE`;

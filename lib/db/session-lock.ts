@@ -50,7 +50,8 @@ export async function withSessionLock<T>(namespace: LockNamespace, key: string, 
       await client.query(`SET lock_timeout = ${waitMs}`);
       await client.query("SELECT pg_advisory_lock($1::int, hashtext($2))", [LOCK_NAMESPACES[namespace], key]);
     } catch (error) {
-      if ((error as { code?: string }).code === "55P03") throw new AppError("conflict", options.busy ?? "Another change to this workspace is still under way; try again in a moment.");
+      if ((error as { code?: string }).code === "55P03")
+        throw new AppError("conflict", options.busy ?? "Another change to this workspace is still under way; try again in a moment.");
       broken = error as Error;
       throw error;
     }

@@ -10,7 +10,11 @@ export type VerificationLookup = { ok: true } | { ok: false; error: string; defi
 
 /** GATEHOUSE_DNS_SERVERS as node:dns wants it (`ip` or `ip:port`, IPv6 in brackets with a port); null: the system's. */
 export function configuredDnsServers(): string[] | null {
-  const list = env().GATEHOUSE_DNS_SERVERS?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const list =
+    env()
+      .GATEHOUSE_DNS_SERVERS?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   return list.length > 0 ? list : null;
 }
 

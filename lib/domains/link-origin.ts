@@ -12,6 +12,10 @@ export const PRIMARY_DOMAIN_ORDER = [{ verifiedAt: "asc" }, { hostname: "asc" }]
 
 export async function linkOrigin(tenant: Pick<ResolvedTenant, "id" | "key" | "kind">): Promise<string> {
   if (tenant.kind !== "dedicated") return tenantUrl(tenant);
-  const domain = await controlDb().tenantDomain.findFirst({ where: { tenantId: tenant.id, verifiedAt: { not: null } }, orderBy: [...PRIMARY_DOMAIN_ORDER], select: { hostname: true } });
+  const domain = await controlDb().tenantDomain.findFirst({
+    where: { tenantId: tenant.id, verifiedAt: { not: null } },
+    orderBy: [...PRIMARY_DOMAIN_ORDER],
+    select: { hostname: true },
+  });
   return domain ? customDomainUrl(domain.hostname) : tenantUrl(tenant);
 }

@@ -78,7 +78,9 @@ interface LostRecord {
 async function unverifyDomain(tenant: ResolvedTenant, row: DomainRow, lost: LostRecord, by: AuditActor): Promise<DomainView> {
   const after = await controlDb().$transaction(async (tx) => {
     await lockTenantDomains(tx, tenant.id);
-    const [current] = await tx.$queryRaw<{ verified_at: Date | null }[]>`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
+    const [current] = await tx.$queryRaw<
+      { verified_at: Date | null }[]
+    >`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
     if (!current?.verified_at) return null;
     const updated = await tx.tenantDomain.update({
       where: { hostname: row.hostname },

@@ -51,7 +51,9 @@ export async function addDomain(tenant: ResolvedTenant, rawHostname: string, by:
       // Counted under the tenant's domain lock, so concurrent additions cannot pass the limit together.
       await lockTenantDomains(tx, tenant.id);
       if ((await tx.tenantDomain.count({ where: { tenantId: tenant.id } })) >= MAX_DOMAINS_PER_TENANT) {
-        throw new AppError("quota_exceeded", `A workspace can have at most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.`, { hostname: `At most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.` });
+        throw new AppError("quota_exceeded", `A workspace can have at most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.`, {
+          hostname: `At most ${MAX_DOMAINS_PER_TENANT} custom domains; remove one first.`,
+        });
       }
       const created = await tx.tenantDomain.create({
         data: { hostname, tenantId: tenant.id, verificationToken: randomToken(24), createdBy: by.actor, nextCheckAt: nextCheckAt(now, now) },
@@ -98,7 +100,9 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
         });
         const after = await db.$transaction(async (tx) => {
           await lockTenantDomains(tx, tenant.id);
-          const [current] = await tx.$queryRaw<{ verified_at: Date | null }[]>`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
+          const [current] = await tx.$queryRaw<
+            { verified_at: Date | null }[]
+          >`SELECT verified_at FROM tenant_domains WHERE hostname = ${row.hostname} AND tenant_id = ${tenant.id}::uuid FOR UPDATE`;
           if (!current) return null;
           const updated = await tx.tenantDomain.update({
             where: { hostname: row.hostname },
@@ -116,7 +120,14 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
             select: domainSelect,
           });
           if (!current.verified_at) {
-            await recordPlatformEvent(tx, by, { action: "tenant_domain.verified", resourceType: RESOURCE, resourceId: row.hostname, tenantId: tenant.id, before: domainSnapshot(row), after: domainSnapshot(updated) });
+            await recordPlatformEvent(tx, by, {
+              action: "tenant_domain.verified",
+              resourceType: RESOURCE,
+              resourceId: row.hostname,
+              tenantId: tenant.id,
+              before: domainSnapshot(row),
+              after: domainSnapshot(updated),
+            });
           }
           return updated;
         });
@@ -129,7 +140,12 @@ export async function verifyDomain(tenant: ResolvedTenant, hostname: string, by:
     } catch (error) {
       if (error instanceof AppError) throw error;
       logger().warn({ err: error, hostname: row.hostname, tenant: tenant.key }, "custom domain verified in DNS but the app client could not be updated");
-      return recordFailedCheck(row.hostname, row.unverifiedAt ?? row.createdAt, checkedAt, "The DNS record is right, but the identity server could not be updated to accept this domain; it is tried again.");
+      return recordFailedCheck(
+        row.hostname,
+        row.unverifiedAt ?? row.createdAt,
+        checkedAt,
+        "The DNS record is right, but the identity server could not be updated to accept this domain; it is tried again.",
+      );
     }
   }
   return recordFailedCheck(row.hostname, row.unverifiedAt ?? row.createdAt, checkedAt, lookup.error);

@@ -55,7 +55,12 @@ describe("declareAction", () => {
       shown: (values) => ({ username: values.username ?? "" }),
       handle: async () => ({ message: "set" }),
     });
-    expect(await action("root", initialFormState, form({ username: "ada", password: "short" }))).toMatchObject({ ok: false, code: "validation_failed", fieldErrors: { password: "Too short" }, values: { username: "ada" } });
+    expect(await action("root", initialFormState, form({ username: "ada", password: "short" }))).toMatchObject({
+      ok: false,
+      code: "validation_failed",
+      fieldErrors: { password: "Too short" },
+      values: { username: "ada" },
+    });
     const done = await action("root", initialFormState, form({ username: "ada", password: "long enough" }));
     expect(done).toMatchObject({ ok: true, values: { username: "ada" } });
     expect(done.values).not.toHaveProperty("password");

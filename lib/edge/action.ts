@@ -51,7 +51,10 @@ export type FormAction<Lead extends unknown[], B extends BoundKinds> = (...args:
  * is not of its kind is `not_found`), admits the caller, parses the input, and runs the handler.
  * An AppError from any step becomes the form's state (runAction).
  */
-export function declareAction<Lead extends unknown[], A, C, const B extends BoundKinds = [], S extends Schema = undefined>(edge: ActionEdge<Lead, A, C, B>, spec: ActionSpec<B, S, C>): FormAction<Lead, B> {
+export function declareAction<Lead extends unknown[], A, C, const B extends BoundKinds = [], S extends Schema = undefined>(
+  edge: ActionEdge<Lead, A, C, B>,
+  spec: ActionSpec<B, S, C>,
+): FormAction<Lead, B> {
   const kinds = (spec.bound ?? []) as unknown as B;
   return async (...args) => {
     const leading = args.slice(0, edge.leading) as Lead;

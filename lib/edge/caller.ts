@@ -37,7 +37,8 @@ async function keyCaller(request: Request, host: ResolvedTenant, token: string):
   const check = await authenticateApiKey(host, token);
   if (!check.ok) throw unauthorized(KEY_REFUSALS[check.reason]);
   const { id, prefix, scopes } = check.key;
-  const principal: Principal = host.kind === "root" ? { kind: "platform", keyId: id, scopes: platformScopesOf(scopes) } : { kind: "apikey", keyId: id, scopes: permissionsOf(scopes) };
+  const principal: Principal =
+    host.kind === "root" ? { kind: "platform", keyId: id, scopes: platformScopesOf(scopes) } : { kind: "apikey", keyId: id, scopes: permissionsOf(scopes) };
   return { principal, actor: actorOf(request, `${host.key}/apikey:${prefix}`) };
 }
 

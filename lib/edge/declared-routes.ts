@@ -31,9 +31,7 @@ export interface OperationDoc {
 /** Who may call a route, as the document states it. */
 export type RouteAccess =
   /** A tenant's API key or session holding `permission`. */
-  | { kind: "tenant"; permission: TenantPermission }
-  | { kind: "platform"; scope: PlatformScope }
-  | { kind: "public" };
+  { kind: "tenant"; permission: TenantPermission } | { kind: "platform"; scope: PlatformScope } | { kind: "public" };
 
 /** A route as the document shows it: its entry, who may call it, and the schemas its wrapper parses with. */
 export interface DeclaredRoute extends OperationDoc {

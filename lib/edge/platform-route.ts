@@ -40,7 +40,10 @@ export function platformRoute<Q extends Schema = undefined, B extends Schema = u
     const limits = await enforceLimits(await callerChecks(host, actor.actor), { tenant: host, actor });
     const authorize = (scope: PlatformScope) => {
       if (!canOnPlatform(principal, scope)) {
-        throw new AppError("forbidden", principal.kind === "platform" ? `This API key lacks the scope ${scope}.` : "Only superadmins and platform API keys may use the platform API.");
+        throw new AppError(
+          "forbidden",
+          principal.kind === "platform" ? `This API key lacks the scope ${scope}.` : "Only superadmins and platform API keys may use the platform API.",
+        );
       }
     };
     authorize(spec.scope);

@@ -70,7 +70,10 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
       const params = await context.params;
       refuseUnsafeText(params, "_path");
       refuseUnsafeText(Object.fromEntries(new URL(request.url).searchParams), "_query");
-      return withRateLimitHeaders(await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) }), limits);
+      return withRateLimitHeaders(
+        await handle({ request, tenant, principal, actor, params, baseUrl: baseUrlOf(request), body: () => readJsonBody(request, SCIM_MAX_BODY_BYTES) }),
+        limits,
+      );
     } catch (error) {
       return scimErrorResponse(error, error instanceof RateLimitedError ? error.headers : {});
     }

@@ -39,7 +39,17 @@ export async function exportTenant(tenant: ResolvedTenant, by: AuditActor, via: 
   const record = await controlDb().tenant.findUnique({
     where: { id: tenant.id },
     select: {
-      id: true, key: true, displayName: true, kind: true, status: true, statusReason: true, createdAt: true, activatedAt: true, deletedAt: true, purgeAfter: true, purgedAt: true,
+      id: true,
+      key: true,
+      displayName: true,
+      kind: true,
+      status: true,
+      statusReason: true,
+      createdAt: true,
+      activatedAt: true,
+      deletedAt: true,
+      purgeAfter: true,
+      purgedAt: true,
       customer: { select: { id: true, displayName: true, legalName: true } },
       domains: { select: { hostname: true, verifiedAt: true } },
     },
@@ -51,9 +61,18 @@ export async function exportTenant(tenant: ResolvedTenant, by: AuditActor, via: 
   const data = await tenantDb(tenant).$transaction(
     async (tx) => {
       const [users, orgUnits, memberships, branding, brandingAssets] = await Promise.all([
-        tx.user.findMany({ orderBy: { username: "asc" }, select: { username: true, email: true, firstName: true, lastName: true, enabled: true, isBreakGlass: true, provisioningState: true, createdAt: true, updatedAt: true } }),
-        tx.orgUnit.findMany({ orderBy: { identifier: "asc" }, select: { id: true, identifier: true, name: true, description: true, metadata: true, createdAt: true, updatedAt: true } }),
-        tx.membership.findMany({ orderBy: [{ orgUnitId: "asc" }, { username: "asc" }], select: { username: true, role: true, createdAt: true, orgUnit: { select: { identifier: true } } } }),
+        tx.user.findMany({
+          orderBy: { username: "asc" },
+          select: { username: true, email: true, firstName: true, lastName: true, enabled: true, isBreakGlass: true, provisioningState: true, createdAt: true, updatedAt: true },
+        }),
+        tx.orgUnit.findMany({
+          orderBy: { identifier: "asc" },
+          select: { id: true, identifier: true, name: true, description: true, metadata: true, createdAt: true, updatedAt: true },
+        }),
+        tx.membership.findMany({
+          orderBy: [{ orgUnitId: "asc" }, { username: "asc" }],
+          select: { username: true, role: true, createdAt: true, orgUnit: { select: { identifier: true } } },
+        }),
         tx.branding.findUnique({ where: { id: true }, select: { organizationName: true, tagline: true, primaryColor: true, updatedAt: true } }),
         tx.brandingAsset.findMany({ orderBy: { kind: "asc" } }),
       ]);
@@ -77,15 +96,27 @@ export async function exportTenant(tenant: ResolvedTenant, by: AuditActor, via: 
       tenant: record,
       settings: {
         quotas: { limits, overrides },
-        branding: data.branding ? { ...data.branding, files: data.brandingAssets.map((a) => ({ kind: a.kind, contentType: a.contentType, size: a.size, sha256: a.sha256, path: brandingFileName(a) })) } : null,
+        branding: data.branding
+          ? { ...data.branding, files: data.brandingAssets.map((a) => ({ kind: a.kind, contentType: a.contentType, size: a.size, sha256: a.sha256, path: brandingFileName(a) })) }
+          : null,
       },
     }),
     ...Object.fromEntries(data.brandingAssets.map((a) => [`${folder}/${brandingFileName(a)}`, a.bytes])),
     [`${folder}/users.json`]: json(data.users),
-    [`${folder}/users.csv`]: strToU8(csv(data.users as unknown as Row[], ["username", "email", "firstName", "lastName", "enabled", "isBreakGlass", "provisioningState", "createdAt", "updatedAt"])),
+    [`${folder}/users.csv`]: strToU8(
+      csv(data.users as unknown as Row[], ["username", "email", "firstName", "lastName", "enabled", "isBreakGlass", "provisioningState", "createdAt", "updatedAt"]),
+    ),
     [`${folder}/org-units.json`]: json(data.orgUnits),
     [`${folder}/org-units.csv`]: strToU8(
-      csv(data.orgUnits.map((ou) => ({ ...ou, metadata: JSON.stringify(ou.metadata) })) as unknown as Row[], ["id", "identifier", "name", "description", "metadata", "createdAt", "updatedAt"]),
+      csv(data.orgUnits.map((ou) => ({ ...ou, metadata: JSON.stringify(ou.metadata) })) as unknown as Row[], [
+        "id",
+        "identifier",
+        "name",
+        "description",
+        "metadata",
+        "createdAt",
+        "updatedAt",
+      ]),
     ),
     [`${folder}/memberships.json`]: json(data.memberships),
     [`${folder}/memberships.csv`]: strToU8(csv(data.memberships as unknown as Row[], ["orgUnit", "username", "role", "createdAt"])),

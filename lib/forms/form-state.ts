@@ -17,4 +17,3 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { ok: false, fieldErrors: {}, values: {} };
-

@@ -2,8 +2,7 @@ import { readSection } from "@/lib/config/env";
 
 /** How the app signs in to the admin API: a service account, or a user of the `master` realm. */
 export type AdminCredentials =
-  | { grantType: "client_credentials"; clientId: string; clientSecret: string }
-  | { grantType: "password"; clientId: string; username: string; password: string };
+  { grantType: "client_credentials"; clientId: string; clientSecret: string } | { grantType: "password"; clientId: string; username: string; password: string };
 
 export interface IdentityConfig {
   /** Base URL of Keycloak or the embedded identity server as browsers reach it (login pages). */
@@ -36,9 +35,16 @@ export function identityConfig(): IdentityConfig {
     if (!env.KEYCLOAK_ADMIN_CLIENT_ID) throw new Error("KEYCLOAK_ADMIN_CLIENT_SECRET needs KEYCLOAK_ADMIN_CLIENT_ID: the service-account client it belongs to.");
     admin = { grantType: "client_credentials", clientId: env.KEYCLOAK_ADMIN_CLIENT_ID, clientSecret: env.KEYCLOAK_ADMIN_CLIENT_SECRET };
   } else if (env.KEYCLOAK_ADMIN_PASSWORD || embedded) {
-    admin = { grantType: "password", clientId: env.KEYCLOAK_ADMIN_CLIENT_ID ?? "admin-cli", username: env.KEYCLOAK_ADMIN_USERNAME ?? "admin", password: env.KEYCLOAK_ADMIN_PASSWORD ?? "admin" };
+    admin = {
+      grantType: "password",
+      clientId: env.KEYCLOAK_ADMIN_CLIENT_ID ?? "admin-cli",
+      username: env.KEYCLOAK_ADMIN_USERNAME ?? "admin",
+      password: env.KEYCLOAK_ADMIN_PASSWORD ?? "admin",
+    };
   } else {
-    throw new Error("KEYCLOAK_URL needs admin credentials: KEYCLOAK_ADMIN_CLIENT_ID and KEYCLOAK_ADMIN_CLIENT_SECRET (a service account), or KEYCLOAK_ADMIN_USERNAME and KEYCLOAK_ADMIN_PASSWORD.");
+    throw new Error(
+      "KEYCLOAK_URL needs admin credentials: KEYCLOAK_ADMIN_CLIENT_ID and KEYCLOAK_ADMIN_CLIENT_SECRET (a service account), or KEYCLOAK_ADMIN_USERNAME and KEYCLOAK_ADMIN_PASSWORD.",
+    );
   }
   return { baseUrl, adminUrl: trim(env.KEYCLOAK_ADMIN_URL ?? baseUrl), embedded, admin, timeoutMs: env.KEYCLOAK_ADMIN_TIMEOUT_MS };
 }

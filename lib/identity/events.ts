@@ -21,13 +21,15 @@ export const LOGIN_EVENT_TYPES = ["LOGIN", "LOGIN_ERROR"] as const;
  * Keycloak stores them only when the realm has events enabled, which `ensureRealm` sets.
  */
 export async function fetchLoginEvents(realm: string, options: { sinceMs?: number; first: number; max: number }): Promise<LoginEvent[]> {
-  const events = await withAdmin((admin) => admin.realms.findEvents({
-    realm,
-    type: [...LOGIN_EVENT_TYPES],
-    first: options.first,
-    max: options.max,
-    ...(options.sinceMs !== undefined ? { dateFrom: String(options.sinceMs) } : {}),
-  }));
+  const events = await withAdmin((admin) =>
+    admin.realms.findEvents({
+      realm,
+      type: [...LOGIN_EVENT_TYPES],
+      first: options.first,
+      max: options.max,
+      ...(options.sinceMs !== undefined ? { dateFrom: String(options.sinceMs) } : {}),
+    }),
+  );
   return events.flatMap((event) => {
     if (event.type !== "LOGIN" && event.type !== "LOGIN_ERROR") return [];
     const withId = event as typeof event & { id?: string };
@@ -41,7 +43,11 @@ export async function fetchLoginEvents(realm: string, options: { sinceMs?: numbe
       ip: event.ipAddress ?? null,
       error: event.error ?? null,
     };
-    const id = withId.id ?? createHash("sha256").update(JSON.stringify([realm, fields, event.sessionId ?? null])).digest("base64url");
+    const id =
+      withId.id ??
+      createHash("sha256")
+        .update(JSON.stringify([realm, fields, event.sessionId ?? null]))
+        .digest("base64url");
     return [{ id, ...fields }];
   });
 }

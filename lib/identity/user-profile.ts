@@ -21,8 +21,20 @@ export const GATEHOUSE_USER_PROFILE = {
       multivalued: false,
     },
     { name: "email", displayName: "${email}", validations: { email: {}, length: { max: 255 } }, permissions: EVERYONE_VIEWS, multivalued: false },
-    { name: "firstName", displayName: "${firstName}", validations: { length: { max: 255 }, "person-name-prohibited-characters": {} }, permissions: EVERYONE_VIEWS, multivalued: false },
-    { name: "lastName", displayName: "${lastName}", validations: { length: { max: 255 }, "person-name-prohibited-characters": {} }, permissions: EVERYONE_VIEWS, multivalued: false },
+    {
+      name: "firstName",
+      displayName: "${firstName}",
+      validations: { length: { max: 255 }, "person-name-prohibited-characters": {} },
+      permissions: EVERYONE_VIEWS,
+      multivalued: false,
+    },
+    {
+      name: "lastName",
+      displayName: "${lastName}",
+      validations: { length: { max: 255 }, "person-name-prohibited-characters": {} },
+      permissions: EVERYONE_VIEWS,
+      multivalued: false,
+    },
   ],
   groups: [{ name: "user-metadata", displayHeader: "User metadata", displayDescription: "Attributes, which refer to user metadata" }],
 };

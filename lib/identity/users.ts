@@ -56,20 +56,28 @@ export async function renameUser(realm: string, userId: string, username: string
  * Creates a user with a password and realm roles. Returns null when the username is taken
  * (Keycloak's 409), so callers decide what an existing user means for them.
  */
-export async function createUser(realm: string, spec: IdentityUserSpec, password: string | undefined, roles: readonly string[], options: { temporary?: boolean } = {}): Promise<IdentityUser | null> {
+export async function createUser(
+  realm: string,
+  spec: IdentityUserSpec,
+  password: string | undefined,
+  roles: readonly string[],
+  options: { temporary?: boolean } = {},
+): Promise<IdentityUser | null> {
   let id: string;
   try {
-    ({ id } = await withAdmin((admin) => admin.users.create({
-      realm,
-      username: spec.username,
-      email: spec.email,
-      firstName: spec.firstName,
-      lastName: spec.lastName,
-      enabled: spec.enabled ?? true,
-      emailVerified: Boolean(spec.email),
-      attributes: spec.attributes,
-      ...(password === undefined ? {} : { credentials: [{ type: "password", value: password, temporary: options.temporary ?? false }] }),
-    })));
+    ({ id } = await withAdmin((admin) =>
+      admin.users.create({
+        realm,
+        username: spec.username,
+        email: spec.email,
+        firstName: spec.firstName,
+        lastName: spec.lastName,
+        enabled: spec.enabled ?? true,
+        emailVerified: Boolean(spec.email),
+        attributes: spec.attributes,
+        ...(password === undefined ? {} : { credentials: [{ type: "password", value: password, temporary: options.temporary ?? false }] }),
+      }),
+    ));
   } catch (error) {
     if (httpStatus(error) === 409) return null;
     throw error;
@@ -130,7 +138,11 @@ export async function resetPassword(realm: string, userId: string, password: str
   await withAdmin((admin) => admin.users.resetPassword({ realm, id: userId, credential: { type: "password", value: password, temporary } }));
 }
 
-export async function updateUserProfile(realm: string, userId: string, profile: { email?: string | null; firstName?: string | null; lastName?: string | null; enabled?: boolean }): Promise<void> {
+export async function updateUserProfile(
+  realm: string,
+  userId: string,
+  profile: { email?: string | null; firstName?: string | null; lastName?: string | null; enabled?: boolean },
+): Promise<void> {
   await withAdmin(async (admin) => {
     await admin.users.update(
       { realm, id: userId },

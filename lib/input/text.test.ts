@@ -54,7 +54,11 @@ describe("the checks built on it", () => {
     expect(findUnsafeText({ a: "ok", b: [1, { c: "x\u0000" }] })).toEqual({ path: ["b", 1, "c"], message: NUL_MESSAGE });
     expect(findUnsafeText({ metadata: { "k\ud800": "v" } })).toEqual({ path: ["metadata", "k\ud800"], message: SURROGATE_MESSAGE });
     const strings = (value: unknown): string[] =>
-      typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...strings(v)]) : [];
+      typeof value === "string"
+        ? [value]
+        : typeof value === "object" && value !== null
+          ? Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...strings(v)])
+          : [];
     fc.assert(
       fc.property(fc.jsonValue({ stringUnit: fc.oneof(fc.constantFrom("\u0000", "\ud800", "\ud83d\ude00"), fc.char16bits()) }), (value) => {
         const fault = findUnsafeText(value);
@@ -73,7 +77,10 @@ describe("the checks built on it", () => {
         return { code: error.code, fields: error.fields };
       }
     };
-    expect(fields({ name: "fine", metadata: { team: "\u0000" } })).toEqual({ code: "validation_failed", fields: { metadata: "Text cannot contain the NUL character (U+0000) (at team)." } });
+    expect(fields({ name: "fine", metadata: { team: "\u0000" } })).toEqual({
+      code: "validation_failed",
+      fields: { metadata: "Text cannot contain the NUL character (U+0000) (at team)." },
+    });
     expect(fields(["\ud800"], "_body")).toEqual({ code: "validation_failed", fields: { _body: "Text cannot contain an unpaired surrogate (malformed Unicode) (at 0)." } });
     expect(fields({ q: "fine" })).toBeNull();
   });

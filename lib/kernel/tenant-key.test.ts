@@ -31,8 +31,30 @@ describe("tenantKeyProblem", () => {
   });
 
   it("rejects reserved keys", () => {
-    for (const key of ["www", "console", "cloud", "api", "admin", "auth", "login", "root", "master", "app", "mail",
-      "static", "assets", "status", "help", "support", "docs", "sso", "idp", "scim", "localhost", "gatehouse"]) {
+    for (const key of [
+      "www",
+      "console",
+      "cloud",
+      "api",
+      "admin",
+      "auth",
+      "login",
+      "root",
+      "master",
+      "app",
+      "mail",
+      "static",
+      "assets",
+      "status",
+      "help",
+      "support",
+      "docs",
+      "sso",
+      "idp",
+      "scim",
+      "localhost",
+      "gatehouse",
+    ]) {
       expect(RESERVED_TENANT_KEYS.has(key), key).toBe(true);
       expect(tenantKeyProblem(key), key).toBe("reserved");
     }

@@ -2,10 +2,38 @@
 // this module is bundled into the browser for live form feedback.
 
 export const RESERVED_TENANT_KEYS: ReadonlySet<string> = new Set([
-  "www", "console", "cloud", "api", "admin", "auth", "login", "logout", "root",
-  "master", "app", "mail", "smtp", "imap", "static", "assets", "cdn", "status",
-  "help", "support", "docs", "id", "sso", "idp", "scim", "oauth", "oidc", "saml",
-  "localhost", "gatehouse", "internal", "system",
+  "www",
+  "console",
+  "cloud",
+  "api",
+  "admin",
+  "auth",
+  "login",
+  "logout",
+  "root",
+  "master",
+  "app",
+  "mail",
+  "smtp",
+  "imap",
+  "static",
+  "assets",
+  "cdn",
+  "status",
+  "help",
+  "support",
+  "docs",
+  "id",
+  "sso",
+  "idp",
+  "scim",
+  "oauth",
+  "oidc",
+  "saml",
+  "localhost",
+  "gatehouse",
+  "internal",
+  "system",
 ]);
 
 export type TenantKeyProblem = "length" | "characters" | "hyphen" | "reserved" | "punycode";
@@ -39,13 +67,19 @@ export function tenantKeyProblem(key: string): TenantKeyProblem | null {
   return null;
 }
 
-const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
-  "pvt", "private", "ltd", "limited", "llp", "inc", "llc", "corp", "co",
-]);
+const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(["pvt", "private", "ltd", "limited", "llp", "inc", "llc", "corp", "co"]);
 
 // Letters that NFKD does not decompose into base letter + combining mark.
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ı: "i",
 };
 
 /**

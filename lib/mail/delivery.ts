@@ -8,11 +8,7 @@ import { maskAddress, recipientDomain } from "@/lib/mail/address";
 import { sendMail, type OutgoingMail } from "@/lib/mail/transport";
 
 /** How a link's mail went; the admin is told, and sees the link whenever it was not sent. */
-export type LinkDelivery =
-  | { outcome: "sent"; to: string }
-  | { outcome: "not_configured" }
-  | { outcome: "no_address" }
-  | { outcome: "failed"; to: string; error: string };
+export type LinkDelivery = { outcome: "sent"; to: string } | { outcome: "not_configured" } | { outcome: "no_address" } | { outcome: "failed"; to: string; error: string };
 
 /** The audit event a failed send leaves, on the resource the link belongs to. */
 export type FailureEvent = Pick<TenantEvent, "action" | "resourceType" | "resourceId">;

@@ -72,12 +72,16 @@ export interface MembershipChanges {
 }
 
 const noSuchUsers = (usernames: readonly string[]) =>
-  new AppError("not_found", usernames.length === 1 ? "No such user." : "No such users.", { username: `There is no user ${usernames.map((u) => `“${u}”`).join(", ")} in this workspace.` });
+  new AppError("not_found", usernames.length === 1 ? "No such user." : "No such users.", {
+    username: `There is no user ${usernames.map((u) => `“${u}”`).join(", ")} in this workspace.`,
+  });
 
 /** `usernames` empty: one of a batch's users, unknown which (two additions raced). */
 const alreadyMembers = (usernames: readonly string[]) =>
   new AppError("conflict", "Already a member.", {
-    username: usernames.length ? `${usernames.map((u) => `“${u}”`).join(", ")} ${usernames.length === 1 ? "is" : "are"} already a member of this org unit.` : "One of these users is already a member of this org unit.",
+    username: usernames.length
+      ? `${usernames.map((u) => `“${u}”`).join(", ")} ${usernames.length === 1 ? "is" : "are"} already a member of this org unit.`
+      : "One of these users is already a member of this org unit.",
   });
 
 /** Deletes the memberships (all of them are there, else nothing is) and returns them as they were. */
@@ -128,7 +132,14 @@ export async function changeMemberships(tenant: ResolvedTenant, orgUnitId: strin
  * with something else (SCIM writes a group and its members as one): the same checks, quota, locks
  * and audit events, and a refusal rolls back the caller's whole transaction.
  */
-export async function applyMembershipChanges(tx: Tx, tenant: ResolvedTenant, orgUnitId: string, changes: MembershipChanges, principal: Principal, by: AuditActor): Promise<MembershipRecord[]> {
+export async function applyMembershipChanges(
+  tx: Tx,
+  tenant: ResolvedTenant,
+  orgUnitId: string,
+  changes: MembershipChanges,
+  principal: Principal,
+  by: AuditActor,
+): Promise<MembershipRecord[]> {
   return applyPrepared(tx, tenant, prepareChanges(orgUnitId, changes, principal), principal, by);
 }
 
@@ -176,7 +187,14 @@ export async function addMembership(tenant: ResolvedTenant, orgUnitId: string, i
 }
 
 /** Changes a member's role; `principal` must be able to give the new role and take the old one. */
-export async function changeMembershipRole(tenant: ResolvedTenant, orgUnitId: string, username: string, newRole: MembershipRole, principal: Principal, by: AuditActor): Promise<MembershipRecord> {
+export async function changeMembershipRole(
+  tenant: ResolvedTenant,
+  orgUnitId: string,
+  username: string,
+  newRole: MembershipRole,
+  principal: Principal,
+  by: AuditActor,
+): Promise<MembershipRecord> {
   const { role } = parseOrThrow(changeRoleSchema, { role: newRole });
   const ouId = orgUnitIdOrThrow(orgUnitId);
   requireMembershipGrant(principal, ouId, role, "give");

@@ -7,8 +7,7 @@ export const METADATA_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]{0,63}$/;
 export const MAX_METADATA_ENTRIES = 50;
 export const MAX_METADATA_VALUE_LENGTH = 500;
 
-const keyMessage = (key: unknown) =>
-  `Key “${String(key)}” must start with a letter and contain only letters, digits, “_”, “.” or “-” (at most 64 characters)`;
+const keyMessage = (key: unknown) => `Key “${String(key)}” must start with a letter and contain only letters, digits, “_”, “.” or “-” (at most 64 characters)`;
 
 const keySchema = z.string().regex(METADATA_KEY_PATTERN, { error: (issue) => keyMessage(issue.input) });
 const valueSchema = z

@@ -21,18 +21,9 @@ export const orgUnitIdentifierSchema = z.preprocess(
 /** An org unit's id as it appears in URLs and requests; anything else cannot name one. */
 export const orgUnitIdSchema = z.guid();
 
-const nameSchema = z.preprocess(
-  trimmed,
-  z
-    .string()
-    .min(1, { error: "Enter a name", abort: true })
-    .max(MAX_ORG_UNIT_NAME, `A name has at most ${MAX_ORG_UNIT_NAME} characters`),
-);
+const nameSchema = z.preprocess(trimmed, z.string().min(1, { error: "Enter a name", abort: true }).max(MAX_ORG_UNIT_NAME, `A name has at most ${MAX_ORG_UNIT_NAME} characters`));
 
-const descriptionSchema = z.preprocess(
-  blankToNull,
-  z.string().max(MAX_ORG_UNIT_DESCRIPTION, `A description has at most ${MAX_ORG_UNIT_DESCRIPTION} characters`).nullable(),
-);
+const descriptionSchema = z.preprocess(blankToNull, z.string().max(MAX_ORG_UNIT_DESCRIPTION, `A description has at most ${MAX_ORG_UNIT_DESCRIPTION} characters`).nullable());
 
 export const createOrgUnitSchema = z.object({
   identifier: orgUnitIdentifierSchema,
@@ -61,6 +52,9 @@ export const updateOrgUnitFormSchema = z.object({ name: nameSchema, description:
 /** The delete form asks for the identifier again, so an OU is never deleted by a stray click. */
 export function confirmDeletionSchema(identifier: string) {
   return z.object({
-    confirmIdentifier: z.preprocess(trimmed, z.string().refine((typed) => typed === identifier, `Type “${identifier}” to confirm`)),
+    confirmIdentifier: z.preprocess(
+      trimmed,
+      z.string().refine((typed) => typed === identifier, `Type “${identifier}” to confirm`),
+    ),
   });
 }

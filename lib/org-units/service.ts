@@ -150,7 +150,13 @@ export async function createOrgUnit(tenant: ResolvedTenant, input: CreateOrgUnit
 }
 
 /** Changes name, description and/or metadata (fields left out stay as they are). */
-export async function updateOrgUnit(tenant: ResolvedTenant, id: string, input: UpdateOrgUnitInput & ExternalId, by: AuditActor, options: OrgUnitWriteOptions = {}): Promise<OrgUnitDetail> {
+export async function updateOrgUnit(
+  tenant: ResolvedTenant,
+  id: string,
+  input: UpdateOrgUnitInput & ExternalId,
+  by: AuditActor,
+  options: OrgUnitWriteOptions = {},
+): Promise<OrgUnitDetail> {
   const data = { ...parseOrThrow(updateOrgUnitSchema, input), ...(input.externalId !== undefined ? { externalId: input.externalId } : {}) };
   const orgUnitId = orgUnitIdOrThrow(id);
   return tenantDb(tenant).$transaction(

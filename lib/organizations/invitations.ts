@@ -32,7 +32,8 @@ export type InvitationState =
   | { state: "invalid" | "accepted" | "revoked" | "expired" };
 
 export const INVITATION_REFUSALS: Record<Exclude<InvitationState["state"], "valid">, string> = {
-  invalid: "This invitation link is not valid. Check that you copied all of it; if the invitation was sent again, only the newest link works. Otherwise ask the organization's admin for a new one.",
+  invalid:
+    "This invitation link is not valid. Check that you copied all of it; if the invitation was sent again, only the newest link works. Otherwise ask the organization's admin for a new one.",
   accepted: "This invitation has already been accepted. Sign in to reach the organization.",
   revoked: "This invitation was withdrawn by the organization's admin. Ask them for a new one if you should still join.",
   expired: "This invitation has expired. Ask the organization's admin to send it again.",
@@ -41,7 +42,13 @@ export const INVITATION_REFUSALS: Record<Exclude<InvitationState["state"], "vali
 type Tx = Prisma.TransactionClient;
 
 /** The link, mailed to the invitee after the invitation's transaction committed (when mail is configured). */
-async function issued(cloud: ResolvedTenant, invitation: { id: string; email: string; role: string; organizationId: string }, token: string, expiresAt: Date, by: AuditActor): Promise<IssuedInvitation> {
+async function issued(
+  cloud: ResolvedTenant,
+  invitation: { id: string; email: string; role: string; organizationId: string },
+  token: string,
+  expiresAt: Date,
+  by: AuditActor,
+): Promise<IssuedInvitation> {
   const url = `${await linkOrigin(cloud)}/invitations/${token}`;
   const organization = await tenantDb(cloud).organization.findUniqueOrThrow({ where: { id: invitation.organizationId }, select: { name: true } });
   const mail = invitationMail({ to: invitation.email, organizationName: organization.name, role: invitation.role, url, expiresAt });
@@ -58,11 +65,19 @@ export async function createInvitation(cloud: ResolvedTenant, organizationId: st
     invitation = await tenantDb(cloud).$transaction(async (tx) => {
       await requireOrganizationRole(tx, organizationId, caller, "admin");
       const created = await tx.organizationInvitation.create({ data: { organizationId, email: input.email, role: input.role, tokenHash: hash, expiresAt, createdBy: by.actor } });
-      await recordTenantEvent(tx, by, { action: "invitation.created", resourceType: "invitation", resourceId: created.id, after: { organizationId, email: created.email, role: created.role, expiresAt } });
+      await recordTenantEvent(tx, by, {
+        action: "invitation.created",
+        resourceType: "invitation",
+        resourceId: created.id,
+        after: { organizationId, email: created.email, role: created.role, expiresAt },
+      });
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "This address already has an open invitation.", { email: "This address already has an open invitation. Send it again or withdraw it instead." });
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "This address already has an open invitation.", {
+        email: "This address already has an open invitation. Send it again or withdraw it instead.",
+      });
     throw error;
   }
   return issued(cloud, invitation, token, expiresAt, by);
@@ -70,7 +85,9 @@ export async function createInvitation(cloud: ResolvedTenant, organizationId: st
 
 /** The invitation locked for a change, if it is this organization's and still open. */
 async function lockOpenInvitation(tx: Tx, organizationId: string, invitationId: string) {
-  const [row] = isId(invitationId) ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organization_invitations WHERE id = ${invitationId}::uuid AND organization_id = ${organizationId}::uuid FOR UPDATE` : [];
+  const [row] = isId(invitationId)
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organization_invitations WHERE id = ${invitationId}::uuid AND organization_id = ${organizationId}::uuid FOR UPDATE`
+    : [];
   if (!row) throw new AppError("not_found", "Invitation not found.");
   const invitation = await tx.organizationInvitation.findUniqueOrThrow({ where: { id: row.id } });
   if (invitation.acceptedAt) throw new AppError("conflict", "This invitation has already been accepted.");
@@ -86,7 +103,13 @@ export async function resendInvitation(cloud: ResolvedTenant, organizationId: st
     await requireOrganizationRole(tx, organizationId, caller, "admin");
     const before = await lockOpenInvitation(tx, organizationId, invitationId);
     await tx.organizationInvitation.update({ where: { id: invitationId }, data: { tokenHash: hash, expiresAt } });
-    await recordTenantEvent(tx, by, { action: "invitation.resent", resourceType: "invitation", resourceId: invitationId, before: { expiresAt: before.expiresAt }, after: { organizationId, email: before.email, expiresAt } });
+    await recordTenantEvent(tx, by, {
+      action: "invitation.resent",
+      resourceType: "invitation",
+      resourceId: invitationId,
+      before: { expiresAt: before.expiresAt },
+      after: { organizationId, email: before.email, expiresAt },
+    });
     return before;
   });
   return issued(cloud, invitation, token, expiresAt, by);
@@ -102,8 +125,22 @@ export async function revokeInvitation(cloud: ResolvedTenant, organizationId: st
   });
 }
 
-type InvitationRow = { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date; email: string; role: OrganizationRole; organization: { id: string; name: string; customerId: string } };
-const invitationSelect = { acceptedAt: true, revokedAt: true, expiresAt: true, email: true, role: true, organization: { select: { id: true, name: true, customerId: true } } } as const;
+type InvitationRow = {
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  email: string;
+  role: OrganizationRole;
+  organization: { id: string; name: string; customerId: string };
+};
+const invitationSelect = {
+  acceptedAt: true,
+  revokedAt: true,
+  expiresAt: true,
+  email: true,
+  role: true,
+  organization: { select: { id: true, name: true, customerId: true } },
+} as const;
 
 function stateOf(row: InvitationRow | null, now = Date.now()): InvitationState {
   if (!row) return { state: "invalid" };
@@ -144,7 +181,8 @@ async function join(tx: Tx, invitationId: string, organizationId: string, userna
 export async function acceptInvitationAsUser(cloud: ResolvedTenant, token: string, username: string, by: AuditActor): Promise<{ organizationId: string }> {
   return tenantDb(cloud).$transaction(async (tx) => {
     const invitation = await lockValidInvitation(tx, token);
-    if (!(await tx.user.findUnique({ where: { username }, select: { id: true } }))) throw new AppError("not_found", "Your account is not known here. Sign out and accept with a new account.");
+    if (!(await tx.user.findUnique({ where: { username }, select: { id: true } })))
+      throw new AppError("not_found", "Your account is not known here. Sign out and accept with a new account.");
     await join(tx, invitation.id, invitation.organization.id, username, invitation.role, by);
     return { organizationId: invitation.organization.id };
   });
@@ -156,14 +194,24 @@ export async function acceptInvitationAsUser(cloud: ResolvedTenant, token: strin
  * The invitation is checked before the account is made and locked again to join, so of two
  * acceptances of one link only one joins; the other's new account is deleted again.
  */
-export async function acceptInvitationWithNewAccount(cloud: ResolvedTenant, token: string, account: { username: string; password: string }, client: Omit<AuditActor, "actor">): Promise<{ organizationId: string; username: string }> {
+export async function acceptInvitationWithNewAccount(
+  cloud: ResolvedTenant,
+  token: string,
+  account: { username: string; password: string },
+  client: Omit<AuditActor, "actor">,
+): Promise<{ organizationId: string; username: string }> {
   const before = await inspectInvitation(cloud, token);
   if (before.state !== "valid") throw new AppError(before.state === "invalid" ? "not_found" : "conflict", INVITATION_REFUSALS[before.state]);
   const by = { actor: `${cloud.key}/${account.username}`, ...client };
   // The invitee signs up themselves, holding no permission: under the grant rule that makes (and
   // undoes) a member of the cloud tenant and nothing more; the invitation gives the organization role.
   const invitee: Principal = { kind: "user", username: account.username, realmRoles: [], ouRoles: {} };
-  const created = await createTenantUser(cloud, createUserSchema.parse({ username: account.username, email: before.email, tenantRole: "member", passwordMode: "set", password: account.password }), invitee, by);
+  const created = await createTenantUser(
+    cloud,
+    createUserSchema.parse({ username: account.username, email: before.email, tenantRole: "member", passwordMode: "set", password: account.password }),
+    invitee,
+    by,
+  );
   try {
     if (created.provisioningState !== "synced") throw new AppError("conflict", "Your account could not be created on the identity server just now. Try again in a moment.");
     return await tenantDb(cloud).$transaction(async (tx) => {

@@ -22,14 +22,27 @@ async function lockMember(tx: Prisma.TransactionClient, organizationId: string, 
   return { member, isLastAdmin: member.role === "admin" && admins === 1 };
 }
 
-export async function changeMemberRole(cloud: ResolvedTenant, organizationId: string, username: string, role: OrganizationRole, caller: OrganizationCaller, by: AuditActor): Promise<void> {
+export async function changeMemberRole(
+  cloud: ResolvedTenant,
+  organizationId: string,
+  username: string,
+  role: OrganizationRole,
+  caller: OrganizationCaller,
+  by: AuditActor,
+): Promise<void> {
   await tenantDb(cloud).$transaction(async (tx) => {
     await requireOrganizationRole(tx, organizationId, caller, "admin");
     const { member, isLastAdmin } = await lockMember(tx, organizationId, username);
     if (member.role === role) return;
     if (isLastAdmin) throw new AppError("conflict", LAST_ADMIN, { role: LAST_ADMIN });
     await tx.organizationMember.update({ where: { organizationId_username: { organizationId, username } }, data: { role } });
-    await recordTenantEvent(tx, by, { action: "organization.member_role_changed", resourceType: "organization", resourceId: organizationId, before: { username, role: member.role }, after: { username, role } });
+    await recordTenantEvent(tx, by, {
+      action: "organization.member_role_changed",
+      resourceType: "organization",
+      resourceId: organizationId,
+      before: { username, role: member.role },
+      after: { username, role },
+    });
   });
 }
 

@@ -48,6 +48,9 @@ export async function organizationForNewCustomer(customer: SharedCustomer, by: A
   try {
     await ensureOrganization(cloud, customer, by);
   } catch (error) {
-    logger().warn({ err: error, customerId: customer.id }, "creating the organization failed; the controller creates it at its next pass over the cloud tenant (next start or migration)");
+    logger().warn(
+      { err: error, customerId: customer.id },
+      "creating the organization failed; the controller creates it at its next pass over the cloud tenant (next start or migration)",
+    );
   }
 }

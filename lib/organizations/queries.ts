@@ -35,7 +35,13 @@ export async function listOrganizationMembers(cloud: ResolvedTenant, organizatio
   const db = tenantDb(cloud);
   const where = { organizationId, ...(query.q ? { username: { contains: escapeLike(query.q.toLowerCase()) } } : {}) };
   const [rows, total] = await db.$transaction([
-    db.organizationMember.findMany({ where, orderBy: { username: "asc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, include: { user: { select: { email: true, firstName: true, lastName: true } } } }),
+    db.organizationMember.findMany({
+      where,
+      orderBy: { username: "asc" },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { user: { select: { email: true, firstName: true, lastName: true } } },
+    }),
     db.organizationMember.count({ where }),
   ]);
   const items = rows.map((row) => ({

@@ -10,5 +10,8 @@ const DESCRIPTIONS: Record<OrganizationRole, string> = { member: "sees the organ
 
 /** The role choices: with what each role means (invite form), or just its name (role cells). */
 export function organizationRoleOptions({ described }: { described: boolean }): { value: OrganizationRole; label: string }[] {
-  return (["member", "admin"] as const).map((value) => ({ value, label: described ? `${ORGANIZATION_ROLE_LABELS[value]} — ${DESCRIPTIONS[value]}` : ORGANIZATION_ROLE_LABELS[value] }));
+  return (["member", "admin"] as const).map((value) => ({
+    value,
+    label: described ? `${ORGANIZATION_ROLE_LABELS[value]} — ${DESCRIPTIONS[value]}` : ORGANIZATION_ROLE_LABELS[value],
+  }));
 }

@@ -6,7 +6,11 @@ import { ORGANIZATION_ROLES } from "@/lib/organizations/roles";
 export const organizationRoleSchema = z.enum(ORGANIZATION_ROLES, { error: "Choose a role" });
 
 export const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address such as name@example.com" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter an email address such as name@example.com" })),
   role: organizationRoleSchema,
 });
 export type InviteInput = z.output<typeof inviteSchema>;

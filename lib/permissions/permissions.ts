@@ -99,9 +99,7 @@ export function canSomewhere(principal: Principal, permission: Permission): bool
 
 /** Something a caller hands out: the permissions it carries, and where they count. */
 export type Grant =
-  | { kind: "tenantRole"; role: TenantRole }
-  | { kind: "membershipRole"; role: MembershipRole; orgUnitId: string }
-  | { kind: "permissions"; permissions: readonly Permission[] };
+  { kind: "tenantRole"; role: TenantRole } | { kind: "membershipRole"; role: MembershipRole; orgUnitId: string } | { kind: "permissions"; permissions: readonly Permission[] };
 
 function grantNeeds(grant: Grant): { needed: readonly Permission[]; scope: Scope } {
   switch (grant.kind) {
@@ -140,7 +138,11 @@ export function requireGrant(principal: Principal, grant: Grant, action: string,
   const missing = missingToGrant(principal, grant);
   if (missing.length === 0) return;
   const lacking = `${missing.length === 1 ? "the permission" : "the permissions"} ${missing.join(", ")}`;
-  throw new AppError("forbidden", `Only a caller holding every permission of ${describeGrant(grant)} may ${action}; this caller lacks ${lacking}.`, field ? { [field]: fieldMessage ?? `Not yours to grant: you lack ${lacking}.` } : {});
+  throw new AppError(
+    "forbidden",
+    `Only a caller holding every permission of ${describeGrant(grant)} may ${action}; this caller lacks ${lacking}.`,
+    field ? { [field]: fieldMessage ?? `Not yours to grant: you lack ${lacking}.` } : {},
+  );
 }
 
 /**

@@ -84,7 +84,8 @@ async function ensureBootstrapSuperadmin(realm: string): Promise<void> {
     await grantRealmRoles(realm, existing.id, [SUPERADMIN_ROLE]);
     return;
   }
-  if (password.length < PASSWORD_MIN_LENGTH) throw new Error(`GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters, as every Gatehouse password.`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw new Error(`GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters, as every Gatehouse password.`);
   const created = await createUser(realm, { username, firstName: "Platform", lastName: "Superadmin" }, password, [SUPERADMIN_ROLE]);
   if (!created) {
     const raced = await findUserByUsername(realm, username);

@@ -62,9 +62,7 @@ export interface PassDefinition {
   run(ctx: StepContext): Promise<void>;
 }
 
-export const TENANT_PASSES: readonly PassDefinition[] = [
-  { name: "organizations.ensure", kind: "shared_cloud", run: ensureSharedOrganizations },
-];
+export const TENANT_PASSES: readonly PassDefinition[] = [{ name: "organizations.ensure", kind: "shared_cloud", run: ensureSharedOrganizations }];
 
 export const PURGE_STEP_NAMES = PURGE_STEPS.map((s) => s.name);
 export const PURGE_POSITION_BASE = 1_000;

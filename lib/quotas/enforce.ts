@@ -47,9 +47,12 @@ export interface QuotaUsage {
 /** Usage against quota of every resource, for the bars on the tenant pages. */
 export async function quotaUsage(tenant: ResolvedTenant): Promise<QuotaUsage[]> {
   const db = tenantDb(tenant);
-  const [{ limits, overrides }, counts] = await Promise.all([
-    effectiveQuotas(tenant.id),
-    Promise.all(QUOTA_RESOURCES.map((resource) => usage(db, resource))),
-  ]);
-  return QUOTA_RESOURCES.map((resource, i) => ({ resource, title: QUOTA_LABELS[resource].title, used: counts[i] ?? 0, limit: limits[resource], overridden: overrides[resource] !== null }));
+  const [{ limits, overrides }, counts] = await Promise.all([effectiveQuotas(tenant.id), Promise.all(QUOTA_RESOURCES.map((resource) => usage(db, resource)))]);
+  return QUOTA_RESOURCES.map((resource, i) => ({
+    resource,
+    title: QUOTA_LABELS[resource].title,
+    used: counts[i] ?? 0,
+    limit: limits[resource],
+    overridden: overrides[resource] !== null,
+  }));
 }

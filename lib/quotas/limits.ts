@@ -9,7 +9,6 @@ import { recordPlatformEvent } from "@/lib/audit/platform-events";
 
 import { QUOTA_RESOURCES, type QuotaOverrides, type QuotaResource, type Quotas } from "@/lib/quotas/resources";
 
-
 /** Platform defaults: `GATEHOUSE_QUOTA_USERS`, `_ORG_UNITS`, `_MEMBERSHIPS`, `_API_KEYS`. */
 export function defaultQuotas(): Quotas {
   const e = env();

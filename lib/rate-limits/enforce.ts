@@ -9,7 +9,10 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 /** A refused request: 429 with `Retry-After` and the RateLimit headers of the limit it hit. */
 export class RateLimitedError extends AppError {
   constructor(readonly consumed: Consumed) {
-    super("rate_limited", `Too many requests: at most ${consumed.policy.points} per ${consumed.policy.windowSeconds} s (${consumed.policy.name} limit). Try again in ${consumed.resetSeconds} s.`);
+    super(
+      "rate_limited",
+      `Too many requests: at most ${consumed.policy.points} per ${consumed.policy.windowSeconds} s (${consumed.policy.name} limit). Try again in ${consumed.resetSeconds} s.`,
+    );
     this.name = "RateLimitedError";
   }
 

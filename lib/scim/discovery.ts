@@ -16,7 +16,9 @@ export function serviceProviderConfig(baseUrl: string) {
     changePassword: { supported: false },
     sort: { supported: false },
     etag: { supported: false },
-    authenticationSchemes: [{ type: "oauthbearertoken", name: "API key", description: "A Gatehouse API key of this workspace with the scim scope, sent as Authorization: Bearer ghk_…", primary: true }],
+    authenticationSchemes: [
+      { type: "oauthbearertoken", name: "API key", description: "A Gatehouse API key of this workspace with the scim scope, sent as Authorization: Bearer ghk_…", primary: true },
+    ],
     meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },
     maxPayloadSize: SCIM_MAX_BODY_BYTES,
   };
@@ -82,11 +84,20 @@ export function schemaDefinitions(baseUrl: string) {
     name: "User",
     description: "User account",
     attributes: [
-      attribute("userName", "Sign-in name: lower-cased, 3–63 of a–z 0–9 . _ @ -; a change renames the user (their sessions end)", { required: true, uniqueness: "server", returned: "always" }),
+      attribute("userName", "Sign-in name: lower-cased, 3–63 of a–z 0–9 . _ @ -; a change renames the user (their sessions end)", {
+        required: true,
+        uniqueness: "server",
+        returned: "always",
+      }),
       attribute("externalId", "The client's id for the user", { caseExact: true }),
-      attribute("name", "The user's name", { subAttributes: [attribute("givenName", "Given name"), attribute("familyName", "Family name"), attribute("formatted", "Full name", { mutability: "readOnly" })] }),
+      attribute("name", "The user's name", {
+        subAttributes: [attribute("givenName", "Given name"), attribute("familyName", "Family name"), attribute("formatted", "Full name", { mutability: "readOnly" })],
+      }),
       attribute("displayName", "Given and family name, else the userName", { mutability: "readOnly" }),
-      attribute("emails", "One address, the work one", { multiValued: true, subAttributes: [attribute("value", "Address"), attribute("type", "Always work"), attribute("primary", "Always true", { type: "boolean" })] }),
+      attribute("emails", "One address, the work one", {
+        multiValued: true,
+        subAttributes: [attribute("value", "Address"), attribute("type", "Always work"), attribute("primary", "Always true", { type: "boolean" })],
+      }),
       attribute("active", "false disables the user at once (sign-in and sessions refused)", { type: "boolean" }),
       attribute("password", `Initial password (at least ${PASSWORD_MIN_LENGTH} characters)`, { mutability: "writeOnly", returned: "never" }),
     ],
@@ -100,7 +111,14 @@ export function schemaDefinitions(baseUrl: string) {
     attributes: [
       attribute("displayName", "The org unit's name (unique among groups)", { required: true, uniqueness: "server" }),
       attribute("externalId", "The client's id for the group", { caseExact: true }),
-      attribute("members", "Members (role default when added here)", { multiValued: true, subAttributes: [attribute("value", "The user's id", { mutability: "immutable" }), attribute("display", "Username", { mutability: "readOnly" }), attribute("$ref", "The user's URI", { type: "reference", mutability: "readOnly" })] }),
+      attribute("members", "Members (role default when added here)", {
+        multiValued: true,
+        subAttributes: [
+          attribute("value", "The user's id", { mutability: "immutable" }),
+          attribute("display", "Username", { mutability: "readOnly" }),
+          attribute("$ref", "The user's URI", { type: "reference", mutability: "readOnly" }),
+        ],
+      }),
     ],
     meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${SCIM_SCHEMAS.group}` },
   };

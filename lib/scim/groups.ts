@@ -33,7 +33,10 @@ export const GROUP_FILTER: FilterTarget<Where> = {
 };
 
 const GROUP_SELECT = { id: true, name: true, externalId: true, createdAt: true, updatedAt: true } as const satisfies Prisma.OrgUnitSelect;
-const WITH_MEMBERS = { ...GROUP_SELECT, memberships: { select: { user: { select: { id: true, username: true } } }, orderBy: { username: "asc" } } } as const satisfies Prisma.OrgUnitSelect;
+const WITH_MEMBERS = {
+  ...GROUP_SELECT,
+  memberships: { select: { user: { select: { id: true, username: true } } }, orderBy: { username: "asc" } },
+} as const satisfies Prisma.OrgUnitSelect;
 
 type GroupRow = Prisma.OrgUnitGetPayload<{ select: typeof GROUP_SELECT }> & Partial<Prisma.OrgUnitGetPayload<{ select: typeof WITH_MEMBERS }>>;
 
@@ -59,7 +62,13 @@ export async function listScimGroups(tenant: ResolvedTenant, params: ListParams,
   const db = tenantDb(tenant);
   const [total, rows] = await db.$transaction([
     db.orgUnit.count({ where }),
-    db.orgUnit.findMany({ where, select: groupSelect(wants(params.projection, "members")), orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: params.startIndex - 1, take: params.count }),
+    db.orgUnit.findMany({
+      where,
+      select: groupSelect(wants(params.projection, "members")),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: params.startIndex - 1,
+      take: params.count,
+    }),
   ]);
   return { total, resources: rows.map((row) => toScimGroup(toRecord(row), baseUrl)) };
 }
@@ -71,7 +80,8 @@ async function usernamesOf(tenant: ResolvedTenant, ids: readonly string[]): Prom
   const rows = await tenantDb(tenant).user.findMany({ where: { id: { in: valid } }, select: { id: true, username: true } });
   const found = new Map(rows.map((r) => [r.id, r.username]));
   const unknown = ids.filter((id) => !found.has(id));
-  if (unknown.length) throw invalidValue(`No user with the id ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ""} in this workspace.`);
+  if (unknown.length)
+    throw invalidValue(`No user with the id ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ""} in this workspace.`);
   return found;
 }
 
@@ -106,9 +116,15 @@ export async function createScimGroup(tenant: ResolvedTenant, body: unknown, pri
 async function saveGroup(tenant: ResolvedTenant, current: GroupRecord, desired: DesiredGroup, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimGroup> {
   const currentIds = new Set((current.members ?? []).map((m) => m.id));
   const wanted = new Set(desired.memberIds);
-  const toAdd = await usernamesOf(tenant, desired.memberIds.filter((id) => !currentIds.has(id)));
+  const toAdd = await usernamesOf(
+    tenant,
+    desired.memberIds.filter((id) => !currentIds.has(id)),
+  );
   const toRemove = (current.members ?? []).filter((m) => !wanted.has(m.id));
-  const members = memberChanges(toAdd.values(), toRemove.map((m) => m.username));
+  const members = memberChanges(
+    toAdd.values(),
+    toRemove.map((m) => m.username),
+  );
   if (desired.name !== current.name || desired.externalId !== current.externalId) {
     await updateOrgUnit(tenant, current.id, { name: desired.name, externalId: desired.externalId }, by, {
       alongside: members ? async (tx) => void (await applyMembershipChanges(tx, tenant, current.id, members, principal, by)) : undefined,

@@ -18,7 +18,17 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
-export const USER_RECORD_SELECT = { id: true, username: true, email: true, firstName: true, lastName: true, enabled: true, externalId: true, createdAt: true, updatedAt: true } as const;
+export const USER_RECORD_SELECT = {
+  id: true,
+  username: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  enabled: true,
+  externalId: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export interface ScimEmail {
   value: string;
@@ -54,7 +64,10 @@ export function toScimUser(user: UserRecord, baseUrl: string): ScimUser {
 }
 
 /** Entra ID sends booleans as "True"/"False" strings in PATCH values. */
-const scimBoolean = z.preprocess((v) => (typeof v === "string" ? ({ true: true, false: false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v), z.boolean({ error: "active is true or false" }));
+const scimBoolean = z.preprocess(
+  (v) => (typeof v === "string" ? (({ true: true, false: false } as Record<string, boolean>)[v.toLowerCase()] ?? v) : v),
+  z.boolean({ error: "active is true or false" }),
+);
 
 const optionalText = z.string().nullish();
 

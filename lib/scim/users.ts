@@ -90,7 +90,14 @@ const profileOf = (u: { email?: string | null; firstName?: string | null; lastNa
  * together (a taken name or email is 409 `uniqueness`, a bad value 400, and then nothing
  * changed); disabling ends the user's sessions at once.
  */
-async function saveUser(tenant: ResolvedTenant, id: string, desired: (current: UserRecord) => DesiredUser, principal: Principal, by: AuditActor, baseUrl: string): Promise<ScimUser> {
+async function saveUser(
+  tenant: ResolvedTenant,
+  id: string,
+  desired: (current: UserRecord) => DesiredUser,
+  principal: Principal,
+  by: AuditActor,
+  baseUrl: string,
+): Promise<ScimUser> {
   const changes = (current: UserRecord) => {
     const wanted = desired(current);
     return { username: wanted.username, profile: profileOf(wanted), externalId: wanted.externalId, enabled: wanted.enabled };

@@ -9,14 +9,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /** Why a session ended (the `ended_reason` column's values). */
 export type SessionEndReason =
-  | "signed_out"
-  | "signed_out_everywhere"
-  | "revoked_by_admin"
-  | "user_disabled"
-  | "password_changed"
-  | "role_changed"
-  | "user_renamed"
-  | "user_deleted";
+  "signed_out" | "signed_out_everywhere" | "revoked_by_admin" | "user_disabled" | "password_changed" | "role_changed" | "user_renamed" | "user_deleted";
 
 export interface AppSessionView {
   id: string;
@@ -59,7 +52,10 @@ export async function sessionIsOpen(tenant: ResolvedTenant, sid: unknown, userna
 
 /** Ends one session (sign-out, or an admin ending it); ending an ended one changes nothing. */
 export async function endAppSession(tenant: ResolvedTenant, sid: string, reason: SessionEndReason, username?: string): Promise<boolean> {
-  const ended = await tenantDb(tenant).appSession.updateMany({ where: { id: sid, endedAt: null, ...(username ? { username } : {}) }, data: { endedAt: new Date(), endedReason: reason } });
+  const ended = await tenantDb(tenant).appSession.updateMany({
+    where: { id: sid, endedAt: null, ...(username ? { username } : {}) },
+    data: { endedAt: new Date(), endedReason: reason },
+  });
   return ended.count > 0;
 }
 
@@ -74,7 +70,8 @@ export async function endUserSessions(tenant: ResolvedTenant, username: string, 
       where: { username, endedAt: null, expiresAt: { gt: new Date() }, ...(options.keep ? { id: { not: options.keep } } : {}) },
       data: { endedAt: new Date(), endedReason: reason },
     });
-    if (options.by) await recordTenantEvent(tx, options.by, { action: "user.sessions_ended", resourceType: "user", resourceId: username, after: { reason, sessions: ended.count } });
+    if (options.by)
+      await recordTenantEvent(tx, options.by, { action: "user.sessions_ended", resourceType: "user", resourceId: username, after: { reason, sessions: ended.count } });
     return ended.count;
   });
 }
@@ -84,7 +81,12 @@ export async function endUserSessions(tenant: ResolvedTenant, username: string, 
  * realm, so no browser signs back in silently by single sign-on. The app sessions end first and
  * stay ended when the identity server is unreachable (`realmSignedOut` says so).
  */
-export async function signOutEverywhere(tenant: ResolvedTenant, username: string, reason: SessionEndReason, options: { keep?: string; by?: AuditActor } = {}): Promise<{ ended: number; realmSignedOut: boolean }> {
+export async function signOutEverywhere(
+  tenant: ResolvedTenant,
+  username: string,
+  reason: SessionEndReason,
+  options: { keep?: string; by?: AuditActor } = {},
+): Promise<{ ended: number; realmSignedOut: boolean }> {
   const ended = await endUserSessions(tenant, username, reason, options);
   const user = await tenantDb(tenant).user.findUnique({ where: { username }, select: { identityId: true } });
   const identityId = user?.identityId ?? (await findUserByUsername(tenant.key, username).catch(() => null))?.id;

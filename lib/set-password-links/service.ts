@@ -44,12 +44,19 @@ export async function issueSetPasswordLink(tenant: ResolvedTenant, username: str
   const { token, hash } = newLinkToken();
   const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_TTL_MS);
   const email = await tenantDb(tenant).$transaction(async (tx) => {
-    const [user] = await tx.$queryRaw<{ id: string; identity_id: string | null; email: string | null }[]>`SELECT id, identity_id, email FROM users WHERE username = ${username} FOR UPDATE`;
+    const [user] = await tx.$queryRaw<
+      { id: string; identity_id: string | null; email: string | null }[]
+    >`SELECT id, identity_id, email FROM users WHERE username = ${username} FOR UPDATE`;
     if (!user) throw new AppError("not_found", "User not found.");
     if (!user.identity_id) throw new AppError("conflict", "This user is not in the identity realm yet. Retry the sync first.");
     const superseded = await tx.setPasswordLink.updateMany({ where: { userId: user.id, usedAt: null, supersededAt: null }, data: { supersededAt: new Date() } });
     await tx.setPasswordLink.create({ data: { userId: user.id, tokenHash: hash, expiresAt, createdBy: by.actor } });
-    await recordTenantEvent(tx, by, { action: "user.set_password_link_issued", resourceType: "user", resourceId: username, after: { expiresAt, supersededLinks: superseded.count } });
+    await recordTenantEvent(tx, by, {
+      action: "user.set_password_link_issued",
+      resourceType: "user",
+      resourceId: username,
+      after: { expiresAt, supersededLinks: superseded.count },
+    });
     return user.email;
   });
   const url = `${await linkOrigin(tenant)}/set-password/${token}`;
@@ -152,7 +159,11 @@ export async function setPasswordWithLink(tenant: ResolvedTenant, token: string,
     await db.$transaction(async (tx) => {
       const spent = await tx.setPasswordLink.updateMany({ where: ours, data: { interruptedAt: new Date() } });
       if (spent.count === 1) {
-        await recordTenantEvent(tx, { actor: `${tenant.key}/${claimed.username}`, ...client }, { action: "user.password_set_by_link_interrupted", resourceType: "user", resourceId: claimed.username, after: { error: reason.slice(0, 200) } });
+        await recordTenantEvent(
+          tx,
+          { actor: `${tenant.key}/${claimed.username}`, ...client },
+          { action: "user.password_set_by_link_interrupted", resourceType: "user", resourceId: claimed.username, after: { error: reason.slice(0, 200) } },
+        );
       }
     });
     throw new AppError("conflict", LINK_REFUSALS.interrupted);
@@ -162,7 +173,11 @@ export async function setPasswordWithLink(tenant: ResolvedTenant, token: string,
     const used = await tx.setPasswordLink.updateMany({ where: ours, data: { usedAt: new Date() } });
     // Only a user deleted meanwhile takes the link (and this claim) away.
     if (used.count === 0) throw new AppError("not_found", LINK_REFUSALS.invalid);
-    await recordTenantEvent(tx, { actor: `${tenant.key}/${claimed.username}`, ...client }, { action: "user.password_set_by_link", resourceType: "user", resourceId: claimed.username });
+    await recordTenantEvent(
+      tx,
+      { actor: `${tenant.key}/${claimed.username}`, ...client },
+      { action: "user.password_set_by_link", resourceType: "user", resourceId: claimed.username },
+    );
   });
   await endUserSessions(tenant, claimed.username, "password_changed");
   return { username: claimed.username };

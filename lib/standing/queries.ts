@@ -12,7 +12,7 @@ export async function standingHistory(customerId: string, options: { aspect?: "v
   });
   // The column's CHECK constraint allows these two only.
   const items = rows.slice(0, limit).map((row) => ({ ...row, id: row.id.toString(), aspect: row.aspect === "payment" ? ("payment" as const) : ("verification" as const) }));
-  return { items, next: rows.length > limit ? items[items.length - 1]?.id ?? null : null };
+  return { items, next: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }
 
 export type StandingHistoryItem = Awaited<ReturnType<typeof standingHistory>>["items"][number];

@@ -80,7 +80,12 @@ export async function applyPaymentChange(tx: Tx, customerId: string, change: Pay
 }
 
 /** Records the standing a customer starts with (onboarding), so the history begins at the start. */
-export async function recordInitialStanding(tx: Tx, customerId: string, initial: { verification: VerificationStatus; references: string[]; payment: PaymentStanding }, by: AuditActor): Promise<void> {
+export async function recordInitialStanding(
+  tx: Tx,
+  customerId: string,
+  initial: { verification: VerificationStatus; references: string[]; payment: PaymentStanding },
+  by: AuditActor,
+): Promise<void> {
   await tx.customerStandingChange.createMany({
     data: [
       { customerId, aspect: "verification", fromStatus: null, toStatus: initial.verification, references: initial.references, actor: by.actor },
@@ -115,7 +120,9 @@ export function setTenantAccess(tenantId: string, change: TenantAccessChange, by
     if (before.kind === "root") throw new AppError("forbidden", "The console's tenant cannot be disabled.");
     const disabled = before.accessDisabledAt !== null;
     if (change.enabled ? !disabled : disabled && change.reason === before.accessDisabledReason) return null;
-    const data = change.enabled ? { accessDisabledAt: null, accessDisabledReason: null } : { accessDisabledAt: before.accessDisabledAt ?? new Date(), accessDisabledReason: change.reason ?? "" };
+    const data = change.enabled
+      ? { accessDisabledAt: null, accessDisabledReason: null }
+      : { accessDisabledAt: before.accessDisabledAt ?? new Date(), accessDisabledReason: change.reason ?? "" };
     await tx.tenant.update({ where: { id: tenantId }, data });
     await recordPlatformEvent(tx, by, {
       action: change.enabled ? "tenant.access_enabled" : "tenant.access_disabled",
@@ -137,10 +144,13 @@ export function setTenantAccess(tenantId: string, change: TenantAccessChange, by
 export async function setCustomerAccess(customerId: string, change: TenantAccessChange, by: AuditActor): Promise<boolean> {
   return controlDb().$transaction(async (tx) => {
     const before = await lockedCustomer(tx, customerId);
-    if (before.tenancy !== "shared" || before.isRoot) throw new AppError("conflict", "Only a shared customer has this switch; a dedicated customer's access is switched on its tenant.");
+    if (before.tenancy !== "shared" || before.isRoot)
+      throw new AppError("conflict", "Only a shared customer has this switch; a dedicated customer's access is switched on its tenant.");
     const disabled = before.accessDisabledAt !== null;
     if (change.enabled ? !disabled : disabled && change.reason === before.accessDisabledReason) return false;
-    const data = change.enabled ? { accessDisabledAt: null, accessDisabledReason: null } : { accessDisabledAt: before.accessDisabledAt ?? new Date(), accessDisabledReason: change.reason ?? "" };
+    const data = change.enabled
+      ? { accessDisabledAt: null, accessDisabledReason: null }
+      : { accessDisabledAt: before.accessDisabledAt ?? new Date(), accessDisabledReason: change.reason ?? "" };
     await tx.customer.update({ where: { id: customerId }, data });
     await recordPlatformEvent(tx, by, {
       action: change.enabled ? "customer.access_enabled" : "customer.access_disabled",

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { headerAgrees, TENANT_HEADERS, withTenantHeaders } from "@/lib/tenancy/headers";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
-const tenant: ResolvedTenant = { id: "11111111-1111-4111-8111-111111111111", key: "acme", displayName: "Acme", kind: "dedicated", status: "active", databaseName: "d", databaseUrl: null };
+const tenant: ResolvedTenant = {
+  id: "11111111-1111-4111-8111-111111111111",
+  key: "acme",
+  displayName: "Acme",
+  kind: "dedicated",
+  status: "active",
+  databaseName: "d",
+  databaseUrl: null,
+};
 
 describe("tenant request headers", () => {
   it("drops tenant headers a client sent and sets the resolved tenant's", () => {

@@ -52,10 +52,27 @@ describe("normalizeHost", () => {
 
   it("rejects garbage", () => {
     for (const raw of [
-      null, undefined, "", "   ", "acme corp.example", "acme.example/evil", "user@acme.example", "acme.example?x",
-      "acme.example#x", "a%41.example", "acme_corp.example", "-acme.example", "acme-.example", "a..example", ".example",
-      "acme.example\u0000", "a\u200db.example", "a／b.example", `${"a".repeat(64)}.example`,
-      `${"abcdefghi.".repeat(25)}example`, "x".repeat(2000),
+      null,
+      undefined,
+      "",
+      "   ",
+      "acme corp.example",
+      "acme.example/evil",
+      "user@acme.example",
+      "acme.example?x",
+      "acme.example#x",
+      "a%41.example",
+      "acme_corp.example",
+      "-acme.example",
+      "acme-.example",
+      "a..example",
+      ".example",
+      "acme.example\u0000",
+      "a\u200db.example",
+      "a／b.example",
+      `${"a".repeat(64)}.example`,
+      `${"abcdefghi.".repeat(25)}example`,
+      "x".repeat(2000),
     ]) {
       expect(normalizeHost(raw), JSON.stringify(raw)).toBeNull();
     }
@@ -161,9 +178,7 @@ describe("pickHostHeader", () => {
 
   it("uses the first X-Forwarded-Host when trusted", () => {
     expect(pickHostHeader(headers({ host: "proxy.internal", "x-forwarded-host": "acme.localhost" }), true)).toBe("acme.localhost");
-    expect(pickHostHeader(headers({ host: "proxy.internal", "x-forwarded-host": " acme.localhost , other.localhost" }), true)).toBe(
-      "acme.localhost",
-    );
+    expect(pickHostHeader(headers({ host: "proxy.internal", "x-forwarded-host": " acme.localhost , other.localhost" }), true)).toBe("acme.localhost");
   });
 
   it("falls back to Host when X-Forwarded-Host is absent or empty", () => {
@@ -184,7 +199,10 @@ const BASES = ["localhost", "gatehouse.example.com"];
 
 /** Host-header text rich in what matters to a host parser: dots, colons, brackets, escapes, case, IDN. */
 const tricky = fc.string({
-  unit: fc.oneof(fc.constantFrom(".", ":", "[", "]", "%", "@", "/", "\\", "-", " ", "\t", "0", "9", "x", "A", "é", "ｃ", "\u00ad", "\u3002", "console", "cloud", "localhost", "acme"), fc.char()),
+  unit: fc.oneof(
+    fc.constantFrom(".", ":", "[", "]", "%", "@", "/", "\\", "-", " ", "\t", "0", "9", "x", "A", "é", "ｃ", "\u00ad", "\u3002", "console", "cloud", "localhost", "acme"),
+    fc.char(),
+  ),
   maxLength: 40,
 });
 const hostHeader = fc.oneof(tricky, fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
@@ -192,7 +210,8 @@ const hostHeader = fc.oneof(tricky, fc.string({ maxLength: 40 }), fc.string({ un
 /** A tenant key as onboarding accepts it. */
 const tenantKey = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/).filter((key) => tenantKeyProblem(key) === null);
 /** The same letters in any case. */
-const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
+const anyCase = (text: string) =>
+  fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
 
 /** The hostname the WHATWG URL parser reads from `raw` as the authority, without a trailing dot; null when it refuses it. */
 function browserHostname(raw: string): string | null {
@@ -219,7 +238,12 @@ describe("parseHost, over arbitrary Host headers", () => {
     fc.assert(
       fc.property(hostHeader, fc.constantFrom(...BASES), (raw, base) => {
         const target = parseHost(raw, base);
-        const expected = { tenant: "key" in target ? `${target.key}.${base}` : null, console: `console.${base}`, cloud: `cloud.${base}`, custom: "hostname" in target ? target.hostname : null };
+        const expected = {
+          tenant: "key" in target ? `${target.key}.${base}` : null,
+          console: `console.${base}`,
+          cloud: `cloud.${base}`,
+          custom: "hostname" in target ? target.hostname : null,
+        };
         if (target.kind !== "invalid") expect(browserHostname(raw), JSON.stringify(raw)).toBe(expected[target.kind]);
       }),
       { numRuns: 5_000 },

@@ -107,10 +107,7 @@ export function parseHost(raw: string | null | undefined, baseDomain: string): H
  * The host to route on. X-Forwarded-Host is honoured only behind a trusted proxy;
  * otherwise any client could pick its tenant by sending the header.
  */
-export function pickHostHeader(
-  headers: { get(name: string): string | null },
-  trustForwardedHost: boolean,
-): string | null {
+export function pickHostHeader(headers: { get(name: string): string | null }, trustForwardedHost: boolean): string | null {
   if (trustForwardedHost) {
     const first = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
     if (first) return first;

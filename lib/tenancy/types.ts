@@ -11,6 +11,4 @@ export interface ResolvedTenant {
   databaseUrl: string | null;
 }
 
-export type Resolution =
-  | { found: true; via: "console" | "cloud" | "subdomain" | "custom"; tenant: ResolvedTenant }
-  | { found: false; host: string | null; reason: string };
+export type Resolution = { found: true; via: "console" | "cloud" | "subdomain" | "custom"; tenant: ResolvedTenant } | { found: false; host: string | null; reason: string };

@@ -13,7 +13,13 @@ export async function retryProvisioning(tenantId: string, by: AuditActor): Promi
     const failed = await tx.provisioningStep.findMany({ where: { tenantId, status: "failed" }, select: { step: true } });
     if (failed.length === 0) throw new AppError("conflict", "No failed step to retry.");
     await tx.provisioningStep.updateMany({ where: { tenantId, status: "failed" }, data: { status: "pending", nextAttemptAt: null } });
-    await recordPlatformEvent(tx, by, { action: "tenant.provisioning_retried", resourceType: "tenant", resourceId: tenantId, tenantId, after: { steps: failed.map((f) => f.step) } });
+    await recordPlatformEvent(tx, by, {
+      action: "tenant.provisioning_retried",
+      resourceType: "tenant",
+      resourceId: tenantId,
+      tenantId,
+      after: { steps: failed.map((f) => f.step) },
+    });
   });
   await wakeControllers();
 }

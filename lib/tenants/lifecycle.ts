@@ -58,7 +58,10 @@ export type LifecycleChange = z.infer<typeof lifecycleChangeSchema>;
 /** The console's form: the change, plus the tenant key typed again so nobody changes the wrong tenant. */
 export function lifecycleConfirmationSchema(key: string) {
   return lifecycleChangeSchema.extend({
-    confirmKey: z.string().trim().refine((typed) => typed === key, `Type the tenant key “${key}” to confirm.`),
+    confirmKey: z
+      .string()
+      .trim()
+      .refine((typed) => typed === key, `Type the tenant key “${key}” to confirm.`),
   });
 }
 
@@ -128,7 +131,9 @@ async function lockedLifecycleChange(tenantId: string, { action, reason }: Lifec
   }
 
   const applied = await db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: TenantStatus; realm_switch_attempt: string | null }[]>`SELECT status, realm_switch_attempt FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+    const [current] = await tx.$queryRaw<
+      { status: TenantStatus; realm_switch_attempt: string | null }[]
+    >`SELECT status, realm_switch_attempt FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
     if (current?.realm_switch_attempt !== attempt || current.status !== tenant.status) return null;
     await tx.tenant.update({ where: { id: tenantId }, data: { realmSwitchAttempt: null, realmSwitchStartedAt: null } });
     return applyTransition(tx, tenant, action, to, reason, by);
@@ -156,7 +161,14 @@ async function checkedTransition(tx: Prisma.TransactionClient, tenantId: string,
 }
 
 /** Writes the new status and its audit event (in the caller's transaction). */
-async function applyTransition(tx: Prisma.TransactionClient, tenant: TenantRow, action: LifecycleAction, to: TenantStatus, reason: string, by: AuditActor): Promise<LifecycleResult> {
+async function applyTransition(
+  tx: Prisma.TransactionClient,
+  tenant: TenantRow,
+  action: LifecycleAction,
+  to: TenantStatus,
+  reason: string,
+  by: AuditActor,
+): Promise<LifecycleResult> {
   const now = new Date();
   const deletion =
     to === "deleted"

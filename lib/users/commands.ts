@@ -7,7 +7,18 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent, recordTenantEvents, type TenantEvent } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
-import { createUser, deleteUser, findUserById, findUserByUsername, realmRolesOf, renameUser, resetPassword, setTenantRole, updateUserProfile, type IdentityUser } from "@/lib/identity/users";
+import {
+  createUser,
+  deleteUser,
+  findUserById,
+  findUserByUsername,
+  realmRolesOf,
+  renameUser,
+  resetPassword,
+  setTenantRole,
+  updateUserProfile,
+  type IdentityUser,
+} from "@/lib/identity/users";
 import { TENANT_ROLES, type TenantRole } from "@/lib/identity/roles";
 import { generatePassword } from "@/lib/secrets/keys";
 import { issueSetPasswordLink, type IssuedLink } from "@/lib/set-password-links/service";
@@ -143,7 +154,9 @@ async function markSync(tenant: ResolvedTenant, userId: string, outcome: { ident
   const failed = "error" in outcome;
   await tenantDb(tenant).user.update({
     where: { id: userId },
-    data: failed ? { provisioningState: "failed", syncError: syncMessage(outcome.error) } : { provisioningState: "synced", syncError: null, ...(outcome.identityId ? { identityId: outcome.identityId } : {}) },
+    data: failed
+      ? { provisioningState: "failed", syncError: syncMessage(outcome.error) }
+      : { provisioningState: "synced", syncError: null, ...(outcome.identityId ? { identityId: outcome.identityId } : {}) },
   });
   return failed ? "failed" : "synced";
 }
@@ -155,7 +168,12 @@ async function markSync(tenant: ResolvedTenant, userId: string, outcome: { ident
  * the role it gives the new user (the grant rule, lib/permissions). `enabled: false` (SCIM's
  * `active`) creates the user disabled, in the same write.
  */
-export async function createTenantUser(tenant: ResolvedTenant, input: CreateUserInput & ExternalId & { enabled?: boolean }, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+export async function createTenantUser(
+  tenant: ResolvedTenant,
+  input: CreateUserInput & ExternalId & { enabled?: boolean },
+  principal: Principal,
+  by: AuditActor,
+): Promise<UserCommandResult> {
   requireGrant(principal, { kind: "tenantRole", role: input.tenantRole }, "create a user with it", "tenantRole");
   // The new user's id is chosen here so that its lock is held from the insert to the push: a
   // delete or change arriving meanwhile waits for the realm user to exist.
@@ -168,7 +186,19 @@ async function createLockedUser(tenant: ResolvedTenant, id: string, input: Creat
     await tenantDb(tenant).$transaction(async (tx) => {
       await enforceQuota(tx, tenant, "users");
       await requireUnique(tx, { username: input.username, email: input.email });
-      const user = await tx.user.create({ data: { id, username: input.username, email: input.email ?? null, firstName: input.firstName ?? null, lastName: input.lastName ?? null, tenantRole: input.tenantRole, externalId: input.externalId ?? null, enabled: input.enabled ?? true, provisioningState: "pending" } });
+      const user = await tx.user.create({
+        data: {
+          id,
+          username: input.username,
+          email: input.email ?? null,
+          firstName: input.firstName ?? null,
+          lastName: input.lastName ?? null,
+          tenantRole: input.tenantRole,
+          externalId: input.externalId ?? null,
+          enabled: input.enabled ?? true,
+          provisioningState: "pending",
+        },
+      });
       await recordTenantEvent(tx, by, { action: "user.created", resourceType: "user", resourceId: user.username, after: user });
     });
   } catch (error) {
@@ -205,7 +235,8 @@ async function pushToIdentity(tenant: ResolvedTenant, userId: string, credential
   const roles = [user.tenantRole ?? "member"];
   try {
     const profile = { email: user.email ?? undefined, firstName: user.firstName ?? undefined, lastName: user.lastName ?? undefined, enabled: user.enabled };
-    const create = () => createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), roles, { temporary: credentials?.temporary ?? true });
+    const create = () =>
+      createUser(tenant.key, { username, ...profile }, credentials ? credentials.password : generatePassword(), roles, { temporary: credentials?.temporary ?? true });
     // A user never synced is created straight away; only a taken username (409) means it exists already.
     let identity = user.identityId ? await syncedRealmUser(tenant.key, user.identityId, username) : await create();
     if (identity && !user.identityId) return await markSync(tenant, userId, { identityId: identity.id });
@@ -231,7 +262,9 @@ export function retryUserSync(tenant: ResolvedTenant, username: string, principa
     await authorizeActOn(tenant, principal, user, "re-sync");
     const generated = user.identityId ? undefined : generatePassword();
     const state = await pushToIdentity(tenant, user.id, generated ? { password: generated, temporary: true } : undefined);
-    await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }));
+    await tenantDb(tenant).$transaction((tx) =>
+      recordTenantEvent(tx, by, { action: "user.sync_retried", resourceType: "user", resourceId: username, after: { provisioningState: state } }),
+    );
     return { username, provisioningState: state, ...(generated && state === "synced" ? { oneTimePassword: generated } : {}) };
   });
 }
@@ -278,12 +311,24 @@ const userChangesSchema = updateUserSchema.extend({
  * `retired_usernames` so sessions still carrying it are refused. Enabling or disabling: the
  * database decides at once (the app refuses a disabled user's next request), the realm follows.
  */
-export function changeTenantUser(tenant: ResolvedTenant, user: UserRef, changes: UserChanges | ((current: StoredUser) => UserChanges), principal: Principal, by: AuditActor): Promise<UserCommandResult> {
+export function changeTenantUser(
+  tenant: ResolvedTenant,
+  user: UserRef,
+  changes: UserChanges | ((current: StoredUser) => UserChanges),
+  principal: Principal,
+  by: AuditActor,
+): Promise<UserCommandResult> {
   return withUserWrite(tenant, user, (current) => changeLockedUser(tenant, current, typeof changes === "function" ? changes(current) : changes, principal, by));
 }
 
 async function changeLockedUser(tenant: ResolvedTenant, current: UserRow, changes: UserChanges, principal: Principal, by: AuditActor): Promise<UserCommandResult> {
-  const asked = parseOrThrow(userChangesSchema, { ...changes.profile, username: changes.username, tenantRole: changes.tenantRole, enabled: changes.enabled, externalId: changes.externalId });
+  const asked = parseOrThrow(userChangesSchema, {
+    ...changes.profile,
+    username: changes.username,
+    tenantRole: changes.tenantRole,
+    enabled: changes.enabled,
+    externalId: changes.externalId,
+  });
   const newName = asked.username !== undefined && asked.username !== current.username ? asked.username : undefined;
   const profile = changes.profile ? { email: asked.email ?? null, firstName: asked.firstName ?? null, lastName: asked.lastName ?? null } : undefined;
   const role = asked.tenantRole;
@@ -296,14 +341,17 @@ async function changeLockedUser(tenant: ResolvedTenant, current: UserRow, change
   if (role !== undefined) {
     for (const involved of [role, from]) if (involved) requireGrant(principal, { kind: "tenantRole", role: involved }, "give or take it", "tenantRole");
   }
-  const actions = [newName && "rename", (profile || changes.externalId !== undefined) && "edit", asked.enabled !== undefined && (asked.enabled ? "enable" : "disable")].filter((a): a is string => Boolean(a));
+  const actions = [newName && "rename", (profile || changes.externalId !== undefined) && "edit", asked.enabled !== undefined && (asked.enabled ? "enable" : "disable")].filter(
+    (a): a is string => Boolean(a),
+  );
   if (actions.length) requireMayActOn(principal, from, actions.join(" and "));
 
   const profileChanges = profile !== undefined && (profile.email !== current.email || profile.firstName !== current.firstName || profile.lastName !== current.lastName);
   const externalIdChanges = changes.externalId !== undefined && changes.externalId !== current.externalId;
   const roleChanges = role !== undefined && !(from === role && current.tenantRole === role);
   const enabled = asked.enabled !== undefined && asked.enabled !== current.enabled ? asked.enabled : undefined;
-  if (!newName && !profileChanges && !externalIdChanges && !roleChanges && enabled === undefined) return { username: current.username, provisioningState: current.provisioningState };
+  if (!newName && !profileChanges && !externalIdChanges && !roleChanges && enabled === undefined)
+    return { username: current.username, provisioningState: current.provisioningState };
 
   const finalName = newName ?? current.username;
   try {
@@ -401,7 +449,9 @@ async function resetLockedPassword(tenant: ResolvedTenant, user: UserRow, passwo
   } catch (error) {
     throw new AppError("conflict", `The identity server refused the new password: ${syncMessage(error)}`);
   }
-  await tenantDb(tenant).$transaction((tx) => recordTenantEvent(tx, by, { action: "user.password_reset", resourceType: "user", resourceId: username, after: { temporary: !password } }));
+  await tenantDb(tenant).$transaction((tx) =>
+    recordTenantEvent(tx, by, { action: "user.password_reset", resourceType: "user", resourceId: username, after: { temporary: !password } }),
+  );
   await endUserSessions(tenant, username, "password_changed");
   return { username, provisioningState: user.provisioningState, ...(password ? {} : { oneTimePassword: value }) };
 }

@@ -52,14 +52,28 @@ async function walk(q: string, limit: number): Promise<string[]> {
 
 describe("listUsers' cursor", () => {
   it("lists every matching user once, in order, whatever the page size", async () => {
-    const rows = fc.uniqueArray(fc.record({ username, email: fc.option(username.map((u) => `${u}@x.example`), { nil: null }), firstName: name, lastName: name }), { selector: (row) => row.username, maxLength: 12 });
+    const rows = fc.uniqueArray(
+      fc.record({
+        username,
+        email: fc.option(
+          username.map((u) => `${u}@x.example`),
+          { nil: null },
+        ),
+        firstName: name,
+        lastName: name,
+      }),
+      { selector: (row) => row.username, maxLength: 12 },
+    );
     await fc.assert(
       fc.asyncProperty(rows, search, fc.integer({ min: 1, max: 5 }), async (users, rawQ, limit) => {
         await replaceUsers(users);
         const q = rawQ.trim().toLowerCase();
         const all = (await tenantDb(tenant).user.findMany({ select: { username: true, email: true, firstName: true, lastName: true } })) as Row[];
         const matches = (row: Row) => !q || row.username.startsWith(q) || [row.email, row.firstName, row.lastName].some((text) => text?.toLowerCase().startsWith(q));
-        const expected = all.filter(matches).map((row) => row.username).sort(byteOrder);
+        const expected = all
+          .filter(matches)
+          .map((row) => row.username)
+          .sort(byteOrder);
         expect(await walk(rawQ, limit)).toEqual(expected);
       }),
       { numRuns: 60 },

@@ -10,17 +10,12 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 // a username the realm would refuse is refused here first, next to the field.
 export const USERNAME_RULE = /^[a-z0-9][a-z0-9._@-]{2,62}$/;
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_RULE, "Use 3–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
-
+export const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_RULE, "Use 3–63 characters: lowercase letters, digits and . _ @ -, starting with a letter or digit");
 
 export const personNameSchema = z
   .string()
   .max(100, "At most 100 characters")
-  .refine((v) => !PERSON_NAME_PROHIBITED.test(v), "Names cannot contain < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or line breaks");
+  .refine((v) => !PERSON_NAME_PROHIBITED.test(v), 'Names cannot contain < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or line breaks');
 
 const profile = {
   email: z.preprocess(blankToUndefined, z.email("Enter a valid email address").max(254).optional()),

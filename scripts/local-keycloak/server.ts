@@ -119,7 +119,18 @@ export async function startLocalKeycloak(options: LocalKeycloakOptions): Promise
     const matches = !options.freshDatabase && previous.version === install.version && (!options.port || options.port === previous.port);
     if (matches && (await ready(previous.managementPort))) {
       const url = `http://localhost:${previous.port}`;
-      return { url, port: previous.port, managementPort: previous.managementPort, version: install.version, java, jvmFlags: heap, startedHere: false, pid: previous.pid, env: envFor(url, options.admin), stop: () => terminate(previous.pid) };
+      return {
+        url,
+        port: previous.port,
+        managementPort: previous.managementPort,
+        version: install.version,
+        java,
+        jvmFlags: heap,
+        startedHere: false,
+        pid: previous.pid,
+        env: envFor(url, options.admin),
+        stop: () => terminate(previous.pid),
+      };
     }
     await terminate(previous.pid);
   }
@@ -158,7 +169,9 @@ export async function startLocalKeycloak(options: LocalKeycloakOptions): Promise
       JAVA_OPTS_KC_HEAP: heap,
       KC_BOOTSTRAP_ADMIN_USERNAME: options.admin.username,
       KC_BOOTSTRAP_ADMIN_PASSWORD: options.admin.password,
-      ...(options.admin.clientId && options.admin.clientSecret ? { KC_BOOTSTRAP_ADMIN_CLIENT_ID: options.admin.clientId, KC_BOOTSTRAP_ADMIN_CLIENT_SECRET: options.admin.clientSecret } : {}),
+      ...(options.admin.clientId && options.admin.clientSecret
+        ? { KC_BOOTSTRAP_ADMIN_CLIENT_ID: options.admin.clientId, KC_BOOTSTRAP_ADMIN_CLIENT_SECRET: options.admin.clientSecret }
+        : {}),
     },
   });
   fs.closeSync(log);
@@ -174,9 +187,25 @@ export async function startLocalKeycloak(options: LocalKeycloakOptions): Promise
       if (exited === null) await terminate(pid);
       fs.rmSync(pidFile, { force: true });
       const tail = fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-25).join("\n");
-      throw new Error(`Keycloak ${install.version} ${exited !== null ? `exited (code ${exited})` : "did not become ready in time"} on port ${port}; the last lines of ${logFile}:\n${tail}`);
+      throw new Error(
+        `Keycloak ${install.version} ${exited !== null ? `exited (code ${exited})` : "did not become ready in time"} on port ${port}; the last lines of ${logFile}:\n${tail}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { url, port, managementPort, version: install.version, java, jvmFlags: heap, startedHere: true, pid, env: envFor(url, options.admin), stop: async () => { await terminate(pid); fs.rmSync(pidFile, { force: true }); } };
+  return {
+    url,
+    port,
+    managementPort,
+    version: install.version,
+    java,
+    jvmFlags: heap,
+    startedHere: true,
+    pid,
+    env: envFor(url, options.admin),
+    stop: async () => {
+      await terminate(pid);
+      fs.rmSync(pidFile, { force: true });
+    },
+  };
 }

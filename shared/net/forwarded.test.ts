@@ -21,7 +21,8 @@ describe("normalizeIp", () => {
 
 describe("forwardedView", () => {
   const trusted = parseTrustedProxies("10.0.0.0/8, 192.0.2.1");
-  const view = (peer: string, xff?: string, proto?: string) => forwardedView(peer, false, { ...(xff ? { "x-forwarded-for": xff } : {}), ...(proto ? { "x-forwarded-proto": proto } : {}) }, trusted);
+  const view = (peer: string, xff?: string, proto?: string) =>
+    forwardedView(peer, false, { ...(xff ? { "x-forwarded-for": xff } : {}), ...(proto ? { "x-forwarded-proto": proto } : {}) }, trusted);
 
   it("is the peer when the peer is no trusted proxy, whatever the headers say", () => {
     expect(view("203.0.113.5", "198.51.100.1", "https")).toEqual({ clientIp: "203.0.113.5", proto: "http", host: null });

@@ -9,13 +9,26 @@ import { normalizeIp } from "@/shared/net/ip";
  */
 export function parseTrustedProxies(spec: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (spec ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (spec ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     if (entry === "loopback") {
       list.addSubnet("127.0.0.0", 8, "ipv4");
       list.addAddress("::1", "ipv6");
     } else if (entry === "private") {
-      for (const [net, bits] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["169.254.0.0", 16]] as const) list.addSubnet(net, bits, "ipv4");
-      for (const [net, bits] of [["fc00::", 7], ["fe80::", 10]] as const) list.addSubnet(net, bits, "ipv6");
+      for (const [net, bits] of [
+        ["10.0.0.0", 8],
+        ["172.16.0.0", 12],
+        ["192.168.0.0", 16],
+        ["169.254.0.0", 16],
+      ] as const)
+        list.addSubnet(net, bits, "ipv4");
+      for (const [net, bits] of [
+        ["fc00::", 7],
+        ["fe80::", 10],
+      ] as const)
+        list.addSubnet(net, bits, "ipv6");
     } else {
       const [address, bits, extra] = entry.split("/");
       const ip = normalizeIp(address);
@@ -53,7 +66,10 @@ export function forwardedView(peer: string | undefined, encrypted: boolean, head
   const socketProto = encrypted ? "https" : "http";
   if (!isTrusted(trusted, peerIp)) return { clientIp: peerIp, proto: socketProto, host: null };
   const raw = headers["x-forwarded-for"];
-  const hops = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   let client = peerIp;
   for (let i = hops.length - 1; i >= 0 && isTrusted(trusted, client); i--) {
     const hop = normalizeIp(hops[i]);

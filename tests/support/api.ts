@@ -33,12 +33,16 @@ export async function call(handler: Handler, c: Call): Promise<{ status: number;
     body = JSON.stringify(c.body);
     headers["content-type"] ??= "application/json";
   } else if (c.rawBody !== undefined) body = c.rawBody;
-  const request = new Request(`http://${c.host}${c.path}`, { method: c.method ?? "GET", headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  const request = new Request(`http://${c.host}${c.path}`, {
+    method: c.method ?? "GET",
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
   const response = await handler(request, { params: Promise.resolve(c.params ?? {}) });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
-
 
 /** A next-auth session cookie as the tenant's own sign-in would set it. */
 const databaseReady = new Set<string>();

@@ -18,7 +18,13 @@ export interface PasswordGrantAnswer {
  * as its login page), through a public test client with the password grant, sent with `fetchImpl`
  * (e.g. from another source address, tests/support/from-address.ts).
  */
-export async function passwordGrant(realm: string, username: string, password: string, fetchImpl: FetchLike = fetch, realmBase = identityConfig().baseUrl): Promise<PasswordGrantAnswer> {
+export async function passwordGrant(
+  realm: string,
+  username: string,
+  password: string,
+  fetchImpl: FetchLike = fetch,
+  realmBase = identityConfig().baseUrl,
+): Promise<PasswordGrantAnswer> {
   const admin = await identityAdmin();
   const [existing] = await admin.clients.find({ realm, clientId: CLIENT_ID });
   if (!existing) await admin.clients.create({ realm, clientId: CLIENT_ID, publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false, enabled: true });
@@ -28,7 +34,12 @@ export async function passwordGrant(realm: string, username: string, password: s
     body: new URLSearchParams({ grant_type: "password", client_id: CLIENT_ID, username, password, scope: "openid" }).toString(),
   });
   const body = (await response.json()) as { error?: string; error_description?: string };
-  return { status: response.status, error: response.ok ? "" : (body.error ?? ""), description: response.ok ? "" : (body.error_description ?? ""), retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    error: response.ok ? "" : (body.error ?? ""),
+    description: response.ok ? "" : (body.error_description ?? ""),
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 /** Whether the realm accepts `username` / `password` at its token endpoint (see passwordGrant). */

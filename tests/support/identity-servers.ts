@@ -27,9 +27,7 @@ export const embeddedIdentityEnv: IdentityEnv = {
 };
 
 /** The Keycloak of tests/global-setup.ts, or null when it was left out. */
-export const keycloakIdentityEnv: IdentityEnv | null = process.env.GATEHOUSE_TEST_KEYCLOAK_ENV
-  ? (JSON.parse(process.env.GATEHOUSE_TEST_KEYCLOAK_ENV) as IdentityEnv)
-  : null;
+export const keycloakIdentityEnv: IdentityEnv | null = process.env.GATEHOUSE_TEST_KEYCLOAK_ENV ? (JSON.parse(process.env.GATEHOUSE_TEST_KEYCLOAK_ENV) as IdentityEnv) : null;
 
 export const embeddedServer: IdentityServer = { kind: "embedded", label: "the embedded identity server", env: embeddedIdentityEnv, enabled: true };
 

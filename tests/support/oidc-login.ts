@@ -89,7 +89,8 @@ export async function browse(browser: Browser, start: URL, stopAt: string, answe
       continue;
     }
     const html = await response.text();
-    if (response.status >= 400 && !html.includes("<form")) throw new Error(`HTTP ${response.status} at ${url.pathname}: ${new JSDOM(html).window.document.body?.textContent?.trim().slice(0, 300)}`);
+    if (response.status >= 400 && !html.includes("<form"))
+      throw new Error(`HTTP ${response.status} at ${url.pathname}: ${new JSDOM(html).window.document.body?.textContent?.trim().slice(0, 300)}`);
     const filled = fill(html, url, answers);
     browser.pages.push(filled.kind);
     next = { url: filled.action, init: { method: "POST", body: filled.body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } } };
@@ -156,7 +157,11 @@ export async function loginPageAnswers(options: ClientOptions & { attempts: { us
   const request = async (url: URL, init: RequestInit) => {
     let next = { url, init };
     for (let hop = 0; hop < 10; hop++) {
-      const response = await browser.fetch(next.url, { ...next.init, redirect: "manual", headers: { ...(next.init.headers as Record<string, string>), cookie: browser.jar.header(next.url) } });
+      const response = await browser.fetch(next.url, {
+        ...next.init,
+        redirect: "manual",
+        headers: { ...(next.init.headers as Record<string, string>), cookie: browser.jar.header(next.url) },
+      });
       browser.jar.store(next.url, response);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) return { response, url: next.url, done: false };

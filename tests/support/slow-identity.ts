@@ -32,7 +32,10 @@ export async function holdIdentityWrites(lockSql: string, params: unknown[] = []
   return {
     blocked: async () => {
       await waitFor(async () => {
-        const waiting = await client.query("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND $2 = ANY(pg_blocking_pids(pid))", [IDP_DATABASE, holder]);
+        const waiting = await client.query("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND $2 = ANY(pg_blocking_pids(pid))", [
+          IDP_DATABASE,
+          holder,
+        ]);
         return (waiting.rowCount ?? 0) > 0;
       }, "the identity server to wait for the held lock");
     },

@@ -26,7 +26,10 @@ export default async function PlatformApiKeysPage() {
         <p className="text-sm text-slate-600">
           Machines — the billing system, an external KYC/KYB provider — call the console&apos;s API (<code className="font-mono text-xs">/api/v1/customers</code>,{" "}
           <code className="font-mono text-xs">/api/v1/tenants</code>) with a key: <code className="font-mono text-xs">Authorization: Bearer ghk_…</code>. See the{" "}
-          <Link href="/api-reference" className="text-brand-700 underline">API reference</Link>. {active} of {await apiKeyQuota(tenant)} active keys in use.
+          <Link href="/api-reference" className="text-brand-700 underline">
+            API reference
+          </Link>
+          . {active} of {await apiKeyQuota(tenant)} active keys in use.
         </p>
         <ul className="grid gap-1 text-sm text-slate-600">
           {PLATFORM_SCOPES.map((scope) => (

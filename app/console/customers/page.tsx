@@ -16,7 +16,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   return (
     <ListPage
       title="Customers"
-      action={<Link href="/customers/new" className={linkButtonClass}>Onboard customer</Link>}
+      action={
+        <Link href="/customers/new" className={linkButtonClass}>
+          Onboard customer
+        </Link>
+      }
       search={{ q: query.q, placeholder: "Name, PAN or GSTIN", label: "Search customers" }}
       page={page}
       basePath="/customers"
@@ -27,13 +31,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       {page.items.map((c) => (
         <tr key={c.id}>
           <td className="px-4 py-2">
-            <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.displayName}</Link>
+            <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">
+              {c.displayName}
+            </Link>
             <div className="text-xs text-slate-500">{c.legalName}</div>
           </td>
           <td className="px-4 py-2 capitalize">{c.kind}</td>
           <td className="px-4 py-2 capitalize">{c.isRoot ? "Platform" : c.tenancy}</td>
-          <td className="px-4 py-2"><VerificationBadge status={c.verificationStatus} /></td>
-          <td className="px-4 py-2"><PaymentBadge standing={c.paymentStanding} /></td>
+          <td className="px-4 py-2">
+            <VerificationBadge status={c.verificationStatus} />
+          </td>
+          <td className="px-4 py-2">
+            <PaymentBadge standing={c.paymentStanding} />
+          </td>
           <td className="px-4 py-2">
             {c.tenants.map((t) => (
               <Link key={t.id} href={`/tenants/${t.id}`} className="mr-2 inline-flex items-center gap-1 hover:underline">

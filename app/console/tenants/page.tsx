@@ -26,12 +26,18 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
       {page.items.map((t) => (
         <tr key={t.id}>
           <td className="px-4 py-2">
-            <Link href={`/tenants/${t.id}`} className="font-medium text-brand-700 hover:underline">{t.displayName}</Link>
+            <Link href={`/tenants/${t.id}`} className="font-medium text-brand-700 hover:underline">
+              {t.displayName}
+            </Link>
             <div className="font-mono text-xs text-slate-500">{t.key}</div>
           </td>
-          <td className="px-4 py-2"><TenantStatusBadge status={t.status} /></td>
           <td className="px-4 py-2">
-            <Link href={`/customers/${t.customer.id}`} className="hover:underline">{t.customer.displayName}</Link>
+            <TenantStatusBadge status={t.status} />
+          </td>
+          <td className="px-4 py-2">
+            <Link href={`/customers/${t.customer.id}`} className="hover:underline">
+              {t.customer.displayName}
+            </Link>
           </td>
           <td className="px-4 py-2">
             <ul className="flex flex-wrap gap-1">

@@ -21,10 +21,14 @@ export default async function OrganizationsPage() {
           {memberships.map(({ organization, role }) => (
             <tr key={organization.id}>
               <td className="px-4 py-2">
-                <Link href={`/orgs/${organization.slug}`} className="font-medium text-brand-700 hover:underline">{organization.name}</Link>
+                <Link href={`/orgs/${organization.slug}`} className="font-medium text-brand-700 hover:underline">
+                  {organization.name}
+                </Link>
                 <div className="font-mono text-xs text-slate-500">{organization.slug}</div>
               </td>
-              <td className="px-4 py-2"><OrganizationRoleBadge role={role} /></td>
+              <td className="px-4 py-2">
+                <OrganizationRoleBadge role={role} />
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -18,7 +18,9 @@ export default async function ProfilePage() {
   ];
   return (
     <section aria-labelledby="profile-heading">
-      <h1 id="profile-heading" className="text-2xl font-semibold">My profile</h1>
+      <h1 id="profile-heading" className="text-2xl font-semibold">
+        My profile
+      </h1>
       <dl className="mt-6 grid max-w-xl gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -28,7 +30,9 @@ export default async function ProfilePage() {
         ))}
       </dl>
       <section aria-labelledby="sessions-heading" className="mt-10 grid gap-3">
-        <h2 id="sessions-heading" className="text-lg font-semibold">My sessions</h2>
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          My sessions
+        </h2>
         <p className="text-sm text-slate-600">Where you are signed in to this workspace. Ending a session signs that browser out at its next request.</p>
         <SessionList sessions={await listUserSessions(tenant, session.user.username)} current={session.sid} />
         <div>

@@ -48,7 +48,10 @@ export const customerAccessViewSchema = z.object({
   disabledReason: z.string().nullable(),
   organization: z.object({
     allowed: z.boolean(),
-    code: z.enum(["tenant_suspended", "payment_required", "verification_required"]).nullable().meta({ description: "What the shared customer's organization members get now, if refused." }),
+    code: z
+      .enum(["tenant_suspended", "payment_required", "verification_required"])
+      .nullable()
+      .meta({ description: "What the shared customer's organization members get now, if refused." }),
   }),
 });
 

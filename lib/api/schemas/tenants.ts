@@ -53,7 +53,12 @@ export { lifecycleChangeSchema } from "@/lib/tenants/lifecycle";
 export { quotaOverridesSchema } from "@/lib/quotas/limits";
 
 const quotaNumbers = z.object({ users: z.number().int(), orgUnits: z.number().int(), memberships: z.number().int(), apiKeys: z.number().int() });
-const quotaOverrideNumbers = z.object({ users: z.number().int().nullable(), orgUnits: z.number().int().nullable(), memberships: z.number().int().nullable(), apiKeys: z.number().int().nullable() });
+const quotaOverrideNumbers = z.object({
+  users: z.number().int().nullable(),
+  orgUnits: z.number().int().nullable(),
+  memberships: z.number().int().nullable(),
+  apiKeys: z.number().int().nullable(),
+});
 
 /** A tenant's quotas: the limits in force, its overrides (null = platform default) and current usage. */
 export const tenantQuotasSchema = z.object({

@@ -15,17 +15,20 @@ export const userListItemSchema = z.object({
 });
 
 export const userSchema = userListItemSchema.extend({
-  tenantRole: z.string().nullable().meta({ description: "Tenant-wide role: tenant-admin, auditor or member. null: a user from before Gatehouse kept roles; the realm's role applies.", example: "member" }),
+  tenantRole: z
+    .string()
+    .nullable()
+    .meta({ description: "Tenant-wide role: tenant-admin, auditor or member. null: a user from before Gatehouse kept roles; the realm's role applies.", example: "member" }),
   syncError: z.string().nullable().meta({ description: "Why the last sync with the identity realm failed, if it did." }),
   updatedAt: timestamp,
 });
 
 export const createdUserSchema = userSchema.extend({
   oneTimePassword: z.string().optional().meta({ description: "Generated initial password (passwordMode `generate`), returned this once." }),
-  setPasswordLink: z
-    .object({ url: z.string(), expiresAt: timestamp })
-    .optional()
-    .meta({ description: "With passwordMode `link`: a single-use link on the tenant's host where the user chooses their password, returned this once. Gatehouse sends no email: pass it on." }),
+  setPasswordLink: z.object({ url: z.string(), expiresAt: timestamp }).optional().meta({
+    description:
+      "With passwordMode `link`: a single-use link on the tenant's host where the user chooses their password, returned this once. Gatehouse sends no email: pass it on.",
+  }),
 });
 
 /** Keyset page: pass `next` as `after` for the following page. */
@@ -37,7 +40,8 @@ export const userPageSchema = z.object({
 /** A new `username`, profile fields, `enabled` and `tenantRole`; fields left out stay as they are, an empty string clears one. */
 export const patchUserSchema = updateUserSchema.extend({
   username: usernameSchema.optional().meta({
-    description: "Renames the user (needs user:update): memberships follow, the user's sessions end and they sign in with the new name. A taken name is a 409 conflict; the break-glass admin cannot be renamed.",
+    description:
+      "Renames the user (needs user:update): memberships follow, the user's sessions end and they sign in with the new name. A taken name is a 409 conflict; the break-glass admin cannot be renamed.",
     example: "jane.doe",
   }),
   enabled: z.boolean().optional().meta({ description: "false disables the user at once (sessions end, sign-in is refused)." }),

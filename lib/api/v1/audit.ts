@@ -13,7 +13,9 @@ import { auditEventPageSchema, auditQuery } from "@/lib/api/schemas/audit";
 
 const DESCRIPTION =
   "Newest first, keyset-paginated: pass the response's `next` as `after`. Filters are exact matches; `from`/`to` bound `occurredAt` (inclusive). `format=csv` streams every matching event as CSV instead.";
-const RESPONSES = { 200: { description: "A page of events (JSON), or every matching event (`text/csv`).", content: { ...json(auditEventPageSchema), "text/csv": { schema: z.string() } } } };
+const RESPONSES = {
+  200: { description: "A page of events (JSON), or every matching event (`text/csv`).", content: { ...json(auditEventPageSchema), "text/csv": { schema: z.string() } } },
+};
 
 async function answer(source: AuditSource, query: AuditFilter & { format: "json" | "csv" }, filename: string): Promise<Response> {
   if (query.format === "csv") return auditCsvResponse(auditEventBatches(source, query), filename);

@@ -17,7 +17,9 @@ function kindOf(params: PathParams): AssetKind {
 }
 
 const acceptedTypes = (kind: AssetKind) => ASSET_RULES[kind].accept.split(",");
-const FILE_RULES = (["logo", "favicon"] as const).map((kind) => `${ASSET_RULES[kind].label}: ${ASSET_RULES[kind].typeNames}, at most ${formatKiB(ASSET_RULES[kind].maxBytes)}`).join("; ");
+const FILE_RULES = (["logo", "favicon"] as const)
+  .map((kind) => `${ASSET_RULES[kind].label}: ${ASSET_RULES[kind].typeNames}, at most ${formatKiB(ASSET_RULES[kind].maxBytes)}`)
+  .join("; ");
 
 /**
  * The request body as the logo or favicon, checked like the settings form's upload: the declared

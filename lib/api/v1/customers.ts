@@ -30,7 +30,11 @@ const CUSTOMER_FIELDS = Object.keys(updateCustomerSchema.shape);
 function standingScopes(body: { verificationStatus?: string; verificationReferences?: string[]; paymentStanding?: string }, initial: boolean): PlatformScope[] {
   const scopes: PlatformScope[] = [];
   const references = body.verificationReferences ?? [];
-  if ((body.verificationStatus !== undefined && !(initial && body.verificationStatus === "pending")) || (body.verificationReferences !== undefined && !(initial && references.length === 0))) scopes.push("verification:write");
+  if (
+    (body.verificationStatus !== undefined && !(initial && body.verificationStatus === "pending")) ||
+    (body.verificationReferences !== undefined && !(initial && references.length === 0))
+  )
+    scopes.push("verification:write");
   if (body.paymentStanding !== undefined && !(initial && body.paymentStanding === "current")) scopes.push("billing:write");
   return scopes;
 }

@@ -33,7 +33,8 @@ export const addDomainRoute = tenantRoute({
   operationId: "addDomain",
   tag: "Custom domains",
   summary: "Add a custom domain",
-  description: "A DNS name of your own (no IP, no port; not the platform's domain or a name under it). It stays `pending` until the TXT record `_gatehouse.<domain>` holds the token. A domain another tenant claimed is a conflict.",
+  description:
+    "A DNS name of your own (no IP, no port; not the platform's domain or a name under it). It stays `pending` until the TXT record `_gatehouse.<domain>` holds the token. A domain another tenant claimed is a conflict.",
   pathParams: tenantPathParams.tenant,
   responses: { ...returns("The pending domain and the DNS records to create.", domainSchema, 201), ...refusals(409) },
   permission: "settings:update",
@@ -60,7 +61,8 @@ export const verifyDomainRoute = tenantRoute({
   operationId: "verifyDomain",
   tag: "Custom domains",
   summary: "Check a custom domain's DNS now",
-  description: "Verified when the TXT record holds the token: from then on the domain routes to the tenant and its sign-in redirects are accepted. Otherwise it stays pending with `lastError`.",
+  description:
+    "Verified when the TXT record holds the token: from then on the domain routes to the tenant and its sign-in redirects are accepted. Otherwise it stays pending with `lastError`.",
   pathParams: tenantPathParams.domain,
   responses: returns("The domain after the check.", domainSchema),
   permission: "settings:update",

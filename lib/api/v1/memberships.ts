@@ -30,7 +30,8 @@ export const addMemberRoute = tenantRoute({
   operationId: "addMember",
   tag: "Memberships",
   summary: "Add a member",
-  description: "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`. The caller must hold, in this org unit, every permission of the role it gives (else 403 `forbidden`).",
+  description:
+    "A user of this tenant joins the org unit with a role: `admin`, `default` or `auditor`. The caller must hold, in this org unit, every permission of the role it gives (else 403 `forbidden`).",
   pathParams: tenantPathParams.orgUnit,
   responses: { ...returns("The membership.", membershipSchema, 201), ...refusals(409, 429) },
   permission: withinOrgUnit("membership:manage"),

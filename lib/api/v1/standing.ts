@@ -25,7 +25,16 @@ async function customerOf(params: PathParams) {
   const customer = id.success
     ? await controlDb().customer.findUnique({
         where: { id: id.data },
-        select: { id: true, isRoot: true, verificationStatus: true, verificationNotes: true, verificationReferences: true, verificationChangedAt: true, paymentStanding: true, paymentStandingChangedAt: true },
+        select: {
+          id: true,
+          isRoot: true,
+          verificationStatus: true,
+          verificationNotes: true,
+          verificationReferences: true,
+          verificationChangedAt: true,
+          paymentStanding: true,
+          paymentStandingChangedAt: true,
+        },
       })
     : null;
   if (!customer) throw customerNotFound();
@@ -35,7 +44,14 @@ async function customerOf(params: PathParams) {
 async function verificationView(params: PathParams) {
   const c = await customerOf(params);
   const { items } = await standingHistory(c.id, { aspect: "verification" });
-  return respond(verificationSchema, { customerId: c.id, status: c.verificationStatus, notes: c.verificationNotes, references: c.verificationReferences, changedAt: c.verificationChangedAt, history: items });
+  return respond(verificationSchema, {
+    customerId: c.id,
+    status: c.verificationStatus,
+    notes: c.verificationNotes,
+    references: c.verificationReferences,
+    changedAt: c.verificationChangedAt,
+    history: items,
+  });
 }
 
 async function paymentView(params: PathParams) {
@@ -109,7 +125,13 @@ async function customerAccessView(params: PathParams) {
   const { id } = await customerOf(params);
   const row = await controlDb().customer.findUniqueOrThrow({ where: { id }, select: { accessDisabledAt: true, accessDisabledReason: true } });
   const denial = await organizationAccessDenial(id);
-  return respond(customerAccessViewSchema, { customerId: id, accessEnabled: row.accessDisabledAt === null, disabledAt: row.accessDisabledAt, disabledReason: row.accessDisabledReason, organization: { allowed: denial === null, code: denial?.code ?? null } });
+  return respond(customerAccessViewSchema, {
+    customerId: id,
+    accessEnabled: row.accessDisabledAt === null,
+    disabledAt: row.accessDisabledAt,
+    disabledReason: row.accessDisabledReason,
+    organization: { allowed: denial === null, code: denial?.code ?? null },
+  });
 }
 
 export const getCustomerAccessRoute = platformRoute({

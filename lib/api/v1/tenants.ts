@@ -9,7 +9,15 @@ import { refusals, returns } from "@/lib/api/operation-responses";
 import { platformPathParams } from "@/lib/api/schemas/path-params";
 import { tenantNamed } from "@/lib/permissions/target";
 import { pageQuery } from "@/lib/api/schemas/queries";
-import { lifecycleChangeSchema, quotaOverridesSchema, tenantPageSchema, tenantQuotasSchema, tenantRateLimitsSchema, tenantRateOverridesSchema, tenantSchema } from "@/lib/api/schemas/tenants";
+import {
+  lifecycleChangeSchema,
+  quotaOverridesSchema,
+  tenantPageSchema,
+  tenantQuotasSchema,
+  tenantRateLimitsSchema,
+  tenantRateOverridesSchema,
+  tenantSchema,
+} from "@/lib/api/schemas/tenants";
 import { setTenantRateOverrides, tenantRateLimitReport } from "@/lib/rate-limits/overrides";
 
 export const listTenantsRoute = platformRoute({

@@ -111,7 +111,8 @@ export const deleteUserRoute = tenantRoute({
   operationId: "deleteUser",
   tag: "Users",
   summary: "Delete a user",
-  description: "From the realm and the tenant. The break-glass admin cannot be deleted (403), only disabled. The caller must hold every permission of the user's role (else 403 `forbidden`).",
+  description:
+    "From the realm and the tenant. The break-glass admin cannot be deleted (403), only disabled. The caller must hold every permission of the user's role (else 403 `forbidden`).",
   pathParams: tenantPathParams.user,
   responses: NO_CONTENT,
   permission: "user:delete",

@@ -25,10 +25,18 @@ export const saveBrandingAction = tenantAction({
   handle: async ({ tenant, actor, values, formData }) => {
     const parsed = brandingFormSchema.safeParse(values);
     const [logo, favicon] = await Promise.all([checkedUpload("logo", formData), checkedUpload("favicon", formData)]);
-    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...("error" in logo ? { logo: logo.error } : {}), ...("error" in favicon ? { favicon: favicon.error } : {}) };
+    const errors = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...("error" in logo ? { logo: logo.error } : {}),
+      ...("error" in favicon ? { favicon: favicon.error } : {}),
+    };
     if (!parsed.success || "error" in logo || "error" in favicon) throw invalidFields(errors);
     const { removeLogo, removeFavicon, ...settings } = parsed.data;
-    const state = await saveBranding(tenant, { settings, logo: logo.upload ?? (removeLogo ? null : undefined), favicon: favicon.upload ?? (removeFavicon ? null : undefined) }, actor);
+    const state = await saveBranding(
+      tenant,
+      { settings, logo: logo.upload ?? (removeLogo ? null : undefined), favicon: favicon.upload ?? (removeFavicon ? null : undefined) },
+      actor,
+    );
     if (state === "synced") return { message: "Saved. The workspace and its login page show the new branding." };
     // Another save came in while the login page was being updated; that one's update follows.
     if (state === "pending") return { message: "Saved. The login page is being updated with the newest branding." };

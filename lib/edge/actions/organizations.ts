@@ -4,7 +4,14 @@ import { AppError } from "@/lib/errors/app-error";
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { organizationOfCustomer } from "@/lib/organizations/queries";
 import { changeOrganizationRoleSchema, inviteSchema, newAccountSchema } from "@/lib/organizations/schema";
-import { acceptInvitationAsUser, acceptInvitationWithNewAccount, createInvitation, resendInvitation, revokeInvitation, type IssuedInvitation } from "@/lib/organizations/invitations";
+import {
+  acceptInvitationAsUser,
+  acceptInvitationWithNewAccount,
+  createInvitation,
+  resendInvitation,
+  revokeInvitation,
+  type IssuedInvitation,
+} from "@/lib/organizations/invitations";
 import { changeMemberRole, removeMember } from "@/lib/organizations/members";
 import { deliveryFormValues } from "@/lib/mail/delivery";
 import { BOUND } from "@/lib/edge/bound";
@@ -14,17 +21,22 @@ import { platformAction } from "@/lib/edge/platform-action";
 
 // The commands check the caller's role in the bound organization inside their transaction.
 
-const linkState = (issued: IssuedInvitation, message: string) => ({ message, values: { ...deliveryFormValues("invitationUrl", issued.url, issued.delivery), expiresAt: issued.expiresAt.toISOString() } });
+const linkState = (issued: IssuedInvitation, message: string) => ({
+  message,
+  values: { ...deliveryFormValues("invitationUrl", issued.url, issued.delivery), expiresAt: issued.expiresAt.toISOString() },
+});
 
 export const inviteAction = cloudAction({
   bound: [BOUND.organization],
   input: inviteSchema,
-  handle: async ({ tenant, as, actor, bound: [organizationId], input }) => linkState(await createInvitation(tenant, organizationId, input, as, actor), `Invitation for ${input.email} created.`),
+  handle: async ({ tenant, as, actor, bound: [organizationId], input }) =>
+    linkState(await createInvitation(tenant, organizationId, input, as, actor), `Invitation for ${input.email} created.`),
 });
 
 export const resendInvitationAction = cloudAction({
   bound: [BOUND.organization, BOUND.invitation],
-  handle: async ({ tenant, as, actor, bound: [organizationId, invitationId] }) => linkState(await resendInvitation(tenant, organizationId, invitationId, as, actor), "New link made; the previous one no longer works."),
+  handle: async ({ tenant, as, actor, bound: [organizationId, invitationId] }) =>
+    linkState(await resendInvitation(tenant, organizationId, invitationId, as, actor), "New link made; the previous one no longer works."),
 });
 
 export const revokeInvitationAction = cloudAction({

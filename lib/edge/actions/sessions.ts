@@ -23,7 +23,9 @@ export const endUserSessionsAction = tenantAction({
     if (!user) throw new AppError("not_found", "User not found.");
     requireMayActOn(principal, await tenantRoleOf(tenant, user), "sign out");
     const { ended, realmSignedOut } = await signOutEverywhere(tenant, username, "revoked_by_admin", { by: actor });
-    return { message: `${sessionsEnded(ended, "sessions")} ${realmSignedOut ? "The user signs in again with their password on their next visit." : "The identity server could not be reached: they may sign in again without their password until it is."}` };
+    return {
+      message: `${sessionsEnded(ended, "sessions")} ${realmSignedOut ? "The user signs in again with their password on their next visit." : "The identity server could not be reached: they may sign in again without their password until it is."}`,
+    };
   },
 });
 

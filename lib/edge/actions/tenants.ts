@@ -85,6 +85,8 @@ export const setBreakglassExemptionAction = platformAction({
   input: breakglassExemptionFormSchema,
   handle: async ({ bound: [id], input, actor }) => {
     const changed = await setBreakglassExemption(id, input, actor);
-    return { message: !changed ? "Nothing changed." : input.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again." };
+    return {
+      message: !changed ? "Nothing changed." : input.allowed ? "The break-glass admin may now sign in despite the standing." : "The break-glass admin follows the standing again.",
+    };
   },
 });

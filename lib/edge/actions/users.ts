@@ -5,7 +5,17 @@ import { invalidFields } from "@/lib/errors/zod";
 import { changeTenantRoleSchema, createUserSchema, renameUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { passwordSchema } from "@/lib/passwords/schema";
 import { deliveryFormValues } from "@/lib/mail/delivery";
-import { changeTenantUserRole, createTenantUser, deleteTenantUser, issueTenantUserSetPasswordLink, renameTenantUser, resetTenantUserPassword, retryUserSync, setTenantUserEnabled, updateTenantUser } from "@/lib/users/commands";
+import {
+  changeTenantUserRole,
+  createTenantUser,
+  deleteTenantUser,
+  issueTenantUserSetPasswordLink,
+  renameTenantUser,
+  resetTenantUserPassword,
+  retryUserSync,
+  setTenantUserEnabled,
+  updateTenantUser,
+} from "@/lib/users/commands";
 import { BOUND } from "@/lib/edge/bound";
 import { tenantAction } from "@/lib/edge/tenant-action";
 
@@ -42,7 +52,10 @@ export const renameUserAction = tenantAction({
   handle: async ({ tenant, principal, actor, admin, bound: [username], input }) => {
     const result = await renameTenantUser(tenant, username, input.username, principal, actor);
     return {
-      message: result.provisioningState === "synced" ? "Renamed. Their sessions have ended; they sign in with the new name." : "Renamed here; the identity server has not taken the new name yet (retry on the user's page).",
+      message:
+        result.provisioningState === "synced"
+          ? "Renamed. Their sessions have ended; they sign in with the new name."
+          : "Renamed here; the identity server has not taken the new name yet (retry on the user's page).",
       redirectTo: `${admin.base}/users/${encodeURIComponent(result.username)}`,
     };
   },
@@ -54,7 +67,10 @@ export const changeTenantRoleAction = tenantAction({
   input: changeTenantRoleSchema,
   handle: async ({ tenant, principal, actor, bound: [username], input }) => {
     const result = await changeTenantUserRole(tenant, username, input.tenantRole, principal, actor);
-    return { message: result.provisioningState === "synced" ? "Role saved. It counts from the user's next request." : "Role saved here; the identity server has not taken it yet (retry above)." };
+    return {
+      message:
+        result.provisioningState === "synced" ? "Role saved. It counts from the user's next request." : "Role saved here; the identity server has not taken it yet (retry above).",
+    };
   },
 });
 
@@ -76,7 +92,8 @@ export const resetPasswordAction = tenantAction({
   handle: async ({ tenant, principal, actor, bound: [username], values }) => {
     if (values.passwordMode === "link") {
       const link = await issueTenantUserSetPasswordLink(tenant, username, principal, actor);
-      const message = link.delivery.outcome === "sent" ? "Set-password link made and mailed to the user; any older link stops working." : "Set-password link made; any older link stops working.";
+      const message =
+        link.delivery.outcome === "sent" ? "Set-password link made and mailed to the user; any older link stops working." : "Set-password link made; any older link stops working.";
       return { message, values: deliveryFormValues("setPasswordUrl", link.url, link.delivery) };
     }
     let password: string | undefined;
@@ -86,7 +103,10 @@ export const resetPasswordAction = tenantAction({
       password = parsed.data;
     }
     const result = await resetTenantUserPassword(tenant, username, password, principal, actor);
-    return { message: result.oneTimePassword ? "One-time password set. Give it to the user; they choose their own at next sign-in." : "Password set.", values: { oneTimePassword: result.oneTimePassword ?? "" } };
+    return {
+      message: result.oneTimePassword ? "One-time password set. Give it to the user; they choose their own at next sign-in." : "Password set.",
+      values: { oneTimePassword: result.oneTimePassword ?? "" },
+    };
   },
 });
 

@@ -11,5 +11,17 @@ export default async function PlatformAuditEventPage({ params }: { params: Promi
   await requireSuperadmin();
   const event = await getAuditEvent({ kind: "platform" }, (await params).id);
   if (!event) notFound();
-  return <AuditEventDetail event={event} context={<p className="text-sm text-slate-500"><Link href="/audit" className="hover:underline">Platform audit log</Link> /</p>} />;
+  return (
+    <AuditEventDetail
+      event={event}
+      context={
+        <p className="text-sm text-slate-500">
+          <Link href="/audit" className="hover:underline">
+            Platform audit log
+          </Link>{" "}
+          /
+        </p>
+      }
+    />
+  );
 }

@@ -47,7 +47,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href="/customers" className="hover:underline">Customers</Link> /
+            <Link href="/customers" className="hover:underline">
+              Customers
+            </Link>{" "}
+            /
           </p>
           <h1 className="text-2xl font-semibold">{customer.displayName}</h1>
           <p className="text-sm text-slate-600">{customer.legalName}</p>
@@ -59,23 +62,37 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       </div>
 
       <section aria-labelledby="tenancy-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="tenancy-heading" className="text-sm font-semibold">Tenancy: <span className="capitalize">{customer.isRoot ? "platform" : customer.tenancy}</span></h2>
+        <h2 id="tenancy-heading" className="text-sm font-semibold">
+          Tenancy: <span className="capitalize">{customer.isRoot ? "platform" : customer.tenancy}</span>
+        </h2>
         <ul className="mt-2 grid gap-1 text-sm">
           {customer.tenants.map((t) => (
             <li key={t.id}>
-              <Link href={`/tenants/${t.id}`} className="text-brand-700 hover:underline">{t.displayName}</Link>{" "}
+              <Link href={`/tenants/${t.id}`} className="text-brand-700 hover:underline">
+                {t.displayName}
+              </Link>{" "}
               <span className="font-mono text-xs text-slate-500">{t.key}</span> <TenantStatusBadge status={t.status} />
             </li>
           ))}
           {customer.sharedTenant ? (
             <li>
-              Member of the shared cloud tenant <Link href={`/tenants/${customer.sharedTenant.id}`} className="text-brand-700 hover:underline">{customer.sharedTenant.displayName}</Link>
+              Member of the shared cloud tenant{" "}
+              <Link href={`/tenants/${customer.sharedTenant.id}`} className="text-brand-700 hover:underline">
+                {customer.sharedTenant.displayName}
+              </Link>
             </li>
           ) : null}
         </ul>
       </section>
 
-      {customer.tenancy === "shared" && !customer.isRoot ? <ConsoleOrganizationPanel customer={customer} query={parseListQuery(await searchParams)} basePath={`/customers/${customer.id}`} accessAction={setCustomerAccessAction.bind(null, customer.id)} /> : null}
+      {customer.tenancy === "shared" && !customer.isRoot ? (
+        <ConsoleOrganizationPanel
+          customer={customer}
+          query={parseListQuery(await searchParams)}
+          basePath={`/customers/${customer.id}`}
+          accessAction={setCustomerAccessAction.bind(null, customer.id)}
+        />
+      ) : null}
 
       {customer.isRoot ? (
         <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">The root customer is the platform operator; it is managed by configuration, not edited here.</p>

@@ -25,7 +25,16 @@ import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
 import { tenantWideDenial } from "@/lib/access/enforce";
-import { changeLifecycleAction, retryProvisioningAction, revealInitialPasswordAction, setBreakglassExemptionAction, setDatabaseClusterAction, setQuotasAction, setRateLimitsAction, setTenantAccessAction } from "@/lib/edge/actions/tenants";
+import {
+  changeLifecycleAction,
+  retryProvisioningAction,
+  revealInitialPasswordAction,
+  setBreakglassExemptionAction,
+  setDatabaseClusterAction,
+  setQuotasAction,
+  setRateLimitsAction,
+  setTenantAccessAction,
+} from "@/lib/edge/actions/tenants";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -78,7 +87,10 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
     <div className="grid gap-6">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href="/tenants" className="hover:underline">Tenants</Link> /
+          <Link href="/tenants" className="hover:underline">
+            Tenants
+          </Link>{" "}
+          /
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{tenant.displayName}</h1>
@@ -86,17 +98,29 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         </div>
         <p className="font-mono text-sm text-slate-500">{tenant.key}</p>
         <p className="mt-1 text-sm">
-          <Link href={`/tenants/${tenant.id}/audit`} className="text-brand-700 underline">View the tenant&apos;s audit log</Link>
+          <Link href={`/tenants/${tenant.id}/audit`} className="text-brand-700 underline">
+            View the tenant&apos;s audit log
+          </Link>
         </p>
       </div>
 
       {tenant.status === "active" && tenant.kind !== "root" ? (
         <nav aria-label="Administer this tenant" className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <span className="text-slate-600">Administer this tenant:</span>
-          <Link href={`/tenants/${tenant.id}/users`} className="font-medium text-brand-700 hover:underline">Users</Link>
-          <Link href={`/tenants/${tenant.id}/org-units`} className="font-medium text-brand-700 hover:underline">Org units</Link>
-          <Link href={`/tenants/${tenant.id}/api-keys`} className="font-medium text-brand-700 hover:underline">API keys</Link>
-          {tenant.kind === "dedicated" ? <Link href={`/tenants/${tenant.id}/domains`} className="font-medium text-brand-700 hover:underline">Custom domains</Link> : null}
+          <Link href={`/tenants/${tenant.id}/users`} className="font-medium text-brand-700 hover:underline">
+            Users
+          </Link>
+          <Link href={`/tenants/${tenant.id}/org-units`} className="font-medium text-brand-700 hover:underline">
+            Org units
+          </Link>
+          <Link href={`/tenants/${tenant.id}/api-keys`} className="font-medium text-brand-700 hover:underline">
+            API keys
+          </Link>
+          {tenant.kind === "dedicated" ? (
+            <Link href={`/tenants/${tenant.id}/domains`} className="font-medium text-brand-700 hover:underline">
+              Custom domains
+            </Link>
+          ) : null}
         </nav>
       ) : null}
 
@@ -105,7 +129,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       <LifecyclePanel view={lifecycle} action={changeLifecycleAction.bind(null, tenant.id)} platformTenant={tenant.kind !== "dedicated"} />
 
       <section aria-labelledby="quotas-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="quotas-heading" className="text-lg font-semibold">Quotas</h2>
+        <h2 id="quotas-heading" className="text-lg font-semibold">
+          Quotas
+        </h2>
         {quotas.rows ? <QuotaBars rows={quotas.rows} /> : <p className="text-sm text-slate-600">Usage is shown once the tenant&apos;s database exists.</p>}
         {tenant.purgedAt ? null : <QuotaForm action={setQuotasAction.bind(null, tenant.id)} overrides={quotas.overrides} defaults={defaultQuotas()} />}
       </section>
@@ -113,7 +139,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       {tenant.purgedAt ? null : (
         <section aria-labelledby="rate-limits-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5">
           <div>
-            <h2 id="rate-limits-heading" className="text-lg font-semibold">Rate limits</h2>
+            <h2 id="rate-limits-heading" className="text-lg font-semibold">
+              Rate limits
+            </h2>
             <p className="text-sm text-slate-600">
               Requests a minute to this tenant&apos;s REST and SCIM APIs. Now in force: {describeLimit(rateLimits.limits.requestsPerMinute)} for the tenant,{" "}
               {describeLimit(rateLimits.limits.requestsPerMinutePerCaller)} per key or user.
@@ -121,7 +149,12 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           </div>
           <OverridesForm
             action={setRateLimitsAction.bind(null, tenant.id)}
-            fields={TENANT_RATE_LIMITS.map((limit) => ({ name: limit.field, label: limit.label, override: rateLimits.overrides[limit.field], platform: platformLimits[limit.policy].points }))}
+            fields={TENANT_RATE_LIMITS.map((limit) => ({
+              name: limit.field,
+              label: limit.label,
+              override: rateLimits.overrides[limit.field],
+              platform: platformLimits[limit.policy].points,
+            }))}
             hint="Empty: the platform's limit. 0: no limit."
             submitLabel="Save rate limits"
           />
@@ -130,7 +163,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
 
       {exportable ? (
         <section aria-labelledby="export-heading" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="export-heading" className="text-lg font-semibold">Export</h2>
+          <h2 id="export-heading" className="text-lg font-semibold">
+            Export
+          </h2>
           <p className="text-sm text-slate-600">Users, org units, memberships and settings as JSON and CSV in a zip. Recorded in the audit trail.</p>
           <ExportButton href={`/api/v1/tenants/${tenant.key}/export`} />
         </section>
@@ -142,7 +177,13 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
 
       {tenant.kind !== "root" ? (
         <TenantAccessPanel
-          tenant={{ name: tenant.displayName, kind: tenant.kind, accessDisabled: tenant.accessDisabledAt !== null, accessDisabledReason: tenant.accessDisabledReason, breakglassExempt: tenant.breakglassExempt }}
+          tenant={{
+            name: tenant.displayName,
+            kind: tenant.kind,
+            accessDisabled: tenant.accessDisabledAt !== null,
+            accessDisabledReason: tenant.accessDisabledReason,
+            breakglassExempt: tenant.breakglassExempt,
+          }}
           denial={denial}
           accessAction={setTenantAccessAction.bind(null, tenant.id)}
           breakglassAction={setBreakglassExemptionAction.bind(null, tenant.id)}
@@ -150,14 +191,24 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-slate-500">Customer</dt>
-          <dd><Link href={`/customers/${tenant.customer.id}`} className="text-brand-700 hover:underline">{tenant.customer.displayName}</Link></dd>
+          <dd>
+            <Link href={`/customers/${tenant.customer.id}`} className="text-brand-700 hover:underline">
+              {tenant.customer.displayName}
+            </Link>
+          </dd>
           <dt className="text-slate-500">Kind</dt>
           <dd>{tenant.kind.replace("_", " ")}</dd>
           <dt className="text-slate-500">Address</dt>
-          <dd><a href={url} className="text-brand-700 hover:underline">{url}</a></dd>
+          <dd>
+            <a href={url} className="text-brand-700 hover:underline">
+              {url}
+            </a>
+          </dd>
           <dt className="text-slate-500">Database</dt>
           <dd className="font-mono">{tenant.databaseName}</dd>
           <dt className="text-slate-500">Cluster</dt>

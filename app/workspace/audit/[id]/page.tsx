@@ -11,5 +11,17 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
   const { tenant } = await requireTenantAdminPage({ on: "workspace" }, "audit:read");
   const event = await getAuditEvent({ kind: "tenant", tenant }, (await params).id);
   if (!event) notFound();
-  return <AuditEventDetail event={event} context={<p className="text-sm text-slate-500"><Link href="/audit" className="hover:underline">Audit log</Link> /</p>} />;
+  return (
+    <AuditEventDetail
+      event={event}
+      context={
+        <p className="text-sm text-slate-500">
+          <Link href="/audit" className="hover:underline">
+            Audit log
+          </Link>{" "}
+          /
+        </p>
+      }
+    />
+  );
 }

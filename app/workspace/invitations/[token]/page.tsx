@@ -23,7 +23,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <h1 className="text-2xl font-semibold">Invitation</h1>
         <div role="alert" data-testid="invitation-problem" className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-5 text-amber-900">
           <p>{INVITATION_REFUSALS[invitation.state]}</p>
-          <Link href="/orgs" className="text-brand-700 underline">Go to your organizations</Link>
+          <Link href="/orgs" className="text-brand-700 underline">
+            Go to your organizations
+          </Link>
         </div>
       </div>
     );
@@ -33,12 +35,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <div className="grid max-w-lg gap-4">
       <h1 className="text-2xl font-semibold">Join {invitation.organization.name}</h1>
       <p className="text-sm text-slate-600">
-        You are invited as <span className="font-medium">{invitation.role}</span> ({invitation.email}). This link works once, until {invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+        You are invited as <span className="font-medium">{invitation.role}</span> ({invitation.email}). This link works once, until{" "}
+        {invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
       {session ? (
         <JoinWithAccountForm action={joinWithSessionAction.bind(null, token)} username={session.user.username} organization={invitation.organization.name} />
       ) : (
-        <AcceptInvitationForm action={acceptWithNewAccountAction.bind(null, token)} email={invitation.email} signInHref={`/sign-in?callbackUrl=${callbackUrl}`} workspace={cloud.displayName} />
+        <AcceptInvitationForm
+          action={acceptWithNewAccountAction.bind(null, token)}
+          email={invitation.email}
+          signInHref={`/sign-in?callbackUrl=${callbackUrl}`}
+          workspace={cloud.displayName}
+        />
       )}
     </div>
   );

@@ -11,13 +11,26 @@ import { OrganizationInvitations } from "@/components/organizations/organization
 export const metadata: Metadata = { title: "Organization" };
 
 /** An organization's page for its members: who is in it; its admins also invite, re-role and remove. */
-export default async function OrganizationPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const { caller, organization, role, locked } = await requireOrganizationPage(slug);
   const header = (
     <div>
-      <p className="text-sm text-slate-500"><Link href="/orgs" className="hover:underline">Organizations</Link> /</p>
-      <h1 className="text-2xl font-semibold" data-testid="organization-name">{organization.name}</h1>
+      <p className="text-sm text-slate-500">
+        <Link href="/orgs" className="hover:underline">
+          Organizations
+        </Link>{" "}
+        /
+      </p>
+      <h1 className="text-2xl font-semibold" data-testid="organization-name">
+        {organization.name}
+      </h1>
     </div>
   );
   if (locked) {
@@ -34,7 +47,10 @@ export default async function OrganizationPage({ params, searchParams }: { param
   }
   const query = parseListQuery(await searchParams);
   const isAdmin = role === "admin";
-  const [members, invitations] = await Promise.all([listOrganizationMembers(caller.tenant, organization.id, query), isAdmin ? listInvitations(caller.tenant, organization.id) : []]);
+  const [members, invitations] = await Promise.all([
+    listOrganizationMembers(caller.tenant, organization.id, query),
+    isAdmin ? listInvitations(caller.tenant, organization.id) : [],
+  ]);
   return (
     <div className="grid gap-8">
       {header}

@@ -19,14 +19,17 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       {link.state === "valid" ? (
         <>
           <p className="text-sm text-slate-600">
-            For <span className="font-medium">{link.username}</span> in {tenant.displayName}. This link works once, until {link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+            For <span className="font-medium">{link.username}</span> in {tenant.displayName}. This link works once, until{" "}
+            {link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
           </p>
           <ChoosePasswordForm username={link.username} action={choosePasswordAction.bind(null, token)} />
         </>
       ) : (
         <div role="alert" data-testid="link-problem" className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-5 text-amber-900">
           <p>{LINK_REFUSALS[link.state]}</p>
-          <Link href="/" className="text-brand-700 underline">Go to sign-in</Link>
+          <Link href="/" className="text-brand-700 underline">
+            Go to sign-in
+          </Link>
         </div>
       )}
     </div>

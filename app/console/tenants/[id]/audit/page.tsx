@@ -19,15 +19,35 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
   const basePath = `/tenants/${tenant.id}/audit`;
   const context = (
     <p className="text-sm text-slate-500">
-      <Link href="/tenants" className="hover:underline">Tenants</Link> / <Link href={`/tenants/${tenant.id}`} className="hover:underline">{tenant.displayName}</Link> /
+      <Link href="/tenants" className="hover:underline">
+        Tenants
+      </Link>{" "}
+      /{" "}
+      <Link href={`/tenants/${tenant.id}`} className="hover:underline">
+        {tenant.displayName}
+      </Link>{" "}
+      /
     </p>
   );
   if (!hasTrail) {
     return (
       <div className="grid gap-4">
-        <div>{context}<h1 className="text-2xl font-semibold">Audit log</h1></div>
+        <div>
+          {context}
+          <h1 className="text-2xl font-semibold">Audit log</h1>
+        </div>
         <EmptyState>
-          {tenant.kind === "root" ? <>The console&apos;s events are in the <Link href="/audit" className="text-brand-700 underline">platform audit log</Link>.</> : "This tenant's database does not exist yet, so it has no audit log yet."}
+          {tenant.kind === "root" ? (
+            <>
+              The console&apos;s events are in the{" "}
+              <Link href="/audit" className="text-brand-700 underline">
+                platform audit log
+              </Link>
+              .
+            </>
+          ) : (
+            "This tenant's database does not exist yet, so it has no audit log yet."
+          )}
         </EmptyState>
       </div>
     );

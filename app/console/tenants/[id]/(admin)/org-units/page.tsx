@@ -4,7 +4,13 @@ import { OrgUnitListPage } from "@/components/org-units/org-unit-list-page";
 
 export const metadata: Metadata = { title: "Tenant org units" };
 
-export default async function ConsoleOrgUnitsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleOrgUnitsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const view = await requireTenantAdminPage({ on: "console", tenantId: (await params).id }, "ou:list");
   return <OrgUnitListPage view={view} params={await searchParams} />;
 }

@@ -18,7 +18,14 @@ export default async function TenantAuditEventPage({ params }: { params: Promise
   if (!event) notFound();
   const context = (
     <p className="text-sm text-slate-500">
-      <Link href={`/tenants/${tenant.id}`} className="hover:underline">{tenant.displayName}</Link> / <Link href={`/tenants/${tenant.id}/audit`} className="hover:underline">Audit log</Link> /
+      <Link href={`/tenants/${tenant.id}`} className="hover:underline">
+        {tenant.displayName}
+      </Link>{" "}
+      /{" "}
+      <Link href={`/tenants/${tenant.id}/audit`} className="hover:underline">
+        Audit log
+      </Link>{" "}
+      /
     </p>
   );
   return <AuditEventDetail event={event} context={context} />;

@@ -6,7 +6,13 @@ import { OrgUnitDetailPage } from "@/components/org-units/org-unit-detail-page";
 
 export const metadata: Metadata = { title: "Org unit" };
 
-export default async function ConsoleOrgUnitPage({ params, searchParams }: { params: Promise<{ id: string; orgUnitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsoleOrgUnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; orgUnitId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id, orgUnitId } = await params;
   const view = await requireTenantAdminPage({ on: "console", tenantId: id }, "ou:read");
   if (!orgUnitIdSchema.safeParse(orgUnitId).success) notFound();
