@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
-import { API_KEY_SCOPES, mayGrant } from "@/lib/api-keys/scopes";
+import { API_KEY_PRESETS, API_KEY_SCOPE_DESCRIPTIONS, API_KEY_SCOPES, mayGrant } from "@/lib/api-keys/scopes";
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { tenantUrl } from "@/lib/tenancy/urls";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
@@ -41,11 +41,12 @@ export async function ApiKeyListPage({ view }: { view: TenantAdminView }) {
       {mayCreate ? (
         <CreateApiKeyForm
           action={createApiKeyAction.bind(null, admin.target)}
-          scopes={API_KEY_SCOPES.map((scope) => ({ scope, grantable: mayGrant(principal, scope) }))}
+          scopes={API_KEY_SCOPES.map((scope) => ({ scope, description: API_KEY_SCOPE_DESCRIPTIONS[scope], grantable: mayGrant(principal, scope) }))}
+          presets={API_KEY_PRESETS}
           minExpiry={tomorrow}
         />
       ) : null}
-      <ApiKeyTable keys={keys} revokeAction={mayRevoke ? (id) => revokeApiKeyAction.bind(null, admin.target, id) : null} />
+      <ApiKeyTable keys={keys} descriptions={API_KEY_SCOPE_DESCRIPTIONS} revokeAction={mayRevoke ? (id) => revokeApiKeyAction.bind(null, admin.target, id) : null} />
     </div>
   );
 }

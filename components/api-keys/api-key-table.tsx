@@ -4,13 +4,23 @@ import type { FormState } from "@/lib/forms/form-state";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/data-table";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
+import { ApiKeyCapabilities } from "@/components/api-keys/api-key-capabilities";
 
 const STATUS_TONES: Record<ApiKeyStatus, Tone> = { active: "green", expired: "amber", revoked: "red" };
 
 const when = (date: Date | null, none = "—") => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : none);
 
 /** The keys of a workspace or of the platform: prefix, scopes, dates, status, and revoke when allowed. */
-export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[]; revokeAction: ((id: string) => (state: FormState) => Promise<FormState>) | null }) {
+export function ApiKeyTable({
+  keys,
+  descriptions,
+  revokeAction,
+}: {
+  keys: readonly ApiKeyView[];
+  /** What each scope allows, for the key's "what this key can do" summary. */
+  descriptions: Readonly<Record<string, string>>;
+  revokeAction: ((id: string) => (state: FormState) => Promise<FormState>) | null;
+}) {
   if (keys.length === 0) return <EmptyState>No API keys yet.</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -37,6 +47,7 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[
                     </code>
                   ))}
                 </div>
+                <ApiKeyCapabilities scopes={key.scopes} descriptions={descriptions} />
               </td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">
                 {when(key.createdAt)}

@@ -5,31 +5,19 @@ import { useActionForm } from "@/components/ui/form-feedback";
 import { FieldShell, TextField } from "@/components/ui/field";
 import { CopySecret } from "@/components/ui/copy-secret";
 import type { FormState } from "@/lib/forms/form-state";
-
-export interface ScopeOption {
-  scope: string;
-  /** False when the signed-in user does not hold it, and so cannot give it to a key. */
-  grantable: boolean;
-}
-
-/** Scopes grouped by resource (`user:…`, `ou:…`), in the order given. */
-function byResource(options: readonly ScopeOption[]): [string, ScopeOption[]][] {
-  const groups = new Map<string, ScopeOption[]>();
-  for (const option of options) {
-    const resource = option.scope.split(":")[0] ?? option.scope;
-    groups.set(resource, [...(groups.get(resource) ?? []), option]);
-  }
-  return [...groups];
-}
+import type { ScopePreset } from "@/lib/permissions/presets";
+import { ScopePicker, type ScopeOption } from "@/components/api-keys/scope-picker";
 
 /** Name, scopes and an optional expiry; on success the secret is shown once, above a fresh form. */
 export function CreateApiKeyForm({
   action,
   scopes,
+  presets,
   minExpiry,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   scopes: readonly ScopeOption[];
+  presets: readonly ScopePreset[];
   minExpiry: string;
 }) {
   const { state, formAction, pending, formRef } = useActionForm(action);
@@ -58,23 +46,7 @@ export function CreateApiKeyForm({
         ) : null}
         <TextField name="name" label="Name" required defaultValue={v.name} error={e.name} maxLength={100} hint="What uses it, e.g. “billing sync”." autoComplete="off" />
         <FieldShell name="scopes" label="Scopes" required error={e.scopes} hint="The key can do exactly these. You can only grant what you may do yourself.">
-          {(aria) => (
-            // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- the checkbox group is the field FieldShell labels; its error state stays on it
-            <div id={aria.id} role="group" aria-invalid={aria["aria-invalid"]} aria-describedby={aria["aria-describedby"]} tabIndex={-1} className="grid gap-3 sm:grid-cols-2">
-              {byResource(scopes).map(([resource, options]) => (
-                <fieldset key={resource} className="grid gap-1">
-                  <legend className="text-xs font-semibold uppercase text-slate-500">{resource}</legend>
-                  {options.map((option) => (
-                    <label key={option.scope} className={`flex items-center gap-2 text-sm ${option.grantable ? "" : "text-slate-400"}`}>
-                      <input type="checkbox" name="scopes" value={option.scope} defaultChecked={checked.has(option.scope)} disabled={!option.grantable} />
-                      <code className="font-mono text-xs">{option.scope}</code>
-                      {option.scope === "scim" ? <span className="text-xs text-slate-500">(SCIM 2.0 provisioning at /scim/v2; grants nothing else)</span> : null}
-                    </label>
-                  ))}
-                </fieldset>
-              ))}
-            </div>
-          )}
+          {(aria) => <ScopePicker options={scopes} presets={presets} initial={checked} aria={aria} />}
         </FieldShell>
         <TextField
           name="expiresAt"

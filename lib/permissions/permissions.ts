@@ -27,6 +27,30 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets its holder do, as the API key form and a key's summary show it. */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  "user:list": "List and search users",
+  "user:read": "Read a user's details, roles and sessions",
+  "user:create": "Create users",
+  "user:update": "Edit users' details, usernames and tenant roles",
+  "user:disable": "Disable and re-enable users",
+  "user:delete": "Delete users",
+  "user:reset_password": "Reset users' passwords and send set-password links",
+  "ou:list": "List org units",
+  "ou:read": "Read an org unit's details",
+  "ou:create": "Create org units",
+  "ou:update": "Edit org units",
+  "ou:delete": "Delete org units",
+  "membership:read": "See who belongs to which org unit, with which role",
+  "membership:manage": "Add and remove org unit members and change their roles",
+  "apikey:list": "List API keys (never their secrets)",
+  "apikey:create": "Create API keys, with at most the scopes the creator holds",
+  "apikey:revoke": "Revoke API keys",
+  "audit:read": "Read the audit trail",
+  "settings:update": "Change settings, branding and custom domains",
+  "tenant:export": "Download the workspace's data (users, org units, memberships, settings)",
+};
+
 export const MEMBERSHIP_ROLES = ["admin", "default", "auditor"] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 

@@ -1,4 +1,5 @@
 import type { Principal } from "@/lib/permissions/permissions";
+import type { ScopePreset } from "@/lib/permissions/presets";
 
 /**
  * What a platform API key (created by a superadmin on the console) may be given, and what each
@@ -31,6 +32,23 @@ export const PLATFORM_SCOPE_DESCRIPTIONS: Record<PlatformScope, string> = {
   "verification:write": "Change verification (KYC/KYB) status, notes and references",
   "billing:write": "Change payment standing; disable or enable a tenant or its users",
 };
+
+/** The usual kinds of platform key. */
+export const PLATFORM_SCOPE_PRESETS: readonly ScopePreset[] = [
+  {
+    id: "read-only",
+    label: "Read-only",
+    description: "Reads customers, tenants and the platform's audit trail; changes nothing.",
+    scopes: ["customer:read", "tenant:read", "audit:read"],
+  },
+  {
+    id: "billing",
+    label: "Billing system",
+    description: "Reads customers and tenants and sets their payment standing.",
+    scopes: ["customer:read", "tenant:read", "billing:write"],
+  },
+  { id: "verification", label: "KYC/KYB provider", description: "Reads customers and records their verification results.", scopes: ["customer:read", "verification:write"] },
+];
 
 export function isPlatformScope(scope: string): scope is PlatformScope {
   return (PLATFORM_SCOPES as readonly string[]).includes(scope);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
-import { PLATFORM_SCOPES, PLATFORM_SCOPE_DESCRIPTIONS } from "@/lib/permissions/platform";
+import { PLATFORM_SCOPE_DESCRIPTIONS, PLATFORM_SCOPE_PRESETS, PLATFORM_SCOPES } from "@/lib/permissions/platform";
 import { apiKeyQuota, listApiKeys } from "@/lib/api-keys/service";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
@@ -31,16 +31,14 @@ export default async function PlatformApiKeysPage() {
           </Link>
           . {active} of {await apiKeyQuota(tenant)} active keys in use.
         </p>
-        <ul className="grid gap-1 text-sm text-slate-600">
-          {PLATFORM_SCOPES.map((scope) => (
-            <li key={scope}>
-              <code className="font-mono text-xs">{scope}</code>: {PLATFORM_SCOPE_DESCRIPTIONS[scope]}
-            </li>
-          ))}
-        </ul>
       </div>
-      <CreateApiKeyForm action={createPlatformApiKeyAction} scopes={PLATFORM_SCOPES.map((scope) => ({ scope, grantable: true }))} minExpiry={tomorrow} />
-      <ApiKeyTable keys={keys} revokeAction={(id) => revokePlatformApiKeyAction.bind(null, id)} />
+      <CreateApiKeyForm
+        action={createPlatformApiKeyAction}
+        scopes={PLATFORM_SCOPES.map((scope) => ({ scope, description: PLATFORM_SCOPE_DESCRIPTIONS[scope], grantable: true }))}
+        presets={PLATFORM_SCOPE_PRESETS}
+        minExpiry={tomorrow}
+      />
+      <ApiKeyTable keys={keys} descriptions={PLATFORM_SCOPE_DESCRIPTIONS} revokeAction={(id) => revokePlatformApiKeyAction.bind(null, id)} />
     </div>
   );
 }
