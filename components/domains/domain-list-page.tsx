@@ -8,6 +8,7 @@ import { recheckPolicy } from "@/lib/domains/recheck";
 import type { RecheckPolicy } from "@/lib/domains/schedule";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { RefreshWhilePending, RemoveDomainButton, VerifyDomainButton } from "@/components/domains/domain-actions";
+import { CopyButton } from "@/components/ui/copy-button";
 
 const when = (date: Date | null, none = "—") => (date ? `${date.toISOString().slice(0, 19).replace("T", " ")} UTC` : none);
 
@@ -105,6 +106,18 @@ function UnverifiedState({ domain }: { domain: DomainView }) {
   );
 }
 
+/** A DNS record field as it must be typed: monospace, never broken inside (its table scrolls instead), with a copy button. */
+function DnsValue({ value, what, testId }: { value: string; what: string; testId?: string }) {
+  return (
+    <span className="flex items-center gap-1">
+      <code className="rounded bg-slate-50 px-1.5 py-0.5 font-mono whitespace-nowrap" data-testid={testId}>
+        {value}
+      </code>
+      <CopyButton value={value} what={what} />
+    </span>
+  );
+}
+
 function DomainCard({ domain, target, policy }: { domain: DomainView; target: string | null; policy: RecheckPolicy }) {
   const verified = domain.status === "verified";
   const badge = verified && domain.failingSince ? { tone: "red" as const, label: "Verified — check failing" } : BADGES[domain.status];
@@ -137,10 +150,14 @@ function DomainCard({ domain, target, policy }: { domain: DomainView; target: st
           <tbody>
             {domain.records.map((record) => (
               <tr key={record.type} data-testid={`dns-record-${record.type.toLowerCase()}`} className="border-t border-slate-100">
-                <td className="py-1 pr-4 font-mono">{record.type}</td>
-                <td className="py-1 pr-4 font-mono break-all">{record.name}</td>
-                <td className="py-1 pr-4 font-mono break-all" data-testid="dns-record-value">
-                  {record.value}
+                <td className="py-1 pr-4">
+                  <DnsValue value={record.type} what={`${record.type} record type`} />
+                </td>
+                <td className="py-1 pr-4">
+                  <DnsValue value={record.name} what={`${record.type} record name`} />
+                </td>
+                <td className="py-1 pr-4">
+                  <DnsValue value={record.value} what={`${record.type} record value`} testId="dns-record-value" />
                 </td>
                 <td className="py-1 text-slate-600">{record.purpose}</td>
               </tr>

@@ -1,11 +1,7 @@
-"use client";
-
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A secret shown once (an API key, a generated password) with a copy button and a warning. */
 export function CopySecret({ value, notice, testId }: { value: string; notice: string; testId?: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-4" role="status">
       <p className="text-sm text-amber-900">{notice}</p>
@@ -13,9 +9,7 @@ export function CopySecret({ value, notice, testId }: { value: string; notice: s
         <code className="break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-300" data-testid={testId}>
           {value}
         </code>
-        <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={value} what="the secret" withText />
       </div>
     </div>
   );
