@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandBand } from "@/components/branding/brand-band";
+import { BrandTheme } from "@/components/branding/brand-theme";
 import { getBranding } from "@/lib/branding/service";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { requireWorkspace } from "@/lib/access/request";
@@ -28,6 +29,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (
     <>
+      <BrandTheme color={branding.primaryColor} />
       <BrandBand
         look={{ name: branding.organizationName, tagline: branding.tagline, color: branding.primaryColor, logoSrc: branding.logo?.path ?? null }}
         linkHome

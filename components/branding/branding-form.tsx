@@ -21,6 +21,9 @@ export interface BrandingFormInitial {
 }
 
 const inputClass = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500";
+// The browser's own file picker (keyboard-usable, it names the chosen file), its button styled as ours.
+const fileInputClass =
+  "max-w-full rounded-md text-sm text-slate-700 file:mr-3 file:cursor-pointer file:rounded-md file:border-0 file:bg-white file:px-4 file:py-2 file:text-sm file:font-semibold file:text-slate-800 file:shadow-sm file:ring-1 file:ring-inset file:ring-slate-300 hover:file:bg-slate-50 aria-invalid:file:ring-red-500";
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
 /** A chosen file's object URL for the preview, released when the file changes or the form goes. */
@@ -57,7 +60,7 @@ function FileField({
       {(aria) => (
         <div className="flex flex-wrap items-center gap-3">
           {current ? <img src={current} alt={`Current ${rule.label.toLowerCase()}`} className="h-10 w-auto max-w-32 rounded border border-slate-200 bg-white p-1" /> : null}
-          <input type="file" name={kind} accept={rule.accept} onChange={onChange} className="text-sm" {...aria} />
+          <input type="file" name={kind} accept={rule.accept} onChange={onChange} className={fileInputClass} {...aria} />
           {current ? (
             <label className="flex items-center gap-1 text-sm">
               <input type="checkbox" name={kind === "logo" ? "removeLogo" : "removeFavicon"} /> Remove
