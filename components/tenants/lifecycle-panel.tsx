@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { GuardedButton } from "@/components/ui/guarded-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage, useFormFeedback } from "@/components/ui/form-feedback";
@@ -40,18 +42,17 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
   const [chosen, setChosen] = useState<LifecycleAction | null>(null);
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [typed, setTyped] = useState("");
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useFormFeedback(state, formRef);
 
   useEffect(() => {
-    if (state.ok) dialogRef.current?.close();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a success closes the dialog
+    if (state.ok) setChosen(null);
   }, [state]);
 
   function open(next: LifecycleAction) {
     setChosen(next);
     setTyped("");
-    dialogRef.current?.showModal();
   }
 
   const copy = chosen ? COPY[chosen] : null;
@@ -107,12 +108,7 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
         </div>
       ) : null}
 
-      <dialog
-        ref={dialogRef}
-        aria-labelledby="lifecycle-dialog-heading"
-        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-        onClose={() => setChosen(null)}
-      >
+      <Dialog open={chosen !== null} onClose={() => setChosen(null)} labelledBy="lifecycle-dialog-heading">
         {chosen && copy ? (
           <form ref={formRef} action={formAction} key={`${chosen}-${state.attempt ?? 0}`} noValidate className="grid gap-4 p-6">
             <h3 id="lifecycle-dialog-heading" className="text-lg font-semibold">
@@ -139,17 +135,23 @@ export function LifecyclePanel({ view, action, platformTenant }: { view: Lifecyc
               autoComplete="off"
               spellCheck={false}
             />
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>
+            <div className="flex items-start justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => setChosen(null)}>
                 Cancel
               </Button>
-              <Button type="submit" variant={copy.danger ? "danger" : "primary"} disabled={pending || typed.trim() !== view.key}>
+              <GuardedButton
+                id="lifecycle-confirm"
+                type="submit"
+                variant={copy.danger ? "danger" : "primary"}
+                disabled={pending}
+                blockedBy={typed.trim() === view.key ? null : `Type “${view.key}” to confirm`}
+              >
                 {pending ? "Working…" : `${copy.label} ${view.key}`}
-              </Button>
+              </GuardedButton>
             </div>
           </form>
         ) : null}
-      </dialog>
+      </Dialog>
     </section>
   );
 }

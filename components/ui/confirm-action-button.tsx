@@ -21,22 +21,23 @@ interface ConfirmActionButtonProps {
 /** A destructive action that asks once more (naming its object) and refreshes the page when done. */
 export function ConfirmActionButton({ action, label, ariaLabel, question, confirmLabel, pendingLabel }: ConfirmActionButtonProps) {
   const { state, formAction, pending } = useActionForm(action);
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
+  // Focus follows the question: onto its confirming button, and back onto the first button after a cancel.
+  const [phase, setPhase] = useState<"idle" | "confirming" | "cancelled">("idle");
+  if (phase !== "confirming") {
     return (
-      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={ariaLabel}>
+      <Button type="button" variant="secondary" autoFocus={phase === "cancelled"} onClick={() => setPhase("confirming")} aria-label={ariaLabel}>
         {label}
       </Button>
     );
   }
   return (
-    <form action={formAction} className="grid gap-2">
+    <form action={formAction} className="grid gap-2" onKeyDown={(event) => event.key === "Escape" && setPhase("cancelled")}>
       <p className="text-sm">{question}</p>
       <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>
+        <Button type="submit" variant="danger" disabled={pending} autoFocus>
           {pending ? pendingLabel : confirmLabel}
         </Button>
-        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+        <Button type="button" variant="secondary" onClick={() => setPhase("cancelled")} disabled={pending}>
           Cancel
         </Button>
       </div>
