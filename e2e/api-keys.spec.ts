@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { hostUrl, onboardTenant, signInToTenant } from "./support";
+import { hostUrl, onboardTenant, openConsole, signInToTenant } from "./support";
 
 /** Calls the API as a machine would: no cookies, only the key. */
 async function callWithKey(machine: Page, url: string, secret: string): Promise<{ status: number; body: { items?: { username: string }[]; message?: string } }> {
@@ -53,4 +53,43 @@ test("a tenant admin creates an API key, sees its secret once, uses it, revokes 
 
   const refused = await callWithKey(machine, usersUrl, secret);
   expect(refused).toEqual({ status: 401, body: expect.objectContaining({ code: "unauthorized", message: "The API key has been revoked." }) });
+});
+
+test("scopes say what they allow, a preset ticks a usual set, and each key says what it can do", async ({ browser }) => {
+  const tenant = await onboardTenant(browser);
+  const admin = await (await browser.newContext()).newPage();
+  await signInToTenant(admin, tenant.key, tenant.username, tenant.password, "/api-keys");
+
+  // Every scope carries its description (the checkbox's accessible description, shown next to it).
+  await expect(admin.getByLabel("user:disable", { exact: true })).toHaveAccessibleDescription("Disable and re-enable users");
+  await expect(admin.getByLabel("scim", { exact: true })).toHaveAccessibleDescription(/SCIM 2.0 provisioning/);
+
+  // A preset replaces the selection with its scopes; the summary follows.
+  await admin.getByLabel("user:delete", { exact: true }).check();
+  await admin.getByRole("button", { name: "Read-only" }).click();
+  await expect(admin.getByTestId("scope-preset-notice")).toHaveText("“Read-only” ticked 7 scopes.");
+  for (const scope of ["user:list", "user:read", "ou:list", "ou:read", "membership:read", "apikey:list", "audit:read"]) {
+    await expect(admin.getByLabel(scope, { exact: true })).toBeChecked();
+  }
+  await expect(admin.getByLabel("user:delete", { exact: true })).not.toBeChecked();
+  const summary = admin.getByTestId("scope-summary");
+  await expect(summary.getByRole("listitem")).toHaveCount(7);
+  await expect(summary).toContainText("Read the audit trail");
+  await expect(summary).not.toContainText("Delete users");
+
+  await admin.getByLabel("Name", { exact: true }).fill("reporting");
+  await admin.getByRole("button", { name: "Create key" }).click();
+  await expect(admin.getByTestId("api-key-secret")).toBeVisible();
+  const row = admin.getByTestId("api-key-row").filter({ hasText: "reporting" });
+  await row.getByText("What this key can do").click();
+  await expect(row.getByTestId("api-key-capabilities").getByRole("listitem")).toHaveCount(7);
+  await expect(row.getByTestId("api-key-capabilities")).toContainText("List and search users");
+
+  // The console's platform keys: the same form, with the platform's scopes and presets.
+  const operator = await (await browser.newContext()).newPage();
+  await openConsole(operator, "/api-keys");
+  await expect(operator.getByLabel("billing:write", { exact: true })).toHaveAccessibleDescription("Change payment standing; disable or enable a tenant or its users");
+  await operator.getByRole("button", { name: "Billing system" }).click();
+  for (const scope of ["customer:read", "tenant:read", "billing:write"]) await expect(operator.getByLabel(scope, { exact: true })).toBeChecked();
+  await expect(operator.getByLabel("customer:write", { exact: true })).not.toBeChecked();
 });

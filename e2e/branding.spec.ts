@@ -57,6 +57,9 @@ test("a tenant admin changes the colour and logo, previews them, saves, and sees
 
   await page.getByRole("button", { name: "Save branding" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // The workspace's primary buttons wear the brand colour, white text on it by the contrast rule.
+  await expect(page.getByRole("button", { name: "Save branding" })).toHaveCSS("background-color", TEAL);
+  await expect(page.getByRole("button", { name: "Save branding" })).toHaveCSS("color", "rgb(255, 255, 255)");
 
   // Applied at once to the workspace's own pages: colour, name, tagline, logo (served and drawn).
   const band = page.getByTestId("workspace-brand");
@@ -79,6 +82,8 @@ test("a tenant admin changes the colour and logo, previews them, saves, and sees
   expect(served.body).toContain("<rect");
   expect(served.body).not.toMatch(/script|onload|pwned/);
 
+  const appFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+
   // Signed out (the logout comes back to the workspace, which sends us to sign in again), the
   // realm's login page carries the same branding, its logo from the tenant's host.
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -87,6 +92,8 @@ test("a tenant admin changes the colour and logo, previews them, saves, and sees
   await expect(page.getByRole("heading", { name: "Teal Rockets", level: 1 })).toBeVisible();
   await expect(page.getByText("Built for orbit")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in" })).toHaveCSS("background-color", TEAL);
+  // One typeface from sign-in to the app.
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toBe(appFont);
   const loginLogo = page.locator("img.logo");
   await expect(loginLogo).toHaveAttribute("src", hostUrl(tenant.key, logoPath));
   await expect.poll(() => loginLogo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ test("a tenant admin adds a custom domain, serves its TXT record, watches it ver
   browser,
 }) => {
   const tenant = await onboardTenant(browser);
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] })).newPage();
   await signInToTenant(admin, tenant.key, tenant.username, tenant.password);
 
   // Before verification the domain leads nowhere.
@@ -45,6 +45,13 @@ test("a tenant admin adds a custom domain, serves its TXT record, watches it ver
   await expect(txt).toContainText(`_gatehouse.${DOMAIN}`);
   const token = (await txt.getByTestId("dns-record-value").textContent())!.trim();
   expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  // Each record field has a copy button that puts exactly its value on the clipboard and announces it.
+  await expect(txt.getByTestId("dns-record-value")).toHaveCSS("white-space", "nowrap");
+  await txt.getByRole("button", { name: "Copy TXT record value" }).click();
+  await expect(txt.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  await expect.poll(() => admin.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await txt.getByRole("button", { name: "Copy TXT record name" }).click();
+  await expect.poll(() => admin.evaluate(() => navigator.clipboard.readText())).toBe(`_gatehouse.${DOMAIN}`);
 
   // Checked before the record exists: still pending, with the reason.
   await row.getByRole("button", { name: `Verify ${DOMAIN} now` }).click();

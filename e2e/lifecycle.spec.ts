@@ -6,8 +6,13 @@ async function changeLifecycle(page: Page, key: string, action: "Suspend" | "Res
   await page.getByRole("button", { name: `${action}…` }).click();
   const dialog = page.getByRole("dialog", { name: `${action} the tenant ${key}?` });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Reason").fill(reason);
+  // Focus lands on the first field; the confirm button is disabled and says why until the key is typed.
+  await expect(dialog.getByLabel("Reason")).toBeFocused();
   const confirm = dialog.getByRole("button", { name: `${action} ${key}` });
+  await expect(confirm).toBeDisabled();
+  await expect(confirm).toHaveAccessibleDescription(`Type “${key}” to confirm`);
+  await expect(dialog.getByText(`Type “${key}” to confirm`, { exact: true })).toBeVisible();
+  await dialog.getByLabel("Reason").fill(reason);
   await dialog.getByLabel(`Type “${key}” to confirm`).fill(`${key}-typo`);
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(`Type “${key}” to confirm`).fill(key);
@@ -37,6 +42,13 @@ test("the superadmin suspends a tenant, deletes it and restores it within retent
   await rateLimits.getByRole("button", { name: "Save rate limits" }).click();
   await expect(rateLimits.getByText("Rate limits saved.", { exact: false })).toBeVisible();
   await expect(rateLimits).toContainText("120 per key or user");
+
+  // Cancelling a dialog (Escape) puts focus back on the button that opened it.
+  await operator.getByRole("button", { name: "Suspend…" }).click();
+  await expect(operator.getByRole("dialog").getByLabel("Reason")).toBeFocused();
+  await operator.keyboard.press("Escape");
+  await expect(operator.getByRole("dialog")).toBeHidden();
+  await expect(operator.getByRole("button", { name: "Suspend…" })).toBeFocused();
 
   // Suspend: the workspace's subdomain shows the unavailable page.
   await changeLifecycle(operator, tenant.key, "Suspend", "Unpaid invoice INV-42");

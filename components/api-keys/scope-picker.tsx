@@ -68,16 +68,18 @@ export function ScopePicker({
           <p id="scope-presets-label" className="text-xs font-semibold uppercase text-slate-500">
             Presets
           </p>
-          <div className="flex flex-wrap gap-2">
+          <ul className="grid gap-2 sm:grid-cols-2">
             {presets.map((preset) => (
-              <Button key={preset.id} type="button" variant="secondary" title={preset.description} aria-describedby={`preset-${preset.id}`} onClick={() => applyPreset(preset)}>
-                {preset.label}
-                <span id={`preset-${preset.id}`} className="sr-only">
+              <li key={preset.id} className="flex items-start gap-2">
+                <Button type="button" variant="secondary" className="shrink-0 px-3 py-1" aria-describedby={`preset-${preset.id}`} onClick={() => applyPreset(preset)}>
+                  {preset.label}
+                </Button>
+                <span id={`preset-${preset.id}`} className="text-xs text-slate-600">
                   {preset.description}
                 </span>
-              </Button>
+              </li>
             ))}
-          </div>
+          </ul>
           <p role="status" className="text-xs text-slate-600" data-testid="scope-preset-notice">
             {notice}
           </p>
@@ -115,7 +117,7 @@ export function ScopePicker({
           </fieldset>
         ))}
       </div>
-      <div className="rounded-md bg-slate-50 p-3 text-sm" data-testid="scope-summary" aria-live="polite">
+      <div className="rounded-md bg-slate-50 p-3 text-sm" data-testid="scope-summary">
         <p className="font-medium">This key will be able to:</p>
         {chosen.length === 0 ? (
           <p className="text-slate-600">nothing yet — tick at least one scope.</p>
