@@ -11,7 +11,7 @@ async function changeLifecycle(page: Page, key: string, action: "Suspend" | "Res
   const confirm = dialog.getByRole("button", { name: `${action} ${key}` });
   await expect(confirm).toBeDisabled();
   await expect(confirm).toHaveAccessibleDescription(`Type “${key}” to confirm`);
-  await expect(dialog.getByText(`Type “${key}” to confirm`, { exact: true })).toBeVisible();
+  await expect(dialog.getByTestId("blocked-reason")).toHaveText(`Type “${key}” to confirm`);
   await dialog.getByLabel("Reason").fill(reason);
   await dialog.getByLabel(`Type “${key}” to confirm`).fill(`${key}-typo`);
   await expect(confirm).toBeDisabled();
