@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, useActionForm } from "@/components/ui/form-feedback";
+import { useConfirmStep } from "@/components/ui/confirm-step";
 import type { FormState } from "@/lib/forms/form-state";
 
 interface Option {
@@ -35,7 +36,7 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
   const { state, formAction, pending, formRef } = useActionForm(action);
   const submitted = state.attempt && !state.ok ? state.values : {};
   const [value, setValue] = useState(submitted[field.name] ?? field.current);
-  const [confirming, setConfirming] = useState(false);
+  const step = useConfirmStep();
   const labelOf = (v: string) => field.options.find((o) => o.value === v)?.label ?? v;
   const question =
     value === field.current
@@ -48,7 +49,7 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
     <form
       ref={formRef}
       action={(formData) => {
-        setConfirming(false);
+        step.reset();
         formAction(formData);
       }}
       key={state.attempt ?? 0}
@@ -78,22 +79,22 @@ export function StandingChangeForm({ action, title, objectName, field, text, ref
         />
       ) : null}
       <TextAreaField name={text.name} fieldId={idOf(text.name)} label={text.label} defaultValue={submitted[text.name]} error={e[text.name]} hint={text.hint} maxLength={1000} />
-      {confirming ? (
+      {step.confirming ? (
         <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3" role="alertdialog" aria-label={`Confirm: ${title}`}>
           <p className="text-sm font-medium">{question}</p>
           {consequence ? <p className="text-sm text-slate-700">{consequence}</p> : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending} autoFocus>
               {pending ? "Saving…" : "Confirm"}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+            <Button type="button" variant="secondary" onClick={step.cancel} disabled={pending}>
               Cancel
             </Button>
           </div>
         </div>
       ) : (
         <div>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(true)} disabled={pending}>
+          <Button type="button" variant="secondary" autoFocus={step.returnFocus} onClick={step.ask} disabled={pending}>
             {`Change ${title.toLowerCase()}…`}
           </Button>
         </div>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/form-feedback";
+import { useConfirmStep } from "@/components/ui/confirm-step";
 import type { FormState } from "@/lib/forms/form-state";
 
 interface ConfirmActionButtonProps {
@@ -21,23 +21,22 @@ interface ConfirmActionButtonProps {
 /** A destructive action that asks once more (naming its object) and refreshes the page when done. */
 export function ConfirmActionButton({ action, label, ariaLabel, question, confirmLabel, pendingLabel }: ConfirmActionButtonProps) {
   const { state, formAction, pending } = useActionForm(action);
-  // Focus follows the question: onto its confirming button, and back onto the first button after a cancel.
-  const [phase, setPhase] = useState<"idle" | "confirming" | "cancelled">("idle");
-  if (phase !== "confirming") {
+  const step = useConfirmStep();
+  if (!step.confirming) {
     return (
-      <Button type="button" variant="secondary" autoFocus={phase === "cancelled"} onClick={() => setPhase("confirming")} aria-label={ariaLabel}>
+      <Button type="button" variant="secondary" autoFocus={step.returnFocus} onClick={step.ask} aria-label={ariaLabel}>
         {label}
       </Button>
     );
   }
   return (
-    <form action={formAction} className="grid gap-2" onKeyDown={(event) => event.key === "Escape" && setPhase("cancelled")}>
+    <form action={formAction} className="grid gap-2" onKeyDown={(event) => event.key === "Escape" && step.cancel()}>
       <p className="text-sm">{question}</p>
       <div className="flex gap-2">
         <Button type="submit" variant="danger" disabled={pending} autoFocus>
           {pending ? pendingLabel : confirmLabel}
         </Button>
-        <Button type="button" variant="secondary" onClick={() => setPhase("cancelled")} disabled={pending}>
+        <Button type="button" variant="secondary" onClick={step.cancel} disabled={pending}>
           Cancel
         </Button>
       </div>
