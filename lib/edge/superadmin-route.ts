@@ -1,5 +1,5 @@
-import type { Caller } from "@/lib/auth/guards";
-import { authorizeSuperadmin } from "@/lib/auth/guards";
+import type { Caller } from "@/lib/auth/session-caller";
+import { authorizeSuperadmin } from "@/lib/edge/session-guards";
 import { edgeMade } from "@/lib/edge/edge-made";
 import { restHandler, type PathParams, type RouteHandler } from "@/lib/edge/route-handler";
 

@@ -1,39 +1,17 @@
 import "server-only";
-import { headers } from "next/headers";
-import { getServerSession, type Session } from "next-auth";
-import { authOptionsFor } from "@/lib/auth/options";
+import { callerOf, type Caller } from "@/lib/auth/session-caller";
 import { requireConsoleHost, requireWorkspace } from "@/lib/access/request";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
-import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { Principal } from "@/lib/permissions/permissions";
 import { userStanding } from "@/lib/permissions/principal";
 import { accessDenial, denialError, userRequester } from "@/lib/access/enforce";
 import type { Denial } from "@/lib/access/decide";
 
-// Who calls, from the request's session. Pages turn a missing caller into a redirect
-// (lib/edge/pages.ts); server actions and route handlers into a stable error code (below).
-
-/** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
-export interface Caller {
-  tenant: ResolvedTenant;
-  session: Session;
-  actor: AuditActor;
-}
-
-/** The caller of this request in `tenant`, or null without a session of that tenant's realm. */
-export async function callerOf(tenant: ResolvedTenant): Promise<Caller | null> {
-  const session = await getServerSession(authOptionsFor(tenant));
-  // The session key is per tenant, so another tenant's cookie does not even decrypt; check anyway.
-  if (!session || session.tenant !== tenant.key) return null;
-  const h = await headers();
-  return {
-    tenant,
-    session,
-    actor: requestActor(h, `${tenant.key}/${session.user.username}`),
-  };
-}
+// Who may act, from the request's session (lib/auth/session-caller.ts reads it). Pages turn a
+// missing caller into a redirect (lib/edge/pages.ts); server actions and route handlers into a
+// stable error code (below).
 
 export function hasRole(caller: Caller, role: string): boolean {
   return caller.session.user.roles.includes(role);
