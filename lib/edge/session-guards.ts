@@ -5,7 +5,7 @@ import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { Principal } from "@/lib/permissions/permissions";
-import { userStanding } from "@/lib/permissions/principal";
+import { userAccount } from "@/lib/permissions/principal";
 import { accessDenial, denialError, userRequester } from "@/lib/access/enforce";
 import type { Denial } from "@/lib/access/decide";
 
@@ -31,11 +31,11 @@ export async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCal
   const caller = await callerOf(tenant);
   if (!caller) return null;
   const username = caller.session.user.username;
-  const [standing, denial] = await Promise.all([
-    userStanding(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null),
+  const [account, denial] = await Promise.all([
+    userAccount(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null),
     accessDenial(tenant, userRequester(username)),
   ]);
-  return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
+  return account.enabled ? { ...caller, principal: account.principal, denial } : null;
 }
 
 // Server actions and route handlers: a stable error code instead of a redirect.
