@@ -5,7 +5,7 @@ import autocannon from "autocannon";
 import { controlDb } from "@/lib/db/control";
 import { logger } from "@/lib/log/logger";
 import { accessDenial } from "@/lib/access/enforce";
-import { changePaymentStanding } from "@/lib/standing/service";
+import { changePaymentStanding } from "@/lib/standing/commands";
 import { createTenantDatabase, migrateTenantDatabase } from "@/lib/provisioning/database-steps";
 import { resolveHost } from "@/lib/tenancy/resolve";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

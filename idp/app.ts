@@ -5,7 +5,7 @@ import type { Db } from "@/idp/db";
 import { handleAdmin } from "@/idp/admin/router";
 import { rememberClientAddress } from "@/idp/http/client-address";
 import { HttpError, sendHtml, sendJson } from "@/idp/http/respond";
-import { pathSegments } from "@/idp/http/route";
+import { pathSegments } from "@/idp/http/paths";
 import { decodeComponent } from "@/shared/percent";
 import { checkedQuery, refuseUnsafeText } from "@/idp/http/body";
 import { handleLoginAction } from "@/idp/login/handler";

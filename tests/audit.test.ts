@@ -24,7 +24,7 @@ import * as users from "@/app/workspace/api/v1/tenants/[key]/users/route";
 import * as tenantAudit from "@/app/workspace/api/v1/tenants/[key]/audit-events/route";
 import * as consoleTenantAudit from "@/app/console/api/v1/tenants/[key]/audit-events/route";
 import * as platformAudit from "@/app/console/api/v1/audit-events/route";
-import { POST as logout } from "@/lib/auth/logout";
+import { logoutRoute as logout } from "@/lib/edge/auth-routes";
 
 const controller = new ProvisioningController();
 let acme: ResolvedTenant;

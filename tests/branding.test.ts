@@ -12,7 +12,7 @@ import { deleteRealm, ensureRealm } from "@/lib/identity/realms";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { retryBrandingSyncAction, saveBrandingAction } from "@/lib/edge/actions/branding";
 import { getBranding, saveBranding } from "@/lib/branding/service";
-import { serveBrandingAsset } from "@/lib/branding/serve";
+import { GET as serveBrandingAsset } from "@/app/workspace/branding/[kind]/[sha256]/route";
 import { tenantUrl } from "@/lib/tenancy/urls";
 import { exportTenant } from "@/lib/export/tenant-export";
 import { strFromU8, unzipSync } from "fflate";

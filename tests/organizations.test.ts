@@ -9,7 +9,7 @@ import { controlDb } from "@/lib/db/control";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { ProvisioningController } from "@/lib/provisioning/controller";
 import { createCustomer } from "@/lib/customers/service";
-import { changePaymentStanding } from "@/lib/standing/service";
+import { changePaymentStanding } from "@/lib/standing/commands";
 import { hashSecret } from "@/lib/secrets/tokens";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { cloudTenant } from "@/lib/organizations/cloud";

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionSecret } from "@/lib/secrets/tenant-secrets";
 import { sessionFromRequest } from "@/lib/auth/request-session";
-import { POST as logout } from "@/lib/auth/logout";
+import { logoutRoute as logout } from "@/lib/edge/auth-routes";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { endUserSessions, listUserSessions } from "@/lib/sessions/service";
 import { changeTenantUserRole, createTenantUser, resetTenantUserPassword, setTenantUserEnabled } from "@/lib/users/commands";

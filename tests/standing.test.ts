@@ -240,7 +240,7 @@ describe("payment standing", () => {
   });
 
   it("lets the break-glass admin in despite the standing only when the superadmin allowed it", async () => {
-    const { setBreakglassExemption, changePaymentStanding } = await import("@/lib/standing/service");
+    const { setBreakglassExemption, changePaymentStanding } = await import("@/lib/standing/commands");
     await changePaymentStanding(acmeCustomerId, { standing: "overdue" }, TEST_ACTOR);
     await backdate(acmeCustomerId, 30);
     expect(await tenantApi(acme, { username: "breakglass" })).toMatchObject({ status: 402 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { controlDb } from "@/lib/db/control";
 import { CLOUD_TENANT_KEY, ROOT_TENANT_KEY } from "@/lib/tenants/bootstrap";
+import { probeRoute } from "@/lib/edge/open-routes";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +11,10 @@ export const dynamic = "force-dynamic";
  * after a first start on Keycloak that takes a few seconds longer than the process being up
  * (`/healthz`). Answers on any host.
  */
-export async function GET() {
-  try {
-    const platformTenants = [ROOT_TENANT_KEY, CLOUD_TENANT_KEY];
-    const active = await controlDb().tenant.count({ where: { key: { in: platformTenants }, status: "active" } });
-    const headers = { "cache-control": "no-store" };
-    if (active < platformTenants.length) return NextResponse.json({ status: "starting", code: "bootstrap_provisioning" }, { status: 503, headers });
-    return NextResponse.json({ status: "ok" }, { headers });
-  } catch {
-    return NextResponse.json({ status: "unavailable", code: "database_unreachable" }, { status: 503 });
-  }
-}
+export const GET = probeRoute(async () => {
+  const platformTenants = [ROOT_TENANT_KEY, CLOUD_TENANT_KEY];
+  const active = await controlDb().tenant.count({ where: { key: { in: platformTenants }, status: "active" } });
+  const headers = { "cache-control": "no-store" };
+  if (active < platformTenants.length) return NextResponse.json({ status: "starting", code: "bootstrap_provisioning" }, { status: 503, headers });
+  return NextResponse.json({ status: "ok" }, { headers });
+});

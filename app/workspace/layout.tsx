@@ -7,7 +7,7 @@ import { getBranding } from "@/lib/branding/service";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { requireWorkspace } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
-import { userStanding } from "@/lib/permissions/principal";
+import { userAccount } from "@/lib/permissions/principal";
 import { canSomewhere, isTenantAdmin } from "@/lib/permissions/permissions";
 
 /** The tab title and favicon follow the workspace's branding. */
@@ -24,7 +24,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const tenant = await requireWorkspace();
   const branding = await getBranding(tenant);
   const session = await optionalSession(tenant);
-  const principal = session ? (await userStanding(tenant, session.user.username, session.user.roles, session.user.subject ?? null)).principal : null;
+  const principal = session ? (await userAccount(tenant, session.user.username, session.user.roles, session.user.subject ?? null)).principal : null;
   const isAdmin = principal ? isTenantAdmin(principal) : false;
   const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
   return (

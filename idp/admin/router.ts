@@ -7,7 +7,7 @@ import { realmRoutes } from "@/idp/admin/realms";
 import { roleRoutes } from "@/idp/admin/roles";
 import { userRoutes } from "@/idp/admin/users";
 import { HttpError, sendEmpty, sendJson } from "@/idp/http/respond";
-import { matchPath } from "@/idp/http/route";
+import { matchPath } from "@/idp/http/paths";
 
 const ROUTES: Route[] = [...realmRoutes, ...clientRoutes, ...roleRoutes, ...userRoutes, ...eventRoutes];
 

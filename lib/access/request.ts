@@ -22,7 +22,7 @@ export async function requestTenant(): Promise<ResolvedTenant | null> {
   return tenant;
 }
 
-/** The console host (root tenant) or a 404. Sign-in is checked by lib/auth/guards on top of this. */
+/** The console host (root tenant) or a 404. Sign-in is checked by lib/edge/session-guards on top of this. */
 export async function requireConsoleHost(): Promise<ResolvedTenant> {
   const tenant = await requestTenant();
   if (!tenant || tenant.kind !== "root") notFound();
@@ -32,7 +32,7 @@ export async function requireConsoleHost(): Promise<ResolvedTenant> {
 /**
  * A customer-facing workspace (dedicated or shared cloud tenant) that the access rules let anyone
  * into, or a 404. The proxy already sends refused workspaces to their status page; this refuses
- * them if a request gets here anyway. Each user is checked again by lib/auth/guards.
+ * them if a request gets here anyway. Each user is checked again by lib/edge/session-guards.
  */
 export async function requireWorkspace(): Promise<ResolvedTenant> {
   const tenant = await requestTenant();

@@ -65,7 +65,7 @@ async function insertApiKey(tenant: ResolvedTenant, input: NewKey, by: AuditActo
   }
 }
 
-/** Creates a key of a workspace whose scopes the creator holds. */
+/** Creates a key of a workspace whose scopes the creator holds (checked here: it depends on the scopes asked for; the edge checks `keys:manage`). */
 export async function createApiKey(tenant: ResolvedTenant, creator: Principal, input: CreateApiKeyInput, by: AuditActor): Promise<CreatedApiKey> {
   const refused = input.scopes.filter((scope) => !mayGrant(creator, scope));
   if (refused.length > 0) {

@@ -12,7 +12,7 @@ import { resourceTypes, schemaDefinitions, serviceProviderConfig } from "@/lib/s
 const pathId = (params: Readonly<Record<string, string | undefined>>) => params.id ?? "";
 const created = (resource: { meta: { location: string } }) => scimJson(resource, 201, { location: resource.meta.location });
 
-export const listUsers = scimRoute(async ({ request, tenant, baseUrl }) => {
+export const listUsers = scimRoute("get", async ({ request, tenant, baseUrl }) => {
   const params = listParamsOf(new URL(request.url), SCIM_SCHEMAS.user);
   const { resources, total } = await listScimUsers(tenant, params, baseUrl);
   return scimJson(
@@ -24,27 +24,27 @@ export const listUsers = scimRoute(async ({ request, tenant, baseUrl }) => {
   );
 });
 
-export const createUser = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimUser(tenant, await body(), principal, actor, baseUrl)));
+export const createUser = scimRoute("post", async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimUser(tenant, await body(), principal, actor, baseUrl)));
 
-export const getUser = scimRoute(async ({ request, tenant, params, baseUrl }) => {
+export const getUser = scimRoute("get", async ({ request, tenant, params, baseUrl }) => {
   const projection = projectionOf(new URL(request.url), SCIM_SCHEMAS.user);
   return scimJson(project(await getScimUser(tenant, pathId(params), baseUrl), projection));
 });
 
-export const replaceUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+export const replaceUser = scimRoute("put", async ({ tenant, params, principal, actor, baseUrl, body }) =>
   scimJson(await replaceScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)),
 );
 
-export const patchUser = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+export const patchUser = scimRoute("patch", async ({ tenant, params, principal, actor, baseUrl, body }) =>
   scimJson(await patchScimUser(tenant, pathId(params), await body(), principal, actor, baseUrl)),
 );
 
-export const deleteUser = scimRoute(async ({ tenant, params, principal, actor }) => {
+export const deleteUser = scimRoute("delete", async ({ tenant, params, principal, actor }) => {
   await deleteScimUser(tenant, pathId(params), principal, actor);
   return scimNoContent();
 });
 
-export const listGroups = scimRoute(async ({ request, tenant, baseUrl }) => {
+export const listGroups = scimRoute("get", async ({ request, tenant, baseUrl }) => {
   const params = listParamsOf(new URL(request.url), SCIM_SCHEMAS.group);
   const { resources, total } = await listScimGroups(tenant, params, baseUrl);
   return scimJson(
@@ -56,45 +56,47 @@ export const listGroups = scimRoute(async ({ request, tenant, baseUrl }) => {
   );
 });
 
-export const createGroup = scimRoute(async ({ tenant, principal, actor, baseUrl, body }) => created(await createScimGroup(tenant, await body(), principal, actor, baseUrl)));
+export const createGroup = scimRoute("post", async ({ tenant, principal, actor, baseUrl, body }) =>
+  created(await createScimGroup(tenant, await body(), principal, actor, baseUrl)),
+);
 
-export const getGroup = scimRoute(async ({ request, tenant, params, baseUrl }) => {
+export const getGroup = scimRoute("get", async ({ request, tenant, params, baseUrl }) => {
   const projection = projectionOf(new URL(request.url), SCIM_SCHEMAS.group);
   return scimJson(project(await getScimGroup(tenant, pathId(params), baseUrl, wants(projection, "members")), projection));
 });
 
-export const replaceGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+export const replaceGroup = scimRoute("put", async ({ tenant, params, principal, actor, baseUrl, body }) =>
   scimJson(await replaceScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)),
 );
 
-export const patchGroup = scimRoute(async ({ tenant, params, principal, actor, baseUrl, body }) =>
+export const patchGroup = scimRoute("patch", async ({ tenant, params, principal, actor, baseUrl, body }) =>
   scimJson(await patchScimGroup(tenant, pathId(params), await body(), principal, actor, baseUrl)),
 );
 
-export const deleteGroup = scimRoute(async ({ tenant, params, principal, actor }) => {
+export const deleteGroup = scimRoute("delete", async ({ tenant, params, principal, actor }) => {
   await deleteScimGroup(tenant, pathId(params), principal, actor);
   return scimNoContent();
 });
 
-export const getServiceProviderConfig = scimRoute(async ({ baseUrl }) => scimJson(serviceProviderConfig(baseUrl)));
+export const getServiceProviderConfig = scimRoute("get", async ({ baseUrl }) => scimJson(serviceProviderConfig(baseUrl)));
 
-export const listResourceTypes = scimRoute(async ({ baseUrl }) => {
+export const listResourceTypes = scimRoute("get", async ({ baseUrl }) => {
   const types = resourceTypes(baseUrl);
   return scimJson(listResponse(types, types.length, 1));
 });
 
-export const getResourceType = scimRoute(async ({ params, baseUrl }) => {
+export const getResourceType = scimRoute("get", async ({ params, baseUrl }) => {
   const type = resourceTypes(baseUrl).find((t) => t.id === pathId(params));
   if (!type) throw scimNotFound("ResourceType", pathId(params));
   return scimJson(type);
 });
 
-export const listSchemas = scimRoute(async ({ baseUrl }) => {
+export const listSchemas = scimRoute("get", async ({ baseUrl }) => {
   const schemas = schemaDefinitions(baseUrl);
   return scimJson(listResponse(schemas, schemas.length, 1));
 });
 
-export const getSchema = scimRoute(async ({ params, baseUrl }) => {
+export const getSchema = scimRoute("get", async ({ params, baseUrl }) => {
   const schema = schemaDefinitions(baseUrl).find((s) => s.id === pathId(params));
   if (!schema) throw scimNotFound("Schema", pathId(params));
   return scimJson(schema);

@@ -3,25 +3,20 @@ import type { NextRequest } from "next/server";
 import { sessionSecret } from "@/lib/secrets/tenant-secrets";
 import { realmDiscovery } from "@/lib/identity/discovery";
 import { logger } from "@/lib/log/logger";
-import { resolveRequest } from "@/lib/tenancy/resolve";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
 import { endAppSession } from "@/lib/sessions/service";
-import { isCrossOriginWrite } from "@/lib/tenancy/same-origin";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
 
 /**
  * Signs out of the app and of the identity server: ends the app session on the server (a copy of
  * the cookie stops working too), clears this host's session cookies and sends the browser to the
- * realm's end-session endpoint, which ends the identity session and returns here. Only a page of
- * this host may ask (another site's form cannot sign the user out).
+ * realm's end-session endpoint, which ends the identity session and returns here. The edge's
+ * logoutRoute resolves the tenant and refuses another site's form.
  */
-export async function POST(request: NextRequest): Promise<Response> {
-  const resolution = await resolveRequest(request.headers);
-  if (!resolution.found) return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
-  if (isCrossOriginWrite(request)) return Response.json({ code: "forbidden", message: "Sign out from a page of this site." }, { status: 403 });
-  const { tenant } = resolution;
+export async function signOut(request: NextRequest, tenant: ResolvedTenant): Promise<Response> {
   const token = await getToken({ req: request, secret: sessionSecret(tenant.id) });
   if (token?.username) {
     if (token.sid) await endAppSession(tenant, token.sid, "signed_out", token.username);

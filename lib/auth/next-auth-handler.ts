@@ -1,17 +1,11 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptionsFor } from "@/lib/auth/options";
-import { resolveRequest } from "@/lib/tenancy/resolve";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-/** next-auth's endpoints for whichever tenant the Host header resolves to (console or workspace). */
-async function handler(request: NextRequest, context: Context): Promise<Response> {
-  const resolution = await resolveRequest(request.headers);
-  if (!resolution.found || (resolution.tenant.kind !== "root" && resolution.tenant.status !== "active")) {
-    return Response.json({ code: "not_found", message: "Unknown workspace" }, { status: 404 });
-  }
-  return NextAuth(request, context, authOptionsFor(resolution.tenant, request)) as Promise<Response>;
+/** next-auth's endpoints for `tenant` (the edge's nextAuthRoute resolves it from the Host). */
+export function nextAuth(request: NextRequest, tenant: ResolvedTenant, context: Context): Promise<Response> {
+  return NextAuth(request, context, authOptionsFor(tenant, request)) as Promise<Response>;
 }
-
-export { handler as GET, handler as POST };

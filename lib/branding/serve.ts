@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { findBrandingAsset } from "@/lib/branding/service";
-import { requireWorkspace } from "@/lib/access/request";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 const assetParams = z.object({ kind: z.enum(["logo", "favicon"]), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -11,13 +11,12 @@ const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
 
 /**
- * GET `/branding/{logo|favicon}/{sha256}` on a workspace host: that workspace's file, from its own
+ * GET `/branding/{logo|favicon}/{sha256}` on a workspace host (workspaceFileRoute): that workspace's file, from its own
  * database — another tenant's host never finds it. Public, as the login page shows it before
  * sign-in. The URL changes with the content, so it may be cached for good.
  */
-export async function serveBrandingAsset(_request: Request, context: { params: Promise<{ kind: string; sha256: string }> }): Promise<Response> {
-  const tenant = await requireWorkspace();
-  const params = assetParams.safeParse(await context.params);
+export async function serveBrandingAsset(tenant: ResolvedTenant, raw: { kind: string; sha256: string }): Promise<Response> {
+  const params = assetParams.safeParse(raw);
   if (!params.success) return notFound();
   const asset = await findBrandingAsset(tenant, params.data.kind, params.data.sha256);
   if (!asset) return notFound();

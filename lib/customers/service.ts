@@ -9,7 +9,7 @@ import { insertTenant } from "@/lib/tenants/records";
 import { wakeControllers } from "@/lib/provisioning/controller";
 import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
 import type { CreateCustomerInput, CustomerRecordInput, UpdateCustomerInput } from "@/lib/customers/schema";
-import { applyPaymentChange, applyVerificationChange, recordInitialStanding } from "@/lib/standing/service";
+import { applyPaymentChange, applyVerificationChange, recordInitialStanding } from "@/lib/standing/commands";
 import { invalidateStanding } from "@/lib/access/standing-cache";
 import { organizationForNewCustomer } from "@/lib/organizations/provision";
 

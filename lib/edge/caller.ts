@@ -3,7 +3,7 @@ import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import { sessionFromRequest } from "@/lib/auth/request-session";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import type { Principal } from "@/lib/permissions/permissions";
-import { userStanding } from "@/lib/permissions/principal";
+import { userAccount } from "@/lib/permissions/principal";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { permissionsOf } from "@/lib/api-keys/scopes";
 import { platformScopesOf } from "@/lib/permissions/platform";
@@ -51,9 +51,9 @@ async function sessionCaller(request: Request, host: ResolvedTenant): Promise<Ap
     if (!session.roles.includes(SUPERADMIN_ROLE)) throw new AppError("forbidden", "Only superadmins may use the console's API.");
     return { principal: { kind: "superadmin" }, actor };
   }
-  const standing = await userStanding(host, session.username, session.roles, session.subject);
-  if (!standing.enabled) throw unauthorized("Your account has been disabled.");
-  return { principal: standing.principal, actor };
+  const account = await userAccount(host, session.username, session.roles, session.subject);
+  if (!account.enabled) throw unauthorized("Your account has been disabled.");
+  return { principal: account.principal, actor };
 }
 
 /**

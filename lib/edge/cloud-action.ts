@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AuditActor } from "@/lib/audit/actor";
-import { authenticateMember } from "@/lib/auth/guards";
+import { authenticateMember } from "@/lib/edge/session-guards";
 import { AppError } from "@/lib/errors/app-error";
 import type { OrganizationCaller } from "@/lib/organizations/authority";
 import type { ResolvedTenant } from "@/lib/tenancy/types";

@@ -3,12 +3,13 @@ import type { z } from "zod";
 import type { PlatformScope } from "@/lib/permissions/platform";
 import type { RouteHandler } from "@/lib/edge/route-handler";
 import type { TenantPermission } from "@/lib/edge/tenant-permission";
+import { edgeMade, type HttpMethod } from "@/lib/edge/edge-made";
 
 // Every REST route is declared once, with what the OpenAPI document says about it; the wrappers
 // record the declaration against the handler they return, and lib/api/openapi.ts assembles the
 // document from them.
 
-export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+export type { HttpMethod };
 
 /** A route's entry in the OpenAPI document, beside the permission and schemas its wrapper checks. */
 export interface OperationDoc {
@@ -55,7 +56,7 @@ let declared = 0;
 
 export function declareRoute<H extends RouteHandler>(handler: H, declaration: DeclaredRoute | RouteVariant): H {
   declarations.set(handler, { declaration, order: declared++ });
-  return handler;
+  return edgeMade(handler, declaration.method);
 }
 
 /** The declared route handlers among a module's exports, in the order they are written. */

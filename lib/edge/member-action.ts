@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { authenticateMember, type TenantCaller } from "@/lib/auth/guards";
+import { authenticateMember, type TenantCaller } from "@/lib/edge/session-guards";
 import { declareAction, type ActionSpec, type FormAction } from "@/lib/edge/action";
 import type { BoundKinds } from "@/lib/edge/bound";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AuditActor } from "@/lib/audit/actor";
-import { authorizeSuperadmin } from "@/lib/auth/guards";
+import { authorizeSuperadmin } from "@/lib/edge/session-guards";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { declareAction, type ActionSpec, type FormAction } from "@/lib/edge/action";
 import type { BoundKinds } from "@/lib/edge/bound";

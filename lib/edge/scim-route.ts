@@ -14,6 +14,7 @@ import { withRateLimitHeaders } from "@/lib/edge/responses";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { ScimError, scimErrorResponse, scimUnauthorized } from "@/lib/scim/errors";
 import { SCIM_MAX_BODY_BYTES } from "@/lib/scim/schemas";
+import { edgeMade, type HttpMethod } from "@/lib/edge/edge-made";
 
 export interface ScimRequestContext {
   request: Request;
@@ -57,11 +58,11 @@ function baseUrlOf(request: Request): string {
 }
 
 /**
- * A SCIM endpoint: resolves the host's tenant, authenticates the `scim` key, runs the handler, and
+ * A SCIM endpoint serving `method`: resolves the host's tenant, authenticates the `scim` key, runs the handler, and
  * answers every refusal in SCIM's error format (RFC 7644 §3.12).
  */
-export function scimRoute(handle: (context: ScimRequestContext) => Promise<Response>): RouteHandler {
-  return async (request, context) => {
+export function scimRoute(method: HttpMethod, handle: (context: ScimRequestContext) => Promise<Response>): RouteHandler {
+  return edgeMade<RouteHandler>(async (request, context) => {
     try {
       await enforceLimits(addressCheck(requestActor(request.headers, "-").ip), { actor: requestActor(request.headers, "anonymous") });
       const tenant = await hostTenant(request);
@@ -77,5 +78,5 @@ export function scimRoute(handle: (context: ScimRequestContext) => Promise<Respo
     } catch (error) {
       return scimErrorResponse(error, error instanceof RateLimitedError ? error.headers : {});
     }
-  };
+  }, method);
 }

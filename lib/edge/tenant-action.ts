@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { notAllowed } from "@/lib/auth/guards";
+import { notAllowed } from "@/lib/edge/session-guards";
 import { tenantAdminCaller, type TenantAdminCaller } from "@/lib/edge/tenant-admin";
 import { can, type Permission, type Scope } from "@/lib/permissions/permissions";
 import { declareAction, type ActionSpec, type FormAction } from "@/lib/edge/action";

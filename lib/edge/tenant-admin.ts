@@ -1,5 +1,5 @@
 import "server-only";
-import { authenticateMember, authorizeSuperadmin } from "@/lib/auth/guards";
+import { authenticateMember, authorizeSuperadmin } from "@/lib/edge/session-guards";
 import type { AuditActor } from "@/lib/audit/actor";
 import { SUPERADMIN_PRINCIPAL as SUPERADMIN, type Principal } from "@/lib/permissions/permissions";
 import { requestTenant } from "@/lib/access/request";

@@ -31,7 +31,7 @@ export interface TenantRouteSpec<Q extends Schema, B extends Schema> extends Inp
   handle(context: TenantRouteContext<Q, B>): Promise<Response>;
 }
 
-/** Who the standing rules see: a workspace's user or key, or the platform acting from the console. */
+/** Who the access rules see: a workspace's user or key, or the platform acting from the console. */
 function requesterOf(host: ResolvedTenant, principal: Principal): Requester {
   if (host.kind === "root") return { kind: "platform" };
   return principal.kind === "user" ? userRequester(principal.username) : { kind: "apikey" };

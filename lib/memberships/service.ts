@@ -109,7 +109,11 @@ async function insertMemberships(tx: Tx, orgUnitId: string, identifier: string, 
   return members.map(({ username, role }) => ({ orgUnitId, identifier, username, role }));
 }
 
-/** The grant rule (lib/permissions) for an OU role: giving or taking it needs every permission it carries in that org unit. */
+/**
+ * The grant rule (lib/permissions) for an OU role: giving or taking it needs every permission it
+ * carries in that org unit. In the service, not the edge: it depends on the roles asked for and held,
+ * read in the change's transaction.
+ */
 function requireMembershipGrant(principal: Principal, orgUnitId: string, role: MembershipRole, action: "give" | "take"): void {
   requireGrant(principal, { kind: "membershipRole", role, orgUnitId }, action === "give" ? "give it in this org unit" : "take it away in this org unit", "role");
 }

@@ -16,7 +16,8 @@ export const ORGANIZATION_NOT_FOUND = "Organization not found.";
 export const isId = (value: string) => z.uuid().safeParse(value).success;
 
 /**
- * The organization, if `caller` holds `needed` in it; checked inside the change's transaction.
+ * The organization, if `caller` holds `needed` in it; checked inside the change's transaction (so
+ * a membership removed meanwhile cannot act), which is why it is not the edge's cloudAction.
  * Someone outside the organization gets the same `not_found` as for an id that does not exist, so
  * guessing ids reveals nothing. A member is also refused while the organization's customer is
  * locked out by its standing; the platform is not.

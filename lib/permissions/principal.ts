@@ -4,7 +4,7 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { MembershipRole, Principal } from "@/lib/permissions/permissions";
 import { TENANT_ROLES } from "@/lib/identity/roles";
 
-export interface UserStanding {
+export interface UserAccount {
   /** False when the tenant has disabled this user: they are refused on their next request. */
   enabled: boolean;
   principal: Principal;
@@ -15,7 +15,7 @@ export interface UserStanding {
  * the server render of one request; outside a render it just calls through) answers the second.
  * Keyed by primitives, so two lookups of the same tenant share it.
  */
-const readStanding = cache(async (tenantId: string, databaseName: string, databaseUrl: string | null, username: string, subject: string | null) => {
+const readAccount = cache(async (tenantId: string, databaseName: string, databaseUrl: string | null, username: string, subject: string | null) => {
   const db = tenantDb({ id: tenantId, databaseName, databaseUrl });
   const [user, memberships] = await Promise.all([
     db.user.findUnique({ where: { username }, select: { enabled: true, tenantRole: true, identityId: true } }),
@@ -31,14 +31,14 @@ const readStanding = cache(async (tenantId: string, databaseName: string, databa
 });
 
 /**
- * A signed-in user's standing in their tenant, read from the tenant's database on every request:
+ * A signed-in user's account in their tenant, read from the tenant's database on every request:
  * their OU roles, whether they are still enabled (a session issued to another realm user than the
  * one holding the name now — the name was renamed away or deleted and reused — is not; users the tenant does not manage — created
  * directly in the realm — count as enabled; a name given up by a rename or a deletion does not), and their tenant-wide role: the one kept here wins over
  * the session's, so a changed role counts from the next request, not the next sign-in.
  */
-export async function userStanding(tenant: ResolvedTenant, username: string, sessionRoles: readonly string[], subject: string | null = null): Promise<UserStanding> {
-  const { enabled, tenantRole, ouRoles } = await readStanding(tenant.id, tenant.databaseName, tenant.databaseUrl, username, subject);
+export async function userAccount(tenant: ResolvedTenant, username: string, sessionRoles: readonly string[], subject: string | null = null): Promise<UserAccount> {
+  const { enabled, tenantRole, ouRoles } = await readAccount(tenant.id, tenant.databaseName, tenant.databaseUrl, username, subject);
   const realmRoles = tenantRole ? [...sessionRoles.filter((role) => !(TENANT_ROLES as readonly string[]).includes(role)), tenantRole] : sessionRoles;
   return { enabled, principal: { kind: "user", username, realmRoles, ouRoles } };
 }

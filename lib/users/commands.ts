@@ -132,7 +132,8 @@ async function withUserWrite<T>(tenant: ResolvedTenant, ref: UserRef, work: (use
 
 /**
  * The act-on rule (lib/permissions): `principal` may `action` ("disable", "delete", …) this user
- * only if it could grant the user's role. Checked before anything is written or sent.
+ * only if it could grant the user's role. Checked before anything is written or sent. It stays in
+ * the service, not the edge's declaration: it depends on the user's role as stored, read here.
  */
 async function authorizeActOn(tenant: ResolvedTenant, principal: Principal, user: UserRow, action: string): Promise<TenantRole | null> {
   const role = await tenantRoleOf(tenant, user);

@@ -7,7 +7,7 @@ import { getUser } from "@/lib/users/queries";
 import { setTenantUserEnabled } from "@/lib/users/commands";
 import { SUPERADMIN_PRINCIPAL } from "@/lib/permissions/permissions";
 import { paymentChangeSchema, tenantAccessSchema, userAccessSchema, verificationChangeSchema } from "@/lib/standing/schema";
-import { changePaymentStanding, changeVerification, setCustomerAccess, setTenantAccess } from "@/lib/standing/service";
+import { changePaymentStanding, changeVerification, setCustomerAccess, setTenantAccess } from "@/lib/standing/commands";
 import { standingHistory } from "@/lib/standing/queries";
 import { platformRoute } from "@/lib/edge/platform-route";
 import type { PathParams } from "@/lib/edge/route-handler";

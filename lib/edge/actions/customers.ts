@@ -6,7 +6,7 @@ import { BOUND } from "@/lib/edge/bound";
 import { platformAction } from "@/lib/edge/platform-action";
 import { invalidFields } from "@/lib/errors/zod";
 import { paymentChangeSchema, tenantAccessFormSchema, verificationChangeFormSchema } from "@/lib/standing/schema";
-import { changePaymentStanding, changeVerification, setCustomerAccess } from "@/lib/standing/service";
+import { changePaymentStanding, changeVerification, setCustomerAccess } from "@/lib/standing/commands";
 import { clusterUrlSchema } from "@/lib/tenants/commands";
 
 export const createCustomerAction = platformAction({

@@ -9,7 +9,7 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
 import { setTenantRateOverrides } from "@/lib/rate-limits/overrides";
 import { breakglassExemptionFormSchema, tenantAccessFormSchema } from "@/lib/standing/schema";
-import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/service";
+import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/commands";
 import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
 import { revealInitialPassword } from "@/lib/tenants/initial-credential";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";

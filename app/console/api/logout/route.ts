@@ -1,1 +1,1 @@
-export { POST } from "@/lib/auth/logout";
+export { logoutRoute as POST } from "@/lib/edge/auth-routes";

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { listPlatformAuditEventsRoute } from "@/lib/api/v1/audit";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: listPlatformAuditEventsRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", listPlatformAuditEventsRoute);

@@ -1,1 +1,1 @@
-export { GET, POST } from "@/lib/auth/next-auth-handler";
+export { nextAuthRoute as GET, nextAuthRoute as POST } from "@/lib/edge/auth-routes";

@@ -1,3 +1,4 @@
 import { serveBrandingAsset } from "@/lib/branding/serve";
+import { workspaceFileRoute } from "@/lib/edge/open-routes";
 
-export const GET = serveBrandingAsset;
+export const GET = workspaceFileRoute(serveBrandingAsset);

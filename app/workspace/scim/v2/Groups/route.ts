@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { createGroup, listGroups } from "@/lib/api/scim-v2";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: listGroups, POST: createGroup });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", listGroups, createGroup);

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { createUser, listUsers } from "@/lib/api/scim-v2";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", { GET: listUsers, POST: createUser });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("scim", listUsers, createUser);

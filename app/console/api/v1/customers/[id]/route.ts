@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { getCustomerRoute, patchCustomerRoute } from "@/lib/api/v1/customers";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: getCustomerRoute, PATCH: patchCustomerRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", getCustomerRoute, patchCustomerRoute);

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { getTenantAccessRoute, putTenantAccessRoute } from "@/lib/api/v1/standing";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: getTenantAccessRoute, PUT: putTenantAccessRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", getTenantAccessRoute, putTenantAccessRoute);

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { createApiKeyRoute, listApiKeysRoute } from "@/lib/api/v1/api-keys";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: listApiKeysRoute, POST: createApiKeyRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", listApiKeysRoute, createApiKeyRoute);

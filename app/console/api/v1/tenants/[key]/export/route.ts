@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { exportAnyTenantRoute } from "@/lib/api/v1/export";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: exportAnyTenantRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", exportAnyTenantRoute);

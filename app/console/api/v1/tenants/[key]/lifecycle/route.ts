@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { changeLifecycleRoute } from "@/lib/api/v1/tenants";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { POST: changeLifecycleRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", changeLifecycleRoute);

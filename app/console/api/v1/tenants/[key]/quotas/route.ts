@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { getQuotasRoute, setQuotasRoute } from "@/lib/api/v1/tenants";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: getQuotasRoute, PUT: setQuotasRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", getQuotasRoute, setQuotasRoute);

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { addDomainRoute, listDomainsRoute } from "@/lib/api/v1/domains";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: listDomainsRoute, POST: addDomainRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", listDomainsRoute, addDomainRoute);

@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { exportTenantRoute } from "@/lib/api/v1/export";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: exportTenantRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", exportTenantRoute);

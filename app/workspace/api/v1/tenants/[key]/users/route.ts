@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { createUserRoute, listUsersRoute } from "@/lib/api/v1/users";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: listUsersRoute, POST: createUserRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", listUsersRoute, createUserRoute);

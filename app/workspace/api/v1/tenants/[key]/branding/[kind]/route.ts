@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { deleteBrandingFileRoute, putBrandingFileRoute } from "@/lib/api/v1/branding";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { PUT: putBrandingFileRoute, DELETE: deleteBrandingFileRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", putBrandingFileRoute, deleteBrandingFileRoute);

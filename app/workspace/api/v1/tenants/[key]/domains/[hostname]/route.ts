@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { getDomainRoute, removeDomainRoute } from "@/lib/api/v1/domains";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: getDomainRoute, DELETE: removeDomainRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", getDomainRoute, removeDomainRoute);

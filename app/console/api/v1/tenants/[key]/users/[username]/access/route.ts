@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { putUserAccessRoute } from "@/lib/api/v1/standing";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { PUT: putUserAccessRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", putUserAccessRoute);

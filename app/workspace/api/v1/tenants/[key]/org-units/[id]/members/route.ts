@@ -1,4 +1,4 @@
 import { routeMethods } from "@/lib/api/methods";
 import { addMemberRoute, listMembersRoute } from "@/lib/api/v1/memberships";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", { GET: listMembersRoute, POST: addMemberRoute });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods("rest", listMembersRoute, addMemberRoute);

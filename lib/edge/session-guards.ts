@@ -1,39 +1,17 @@
 import "server-only";
-import { headers } from "next/headers";
-import { getServerSession, type Session } from "next-auth";
-import { authOptionsFor } from "@/lib/auth/options";
+import { callerOf, type Caller } from "@/lib/auth/session-caller";
 import { requireConsoleHost, requireWorkspace } from "@/lib/access/request";
 import { SUPERADMIN_ROLE } from "@/lib/identity/roles";
 import { AppError } from "@/lib/errors/app-error";
-import { requestActor, type AuditActor } from "@/lib/audit/actor";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { Principal } from "@/lib/permissions/permissions";
-import { userStanding } from "@/lib/permissions/principal";
+import { userAccount } from "@/lib/permissions/principal";
 import { accessDenial, denialError, userRequester } from "@/lib/access/enforce";
 import type { Denial } from "@/lib/access/decide";
 
-// Who calls, from the request's session. Pages turn a missing caller into a redirect
-// (lib/edge/pages.ts); server actions and route handlers into a stable error code (below).
-
-/** Who is calling: the tenant the host resolved to, and a session issued by that tenant's realm. */
-export interface Caller {
-  tenant: ResolvedTenant;
-  session: Session;
-  actor: AuditActor;
-}
-
-/** The caller of this request in `tenant`, or null without a session of that tenant's realm. */
-export async function callerOf(tenant: ResolvedTenant): Promise<Caller | null> {
-  const session = await getServerSession(authOptionsFor(tenant));
-  // The session key is per tenant, so another tenant's cookie does not even decrypt; check anyway.
-  if (!session || session.tenant !== tenant.key) return null;
-  const h = await headers();
-  return {
-    tenant,
-    session,
-    actor: requestActor(h, `${tenant.key}/${session.user.username}`),
-  };
-}
+// Who may act, from the request's session (lib/auth/session-caller.ts reads it). Pages turn a
+// missing caller into a redirect (lib/edge/pages.ts); server actions and route handlers into a
+// stable error code (below).
 
 export function hasRole(caller: Caller, role: string): boolean {
   return caller.session.user.roles.includes(role);
@@ -53,11 +31,11 @@ export async function tenantCallerOf(tenant: ResolvedTenant): Promise<(TenantCal
   const caller = await callerOf(tenant);
   if (!caller) return null;
   const username = caller.session.user.username;
-  const [standing, denial] = await Promise.all([
-    userStanding(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null),
+  const [account, denial] = await Promise.all([
+    userAccount(tenant, username, caller.session.user.roles, caller.session.user.subject ?? null),
     accessDenial(tenant, userRequester(username)),
   ]);
-  return standing.enabled ? { ...caller, principal: standing.principal, denial } : null;
+  return account.enabled ? { ...caller, principal: account.principal, denial } : null;
 }
 
 // Server actions and route handlers: a stable error code instead of a redirect.
