@@ -98,7 +98,7 @@ test("the form's defaults onboard a shared customer on the first submit; a secon
   await warning.getByRole("button", { name: "Onboard anyway" }).click();
   await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
   expect(new URL(page.url()).pathname).not.toBe(firstPath);
-  await expect(page.getByRole("heading", { name: again.displayName })).toBeVisible();
+  await expect(page.getByRole("heading", { name: again.displayName, level: 1 })).toBeVisible();
 });
 
 test("a GSTIN of another state than the address is refused next to the GSTIN", async ({ page }) => {

@@ -17,7 +17,7 @@ export async function submitLogin(page: Page, username: string, password: string
 
 /** The page both identity servers show for a one-time password: the user chooses their own. */
 export async function chooseNewPassword(page: Page, password: string) {
-  await expect(page.getByRole("heading", { name: "Set a new password" })).toBeVisible();
+  await expect(page.getByText("You need to choose a new password before you continue.")).toBeVisible();
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByLabel("Confirm new password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Save password and continue" }).click();
