@@ -43,6 +43,7 @@ export function NewInitialPassword({ tenantKey, action }: { tenantKey: string; a
           </p>
           <TextField
             name="confirmKey"
+            fieldId="new-initial-password-confirm-key" // the lifecycle dialog on the same page has its own confirmKey
             label={`Type “${tenantKey}” to confirm`}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
