@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { consoleUrl, fillBusinessCustomer, hostUrl, idpPort, newBusiness, openConsole, submitLogin } from "./support";
+import { chooseNewPassword, consoleUrl, fillBusinessCustomer, fillCustomerRecord, hostUrl, idpPort, newBusiness, openConsole, submitLogin } from "./support";
 
 test("a superadmin onboards a business customer and its tenant answers on its own subdomain", async ({ page }) => {
   const customer = newBusiness();
   await openConsole(page, "/customers/new");
   await expect(page.getByRole("heading", { name: "Onboard a customer" })).toBeVisible();
 
-  // The key is suggested from the name until edited by hand.
+  // A dedicated tenant is offered once verification is completed; the key is suggested from the name until edited by hand.
   await page.getByLabel("Display name", { exact: true }).fill("Zenith Labs");
+  await expect(page.getByLabel("Dedicated tenant", { exact: true })).toBeDisabled();
+  await expect(page.getByTestId("tenancy-rule")).toHaveText(/A dedicated tenant needs the KYC\/KYB status “Completed”/);
+  await page.getByLabel("KYC / KYB status", { exact: true }).selectOption("completed");
+  await page.getByLabel("Dedicated tenant", { exact: true }).check();
   await expect(page.getByLabel("Tenant key", { exact: true })).toHaveValue("zenith-labs");
 
   await fillBusinessCustomer(page, customer);
@@ -24,7 +28,8 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   }
   await expect(page.locator("[data-step='database.migrate']")).toContainText("1 attempt");
 
-  // The break-glass admin's password is shown once, then never again.
+  // The operator's next step comes first: the break-glass admin's password, shown once, then never again.
+  await expect(page.getByRole("region").first()).toHaveAccessibleName("Break-glass admin");
   await page.getByRole("button", { name: "Show initial password once" }).click();
   const password = (await page.getByTestId("initial-password").textContent())!.trim();
   const username = (await page.getByTestId("break-glass-username").textContent())!.trim();
@@ -39,6 +44,7 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   await tenantPage.waitForURL((url) => url.port === String(idpPort));
   await expect(tenantPage.getByRole("heading", { name: customer.displayName })).toBeVisible();
   await submitLogin(tenantPage, username, password);
+  await chooseNewPassword(tenantPage, `${password}-mine`); // a one-time password
   await expect(tenantPage).toHaveURL(hostUrl(customer.key));
   await expect(tenantPage.getByTestId("workspace-name")).toHaveText(customer.displayName);
   await expect(tenantPage.getByRole("heading", { name: customer.displayName })).toBeVisible();
@@ -46,11 +52,65 @@ test("a superadmin onboards a business customer and its tenant answers on its ow
   await expect(tenantPage).toHaveTitle(customer.displayName);
   await tenant.close();
 
+  // A lost password: the operator issues a new one-time password after typing the tenant key.
+  await page.getByRole("button", { name: "Issue a new initial password" }).click();
+  const dialog = page.getByRole("dialog", { name: "Issue a new initial password" });
+  await expect(dialog.getByRole("button", { name: "Issue new password" })).toBeDisabled();
+  await dialog.getByLabel(`Type “${customer.key}” to confirm`, { exact: true }).fill(customer.key);
+  await dialog.getByRole("button", { name: "Issue new password" }).click();
+  const reissued = (await page.getByTestId("initial-password").textContent())!.trim();
+  expect(reissued).not.toBe(password);
+  const again = await page.context().browser()!.newContext();
+  const againPage = await again.newPage();
+  await againPage.goto(hostUrl(customer.key));
+  await againPage.waitForURL((url) => url.port === String(idpPort));
+  await submitLogin(againPage, username, reissued);
+  await chooseNewPassword(againPage, `${reissued}-mine`);
+  await expect(againPage.getByTestId("workspace-name")).toHaveText(customer.displayName);
+  await again.close();
+
   // It is listed with its customer and steps, and found by key.
   await page.goto(consoleUrl(`/tenants?q=${customer.key}`));
   const row = page.getByRole("row", { name: new RegExp(customer.key) });
   await expect(row).toContainText(customer.displayName);
   await expect(row).toContainText("Active");
+});
+
+test("the form's defaults onboard a shared customer on the first submit; a second customer with its PAN is a warning the operator confirms", async ({ page }) => {
+  const customer = newBusiness("Default Traders");
+  await openConsole(page, "/customers/new");
+  await fillCustomerRecord(page, customer); // verification and tenancy left as they are
+  await expect(page.getByLabel("KYC / KYB status", { exact: true })).toHaveValue("pending");
+  await expect(page.getByLabel("Shared cloud tenant", { exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Onboard customer" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  const firstPath = new URL(page.url()).pathname;
+
+  const again = { ...newBusiness("Second Entry"), pan: customer.pan, gstin: "" };
+  await page.goto(consoleUrl("/customers/new"));
+  await fillCustomerRecord(page, again);
+  await page.getByRole("button", { name: "Onboard customer" }).click();
+  const warning = page.getByTestId("duplicate-warning");
+  await expect(warning).toContainText(`${customer.displayName} already has this PAN`);
+  await expect(page.locator("[data-field-error='pan']")).toHaveText(`Already the PAN of ${customer.displayName}.`);
+  await expect(warning.getByRole("link", { name: `Open ${customer.displayName}` })).toHaveAttribute("href", firstPath);
+  await expect(page).toHaveURL(consoleUrl("/customers/new")); // nothing written yet
+  await warning.getByRole("button", { name: "Onboard anyway" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  expect(new URL(page.url()).pathname).not.toBe(firstPath);
+  await expect(page.getByRole("heading", { name: again.displayName, level: 1 })).toBeVisible();
+});
+
+test("a GSTIN of another state than the address is refused next to the GSTIN", async ({ page }) => {
+  const customer = newBusiness("Wrong State");
+  await openConsole(page, "/customers/new");
+  await fillBusinessCustomer(page, customer);
+  await page.getByLabel("State", { exact: true }).selectOption("Kerala");
+  await page.getByRole("button", { name: "Onboard customer" }).click();
+  await expect(page.locator("[data-field-error='gstin']")).toHaveText("This GSTIN's state code 29 is Karnataka, but the address is in Kerala");
+  await expect(page.getByLabel("GSTIN", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("State", { exact: true })).toHaveValue("Kerala"); // kept as chosen
+  await expect(page).toHaveURL(consoleUrl("/customers/new"));
 });
 
 test("an invalid GSTIN is shown next to its field and nothing is written", async ({ page }) => {

@@ -15,6 +15,14 @@ export async function submitLogin(page: Page, username: string, password: string
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The page both identity servers show for a one-time password: the user chooses their own. */
+export async function chooseNewPassword(page: Page, password: string) {
+  await expect(page.getByText("You need to choose a new password before you continue.")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm new password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Save password and continue" }).click();
+}
+
 /** Opens `path` on the console, signing in as the bootstrap superadmin on the way. */
 export async function openConsole(page: Page, path = "/") {
   const target = consoleUrl(path);
@@ -35,14 +43,17 @@ export interface BusinessCustomer {
   key: string;
 }
 
+/** The address fillBusinessCustomer types is in Karnataka, so the GSTIN carries its state code. */
+const KARNATAKA_GST_CODE = "29";
+
 export function newBusiness(name = "Acme Widgets"): BusinessCustomer {
   const pan = randomPan();
   const suffix = uniqueKey("").slice(1);
-  return { displayName: `${name} ${suffix}`, legalName: `${name} ${suffix} Private Limited`, pan, gstin: gstinFor(pan), key: `acme-${suffix}` };
+  return { displayName: `${name} ${suffix}`, legalName: `${name} ${suffix} Private Limited`, pan, gstin: gstinFor(pan, KARNATAKA_GST_CODE), key: `acme-${suffix}` };
 }
 
-/** Fills the onboarding form the way a person would, by label. */
-export async function fillBusinessCustomer(page: Page, c: BusinessCustomer, extra: { databaseUrl?: string } = {}) {
+/** Fills the onboarding form's record (identity, identifiers, address, contact) the way a person would, by label. */
+export async function fillCustomerRecord(page: Page, c: BusinessCustomer) {
   await page.getByLabel("Kind", { exact: true }).selectOption("business");
   await page.getByLabel("Legal name", { exact: true }).fill(c.legalName);
   await page.getByLabel("Display name", { exact: true }).fill(c.displayName);
@@ -50,11 +61,16 @@ export async function fillBusinessCustomer(page: Page, c: BusinessCustomer, extr
   await page.getByLabel("GSTIN", { exact: true }).fill(c.gstin);
   await page.getByLabel("Address line 1", { exact: true }).fill("14 Residency Road");
   await page.getByLabel("City", { exact: true }).fill("Bengaluru");
-  await page.getByLabel("State", { exact: true }).fill("Karnataka");
+  await page.getByLabel("State", { exact: true }).selectOption("Karnataka");
   await page.getByLabel("PIN / postal code", { exact: true }).fill("560025");
   await page.getByLabel("Contact name", { exact: true }).fill("Meera Iyer");
   await page.getByLabel("Contact email", { exact: true }).fill("meera@example.com");
   await page.getByLabel("Contact phone", { exact: true }).fill("+91 98450 12345");
+}
+
+/** Fills the whole onboarding form for a verified customer with a dedicated tenant. */
+export async function fillBusinessCustomer(page: Page, c: BusinessCustomer, extra: { databaseUrl?: string } = {}) {
+  await fillCustomerRecord(page, c);
   await page.getByLabel("KYC / KYB status", { exact: true }).selectOption("completed");
   await page.getByLabel("Dedicated tenant", { exact: true }).check();
   await page.getByLabel("Tenant key", { exact: true }).fill(c.key);
@@ -71,7 +87,10 @@ export interface ReadyTenant {
   password: string;
 }
 
-/** Onboards a tenant through the console and takes its break-glass credentials. */
+/**
+ * Onboards a tenant through the console and takes its break-glass credentials: the initial
+ * password is one-time, so the admin signs in once and chooses the password returned here.
+ */
 export async function onboardTenant(browser: Browser): Promise<ReadyTenant> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -83,8 +102,17 @@ export async function onboardTenant(browser: Browser): Promise<ReadyTenant> {
   await page.getByRole("button", { name: "Show initial password once" }).click();
   const password = (await page.getByTestId("initial-password").textContent())!.trim();
   const username = (await page.getByTestId("break-glass-username").textContent())!.trim();
+  const chosen = `${password}-chosen`;
+  await page.goto(hostUrl(customer.key));
+  await page.waitForURL((url) => url.port === String(idpPort));
+  await submitLogin(page, username, password);
+  await chooseNewPassword(page, chosen);
+  await expect(page).toHaveURL(hostUrl(customer.key));
+  // Its app session ended again, so the tests that count sessions see only their own.
+  const signedOut = await page.evaluate(async () => (await fetch("/api/logout", { method: "POST", redirect: "manual" })).type);
+  expect(signedOut).toBe("opaqueredirect");
   await context.close();
-  return { key: customer.key, displayName: customer.displayName, username, password };
+  return { key: customer.key, displayName: customer.displayName, username, password: chosen };
 }
 
 /** Signs in on a tenant's host (via its realm's login page) and waits to be back on `path`. */

@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { controlDb } from "@/lib/db/control";
 import { createCustomer, updateCustomer } from "@/lib/customers/service";
-import { createCustomerSchema, fieldErrors } from "@/lib/customers/schema";
+import { createCustomerSchema, fieldErrors, validateCreateCustomer } from "@/lib/customers/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { PROVISIONING_STEPS } from "@/lib/provisioning/steps";
-import { businessCustomer, TEST_ACTOR, uniqueKey } from "@/tests/support/fixtures";
+import { businessCustomer, gstinFor, randomPan, TEST_ACTOR, uniqueKey } from "@/tests/support/fixtures";
+import { rootTenant } from "@/tests/support/tenants";
+import { call, sessionCookie } from "@/tests/support/api";
+import * as customersRoute from "@/app/console/api/v1/customers/route";
 
 afterAll(async () => {
   await controlDb().$disconnect();
@@ -57,6 +60,66 @@ describe("onboarding a customer", () => {
     expect((rejected[0]!.reason as AppError).code).toBe("conflict");
     expect(await controlDb().tenant.count({ where: { key } })).toBe(1);
     expect(await controlDb().customer.count()).toBe(customersBefore + 1);
+  });
+
+  it("accepts the onboarding form's defaults (pending verification, shared cloud tenant)", async () => {
+    const pan = randomPan();
+    const form = {
+      kind: "business",
+      legalName: "Defaults Co Private Limited",
+      displayName: "Defaults Co",
+      pan,
+      gstin: gstinFor(pan, "29"),
+      addressLine1: "14 Residency Road",
+      city: "Bengaluru",
+      state: "Karnataka",
+      postalCode: "560025",
+      country: "IN",
+      contactName: "Meera Iyer",
+      contactEmail: "meera@example.com",
+      contactPhone: "+91 98450 12345",
+      verificationStatus: "pending",
+      paymentStanding: "current",
+      verificationReferences: "",
+      tenancy: "shared",
+    };
+    const parsed = validateCreateCustomer(form);
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
+    const { customerId } = await createCustomer(parsed.data, TEST_ACTOR);
+    expect(await controlDb().customer.findUniqueOrThrow({ where: { id: customerId } })).toMatchObject({ tenancy: "shared", verificationStatus: "pending", state: "Karnataka" });
+  });
+
+  it("refuses a GSTIN registered in another state than the address, next to the GSTIN", () => {
+    const parsed = validateCreateCustomer({ ...businessCustomer(), state: "Kerala", verificationReferences: "" });
+    expect(parsed).toMatchObject({ success: false, errors: { gstin: "This GSTIN's state code 27 is Maharashtra, but the address is in Kerala" } });
+  });
+
+  it("warns of a second customer with the same PAN or GSTIN (possible_duplicate, naming the first), and onboards it once confirmed", async () => {
+    const first = businessCustomer({ displayName: "Original Traders" });
+    const { customerId } = await createCustomer(first, TEST_ACTOR);
+    const before = await controlDb().customer.count();
+    const again = businessCustomer({ pan: first.pan, gstin: undefined });
+    await expect(createCustomer(again, TEST_ACTOR)).rejects.toMatchObject({
+      code: "possible_duplicate",
+      fields: { pan: "Already the PAN of Original Traders." },
+      details: { customerId, customerName: "Original Traders", field: "pan" },
+    });
+    // The GSTIN alone (its PAN is the first customer's too, so a second registration of one business).
+    const sameGstin = { ...businessCustomer(), pan: first.pan, gstin: first.gstin };
+    await expect(createCustomer(sameGstin, TEST_ACTOR)).rejects.toMatchObject({ code: "possible_duplicate" });
+    expect(await controlDb().customer.count()).toBe(before);
+    await createCustomer(again, TEST_ACTOR, { confirmDuplicate: true });
+    expect(await controlDb().customer.count({ where: { pan: first.pan } })).toBe(2);
+  });
+
+  it("answers possible_duplicate (409) on the REST API unless confirmDuplicate is sent", async () => {
+    const cookie = await sessionCookie(await rootTenant(), "superadmin", ["superadmin"]);
+    const first = businessCustomer();
+    await createCustomer(first, TEST_ACTOR);
+    const body = { ...businessCustomer(), pan: first.pan, gstin: undefined };
+    const post = (extra: object) => call(customersRoute.POST, { host: "console.localhost:3000", path: "/api/v1/customers", method: "POST", cookie, body: { ...body, ...extra } });
+    expect(await post({})).toMatchObject({ status: 409, body: { code: "possible_duplicate", fields: { pan: expect.any(String) }, details: { field: "pan" } } });
+    expect((await post({ confirmDuplicate: true })).status).toBe(201);
   });
 
   it("rejects an invalid GSTIN at validation, so nothing reaches the database", async () => {

@@ -7,11 +7,23 @@ import { Button } from "@/components/ui/button";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { suggestTenantKey } from "@/lib/kernel/tenant-key";
 import { CUSTOMER_KINDS, CUSTOMER_KIND_LABELS } from "@/lib/customers/schema";
+import { INDIAN_STATES } from "@/lib/customers/indian-states";
+import { DuplicateWarning } from "@/components/customers/duplicate-warning";
 import { PAYMENT_STANDINGS, PAYMENT_STANDING_LABELS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS } from "@/lib/standing/values";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+/** India's states and union territories; a stored state from before the list stays selectable. */
+function stateOptions(current: string | undefined) {
+  const known = INDIAN_STATES.map((s) => ({ value: s.name, label: s.name }));
+  const kept = current && !INDIAN_STATES.some((s) => s.name === current) ? [{ value: current, label: current }] : [];
+  return [{ value: "", label: "Choose a state or union territory" }, ...kept, ...known];
+}
+
+/** Only a customer whose KYC/KYB is completed gets a dedicated tenant (the server refuses it otherwise). */
+const DEDICATED_NEEDS = "completed";
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
@@ -34,7 +46,11 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
   const formRef = useRef<HTMLFormElement>(null);
   const router = useRouter();
 
-  const [tenancy, setTenancy] = useState(values.tenancy ?? "dedicated");
+  // Defaults the server accepts: pending verification on the shared cloud tenant.
+  const [verification, setVerification] = useState(values.verificationStatus ?? "pending");
+  const dedicatedAllowed = verification === DEDICATED_NEEDS;
+  const [chosenTenancy, setTenancy] = useState(values.tenancy ?? "shared");
+  const tenancy = dedicatedAllowed ? chosenTenancy : "shared";
   const [tenantKey, setTenantKey] = useState(values.tenantKey ?? "");
   const [keyEdited, setKeyEdited] = useState(Boolean(values.tenantKey));
   const [tenantName, setTenantName] = useState(values.tenantDisplayName ?? "");
@@ -57,7 +73,9 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
 
   return (
     <form ref={formRef} action={formAction} key={state.attempt ?? 0} noValidate className="grid gap-6">
-      {state.message && !state.ok ? (
+      {state.code === "possible_duplicate" && state.details ? (
+        <DuplicateWarning message={state.message ?? ""} customerId={state.details.customerId ?? ""} customerName={state.details.customerName ?? ""} pending={pending} />
+      ) : state.message && !state.ok ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.message}
         </div>
@@ -100,7 +118,16 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
         <TextField name="addressLine1" label="Address line 1" required defaultValue={values.addressLine1} error={errors.addressLine1} autoComplete="address-line1" />
         <TextField name="addressLine2" label="Address line 2" defaultValue={values.addressLine2} error={errors.addressLine2} autoComplete="address-line2" />
         <TextField name="city" label="City" required defaultValue={values.city} error={errors.city} autoComplete="address-level2" />
-        <TextField name="state" label="State" required defaultValue={values.state} error={errors.state} autoComplete="address-level1" />
+        <SelectField
+          name="state"
+          label="State"
+          required
+          defaultValue={values.state ?? ""}
+          options={stateOptions(values.state)}
+          error={errors.state}
+          autoComplete="address-level1"
+          hint="A GSTIN's first two digits must be this state's GST code."
+        />
         <TextField name="postalCode" label="PIN / postal code" required defaultValue={values.postalCode} error={errors.postalCode} autoComplete="postal-code" />
         <TextField name="country" label="Country (ISO code)" required defaultValue={values.country ?? "IN"} error={errors.country} maxLength={2} autoComplete="country" />
       </Section>
@@ -128,9 +155,11 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
           <SelectField
             name="verificationStatus"
             label="KYC / KYB status"
-            defaultValue={values.verificationStatus ?? "pending"}
+            value={verification}
+            onChange={(e) => setVerification(e.target.value)}
             options={options(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)}
             error={errors.verificationStatus}
+            hint="A dedicated tenant needs “Completed”."
           />
           <SelectField
             name="paymentStanding"
@@ -153,13 +182,25 @@ export function CustomerForm({ action, mode, initial, tenantHostSuffix }: { acti
 
       {mode === "create" ? (
         <Section title="Tenancy" description="A dedicated customer gets its own tenant: identity realm, database and subdomain. A shared customer joins the shared cloud tenant.">
-          <div className="flex flex-col gap-2 sm:col-span-2" role="radiogroup" aria-label="Tenancy">
+          <div className="flex flex-col gap-2 sm:col-span-2" role="radiogroup" aria-label="Tenancy" aria-describedby="tenancy-rule">
             {(["dedicated", "shared"] as const).map((value) => (
-              <label key={value} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="tenancy" value={value} checked={tenancy === value} onChange={() => setTenancy(value)} />
+              <label key={value} className={`flex items-center gap-2 text-sm ${value === "dedicated" && !dedicatedAllowed ? "text-slate-500" : ""}`}>
+                <input
+                  type="radio"
+                  name="tenancy"
+                  value={value}
+                  checked={tenancy === value}
+                  disabled={value === "dedicated" && !dedicatedAllowed}
+                  onChange={() => setTenancy(value)}
+                />
                 {value === "dedicated" ? "Dedicated tenant" : "Shared cloud tenant"}
               </label>
             ))}
+            <p id="tenancy-rule" className="text-sm text-slate-600" data-testid="tenancy-rule">
+              {dedicatedAllowed
+                ? "Verification is completed: either tenancy is allowed."
+                : "A dedicated tenant needs the KYC/KYB status “Completed”; until then the customer can only join the shared cloud tenant."}
+            </p>
           </div>
           {tenancy === "dedicated" ? (
             <>

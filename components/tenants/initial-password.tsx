@@ -3,10 +3,26 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopySecret } from "@/components/ui/copy-secret";
+import { NewInitialPassword } from "@/components/tenants/new-initial-password";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
-/** The break-glass admin's initial password: revealed once on request, then gone for good. */
-export function InitialPassword({ username, revealed, ready, action }: { username: string; revealed: boolean; ready: boolean; action: (state: FormState) => Promise<FormState> }) {
+interface InitialPasswordProps {
+  username: string;
+  tenantKey: string;
+  revealed: boolean;
+  ready: boolean;
+  /** A new password is issued only while the tenant is active. */
+  active: boolean;
+  action: (state: FormState) => Promise<FormState>;
+  reissueAction: (state: FormState, formData: FormData) => Promise<FormState>;
+}
+
+/**
+ * The break-glass admin's initial password: revealed once on request, then gone for good; a new
+ * one (again one-time) can be issued after a confirmation. The operator's next step, so the
+ * tenant page shows it first.
+ */
+export function InitialPassword({ username, tenantKey, revealed, ready, active, action, reissueAction }: InitialPasswordProps) {
   const [state, reveal, pending] = useActionState(action, initialFormState);
   const password = state.ok ? state.values.password : undefined;
 
@@ -20,14 +36,17 @@ export function InitialPassword({ username, revealed, ready, action }: { usernam
         <code className="rounded bg-slate-100 px-1.5 py-0.5" data-testid="break-glass-username">
           {username}
         </code>
-        . This account cannot be deleted, only disabled.
+        . This account cannot be deleted, only disabled. Its initial password works once: it must be changed at the first sign-in.
       </p>
       {password ? (
         <div className="mt-4">
           <CopySecret value={password} notice={state.message ?? ""} testId="initial-password" />
         </div>
       ) : revealed ? (
-        <p className="mt-3 text-sm text-slate-600">The initial password was already shown once.</p>
+        <div className="mt-3 grid justify-items-start gap-3">
+          <p className="text-sm text-slate-600">The initial password was already shown once.</p>
+          {active ? <NewInitialPassword tenantKey={tenantKey} action={reissueAction} /> : null}
+        </div>
       ) : ready ? (
         <form action={reveal} className="mt-3 flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>

@@ -257,7 +257,7 @@ export function openApiDocument(): OpenApiDocument {
         "Per-tenant routes (`/api/v1/tenants/{key}/…`) are served on the tenant's own host with an API key of that tenant (`Authorization: Bearer ghk_…`) or its session; a superadmin may call them on the console host for any tenant.",
         "Customers, tenants and their standing are served on the console host with a superadmin session or a platform API key (scopes: customer:read, customer:write, tenant:read, verification:write, billing:write).",
         "A tenant whose customer is overdue or due for re-verification past the grace period, that billing disabled, or that is not active, refuses its users and keys: `payment_required` (402), `verification_required` (403), `tenant_suspended` (403).",
-        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, quota_exceeded, rate_limited, tenant_suspended, payment_required, verification_required, service_unavailable.`,
+        `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Errors are \`{ code, message, fields? }\` with a stable code: validation_failed, unauthorized, forbidden, not_found, conflict, possible_duplicate, quota_exceeded, rate_limited, tenant_suspended, payment_required, verification_required, service_unavailable.`,
       ].join("\n\n"),
     },
     tags: [...TAGS],

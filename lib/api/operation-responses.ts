@@ -13,7 +13,7 @@ export const ERROR_STATUSES = {
   402: "`payment_required`: the customer's payment is overdue past the grace period; nobody of the tenant gets in until it is settled.",
   403: "`forbidden`: the credentials lack the permission, or belong to another tenant; `tenant_suspended`: the tenant is not active or billing disabled it; `verification_required`: the customer's re-verification is due past the grace period.",
   404: "`not_found`: no such object in this tenant (ids of another tenant's objects are not found either).",
-  409: "`conflict`: a duplicate, or a state that does not allow the change.",
+  409: "`conflict`: a duplicate, or a state that does not allow the change; `possible_duplicate`: probably a record that exists already, confirm to go ahead.",
   429: "`rate_limited`: too many requests from this address, caller or tenant (see `Retry-After` and the `RateLimit` headers); `quota_exceeded`: the tenant is at its quota for this kind of object; nothing was created.",
   503: "`service_unavailable`: the database cannot be reached right now; retry after `Retry-After` seconds. Nothing was changed.",
   413: `\`validation_failed\`: the body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,

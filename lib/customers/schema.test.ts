@@ -186,6 +186,18 @@ describe("customerFieldsFormSchema", () => {
     expect(customerFieldsFormSchema.safeParse({ ...individual, gstin: withCheck("27ABCPK1234F1Z") }).success).toBe(true);
   });
 
+  it("checks the GSTIN's state code against the address state", () => {
+    expect(errorsOf(customerFieldsFormSchema, { ...business, state: "Karnataka" })).toEqual({
+      gstin: "This GSTIN's state code 27 is Maharashtra, but the address is in Karnataka",
+    });
+    expect(customerFieldsFormSchema.safeParse({ ...business, gstin: withCheck("29AAPFU0939F1Z"), state: "karnataka" }).success).toBe(true);
+    // Andhra Pradesh's old code, centre jurisdiction, a stored state from before the list, an address abroad.
+    expect(customerFieldsFormSchema.safeParse({ ...business, gstin: withCheck("28AAPFU0939F1Z"), state: "Andhra Pradesh" }).success).toBe(true);
+    expect(customerFieldsFormSchema.safeParse({ ...business, gstin: withCheck("99AAPFU0939F1Z"), state: "Karnataka" }).success).toBe(true);
+    expect(customerFieldsFormSchema.safeParse({ ...business, state: "MH" }).success).toBe(true);
+    expect(customerFieldsFormSchema.safeParse({ ...business, state: "Karnataka", country: "GB", postalCode: "SW1A 1AA" }).success).toBe(true);
+  });
+
   it("checks Indian PIN codes only for India", () => {
     for (const postalCode of ["41100", "4110011", "011001", "411 001", "ABCDEF"]) {
       expect(errorsOf(customerFieldsFormSchema, { ...business, postalCode }), postalCode).toEqual({

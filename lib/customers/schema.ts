@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type GstinProblem, gstinPan, gstinProblem, isValidPan, isValidTan, normalizeIdentifier, panHolderType } from "@/lib/customers/identifiers";
+import { gstCodeFitsState, indianState, stateOfGstCode } from "@/lib/customers/indian-states";
 import { TENANT_KEY_MESSAGES, tenantKeyProblem } from "@/lib/kernel/tenant-key";
 import { fieldErrors } from "@/lib/errors/zod";
 import { PAYMENT_STANDINGS, VERIFICATION_STATUSES, verificationReferencesFormSchema, verificationReferencesSchema } from "@/lib/standing/values";
@@ -105,7 +106,19 @@ export type CustomerFields = z.output<typeof customerFieldsObject>;
 // problem at once; each rule therefore re-checks the fields it depends on.
 const runOnObjects = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
-function checkCustomerRules(v: Pick<CustomerFields, "kind" | "pan" | "gstin" | "country" | "postalCode">, ctx: z.RefinementCtx): void {
+function checkGstinState(v: Pick<CustomerFields, "gstin" | "state" | "country">, ctx: z.RefinementCtx): void {
+  if (v.country !== "IN" || typeof v.gstin !== "string" || typeof v.state !== "string" || gstinProblem(v.gstin) !== null) return;
+  const code = v.gstin.slice(0, 2);
+  if (gstCodeFitsState(code, v.state)) return;
+  const registeredIn = stateOfGstCode(code)?.name ?? "another state";
+  ctx.addIssue({
+    code: "custom",
+    path: ["gstin"],
+    message: `This GSTIN's state code ${code} is ${registeredIn}, but the address is in ${indianState(v.state)?.name ?? v.state}`,
+  });
+}
+
+function checkCustomerRules(v: Pick<CustomerFields, "kind" | "pan" | "gstin" | "state" | "country" | "postalCode">, ctx: z.RefinementCtx): void {
   const panOk = typeof v.pan === "string" && isValidPan(v.pan);
   if (v.kind === "individual" && panOk && panHolderType(v.pan) !== "individual") {
     ctx.addIssue({ code: "custom", path: ["pan"], message: "An individual's PAN has P as its fourth character" });
@@ -117,6 +130,7 @@ function checkCustomerRules(v: Pick<CustomerFields, "kind" | "pan" | "gstin" | "
       message: `The PAN inside this GSTIN (${gstinPan(v.gstin)}) does not match the customer's PAN`,
     });
   }
+  checkGstinState(v, ctx);
   if (v.country === "IN" && typeof v.postalCode === "string" && v.postalCode !== "" && !/^[1-9]\d{5}$/.test(v.postalCode)) {
     ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Indian PIN codes have 6 digits" });
   }

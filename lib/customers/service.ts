@@ -47,13 +47,40 @@ function refuseUnverifiedTenant(input: CreateCustomerInput): void {
 }
 
 /**
+ * A second customer with the PAN (or GSTIN) of an existing one is most likely the same customer
+ * typed again: refused with `possible_duplicate` (naming the existing one) unless the operator
+ * confirmed it is a different customer (e.g. two registrations of one business).
+ */
+async function refusePossibleDuplicate(input: CreateCustomerInput): Promise<void> {
+  const existing = await controlDb().customer.findFirst({
+    where: { OR: [{ pan: input.pan }, ...(input.gstin ? [{ gstin: input.gstin }] : [])] },
+    select: { id: true, displayName: true, pan: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!existing) return;
+  const field = existing.pan === input.pan ? "pan" : "gstin";
+  const label = field === "pan" ? "PAN" : "GSTIN";
+  throw new AppError(
+    "possible_duplicate",
+    `${existing.displayName} already has this ${label}. Onboard anyway only if this is a different customer.`,
+    { [field]: `Already the ${label} of ${existing.displayName}.` },
+    { customerId: existing.id, customerName: existing.displayName, field },
+  );
+}
+
+/**
  * Onboards a customer. A dedicated customer gets its own tenant (status `provisioning`, steps
  * queued for the controller); a shared one is attached to the shared cloud tenant. All of it is
  * one transaction: a taken tenant key leaves nothing behind. A shared customer's organization is
  * then created in the cloud tenant's own database (lib/organizations/provision.ts).
  */
-export async function createCustomer(input: CreateCustomerInput, by: AuditActor, options: { databaseUrl?: string | null } = {}): Promise<CreatedCustomer> {
+export async function createCustomer(
+  input: CreateCustomerInput,
+  by: AuditActor,
+  options: { databaseUrl?: string | null; confirmDuplicate?: boolean } = {},
+): Promise<CreatedCustomer> {
   refuseUnverifiedTenant(input);
+  if (!options.confirmDuplicate) await refusePossibleDuplicate(input);
   try {
     const created = await controlDb().$transaction(async (tx) => {
       const cloud = await tx.tenant.findFirst({ where: { kind: "shared_cloud" }, select: { id: true } });

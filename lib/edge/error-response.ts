@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  possible_duplicate: 409,
   quota_exceeded: 429,
   rate_limited: 429,
   tenant_suspended: 403,
@@ -32,5 +33,6 @@ export function errorResponse(error: unknown): Response {
   }
   if (!isAppError(error)) throw error;
   const fields = Object.keys(error.fields).length ? { fields: error.fields } : {};
-  return Response.json({ code: error.code, message: error.message, ...fields }, { status: STATUS[error.code], headers: { "cache-control": "no-store" } });
+  const details = Object.keys(error.details).length ? { details: error.details } : {};
+  return Response.json({ code: error.code, message: error.message, ...fields, ...details }, { status: STATUS[error.code], headers: { "cache-control": "no-store" } });
 }

@@ -15,7 +15,8 @@ export async function runAction(prev: FormState, values: Record<string, string>,
     return { ok: true, fieldErrors: {}, values, attempt, ...result };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, values, attempt };
+    const details = Object.keys(error.details).length ? { details: error.details } : {};
+    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, values, attempt, ...details };
   }
 }
 

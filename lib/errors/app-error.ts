@@ -3,6 +3,7 @@ export const ERROR_CODES = [
   "not_found",
   "forbidden",
   "conflict",
+  "possible_duplicate",
   "quota_exceeded",
   "rate_limited",
   "tenant_suspended",
@@ -20,6 +21,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Facts a client may act on besides the message, e.g. the id of the record a duplicate repeats. */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";

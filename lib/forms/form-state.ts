@@ -7,6 +7,8 @@ export interface FormState {
   message?: string;
   fieldErrors: Record<string, string>;
   values: Record<string, string>;
+  /** An error's facts besides its message (AppError.details), e.g. which customer a duplicate repeats. */
+  details?: Record<string, string>;
   /** Increments on each submit so the form re-mounts with the submitted values. */
   attempt?: number;
   /**

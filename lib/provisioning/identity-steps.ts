@@ -60,6 +60,7 @@ export async function ensureTenantAdmin({ tenant }: StepContext): Promise<void> 
     { username: credential.username, firstName: "Break-glass", lastName: "Admin" }, // the tenant database marks it break-glass; Keycloak drops undeclared attributes
     password,
     ["tenant-admin"],
+    { temporary: true }, // a one-time password: the admin chooses its own at the first sign-in
   );
   const user = created ?? (await findUserByUsername(tenant.key, credential.username));
   if (!user) throw new Error("the break-glass admin vanished while being created");

@@ -30,6 +30,7 @@ const FROM_APP_ERROR: Record<ErrorCode, { status: number; scimType?: ScimType }>
   forbidden: { status: 403 },
   not_found: { status: 404 },
   conflict: { status: 409, scimType: "uniqueness" },
+  possible_duplicate: { status: 409, scimType: "uniqueness" },
   quota_exceeded: { status: 429 },
   rate_limited: { status: 429 },
   tenant_suspended: { status: 403 },

@@ -2,7 +2,8 @@ import { controlDb } from "@/lib/db/control";
 import { AppError } from "@/lib/errors/app-error";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
-import { unseal } from "@/lib/secrets/keys";
+import { generatePassword, unseal } from "@/lib/secrets/keys";
+import { findUserByUsername, resetPassword } from "@/lib/identity/users";
 
 export interface InitialCredentialState {
   username: string;
@@ -32,4 +33,26 @@ export async function revealInitialPassword(tenantId: string, by: AuditActor): P
     await recordPlatformEvent(tx, by, { action: "tenant.initial_password_revealed", resourceType: "tenant", resourceId: tenantId, tenantId, after: { username: row.username } });
     return { username: row.username, password };
   });
+}
+
+/**
+ * Issues the break-glass admin a new one-time password (it must choose its own at the next sign-in)
+ * and returns it to be shown once: for an initial password lost before it was used. Only while the
+ * tenant is active; nothing of it is stored.
+ */
+export async function issueNewInitialPassword(tenantId: string, by: AuditActor): Promise<{ username: string; password: string }> {
+  const db = controlDb();
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { key: true, status: true, initialCredential: { select: { username: true } } } });
+  if (!tenant?.initialCredential) throw new AppError("not_found", "This tenant has no break-glass admin.");
+  if (tenant.status !== "active") throw new AppError("conflict", `The tenant is ${tenant.status}: a new password is issued only while it is active.`);
+  const { username } = tenant.initialCredential;
+  const user = await findUserByUsername(tenant.key, username);
+  if (!user) throw new AppError("conflict", "The break-glass admin is missing from the identity server. Retry provisioning first.");
+  const password = generatePassword();
+  await resetPassword(tenant.key, user.id, password, true);
+  await db.$transaction(async (tx) => {
+    await tx.tenantInitialCredential.update({ where: { tenantId }, data: { sealedPassword: null, revealedAt: new Date() } });
+    await recordPlatformEvent(tx, by, { action: "tenant.breakglass_password_reset", resourceType: "tenant", resourceId: tenantId, tenantId, after: { username, temporary: true } });
+  });
+  return { username, password };
 }

@@ -6,6 +6,10 @@ export const errorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional().meta({ description: "The first problem of each field (`_body` for the body as a whole)." }),
+  details: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta({ description: "Facts to act on besides the message; `possible_duplicate` names the existing customer (`customerId`, `customerName`, `field`)." }),
 });
 
 /** Timestamps travel as ISO 8601 strings. */

@@ -48,7 +48,13 @@ export const customerSchema = z.object({
 /** The onboarding record, as the console's form takes it, plus an optional dedicated cluster URL. */
 export const createCustomerBodySchema = z.intersection(
   createCustomerSchema,
-  z.object({ databaseUrl: clusterUrlSchema.optional().meta({ description: "PostgreSQL URL of a dedicated cluster for the tenant's database (dedicated tenancy only)." }) }),
+  z.object({
+    databaseUrl: clusterUrlSchema.optional().meta({ description: "PostgreSQL URL of a dedicated cluster for the tenant's database (dedicated tenancy only)." }),
+    confirmDuplicate: z
+      .boolean()
+      .optional()
+      .meta({ description: "Onboard although another customer has this PAN or GSTIN (without it: 409 `possible_duplicate`, naming that customer in `details`)." }),
+  }),
 );
 
 /** Any of the record's fields; the merged record must pass the same rules as the form. */

@@ -60,13 +60,13 @@ export const createCustomerRoute = platformRoute({
   tag: "Customers",
   summary: "Onboard a customer",
   description:
-    "A dedicated customer gets its tenant (key, display name, optional dedicated cluster), provisioned in the background; a shared one joins the shared cloud tenant. A taken tenant key is a conflict. A dedicated customer needs `verificationStatus: completed` (else `verification_required`, 403). A platform key also needs verification:write to onboard with a verification other than `pending` (or references), and billing:write for a payment standing other than `current`.",
+    "A dedicated customer gets its tenant (key, display name, optional dedicated cluster), provisioned in the background; a shared one joins the shared cloud tenant. A taken tenant key is a conflict. A PAN or GSTIN another customer already has is refused with `possible_duplicate` (409; `details` names that customer) unless `confirmDuplicate: true` is sent. A dedicated customer needs `verificationStatus: completed` (else `verification_required`, 403). A platform key also needs verification:write to onboard with a verification other than `pending` (or references), and billing:write for a payment standing other than `current`.",
   responses: { ...returns("The customer.", customerSchema, 201), ...refusals(409) },
   scope: "customer:write",
   body: createCustomerBodySchema,
   handle: async ({ body, actor, authorize }) => {
     standingScopes(body, true).forEach(authorize);
-    const { customerId } = await createCustomer(body, actor, { databaseUrl: body.databaseUrl ?? null });
+    const { customerId } = await createCustomer(body, actor, { databaseUrl: body.databaseUrl ?? null, confirmDuplicate: body.confirmDuplicate === true });
     const created = await getCustomer(customerId);
     if (!created) throw notFound();
     return respond(customerSchema, created, 201);

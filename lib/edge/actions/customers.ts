@@ -19,7 +19,8 @@ export const createCustomerAction = platformAction({
       if (!cluster.success) errors.databaseUrl = cluster.error.issues[0]?.message ?? "Invalid URL";
       throw invalidFields(errors);
     }
-    const created = await createCustomer(parsed.data, actor, { databaseUrl: cluster.data });
+    // "Onboard anyway" after a duplicate warning submits the form again with this button's value.
+    const created = await createCustomer(parsed.data, actor, { databaseUrl: cluster.data, confirmDuplicate: values.confirmDuplicate === "true" });
     const redirectTo = parsed.data.tenancy === "dedicated" ? `/tenants/${created.tenantId}` : `/customers/${created.customerId}`;
     return { message: "Customer onboarded.", redirectTo };
   },

@@ -11,7 +11,7 @@ import { setTenantRateOverrides } from "@/lib/rate-limits/overrides";
 import { breakglassExemptionFormSchema, tenantAccessFormSchema } from "@/lib/standing/schema";
 import { setBreakglassExemption, setTenantAccess } from "@/lib/standing/commands";
 import { retryProvisioning, setTenantDatabaseCluster } from "@/lib/tenants/commands";
-import { revealInitialPassword } from "@/lib/tenants/initial-credential";
+import { issueNewInitialPassword, revealInitialPassword } from "@/lib/tenants/initial-credential";
 import { changeTenantLifecycle, lifecycleConfirmationSchema } from "@/lib/tenants/lifecycle";
 
 export const retryProvisioningAction = platformAction({
@@ -37,6 +37,21 @@ export const revealInitialPasswordAction = platformAction({
   handle: async ({ bound: [id], actor }) => {
     const { username, password } = await revealInitialPassword(id, actor);
     return { message: "Copy this password now: it is not stored and will not be shown again.", values: { username, password } };
+  },
+});
+
+/** A new one-time password for the break-glass admin, after its tenant key is typed to confirm; shown once. */
+export const issueNewInitialPasswordAction = platformAction({
+  bound: [BOUND.tenant],
+  handle: async ({ bound: [id], values, actor }) => {
+    const tenant = await controlDb().tenant.findUnique({ where: { id }, select: { key: true } });
+    if (!tenant) throw new AppError("not_found", "Tenant not found.");
+    if ((values.confirmKey ?? "").trim() !== tenant.key) {
+      throw new AppError("validation_failed", "Type the tenant key to confirm.", { confirmKey: `Type “${tenant.key}” to confirm` });
+    }
+    const { username, password } = await issueNewInitialPassword(id, actor);
+    revalidatePath(`/tenants/${id}`);
+    return { message: "Copy this password now: it is not stored and will not be shown again. It must be changed at the first sign-in.", values: { username, password } };
   },
 });
 

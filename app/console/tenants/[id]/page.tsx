@@ -27,6 +27,7 @@ import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
 import { tenantWideDenial } from "@/lib/access/enforce";
 import {
   changeLifecycleAction,
+  issueNewInitialPasswordAction,
   retryProvisioningAction,
   revealInitialPasswordAction,
   setBreakglassExemptionAction,
@@ -104,6 +105,18 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         </p>
       </div>
 
+      {credential ? (
+        <InitialPassword
+          username={credential.username}
+          tenantKey={tenant.key}
+          revealed={credential.revealed}
+          ready={adminReady}
+          active={tenant.status === "active"}
+          action={revealInitialPasswordAction.bind(null, tenant.id)}
+          reissueAction={issueNewInitialPasswordAction.bind(null, tenant.id)}
+        />
+      ) : null}
+
       {tenant.status === "active" && tenant.kind !== "root" ? (
         <nav aria-label="Administer this tenant" className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <span className="text-slate-600">Administer this tenant:</span>
@@ -169,10 +182,6 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <p className="text-sm text-slate-600">Users, org units, memberships and settings as JSON and CSV in a zip. Recorded in the audit trail.</p>
           <ExportButton href={`/api/v1/tenants/${tenant.key}/export`} />
         </section>
-      ) : null}
-
-      {credential ? (
-        <InitialPassword username={credential.username} revealed={credential.revealed} ready={adminReady} action={revealInitialPasswordAction.bind(null, tenant.id)} />
       ) : null}
 
       {tenant.kind !== "root" ? (
