@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -216,9 +217,11 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <dt className="text-slate-500">Schema version</dt>
           <dd className="font-mono">{tenant.schemaVersion ?? "—"}</dd>
           <dt className="text-slate-500">Created</dt>
-          <dd>{tenant.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</dd>
+          <dd>
+            <Time value={tenant.createdAt} precision="second" />
+          </dd>
           <dt className="text-slate-500">Activated</dt>
-          <dd>{tenant.activatedAt ? `${tenant.activatedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : "—"}</dd>
+          <dd>{tenant.activatedAt ? <Time value={tenant.activatedAt} precision="second" /> : "—"}</dd>
         </dl>
         {!databaseCreated && tenant.kind === "dedicated" ? (
           <div className="mt-5 border-t border-slate-100 pt-4">
