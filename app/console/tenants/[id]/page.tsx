@@ -25,7 +25,7 @@ import { isPurgeStep } from "@/lib/provisioning/steps";
 import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
-import { tenantWideDenial } from "@/lib/access/enforce";
+import { tenantUpcomingLockout, tenantWideDenial } from "@/lib/access/enforce";
 import {
   changeLifecycleAction,
   retryProvisioningAction,
@@ -83,6 +83,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const platformLimits = defaultPolicies();
   const exportable = tenant.status !== "provisioning" && !tenant.purgedAt;
   const denial = tenant.kind === "root" ? null : await tenantWideDenial(tenant);
+  const lockout = denial ? null : await tenantUpcomingLockout(tenant);
 
   return (
     <div className="grid gap-6">
@@ -186,6 +187,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             breakglassExempt: tenant.breakglassExempt,
           }}
           denial={denial}
+          lockout={lockout}
           accessAction={setTenantAccessAction.bind(null, tenant.id)}
           breakglassAction={setBreakglassExemptionAction.bind(null, tenant.id)}
         />
