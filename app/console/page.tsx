@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
 import { customersAtRisk, expiringPlatformKeys, failedProvisioningSteps, recentPlatformActivity, tenantsInRetention } from "@/lib/console-home/attention";
 import type { CustomerAtRisk } from "@/lib/console-home/attention";
+import { nameKey, resolveAuditNames } from "@/lib/audit/names";
 import { linkButtonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
@@ -86,6 +87,7 @@ export default async function ConsoleHome() {
       })),
     },
   ];
+  const names = await resolveAuditNames({ kind: "platform" }, recent);
   const allWell = lists.every((l) => l.items.length === 0);
   return (
     <div className="grid gap-6">
@@ -115,7 +117,7 @@ export default async function ConsoleHome() {
           title: e.action,
           detail: (
             <>
-              {e.actor} · {e.resourceType} {e.resourceId} · <Time value={e.occurredAt} now={now} />
+              {e.actor} · {e.resourceType} {names.get(nameKey(e.resourceType, e.resourceId)) ?? e.resourceId} · <Time value={e.occurredAt} now={now} />
             </>
           ),
         }))}
