@@ -6,6 +6,7 @@ test("the console home lists an overdue customer with its lock-out, linking to t
   const page = await (await browser.newContext()).newPage();
   await openConsole(page, "/customers");
   await page.getByRole("link", { name: tenant.displayName }).click();
+  await expect(page.getByRole("heading", { name: tenant.displayName, level: 1 })).toBeVisible();
   const customerPath = new URL(page.url()).pathname;
 
   const paymentForm = page.getByRole("form", { name: "Payment standing" });
