@@ -5,10 +5,11 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/data-table";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { ApiKeyCapabilities } from "@/components/api-keys/api-key-capabilities";
+import { Time } from "@/components/ui/time";
 
 const STATUS_TONES: Record<ApiKeyStatus, Tone> = { active: "green", expired: "amber", revoked: "red" };
 
-const when = (date: Date | null, none = "—") => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : none);
+const when = (date: Date | null, none = "—") => (date ? <Time value={date} /> : none);
 
 /** The keys of a workspace or of the platform: prefix, scopes, dates, status, and revoke when allowed. */
 export function ApiKeyTable({

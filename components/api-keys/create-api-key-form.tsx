@@ -51,11 +51,12 @@ export function CreateApiKeyForm({
         <TextField
           name="expiresAt"
           label="Expires"
-          type="date"
-          min={minExpiry}
+          inputMode="numeric"
+          placeholder="yyyy-mm-dd"
+          pattern="\d{4}-\d{2}-\d{2}"
           defaultValue={v.expiresAt}
           error={e.expiresAt}
-          hint="Optional. The key works through this day (UTC); leave empty for no expiry."
+          hint={`Optional. The key works through this day (UTC), written yyyy-mm-dd, from ${minExpiry} on; leave empty for no expiry.`}
           className="max-w-xs"
         />
         <div>

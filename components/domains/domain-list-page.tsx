@@ -9,8 +9,9 @@ import type { RecheckPolicy } from "@/lib/domains/schedule";
 import { AddDomainForm } from "@/components/domains/add-domain-form";
 import { RefreshWhilePending, RemoveDomainButton, VerifyDomainButton } from "@/components/domains/domain-actions";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Time } from "@/components/ui/time";
 
-const when = (date: Date | null, none = "—") => (date ? `${date.toISOString().slice(0, 19).replace("T", " ")} UTC` : none);
+const when = (date: Date | null, none = "—") => (date ? <Time value={date} precision="second" /> : none);
 
 /** "24 hours", "90 minutes", "2 days" — the re-check settings as an admin reads them. */
 function formatDuration(ms: number): string {

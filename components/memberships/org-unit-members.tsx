@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
@@ -64,7 +65,9 @@ export async function OrgUnitMembers({
                 <td className="px-4 py-2">
                   <MembershipRoleCell membership={membership} manageable={manageable} target={admin.target} />
                 </td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  <Time value={m.since} precision="day" />
+                </td>
                 {manageable ? (
                   <td className="px-4 py-2">
                     <MembershipRemoveCell membership={membership} target={admin.target} />

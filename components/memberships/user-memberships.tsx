@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { AddMembershipForm } from "@/components/memberships/add-membership-form";
@@ -42,7 +43,9 @@ export async function UserMemberships({ tenant, username, principal, admin }: { 
                 <td className="px-4 py-2">
                   <MembershipRoleCell membership={membership} manageable={manageable(m.orgUnitId)} target={admin.target} />
                 </td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.since.toISOString().slice(0, 10)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  <Time value={m.since} precision="day" />
+                </td>
                 {anyManageable ? <td className="px-4 py-2">{manageable(m.orgUnitId) ? <MembershipRemoveCell membership={membership} target={admin.target} /> : null}</td> : null}
               </tr>
             );

@@ -1,6 +1,7 @@
 import type { OrgUnitDetail } from "@/lib/org-units/service";
+import { Time } from "@/components/ui/time";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => <Time value={d} precision="day" />;
 
 /** An org unit's description, metadata and dates, read-only. */
 export function OrgUnitDetails({ orgUnit }: { orgUnit: OrgUnitDetail }) {

@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
@@ -43,7 +44,9 @@ export async function OrgUnitListPage({ view, params }: { view: TenantAdminView;
           </td>
           <td className="max-w-xs truncate px-4 py-2 text-slate-600">{ou.description ?? "—"}</td>
           <td className="px-4 py-2 tabular-nums">{ou.memberCount}</td>
-          <td className="px-4 py-2 whitespace-nowrap text-slate-600">{ou.createdAt.toISOString().slice(0, 10)}</td>
+          <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+            <Time value={ou.createdAt} precision="day" />
+          </td>
         </tr>
       ))}
     </ListPage>

@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
@@ -36,7 +37,9 @@ export function OrganizationInvitations({ organizationId, invitations, manageabl
                 <Badge tone={STATUS[i.status].tone}>{STATUS[i.status].label}</Badge>
                 {i.acceptedBy ? <div className="text-xs text-slate-500">by {i.acceptedBy}</div> : null}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{i.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <Time value={i.expiresAt} />
+              </td>
               <td className="px-4 py-2 text-slate-600">{i.createdBy}</td>
               {manageable ? (
                 <td className="px-4 py-2">

@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination, SearchForm } from "@/components/ui/pagination";
 import { OrganizationRoleBadge } from "@/components/organizations/organization-role-badge";
@@ -54,7 +55,9 @@ export function OrganizationMembers({
                   <OrganizationRoleBadge role={m.role} />
                 )}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{m.joinedAt.toISOString().slice(0, 10)}</td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <Time value={m.joinedAt} precision="day" />
+              </td>
               {manageable ? (
                 <td className="px-4 py-2">
                   <RemoveMembershipButton

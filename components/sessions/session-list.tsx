@@ -1,6 +1,7 @@
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AppSessionView } from "@/lib/sessions/service";
+import { Time } from "@/components/ui/time";
 
 const REASONS: Record<string, string> = {
   signed_out: "signed out",
@@ -13,7 +14,7 @@ const REASONS: Record<string, string> = {
   user_deleted: "user deleted",
 };
 
-const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const when = (date: Date) => <Time value={date} />;
 
 /** A browser name from the User-Agent, enough to tell one's sessions apart; the full string is in the title. */
 function browserOf(userAgent: string | null): string {

@@ -4,12 +4,13 @@ import type { FormState } from "@/lib/forms/form-state";
 import type { StandingHistoryItem } from "@/lib/standing/queries";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
 import { StandingHistory } from "@/components/standing/standing-history";
+import { Time } from "@/components/ui/time";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const when = (date: Date) => <Time value={date} />;
 
 export interface CustomerStandingView {
   name: string;

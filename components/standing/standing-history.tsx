@@ -1,7 +1,8 @@
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import type { StandingHistoryItem } from "@/lib/standing/queries";
+import { Time } from "@/components/ui/time";
 
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const when = (date: Date) => <Time value={date} />;
 
 /** Every change of a customer's verification and payment standing, newest first. */
 export function StandingHistory({ items }: { items: readonly StandingHistoryItem[] }) {

@@ -1,7 +1,8 @@
-import type { Denial } from "@/lib/access/decide";
+import type { Denial, Lockout } from "@/lib/access/decide";
 import { describeDenial } from "@/lib/access/messages";
 import type { FormState } from "@/lib/forms/form-state";
 import { StandingChangeForm } from "@/components/standing/standing-change-form";
+import { Time } from "@/components/ui/time";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -17,11 +18,14 @@ export interface TenantAccessView {
 export function TenantAccessPanel({
   tenant,
   denial,
+  lockout,
   accessAction,
   breakglassAction,
 }: {
   tenant: TenantAccessView;
   denial: Denial | null;
+  /** A lock-out whose grace period is running: said, with its date, while people still get in. */
+  lockout: Lockout | null;
   accessAction: Action;
   breakglassAction: Action;
 }) {
@@ -31,8 +35,11 @@ export function TenantAccessPanel({
       <h2 id="access-heading" className="text-lg font-semibold">
         Access
       </h2>
-      <p className={`rounded-md p-3 text-sm ${text ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`} data-testid="tenant-access">
-        {text ? `Refused: ${text.label}. ${text.body}` : "Users and API keys of this tenant get in."}
+      <p
+        className={`rounded-md p-3 text-sm ${text ? "bg-red-50 text-red-800" : lockout ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-800"}`}
+        data-testid="tenant-access"
+      >
+        {text ? `Refused: ${text.label}. ${text.body}` : lockout ? <LockoutNotice lockout={lockout} /> : "Users and API keys of this tenant get in."}
         {text && tenant.breakglassExempt && denial?.reason !== "inactive" ? " The break-glass admin may still sign in." : ""}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -72,5 +79,16 @@ export function TenantAccessPanel({
         ) : null}
       </div>
     </section>
+  );
+}
+
+const UNLESS: Record<Lockout["reason"], string> = { payment: "payment is received", verification: "the re-KYC is completed" };
+
+/** "Users and API keys get in for now. Access ends on 2026-12-14 10:00 UTC unless payment is received." */
+export function LockoutNotice({ lockout }: { lockout: Lockout }) {
+  return (
+    <>
+      Users and API keys of this tenant get in for now. Access ends on <Time value={lockout.at} /> unless {UNLESS[lockout.reason]}.
+    </>
   );
 }

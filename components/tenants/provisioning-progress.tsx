@@ -1,5 +1,6 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
@@ -40,7 +41,7 @@ function duration(step: StepView): string | null {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString() : "—");
+const time = (iso: string | null) => (iso ? <Time value={iso} precision="second" /> : "—");
 
 /** The tenant's provisioning steps, polled every second until nothing more will happen by itself. */
 export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { initial: ProvisioningView; retryAction: (state: FormState) => Promise<FormState>; tenantUrl: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAccess, organizationDenial, tenantDenial, type TenantStanding } from "@/lib/access/decide";
+import { decideAccess, organizationDenial, standingLockouts, tenantDenial, upcomingLockout, type TenantStanding } from "@/lib/access/decide";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.parse("2026-11-22T12:00:00Z");
@@ -60,5 +60,25 @@ describe("the access decision", () => {
       disabledReason: "Unpaid",
     });
     expect(organizationDenial({ ...good, verification: "rekyc_due", verificationChangedAt: new Date(now - 8 * DAY) }, now, 7)).toMatchObject({ reason: "verification" });
+  });
+});
+
+describe("the lock-out ahead", () => {
+  it("is the end of the grace period of an overdue payment, while people still get in", () => {
+    const standing = overdueSince(2);
+    expect(tenantDenial("active", standing, now, 7)).toBeNull();
+    expect(upcomingLockout(standing, now, 7)).toEqual({ reason: "payment", at: new Date(now + 5 * DAY) });
+  });
+
+  it("is none in good standing, or once the grace has ended (the denial says it then)", () => {
+    expect(upcomingLockout(good, now, 7)).toBeNull();
+    expect(upcomingLockout(overdueSince(8), now, 7)).toBeNull();
+    expect(standingLockouts(overdueSince(8), 7)).toEqual([{ reason: "payment", at: new Date(now - DAY) }]);
+  });
+
+  it("lists payment and re-KYC earliest first", () => {
+    const both = { ...overdueSince(1), verification: "rekyc_due" as const, verificationChangedAt: new Date(now - 3 * DAY) };
+    expect(standingLockouts(both, 7).map((l) => l.reason)).toEqual(["verification", "payment"]);
+    expect(upcomingLockout(both, now, 7)).toEqual({ reason: "verification", at: new Date(now + 4 * DAY) });
   });
 });

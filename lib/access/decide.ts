@@ -54,6 +54,29 @@ function customerDenial(standing: CustomerStanding, status: TenantStatus, now: n
   return null;
 }
 
+export interface Lockout {
+  reason: "payment" | "verification";
+  /** When the grace period ends and the standing starts refusing people. */
+  at: Date;
+}
+
+/**
+ * The lock-outs a standing has started the clock on (payment overdue, re-KYC due), earliest first,
+ * whether their grace period is still running or has ended: what an operator acts on.
+ */
+export function standingLockouts(standing: CustomerStanding, graceDays: number): Lockout[] {
+  const graceMs = graceDays * DAY_MS;
+  const lockouts: Lockout[] = [];
+  if (standing.payment === "overdue") lockouts.push({ reason: "payment", at: new Date(standing.paymentChangedAt.getTime() + graceMs) });
+  if (standing.verification === "rekyc_due") lockouts.push({ reason: "verification", at: new Date(standing.verificationChangedAt.getTime() + graceMs) });
+  return lockouts.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The next lock-out still ahead of `now` (its grace running), or null. */
+export function upcomingLockout(standing: CustomerStanding, now: number, graceDays: number): Lockout | null {
+  return standingLockouts(standing, graceDays).find((l) => l.at.getTime() > now) ?? null;
+}
+
 /**
  * A shared customer's organization in the cloud tenant: the same billing switch (the customer's),
  * payment and verification rules as a dedicated tenant, applied to the customer's own standing only (the cloud tenant as a whole is

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { BREAK_GLASS_USERNAME } from "@/lib/kernel/break-glass";
 import { controlDb } from "@/lib/db/control";
-import { decideAccess, organizationDenial, tenantDenial, type Denial, type Requester } from "@/lib/access/decide";
+import { decideAccess, organizationDenial, tenantDenial, upcomingLockout, type Denial, type Lockout, type Requester } from "@/lib/access/decide";
 import { denialMessage } from "@/lib/access/messages";
 import { tenantStanding } from "@/lib/access/standing-cache";
 
@@ -25,6 +25,13 @@ export async function tenantWideDenial(tenant: ResolvedTenant, now = Date.now())
   const standing = await tenantStanding(tenant.id);
   if (!standing) return { reason: "inactive", code: "tenant_suspended", status: "deleted" };
   return tenantDenial(tenant.status, standing, now, env().GATEHOUSE_STANDING_GRACE_DAYS);
+}
+
+/** When the tenant's standing will start refusing its people, if a grace period is running (payment overdue, re-KYC due). */
+export async function tenantUpcomingLockout(tenant: ResolvedTenant, now = Date.now()): Promise<Lockout | null> {
+  if (tenant.kind === "root") return null;
+  const standing = await tenantStanding(tenant.id);
+  return standing ? upcomingLockout(standing, now, env().GATEHOUSE_STANDING_GRACE_DAYS) : null;
 }
 
 export function userRequester(username: string): Requester {

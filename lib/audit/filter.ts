@@ -18,7 +18,7 @@ const instant = z
     if (!v) return undefined;
     const date = parseInstant(v);
     if (!date) {
-      ctx.addIssue({ code: "custom", message: "Enter a date and time between the years 1 and 9999, e.g. 2026-11-22T15:30." });
+      ctx.addIssue({ code: "custom", message: "Enter a date and time between the years 1 and 9999, e.g. 2026-11-22 15:30." });
       return z.NEVER;
     }
     return date;
@@ -57,6 +57,16 @@ export const RANGE_ERROR = { path: ["to"], message: "The end of the range is bef
 export const auditFilterSchema = auditFilterObject.refine(rangeInOrder, RANGE_ERROR);
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+/** An action filter: one action (`tenant.suspended`) or a category, written `tenant.*` (every `tenant.…` action). */
+export function actionMatch(filter: string): { action: string; category?: undefined } | { category: string; action?: undefined } {
+  return filter.endsWith(".*") && filter.length > 2 ? { category: filter.slice(0, -2) } : { action: filter };
+}
+
+/** The categories of a list of actions (`tenant` of `tenant.created`), in order. */
+export function actionCategories(actions: readonly string[]): string[] {
+  return [...new Set(actions.filter((a) => a.includes(".")).map((a) => a.slice(0, a.indexOf("."))))].sort();
+}
 
 export const AUDIT_FILTER_FIELDS = ["actor", "action", "resourceType", "resourceId", "from", "to"] as const;
 

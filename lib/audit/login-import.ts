@@ -5,6 +5,7 @@ import { auditRow } from "@/lib/audit/record";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { logger } from "@/lib/log/logger";
 import { noteLoginActivity } from "@/lib/audit/login-activity";
+import { normalizeIp } from "@/shared/net/ip";
 
 const PAGE_SIZE = 500;
 /**
@@ -19,7 +20,8 @@ function row(tenant: ResolvedTenant, event: LoginEvent) {
   const username = event.username ?? event.userId ?? "(unknown)";
   return {
     ...auditRow(
-      { actor: `${tenant.key}/${username}`, ip: event.ip, userAgent: null },
+      // In the trail's one form: Keycloak reports a dual-stack socket's IPv4 peer as `::ffff:…` or `0:0:0:0:0:ffff:…`.
+      { actor: `${tenant.key}/${username}`, ip: normalizeIp(event.ip), userAgent: null },
       {
         action: LOGIN_ACTIONS[event.type],
         resourceType: "user",

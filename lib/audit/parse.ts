@@ -51,10 +51,11 @@ const int = (text: string | undefined) => Number(text ?? 0);
 
 /**
  * A time filter: an ISO 8601 date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]` with `Z` or an offset
- * (`+05:30`, `+0530`), or without one as a `datetime-local` input sends it (read as UTC).
+ * (`+05:30`, `+0530`), or without one as a `datetime-local` input sends it (read as UTC); a space may
+ * stand for the `T` (`2026-11-22 15:30`, as the product writes times).
  */
 export function parseInstant(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/.exec(text);
   if (!m) return null;
   if (int(m[11]) > 59) return null;
   const offset = m[9] ? sign(m[9]) * (int(m[10]) * 3600 + int(m[11]) * 60) : 0;

@@ -3,7 +3,8 @@ import { controlDb } from "@/lib/db/control";
 import { tenantDb } from "@/lib/db/tenant-clients";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { encodeCursor, parseEventId, type AuditCursor } from "@/lib/audit/parse";
-import type { AuditFilter } from "@/lib/audit/filter";
+import { actionMatch, type AuditFilter } from "@/lib/audit/filter";
+import { escapeLike } from "@/shared/like";
 
 /** Whose events: one tenant's (its own database) or the platform's (the control plane). */
 export type AuditSource = { kind: "tenant"; tenant: ResolvedTenant } | { kind: "platform" };
@@ -45,14 +46,20 @@ function selectFrom(source: AuditSource): Prisma.Sql {
     before, after, external_id AS "externalId" FROM ${table} AS e`;
 }
 
+/** One action, or a category (`tenant.*`: every action of that prefix, read off the (occurred_at, id) index). */
+function actionCondition(action: string): Prisma.Sql {
+  const match = actionMatch(action);
+  return match.category ? Prisma.sql`action LIKE ${`${escapeLike(match.category)}.%`}` : Prisma.sql`action = ${match.action}`;
+}
+
 /**
- * Newest first, keyset-paginated on (occurred_at, id): every filter is an equality on the leading
- * column of an index that continues with (occurred_at, id), so a page reads only its own rows.
+ * Newest first, keyset-paginated on (occurred_at, id): every filter but an action category is an
+ * equality on the leading column of an index that continues with (occurred_at, id), so a page reads only its own rows.
  */
 function statement(source: AuditSource, filter: Omit<AuditFilter, "after">, after: AuditCursor | undefined, take: number): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter.actor) conditions.push(Prisma.sql`actor = ${filter.actor}`);
-  if (filter.action) conditions.push(Prisma.sql`action = ${filter.action}`);
+  if (filter.action) conditions.push(actionCondition(filter.action));
   if (filter.resourceType) conditions.push(Prisma.sql`resource_type = ${filter.resourceType}`);
   if (filter.resourceId) conditions.push(Prisma.sql`resource_id = ${filter.resourceId}`);
   if (filter.from) conditions.push(Prisma.sql`occurred_at >= ${filter.from}`);

@@ -2,6 +2,7 @@ import { fieldErrors } from "@/lib/errors/zod";
 import { AUDIT_FILTER_FIELDS, auditFilterSchema, filterParams, type AuditFilter } from "@/lib/audit/filter";
 import { refreshLoginEvents } from "@/lib/audit/login-import";
 import { listAuditEvents, type AuditPage, type AuditSource } from "@/lib/audit/query";
+import { listAuditActions, resolveAuditNames, type AuditNames } from "@/lib/audit/names";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -13,6 +14,12 @@ export interface AuditView {
   page: AuditPage;
   filtered: boolean;
   paged: boolean;
+  /** The actions the trail holds (the action filter's pick list). */
+  actions: string[];
+  /** Names of the resources and actors on this page. */
+  names: AuditNames;
+  /** The request's time (events show "3 min ago" against it). */
+  now: Date;
   /** False when login events could not be brought in from the identity server just now. */
   loginEventsCurrent: boolean;
 }
@@ -28,11 +35,22 @@ export async function loadAuditView(source: AuditSource, params: SearchParams, l
   const parsed = auditFilterSchema.safeParse(raw);
   const filtered = AUDIT_FILTER_FIELDS.some((field) => raw[field]);
   if (!parsed.success) {
-    return { raw, errors: fieldErrors(parsed.error), page: { items: [], next: null }, filtered, paged: false, loginEventsCurrent: true };
+    return {
+      raw,
+      errors: fieldErrors(parsed.error),
+      page: { items: [], next: null },
+      actions: await listAuditActions(source),
+      names: new Map(),
+      now: new Date(),
+      filtered,
+      paged: false,
+      loginEventsCurrent: true,
+    };
   }
   const loginEventsCurrent = await refreshLoginEvents(loginRealm);
   const filter: AuditFilter = parsed.data;
-  return { raw, errors: {}, page: await listAuditEvents(source, filter), filtered, paged: Boolean(filter.after), loginEventsCurrent };
+  const [page, actions] = await Promise.all([listAuditEvents(source, filter), listAuditActions(source)]);
+  return { raw, errors: {}, page, actions, names: await resolveAuditNames(source, page.items), now: new Date(), filtered, paged: Boolean(filter.after), loginEventsCurrent };
 }
 
 /** The view's filter as a query string, with `changes` on top (e.g. the next page's cursor). */

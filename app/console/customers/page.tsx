@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
@@ -51,7 +52,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               </Link>
             ))}
           </td>
-          <td className="px-4 py-2 whitespace-nowrap text-slate-600">{c.createdAt.toISOString().slice(0, 10)}</td>
+          <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+            <Time value={c.createdAt} precision="day" />
+          </td>
         </tr>
       ))}
     </ListPage>

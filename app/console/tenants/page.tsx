@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
@@ -48,7 +49,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           </td>
-          <td className="px-4 py-2 whitespace-nowrap text-slate-600">{t.createdAt.toISOString().slice(0, 10)}</td>
+          <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+            <Time value={t.createdAt} precision="day" />
+          </td>
         </tr>
       ))}
     </ListPage>

@@ -9,6 +9,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { tenant } = await requireTenantAdminPage({ on: "workspace" }, "audit:read");
   const view = await loadAuditView({ kind: "tenant", tenant }, await searchParams, tenant);
   return (
-    <AuditViewer title="Audit log" view={view} basePath="/audit" detailHref={(id) => `/audit/${id}`} csvPath={`/api/v1/tenants/${encodeURIComponent(tenant.key)}/audit-events`} />
+    <AuditViewer
+      title="Audit log"
+      view={view}
+      basePath="/audit"
+      detailHref={(id) => `/audit/${id}`}
+      csvPath={`/api/v1/tenants/${encodeURIComponent(tenant.key)}/audit-events`}
+      scope={{ trail: "tenant", tenantKey: tenant.key, adminBase: "" }}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,7 +25,7 @@ import { isPurgeStep } from "@/lib/provisioning/steps";
 import { tenantQuotaReport } from "@/lib/quotas/report";
 import { defaultQuotas } from "@/lib/quotas/limits";
 import { TenantAccessPanel } from "@/components/standing/tenant-access-panel";
-import { tenantWideDenial } from "@/lib/access/enforce";
+import { tenantUpcomingLockout, tenantWideDenial } from "@/lib/access/enforce";
 import {
   changeLifecycleAction,
   issueNewInitialPasswordAction,
@@ -83,6 +84,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const platformLimits = defaultPolicies();
   const exportable = tenant.status !== "provisioning" && !tenant.purgedAt;
   const denial = tenant.kind === "root" ? null : await tenantWideDenial(tenant);
+  const lockout = denial ? null : await tenantUpcomingLockout(tenant);
 
   return (
     <div className="grid gap-6">
@@ -194,6 +196,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             breakglassExempt: tenant.breakglassExempt,
           }}
           denial={denial}
+          lockout={lockout}
           accessAction={setTenantAccessAction.bind(null, tenant.id)}
           breakglassAction={setBreakglassExemptionAction.bind(null, tenant.id)}
         />
@@ -225,9 +228,11 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <dt className="text-slate-500">Schema version</dt>
           <dd className="font-mono">{tenant.schemaVersion ?? "—"}</dd>
           <dt className="text-slate-500">Created</dt>
-          <dd>{tenant.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</dd>
+          <dd>
+            <Time value={tenant.createdAt} precision="second" />
+          </dd>
           <dt className="text-slate-500">Activated</dt>
-          <dd>{tenant.activatedAt ? `${tenant.activatedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : "—"}</dd>
+          <dd>{tenant.activatedAt ? <Time value={tenant.activatedAt} precision="second" /> : "—"}</dd>
         </dl>
         {!databaseCreated && tenant.kind === "dedicated" ? (
           <div className="mt-5 border-t border-slate-100 pt-4">

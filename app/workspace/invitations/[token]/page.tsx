@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -35,8 +36,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <div className="grid max-w-lg gap-4">
       <h1 className="text-2xl font-semibold">Join {invitation.organization.name}</h1>
       <p className="text-sm text-slate-600">
-        You are invited as <span className="font-medium">{invitation.role}</span> ({invitation.email}). This link works once, until{" "}
-        {invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+        You are invited as <span className="font-medium">{invitation.role}</span> ({invitation.email}). This link works once, until <Time value={invitation.expiresAt} />.
       </p>
       {session ? (
         <JoinWithAccountForm action={joinWithSessionAction.bind(null, token)} username={session.user.username} organization={invitation.organization.name} />

@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/access/request";
@@ -19,8 +20,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       {link.state === "valid" ? (
         <>
           <p className="text-sm text-slate-600">
-            For <span className="font-medium">{link.username}</span> in {tenant.displayName}. This link works once, until{" "}
-            {link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+            For <span className="font-medium">{link.username}</span> in {tenant.displayName}. This link works once, until <Time value={link.expiresAt} />.
           </p>
           <ChoosePasswordForm username={link.username} action={choosePasswordAction.bind(null, token)} />
         </>

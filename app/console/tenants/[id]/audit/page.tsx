@@ -61,6 +61,7 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
       basePath={basePath}
       detailHref={(id) => `${basePath}/${id}`}
       csvPath={`/api/v1/tenants/${encodeURIComponent(tenant.key)}/audit-events`}
+      scope={{ trail: "tenant", tenantKey: tenant.key, adminBase: `/tenants/${tenant.id}` }}
     />
   );
 }
