@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { AuditEventView } from "@/lib/audit/query";
 import { viewQuery, type AuditView } from "@/lib/audit/viewer";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { PageNav } from "@/components/ui/pagination";
 import { TextField } from "@/components/ui/field";
 
 interface AuditViewerProps {
@@ -93,18 +94,10 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
           ))}
         </DataTable>
       )}
-      <nav aria-label="Pagination" className="flex gap-3 text-sm">
-        {view.paged ? (
-          <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>
-            Newest
-          </Link>
-        ) : null}
-        {page.next ? (
-          <Link href={`${basePath}${viewQuery(view, { after: page.next })}`} className={linkClass} rel="next">
-            Older events
-          </Link>
-        ) : null}
-      </nav>
+      <PageNav
+        previous={view.paged ? { href: `${basePath}${viewQuery(view)}`, label: "Newest" } : undefined}
+        next={page.next ? { href: `${basePath}${viewQuery(view, { after: page.next })}`, label: "Older events" } : undefined}
+      />
     </div>
   );
 }
