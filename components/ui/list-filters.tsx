@@ -1,4 +1,4 @@
-import type { ListQuery } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type ListQuery } from "@/lib/pagination/page";
 
 export interface FilterField {
   /** The URL parameter, e.g. `kyc`. */
@@ -36,6 +36,7 @@ export function ListFilters({ query, search, fields }: { query: ListQuery; searc
       ))}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
+      {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
       <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
         Apply
       </button>
