@@ -31,7 +31,9 @@ test("the users list sorts, filters, searches substrings literally, pages with c
   // Eleven users through the API, so that with the break-glass admin there are two pages of ten.
   await admin.goto(hostUrl(tenant.key, "/api-keys"));
   await admin.getByLabel("Name", { exact: true }).fill("hr-sync");
-  await admin.getByLabel("user:create", { exact: true }).check();
+  // A key that may create auditors must hold every permission an auditor has.
+  for (const scope of ["user:create", "user:list", "user:read", "ou:list", "ou:read", "membership:read", "apikey:list", "audit:read"])
+    await admin.getByLabel(scope, { exact: true }).check();
   await admin.getByRole("button", { name: "Create key" }).click();
   const secret = (await admin.getByTestId("api-key-secret").textContent())!.trim();
   const machine = await (await browser.newContext()).newPage();

@@ -17,14 +17,14 @@ const control = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 export function ListFilters({ query, search, fields }: { query: ListQuery; search: { placeholder: string; label: string }; fields: readonly FilterField[] }) {
   return (
     <form role="search" method="get" className="flex flex-wrap items-end gap-2">
-      <label className="grid gap-1 text-sm">
-        <span>{search.label}</span>
-        <input name="q" type="search" defaultValue={query.q} placeholder={search.placeholder} className={`${control} w-72 max-w-full`} />
-      </label>
+      <div className="grid gap-1 text-sm">
+        <label htmlFor="list-search">{search.label}</label>
+        <input id="list-search" name="q" type="search" defaultValue={query.q} placeholder={search.placeholder} className={`${control} w-72 max-w-full`} />
+      </div>
       {fields.map((field) => (
-        <label key={field.name} className="grid gap-1 text-sm">
-          <span>{field.label}</span>
-          <select name={field.name} defaultValue={(query.filters as Record<string, string | undefined>)[field.name] ?? ""} className={control}>
+        <div key={field.name} className="grid gap-1 text-sm">
+          <label htmlFor={`filter-${field.name}`}>{field.label}</label>
+          <select id={`filter-${field.name}`} name={field.name} defaultValue={(query.filters as Record<string, string | undefined>)[field.name] ?? ""} className={control}>
             <option value="">Any</option>
             {field.options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -32,7 +32,7 @@ export function ListFilters({ query, search, fields }: { query: ListQuery; searc
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ))}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
