@@ -11,18 +11,38 @@ const label = (value: string) =>
     .replace(/^./, (c) => c.toUpperCase())
     .replace("Rekyc", "Re-KYC");
 
-export function TenantStatusBadge({ status }: { status: string }) {
-  return <Badge tone={tenantTones[status] ?? "slate"}>{label(status)}</Badge>;
+/**
+ * In a list, a healthy value (green) is plain text, so the rows that need attention stand out;
+ * `quiet` asks for that. Detail pages keep the badge.
+ */
+function StatusBadge({ tone, quiet, children }: { tone: Tone; quiet?: boolean; children: string }) {
+  return quiet && tone === "green" ? <span className="text-slate-600">{children}</span> : <Badge tone={tone}>{children}</Badge>;
+}
+
+export function TenantStatusBadge({ status, quiet }: { status: string; quiet?: boolean }) {
+  return (
+    <StatusBadge tone={tenantTones[status] ?? "slate"} quiet={quiet}>
+      {label(status)}
+    </StatusBadge>
+  );
 }
 
 export function StepStatusBadge({ status, step }: { status: string; step?: string }) {
   return <Badge tone={stepTones[status] ?? "slate"}>{step ? `${step}: ${status}` : label(status)}</Badge>;
 }
 
-export function VerificationBadge({ status }: { status: string }) {
-  return <Badge tone={verificationTones[status] ?? "slate"}>{status === "rekyc_due" ? "Re-KYC due" : label(status)}</Badge>;
+export function VerificationBadge({ status, quiet }: { status: string; quiet?: boolean }) {
+  return (
+    <StatusBadge tone={verificationTones[status] ?? "slate"} quiet={quiet}>
+      {status === "rekyc_due" ? "Re-KYC due" : label(status)}
+    </StatusBadge>
+  );
 }
 
-export function PaymentBadge({ standing }: { standing: string }) {
-  return <Badge tone={paymentTones[standing] ?? "slate"}>{label(standing)}</Badge>;
+export function PaymentBadge({ standing, quiet }: { standing: string; quiet?: boolean }) {
+  return (
+    <StatusBadge tone={paymentTones[standing] ?? "slate"} quiet={quiet}>
+      {label(standing)}
+    </StatusBadge>
+  );
 }

@@ -9,6 +9,7 @@ import { actionCategories } from "@/lib/audit/filter";
 import { actorUsername, nameKey, type AuditNames } from "@/lib/audit/names";
 import { normalizeIp } from "@/shared/net/ip";
 import { resourceHref, type AuditScope } from "@/components/audit/audit-links";
+import { PageNav } from "@/components/ui/pagination";
 
 interface AuditViewerProps {
   title: string;
@@ -97,18 +98,10 @@ export function AuditViewer({ title, context, view, basePath, detailHref, csvPat
           ))}
         </DataTable>
       )}
-      <nav aria-label="Pagination" className="flex gap-3 text-sm">
-        {view.paged ? (
-          <Link href={`${basePath}${viewQuery(view)}`} className={linkClass}>
-            Newest
-          </Link>
-        ) : null}
-        {page.next ? (
-          <Link href={`${basePath}${viewQuery(view, { after: page.next })}`} className={linkClass} rel="next">
-            Older events
-          </Link>
-        ) : null}
-      </nav>
+      <PageNav
+        previous={view.paged ? { href: `${basePath}${viewQuery(view)}`, label: "Newest" } : undefined}
+        next={page.next ? { href: `${basePath}${viewQuery(view, { after: page.next })}`, label: "Older events" } : undefined}
+      />
     </div>
   );
 }

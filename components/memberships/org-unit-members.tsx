@@ -9,7 +9,7 @@ import { addMemberAction } from "@/lib/edge/actions/memberships";
 import type { AdminScope } from "@/lib/edge/tenant-admin";
 import { listOrgUnitMembers, type OrgUnitMember } from "@/lib/memberships/service";
 import { can, type Principal } from "@/lib/permissions/permissions";
-import type { ListQuery } from "@/lib/pagination/page";
+import type { PageQuery } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 const fullName = (m: OrgUnitMember) => [m.firstName, m.lastName].filter(Boolean).join(" ");
@@ -25,7 +25,7 @@ export async function OrgUnitMembers({
   tenant: ResolvedTenant;
   orgUnit: { id: string; identifier: string };
   principal: Principal;
-  query: ListQuery;
+  query: PageQuery;
   admin: AdminScope;
 }) {
   const manageable = can(principal, "membership:manage", { orgUnitId: orgUnit.id });
@@ -78,7 +78,7 @@ export async function OrgUnitMembers({
           })}
         </DataTable>
       )}
-      <Pagination page={page} basePath={`${admin.base}/org-units/${orgUnit.id}`} q={query.q} noun="members" />
+      <Pagination page={page} basePath={`${admin.base}/org-units/${orgUnit.id}`} query={query} noun="members" />
     </section>
   );
 }

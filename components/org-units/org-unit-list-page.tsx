@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { TenantAdminView } from "@/lib/edge/tenant-admin";
 import { can } from "@/lib/permissions/permissions";
 import { parseListQuery } from "@/lib/pagination/page";
-import { listOrgUnits } from "@/lib/org-units/service";
+import { listOrgUnits, orgUnitListSpec } from "@/lib/org-units/service";
 import { orgUnitListScope } from "@/lib/org-units/visibility";
 import { ListPage } from "@/components/ui/list-page";
 import { linkButtonClass } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import { linkButtonClass } from "@/components/ui/button";
 export async function OrgUnitListPage({ view, params }: { view: TenantAdminView; params: Record<string, string | string[] | undefined> }) {
   const { tenant, principal, admin } = view;
   const path = `${admin.base}/org-units`;
-  const query = parseListQuery(params);
+  const query = parseListQuery(params, orgUnitListSpec);
   const page = await listOrgUnits(tenant, query, orgUnitListScope(principal));
   const canCreate = can(principal, "ou:create");
   const empty = query.q ? `No org unit matches “${query.q}”.` : canCreate ? "No org units yet. Create the first one." : "No org units to show.";
@@ -27,12 +27,14 @@ export async function OrgUnitListPage({ view, params }: { view: TenantAdminView;
           </Link>
         ) : undefined
       }
-      search={{ q: query.q, placeholder: "Identifier or name", label: "Search org units" }}
+      search={{ placeholder: "Identifier or name", label: "Search org units" }}
+      query={query}
+      spec={orgUnitListSpec}
       page={page}
       basePath={path}
       noun="org units"
       empty={empty}
-      columns={["Org unit", "Description", "Members", "Created"]}
+      columns={[{ label: "Org unit", sort: "identifier" }, "Description", "Members", { label: "Created", sort: "created" }]}
     >
       {page.items.map((ou) => (
         <tr key={ou.id}>

@@ -8,7 +8,7 @@ import { OrganizationInvitations } from "@/components/organizations/organization
 import { inviteFromConsoleAction } from "@/lib/edge/actions/organizations";
 import { cloudTenant } from "@/lib/organizations/cloud";
 import { listInvitations, listOrganizationMembers, organizationOfCustomer } from "@/lib/organizations/queries";
-import type { ListQuery } from "@/lib/pagination/page";
+import type { PageQuery } from "@/lib/pagination/page";
 
 /**
  * A shared customer's organization as the superadmin sees it on the console: members and
@@ -21,7 +21,7 @@ export async function ConsoleOrganizationPanel({
   accessAction,
 }: {
   customer: { id: string; displayName: string; accessDisabledAt: Date | null };
-  query: ListQuery;
+  query: PageQuery;
   basePath: string;
   accessAction: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {

@@ -70,7 +70,7 @@ export function OrganizationMembers({
           ))}
         </DataTable>
       )}
-      <Pagination page={page} basePath={basePath} q={q} noun="members" />
+      <Pagination page={page} basePath={basePath} query={{ q, page: page.page, pageSize: page.pageSize }} noun="members" />
     </section>
   );
 }

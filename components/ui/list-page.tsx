@@ -1,33 +1,45 @@
 import type { ReactNode } from "react";
-import type { Page } from "@/lib/pagination/page";
-import { Pagination, SearchForm } from "@/components/ui/pagination";
-import { DataTable, EmptyState } from "@/components/ui/data-table";
+import type { ListQuery, ListSpec, Page } from "@/lib/pagination/page";
+import { Pagination, PastEndNotice } from "@/components/ui/pagination";
+import { DataTable, EmptyState, type Column } from "@/components/ui/data-table";
+import { ListFilters, type FilterField } from "@/components/ui/list-filters";
 
 interface ListPageProps<T> {
   title: string;
   /** e.g. a "create" link beside the title */
   action?: ReactNode;
-  search: { q: string; placeholder: string; label: string };
+  search: { placeholder: string; label: string };
+  filters?: readonly FilterField[];
+  query: ListQuery;
+  spec: ListSpec;
   page: Page<T>;
   basePath: string;
   noun: string;
   /** Shown instead of the table when there is nothing to list. */
   empty: string;
-  columns: string[];
+  columns: Column[];
   children: ReactNode;
 }
 
-/** A searchable, paginated table with a heading and an empty state. */
-export function ListPage<T>({ title, action, search, page, basePath, noun, empty, columns, children }: ListPageProps<T>) {
+/** A searchable, filterable, sortable, paginated table with a heading and an empty state. */
+export function ListPage<T>({ title, action, search, filters = [], query, spec, page, basePath, noun, empty, columns, children }: ListPageProps<T>) {
   return (
     <div className="grid gap-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{title}</h1>
         {action}
       </div>
-      <SearchForm {...search} />
-      {page.items.length === 0 ? <EmptyState>{empty}</EmptyState> : <DataTable columns={columns}>{children}</DataTable>}
-      <Pagination page={page} basePath={basePath} q={search.q} noun={noun} />
+      <ListFilters query={query} search={search} fields={filters} />
+      {page.pastEnd ? (
+        <PastEndNotice page={page} basePath={basePath} query={query} spec={spec} />
+      ) : page.items.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <DataTable columns={columns} caption={title} sorting={{ basePath, query, spec }}>
+          {children}
+        </DataTable>
+      )}
+      <Pagination page={page} basePath={basePath} query={query} spec={spec} noun={noun} />
     </div>
   );
 }

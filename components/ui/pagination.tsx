@@ -1,40 +1,84 @@
 import Link from "next/link";
-import type { Page } from "@/lib/pagination/page";
+import { inDefaultOrder, listHref, type ListQuery, type ListSpec, type Page, type PageQuery, PLAIN_LIST } from "@/lib/pagination/page";
 
-function href(basePath: string, q: string, page: number, pageSize: number): string {
-  const params = new URLSearchParams();
-  if (q) params.set("q", q);
-  if (page > 1) params.set("page", String(page));
-  if (pageSize !== 25) params.set("pageSize", String(pageSize));
-  const query = params.toString();
-  return query ? `${basePath}?${query}` : basePath;
-}
+const linkClass = "rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
 
-export function Pagination<T>({ page, basePath, q, noun }: { page: Page<T>; basePath: string; q: string; noun: string }) {
-  const from = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
-  const to = Math.min(page.total, page.page * page.pageSize);
-  const linkClass = "rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
+/**
+ * The one pagination bar of every list: what is shown ("26–50 of 41 tenants" where a count is
+ * cheap), previous and next, and where the reader is. Cursor-paged lists (the audit log) pass
+ * only the links they have.
+ */
+export function PageNav({
+  summary,
+  position,
+  previous,
+  next,
+}: {
+  summary?: string;
+  position?: string;
+  previous?: { href: string; label: string };
+  next?: { href: string; label: string };
+}) {
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between py-3 text-sm text-slate-600">
-      <p>
-        {from}–{to} of {page.total} {noun}
-      </p>
-      <div className="flex gap-2">
-        {page.page > 1 ? (
-          <Link className={linkClass} href={href(basePath, q, page.page - 1, page.pageSize)} rel="prev">
-            Previous
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm text-slate-600">
+      <p>{summary}</p>
+      <div className="flex items-center gap-2">
+        {previous ? (
+          <Link className={linkClass} href={previous.href} rel="prev">
+            {previous.label}
           </Link>
         ) : null}
-        <span className="px-2 py-1.5" aria-current="page">
-          Page {page.page} of {page.pageCount}
-        </span>
-        {page.page < page.pageCount ? (
-          <Link className={linkClass} href={href(basePath, q, page.page + 1, page.pageSize)} rel="next">
-            Next
+        {position ? <span className="px-2 py-1.5">{position}</span> : null}
+        {next ? (
+          <Link className={linkClass} href={next.href} rel="next">
+            {next.label}
           </Link>
         ) : null}
       </div>
     </nav>
+  );
+}
+
+/** PageNav for a counted, numbered list; links keep the query's search, filters and sort. */
+export function Pagination<T>({
+  page,
+  basePath,
+  query,
+  spec = PLAIN_LIST,
+  noun,
+}: {
+  page: Page<T>;
+  basePath: string;
+  query: ListQuery | PageQuery;
+  spec?: ListSpec;
+  noun: string;
+}) {
+  if (page.pastEnd) return null;
+  const full = inDefaultOrder(query, spec);
+  const from = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
+  const to = Math.min(page.total, page.page * page.pageSize);
+  return (
+    <PageNav
+      summary={`${from}–${to} of ${page.total} ${noun}`}
+      position={page.pageCount > 1 ? `Page ${page.page} of ${page.pageCount}` : undefined}
+      previous={page.page > 1 ? { href: listHref(basePath, full, spec, { page: page.page - 1 }), label: "Previous" } : undefined}
+      next={page.page < page.pageCount ? { href: listHref(basePath, full, spec, { page: page.page + 1 }), label: "Next" } : undefined}
+    />
+  );
+}
+
+/** What a page beyond the last shows instead of "no results": where the list ends, and a way there. */
+export function PastEndNotice<T>({ page, basePath, query, spec = PLAIN_LIST }: { page: Page<T>; basePath: string; query: ListQuery | PageQuery; spec?: ListSpec }) {
+  const last = listHref(basePath, inDefaultOrder(query, spec), spec, { page: page.pageCount });
+  return (
+    <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+      <p>This page is past the end: there {page.pageCount === 1 ? "is 1 page" : `are ${page.pageCount} pages`}.</p>
+      <p className="mt-2">
+        <Link href={last} className="font-medium text-brand-700 hover:underline">
+          Go to the last page
+        </Link>
+      </p>
+    </div>
   );
 }
 
@@ -44,7 +88,7 @@ export function SearchForm({ q, placeholder, label }: { q: string; placeholder: 
       <label htmlFor="search" className="sr-only">
         {label}
       </label>
-      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
       <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
         Search
       </button>

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/generated/control/client";
+import type { PaymentStanding, Prisma, Tenancy, VerificationStatus } from "@/lib/db/generated/control/client";
 import { controlDb } from "@/lib/db/control";
 import { escapeLike } from "@/shared/like";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordPlatformEvent } from "@/lib/audit/platform-events";
 import { insertTenant } from "@/lib/tenants/records";
 import { wakeControllers } from "@/lib/provisioning/controller";
-import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import { offsetOf, toPage, type ListQuery, type ListSpec, type Page } from "@/lib/pagination/page";
 import type { CreateCustomerInput, CustomerRecordInput, UpdateCustomerInput } from "@/lib/customers/schema";
 import { applyPaymentChange, applyVerificationChange, recordInitialStanding } from "@/lib/standing/commands";
 import { invalidateStanding } from "@/lib/access/standing-cache";
@@ -161,20 +161,37 @@ const listSelect = {
 
 export type CustomerListItem = Prisma.CustomerGetPayload<{ select: typeof listSelect }>;
 
-export async function listCustomers(query: ListQuery): Promise<Page<CustomerListItem>> {
-  const q = query.q;
-  const where: Prisma.CustomerWhereInput = q
-    ? {
-        OR: [
-          { legalName: { contains: escapeLike(q), mode: "insensitive" } },
-          { displayName: { contains: escapeLike(q), mode: "insensitive" } },
-          { pan: { startsWith: escapeLike(q.toUpperCase()) } },
-          { gstin: { startsWith: escapeLike(q.toUpperCase()) } },
-        ],
-      }
-    : {};
+export const VERIFICATION_STATUSES = ["pending", "partial", "completed", "rekyc_due"] as const satisfies readonly VerificationStatus[];
+export const PAYMENT_STANDINGS = ["current", "grace", "overdue"] as const satisfies readonly PaymentStanding[];
+export const TENANCIES = ["dedicated", "shared"] as const satisfies readonly Tenancy[];
+
+/** The customers list: sorted by name or creation; filtered by KYC status, payment standing and tenancy. */
+export const customerListSpec = {
+  sorts: { name: "asc", created: "desc" },
+  defaultSort: "created",
+  filters: { kyc: VERIFICATION_STATUSES, payment: PAYMENT_STANDINGS, tenancy: TENANCIES },
+} as const satisfies ListSpec;
+
+export type CustomerListQuery = ListQuery<keyof typeof customerListSpec.sorts, keyof typeof customerListSpec.filters>;
+
+/** Case-insensitive substring search over names, PAN and GSTIN (customers number in the thousands: no index needed). */
+export function customerListWhere(query: CustomerListQuery): Prisma.CustomerWhereInput {
+  const where: Prisma.CustomerWhereInput[] = [];
+  if (query.q) {
+    const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
+    where.push({ OR: [{ legalName: contains }, { displayName: contains }, { pan: contains }, { gstin: contains }] });
+  }
+  if (query.filters.kyc) where.push({ verificationStatus: query.filters.kyc as VerificationStatus });
+  if (query.filters.payment) where.push({ paymentStanding: query.filters.payment as PaymentStanding });
+  if (query.filters.tenancy) where.push({ tenancy: query.filters.tenancy as Tenancy });
+  return where.length ? { AND: where } : {};
+}
+
+export async function listCustomers(query: CustomerListQuery): Promise<Page<CustomerListItem>> {
+  const where = customerListWhere(query);
+  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [query.sort === "name" ? { displayName: query.dir } : { createdAt: query.dir }, { id: query.dir }];
   const [items, total] = await controlDb().$transaction([
-    controlDb().customer.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    controlDb().customer.findMany({ where, select: listSelect, orderBy, skip: offsetOf(query), take: query.pageSize }),
     controlDb().customer.count({ where }),
   ]);
   return toPage(items, total, query);

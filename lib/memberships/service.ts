@@ -7,7 +7,7 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent, recordTenantEvents } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
-import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import { toPage, type PageQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { orgUnitIdOrThrow, orgUnitNotFound } from "@/lib/org-units/service";
 import { addMembershipSchema, changeRoleSchema, type AddMembershipInput } from "@/lib/memberships/schema";
@@ -217,7 +217,7 @@ export async function removeMembership(tenant: ResolvedTenant, orgUnitId: string
 }
 
 /** A page of an org unit's members by username; `q` matches a prefix of the username or a name. */
-export async function listOrgUnitMembers(tenant: ResolvedTenant, orgUnitId: string, query: ListQuery): Promise<Page<OrgUnitMember>> {
+export async function listOrgUnitMembers(tenant: ResolvedTenant, orgUnitId: string, query: PageQuery): Promise<Page<OrgUnitMember>> {
   const ouId = orgUnitIdOrThrow(orgUnitId);
   const db = tenantDb(tenant);
   const q = query.q;

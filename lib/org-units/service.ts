@@ -7,7 +7,7 @@ import { parseOrThrow } from "@/lib/errors/zod";
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordTenantEvent } from "@/lib/audit/tenant-events";
 import { enforceQuota } from "@/lib/quotas/enforce";
-import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import { inDefaultOrder, offsetOf, toPage, type ListQuery, type ListSpec, type PageQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { metadataFromJson, type OrgUnitMetadata } from "@/lib/org-units/metadata";
 import { createOrgUnitSchema, orgUnitIdSchema, updateOrgUnitSchema, type CreateOrgUnitInput, type UpdateOrgUnitInput } from "@/lib/org-units/schema";
@@ -82,18 +82,30 @@ export interface OrgUnitListOptions {
   within?: readonly string[];
 }
 
-/** A page of org units ordered by identifier; `q` matches a prefix of the identifier or the name. */
-export async function listOrgUnits(tenant: ResolvedTenant, query: ListQuery, options: OrgUnitListOptions = {}): Promise<Page<OrgUnitSummary>> {
+/** The org units list: sorted by identifier or creation; no filters. */
+export const orgUnitListSpec = {
+  sorts: { identifier: "asc", created: "desc" },
+  defaultSort: "identifier",
+  filters: {},
+} as const satisfies ListSpec;
+
+export type OrgUnitListQuery = ListQuery<keyof typeof orgUnitListSpec.sorts, never>;
+
+/**
+ * A page of org units (by identifier unless the query sorts otherwise); `q` matches any part of
+ * the identifier or the name, in any case (a tenant's few thousand org units need no index for it).
+ */
+export async function listOrgUnits(tenant: ResolvedTenant, pageQuery: PageQuery | OrgUnitListQuery, options: OrgUnitListOptions = {}): Promise<Page<OrgUnitSummary>> {
   const db = tenantDb(tenant);
-  const q = query.q;
+  const query = inDefaultOrder(pageQuery, orgUnitListSpec);
+  const contains = { contains: escapeLike(query.q), mode: "insensitive" } as const;
   const where: Prisma.OrgUnitWhereInput = {
-    AND: [
-      q ? { OR: [{ identifier: { startsWith: escapeLike(q.toLowerCase()) } }, { name: { startsWith: escapeLike(q), mode: "insensitive" } }] } : {},
-      options.within ? { id: { in: [...options.within] } } : {},
-    ],
+    AND: [query.q ? { OR: [{ identifier: contains }, { name: contains }] } : {}, options.within ? { id: { in: [...options.within] } } : {}],
   };
+  const column = { identifier: "identifier", created: "createdAt" } as const;
+  const orderBy: Prisma.OrgUnitOrderByWithRelationInput[] = [{ [column[query.sort]]: query.dir }, { id: query.dir }];
   const [rows, total] = await db.$transaction([
-    db.orgUnit.findMany({ where, select: summarySelect, orderBy: { identifier: "asc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.orgUnit.findMany({ where, select: summarySelect, orderBy, skip: offsetOf(query), take: query.pageSize }),
     db.orgUnit.count({ where }),
   ]);
   return toPage(rows.map(toSummary), total, query);

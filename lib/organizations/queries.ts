@@ -1,6 +1,6 @@
 import { tenantDb } from "@/lib/db/tenant-clients";
 import { escapeLike } from "@/shared/like";
-import { toPage, type ListQuery, type Page } from "@/lib/pagination/page";
+import { toPage, type PageQuery, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
 import type { OrganizationRole } from "@/lib/organizations/roles";
 
@@ -31,7 +31,7 @@ export interface OrganizationMemberRow {
 }
 
 /** One page of the organization's members, by username. */
-export async function listOrganizationMembers(cloud: ResolvedTenant, organizationId: string, query: ListQuery): Promise<Page<OrganizationMemberRow>> {
+export async function listOrganizationMembers(cloud: ResolvedTenant, organizationId: string, query: PageQuery): Promise<Page<OrganizationMemberRow>> {
   const db = tenantDb(cloud);
   const where = { organizationId, ...(query.q ? { username: { contains: escapeLike(query.q.toLowerCase()) } } : {}) };
   const [rows, total] = await db.$transaction([

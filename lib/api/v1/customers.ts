@@ -2,7 +2,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod";
 import { updateCustomerSchema } from "@/lib/customers/schema";
-import { createCustomer, getCustomer, listCustomers, updateCustomer } from "@/lib/customers/service";
+import { createCustomer, customerListSpec, getCustomer, listCustomers, updateCustomer } from "@/lib/customers/service";
+import { inDefaultOrder } from "@/lib/pagination/page";
 import { platformRoute } from "@/lib/edge/platform-route";
 import type { PathParams } from "@/lib/edge/route-handler";
 import type { PlatformScope } from "@/lib/permissions/platform";
@@ -49,7 +50,7 @@ export const listCustomersRoute = platformRoute({
   responses: returns("A page of customers.", customerPageSchema),
   scope: "customer:read",
   query: pageQuery,
-  handle: async ({ query }) => respond(customerPageSchema, await listCustomers(query)),
+  handle: async ({ query }) => respond(customerPageSchema, await listCustomers(inDefaultOrder(query, customerListSpec))),
 });
 
 /** Onboards a customer; a dedicated one gets its tenant, provisioned in the background. */

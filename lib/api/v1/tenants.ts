@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
-import { getTenant, listTenants } from "@/lib/tenants/queries";
+import { getTenant, listTenants, tenantListSpec } from "@/lib/tenants/queries";
+import { inDefaultOrder } from "@/lib/pagination/page";
 import { changeTenantLifecycle } from "@/lib/tenants/lifecycle";
 import { tenantQuotaReport } from "@/lib/quotas/report";
 import { setQuotaOverrides } from "@/lib/quotas/limits";
@@ -30,7 +31,7 @@ export const listTenantsRoute = platformRoute({
   responses: returns("A page of tenants.", tenantPageSchema),
   scope: "tenant:read",
   query: pageQuery,
-  handle: async ({ query }) => respond(tenantPageSchema, await listTenants(query)),
+  handle: async ({ query }) => respond(tenantPageSchema, await listTenants(inDefaultOrder(query, tenantListSpec))),
 });
 
 async function tenantRecord(id: string) {
