@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
 import { controlDb } from "@/lib/db/control";
 import { linkButtonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Overview" };
 
 export default async function ConsoleHome() {
   await requireSuperadmin();
