@@ -24,10 +24,13 @@ async function checkStop(page: Page, testInfo: TestInfo, navLabel: string, stop:
     await page.setViewportSize(viewport);
     await page.goto(stop.url);
     await expect(page.getByRole("main")).toHaveCount(1);
-    await testInfo.attach(`${stop.name}-${viewport.name}px.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    // Kept in test-results/ (and listed in the report) for a reviewer to look at.
+    const shot = testInfo.outputPath(`${stop.name}-${viewport.name}px.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach(`${stop.name} at ${viewport.name} px`, { path: shot, contentType: "image/png" });
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect.soft(overflow, `${stop.name} at ${viewport.width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+    const { overflow, culprits } = await page.evaluate(widerThanWindow);
+    expect.soft(overflow, `${stop.name} at ${viewport.width} px scrolls sideways by ${overflow} px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(0);
 
     const axe = await new AxeBuilder({ page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -49,6 +52,25 @@ async function checkStop(page: Page, testInfo: TestInfo, navLabel: string, stop:
       await expectCurrent(page.getByRole("navigation", { name: navLabel }), stop);
     }
   }
+}
+
+/** How far the page is wider than the window, and the innermost elements sticking out (outside scroll boxes). */
+function widerThanWindow() {
+  const width = window.innerWidth;
+  const overflow = document.documentElement.scrollWidth - width;
+  const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 0.5;
+  const inScrollBox = (el: Element) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) return true;
+    return false;
+  };
+  const culprits =
+    overflow <= 0
+      ? []
+      : [...document.querySelectorAll("body *")]
+          .filter((el) => sticksOut(el) && !inScrollBox(el) && ![...el.children].some(sticksOut))
+          .slice(0, 5)
+          .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").trim().slice(0, 40)}`);
+  return { overflow, culprits };
 }
 
 async function expectCurrent(nav: ReturnType<Page["getByRole"]>, stop: Stop) {

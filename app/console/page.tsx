@@ -23,7 +23,7 @@ export default async function ConsoleHome() {
   ];
   return (
     <div className="grid gap-6">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Platform overview</h1>
         <Link href="/customers/new" className={linkButtonClass}>
           Onboard customer

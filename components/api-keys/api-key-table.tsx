@@ -13,7 +13,7 @@ const when = (date: Date | null, none = "—") => (date ? `${date.toISOString().
 export function ApiKeyTable({ keys, revokeAction }: { keys: readonly ApiKeyView[]; revokeAction: ((id: string) => (state: FormState) => Promise<FormState>) | null }) {
   if (keys.length === 0) return <EmptyState>No API keys yet.</EmptyState>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="API keys">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>

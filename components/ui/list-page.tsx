@@ -21,7 +21,7 @@ interface ListPageProps<T> {
 export function ListPage<T>({ title, action, search, page, basePath, noun, empty, columns, children }: ListPageProps<T>) {
   return (
     <div className="grid gap-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
         {action}
       </div>

@@ -15,7 +15,7 @@ export function Pagination<T>({ page, basePath, q, noun }: { page: Page<T>; base
   const to = Math.min(page.total, page.page * page.pageSize);
   const linkClass = "rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between py-3 text-sm text-slate-600">
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm text-slate-600">
       <p>
         {from}–{to} of {page.total} {noun}
       </p>
@@ -44,7 +44,7 @@ export function SearchForm({ q, placeholder, label }: { q: string; placeholder: 
       <label htmlFor="search" className="sr-only">
         {label}
       </label>
-      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-full min-w-0 rounded-md border sm:w-72 border-slate-300 bg-white px-3 py-2 text-sm" />
       <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
         Search
       </button>

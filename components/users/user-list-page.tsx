@@ -32,7 +32,7 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
   const control = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="grid gap-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Users</h1>
         {can(principal, "user:create") ? (
           <Link href={`${path}/new`} className={linkButtonClass}>
@@ -43,7 +43,7 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
         <label className="grid gap-1 text-sm">
           <span>Search</span>
-          <input name="q" defaultValue={query.q} placeholder="Username, email or name prefix" className={`${control} w-72`} />
+          <input name="q" defaultValue={query.q} placeholder="Username, email or name prefix" className={`${control} w-full min-w-0 sm:w-72`} />
         </label>
         <label className="grid gap-1 text-sm">
           <span>Status</span>
@@ -71,7 +71,7 @@ export async function UserListPage({ view, params }: { view: TenantAdminView; pa
           {filtered ? "No user matches these filters." : query.after ? "No more users." : "No users yet."}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Users">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
