@@ -61,7 +61,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           testId="workspace-brand"
         />
       }
-      home={<span className="text-sm font-medium text-slate-600">{tenant.kind === "shared_cloud" ? "Cloud workspace" : "Workspace"}</span>}
+      home={<span className="hidden text-sm font-medium text-slate-600 sm:inline">{tenant.kind === "shared_cloud" ? "Cloud workspace" : "Workspace"}</span>}
       navLabel="Workspace"
       items={items}
       account={<AccountMenu session={session} />}
