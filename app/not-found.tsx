@@ -1,14 +1,13 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NOT_FOUND, StatusMessage } from "@/components/navigation/status-message";
 
+export const metadata: Metadata = { title: "Page not found" };
+
+// Outside the console and workspace (their own not-found.tsx keeps their navigation).
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="mt-2 text-2xl font-semibold">Page not found</h1>
-      <p className="mt-3 text-slate-600">There is no page at this address.</p>
-      <Link href="/" className="mt-6 inline-block text-brand-600 underline">
-        Go to the home page
-      </Link>
+    <main className="px-6 py-8">
+      <StatusMessage {...NOT_FOUND} />
     </main>
   );
 }

@@ -122,3 +122,41 @@ export async function signInToTenant(page: Page, key: string, username: string, 
   await submitLogin(page, username, password);
   await expect(page).toHaveURL(hostUrl(key, path));
 }
+
+/** Onboards a shared customer on the console; returns the customer page's path and its organization's slug. */
+export async function onboardShared(page: Page, name: string) {
+  const customer = newBusiness(name);
+  await openConsole(page, "/customers/new");
+  await fillBusinessCustomer(page, customer);
+  await page.getByLabel("Shared cloud tenant", { exact: true }).check();
+  await page.getByRole("button", { name: "Onboard customer" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  const panel = page.getByTestId("customer-organization");
+  await expect(panel.getByRole("heading", { name: `Organization ${customer.displayName}` })).toBeVisible();
+  const slug = (await panel.locator("p span.font-mono").first().textContent())!.trim();
+  return { customer, slug, path: new URL(page.url()).pathname };
+}
+
+/** Opens an invitation link in a fresh browser, creates the account, and signs in with it. */
+export async function acceptAsNewPerson(browser: Browser, link: string, username: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByLabel("Username", { exact: true }).fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page.getByRole("status")).toContainText("you are a member now");
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.port === String(idpPort));
+  await submitLogin(page, username, password);
+  await expect(page).toHaveURL(hostUrl("cloud", "/orgs"));
+  return page;
+}
+
+/** Invites `email` to the organization whose page is open; returns the invitation link. */
+export async function invite(page: Page, email: string, role: "admin" | "member"): Promise<string> {
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  return (await page.getByTestId("invitation-link").textContent())!.trim();
+}

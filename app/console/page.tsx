@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSuperadmin } from "@/lib/edge/pages";
 import { customersAtRisk, expiringPlatformKeys, failedProvisioningSteps, recentPlatformActivity, tenantsInRetention } from "@/lib/console-home/attention";
@@ -7,6 +8,8 @@ import { linkButtonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { AttentionList, type AttentionItem } from "@/components/console-home/attention-list";
+
+export const metadata: Metadata = { title: "Overview" };
 
 const LOCKOUT_CAUSE: Record<CustomerAtRisk["reason"], string> = { payment: "Payment overdue", verification: "Re-KYC due" };
 

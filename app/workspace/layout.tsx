@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandBand } from "@/components/branding/brand-band";
 import { BrandTheme } from "@/components/branding/brand-theme";
 import { getBranding } from "@/lib/branding/service";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { AppShell } from "@/components/navigation/app-shell";
+import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
+import type { NavItem } from "@/components/navigation/paths";
 import { requireWorkspace } from "@/lib/access/request";
 import { optionalSession } from "@/lib/auth/optional-session";
 import { userAccount } from "@/lib/permissions/principal";
-import { canSomewhere, isTenantAdmin } from "@/lib/permissions/permissions";
+import { canSomewhere } from "@/lib/permissions/permissions";
+import type { ResolvedTenant } from "@/lib/tenancy/types";
 
 /** The tab title and favicon follow the workspace's branding. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,78 +22,56 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+type May = (permission: Parameters<typeof canSomewhere>[1]) => boolean;
+
+/** What the caller may open; "Home" is the administration overview for a tenant admin. */
+function navItems(tenant: ResolvedTenant, may: May): NavItem[] {
+  const items: Array<NavItem | false> = [
+    { href: "/", label: "Home" },
+    { href: "/profile", label: "My profile" },
+    tenant.kind === "shared_cloud" && { href: "/orgs", label: "Organizations" },
+    may("user:list") && { href: "/users", label: "Users" },
+    may("ou:read") && { href: "/org-units", label: "Org units" },
+    may("apikey:list") && { href: "/api-keys", label: "API keys" },
+    may("settings:update") && tenant.kind === "dedicated" && { href: "/domains", label: "Domains" },
+    may("audit:read") && { href: "/audit", label: "Audit log" },
+    may("settings:update") && { href: "/settings", label: "Settings" },
+  ];
+  return items.filter((item): item is NavItem => item !== false);
+}
+
+const CRUMB_CHILDREN = { "/org-units": "Org unit", "/audit": "Event", "/orgs": "Organization" };
+
 // Chrome only: every workspace page checks its session and role itself.
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const tenant = await requireWorkspace();
   const branding = await getBranding(tenant);
   const session = await optionalSession(tenant);
   const principal = session ? (await userAccount(tenant, session.user.username, session.user.roles, session.user.subject ?? null)).principal : null;
-  const isAdmin = principal ? isTenantAdmin(principal) : false;
-  const may = (permission: Parameters<typeof canSomewhere>[1]) => (principal ? canSomewhere(principal, permission) : false);
+  const items = principal ? navItems(tenant, (permission) => canSomewhere(principal, permission)) : [];
+  const crumbs = {
+    paths: { ...Object.fromEntries(items.map((i) => [i.href, i.label])), "/users/new": "New user", "/org-units/new": "New org unit" },
+    children: CRUMB_CHILDREN,
+  };
   return (
     <>
       <BrandTheme color={branding.primaryColor} />
-      <BrandBand
-        look={{ name: branding.organizationName, tagline: branding.tagline, color: branding.primaryColor, logoSrc: branding.logo?.path ?? null }}
-        linkHome
-        testId="workspace-brand"
-      />
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-8 px-6 py-3">
-          {session ? (
-            <nav aria-label="Workspace" className="flex gap-4 text-sm">
-              <Link href="/" className="text-slate-600 hover:text-slate-900">
-                Home
-              </Link>
-              <Link href="/profile" className="text-slate-600 hover:text-slate-900">
-                My profile
-              </Link>
-              {tenant.kind === "shared_cloud" ? (
-                <Link href="/orgs" className="text-slate-600 hover:text-slate-900">
-                  Organizations
-                </Link>
-              ) : null}
-              {may("user:list") ? (
-                <Link href="/users" className="text-slate-600 hover:text-slate-900">
-                  Users
-                </Link>
-              ) : null}
-              {may("ou:read") ? (
-                <Link href="/org-units" className="text-slate-600 hover:text-slate-900">
-                  Org units
-                </Link>
-              ) : null}
-              {may("apikey:list") ? (
-                <Link href="/api-keys" className="text-slate-600 hover:text-slate-900">
-                  API keys
-                </Link>
-              ) : null}
-              {may("settings:update") && tenant.kind === "dedicated" ? (
-                <Link href="/domains" className="text-slate-600 hover:text-slate-900">
-                  Domains
-                </Link>
-              ) : null}
-              {may("audit:read") ? (
-                <Link href="/audit" className="text-slate-600 hover:text-slate-900">
-                  Audit log
-                </Link>
-              ) : null}
-              {may("settings:update") ? (
-                <Link href="/settings" className="text-slate-600 hover:text-slate-900">
-                  Settings
-                </Link>
-              ) : null}
-              {isAdmin ? (
-                <Link href="/admin" className="text-slate-600 hover:text-slate-900">
-                  Administration
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
-          <AccountMenu session={session} />
-        </div>
-      </header>
-      <div className="mx-auto max-w-5xl px-6 py-10">{children}</div>
+      <AppShell
+        above={
+          <BrandBand
+            look={{ name: branding.organizationName, tagline: branding.tagline, color: branding.primaryColor, logoSrc: branding.logo?.path ?? null }}
+            linkHome
+            testId="workspace-brand"
+          />
+        }
+        home={<span className="hidden text-sm font-medium text-slate-600 sm:inline">{tenant.kind === "shared_cloud" ? "Cloud workspace" : "Workspace"}</span>}
+        navLabel="Workspace"
+        items={items}
+        account={<AccountMenu session={session} />}
+      >
+        {session ? <Breadcrumbs labels={crumbs} /> : null}
+        {children}
+      </AppShell>
     </>
   );
 }

@@ -22,10 +22,10 @@ export function brandStyle(color: string): CSSProperties {
 export function BrandBand({ look, linkHome = false, testId }: { look: BrandLook; linkHome?: boolean; testId?: string }) {
   return (
     <div style={brandStyle(look.color)} className="bg-[var(--brand)] text-[color:var(--on-brand)]" data-testid={testId}>
-      <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-3">
+      <div className="mx-auto flex max-w-5xl min-w-0 items-center gap-3 px-4 py-3 sm:px-6">
         {look.logoSrc ? <img src={look.logoSrc} alt={`${look.name} logo`} className="h-8 w-auto max-w-40 rounded-sm bg-white/90 object-contain p-0.5" /> : null}
         {linkHome ? (
-          <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">
+          <Link href="/" className="min-w-0 truncate text-lg font-semibold tracking-tight hover:underline">
             {look.name}
           </Link>
         ) : (

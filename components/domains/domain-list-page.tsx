@@ -137,7 +137,7 @@ function DomainCard({ domain, target, policy }: { domain: DomainView; target: st
         </div>
       </div>
       {verified ? <VerifiedState domain={domain} policy={policy} /> : <UnverifiedState domain={domain} />}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`DNS records for ${domain.hostname}`}>
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-slate-600">{verified ? "DNS records (keep them in place)" : "Create these DNS records at your DNS provider:"}</caption>
           <thead className="text-xs uppercase text-slate-500">

@@ -83,7 +83,7 @@ export function ProvisioningProgress({ initial, retryAction, tenantUrl }: { init
 
   return (
     <section aria-labelledby="provisioning-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 id="provisioning-heading" className="text-lg font-semibold">
           Provisioning
         </h2>

@@ -88,7 +88,7 @@ export function SearchForm({ q, placeholder, label }: { q: string; placeholder: 
       <label htmlFor="search" className="sr-only">
         {label}
       </label>
-      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+      <input id="search" name="q" defaultValue={q} placeholder={placeholder} className="w-full min-w-0 rounded-md border sm:w-72 border-slate-300 bg-white px-3 py-2 text-sm" />
       <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
         Search
       </button>

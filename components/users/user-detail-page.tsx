@@ -119,7 +119,7 @@ export async function UserDetailPage({ view, rawUsername }: { view: TenantAdminV
             <div>
               <ConfirmActionButton
                 action={endUserSessionsAction.bind(null, admin.target, username)}
-                label="Sign out everywhere"
+                label={`Sign ${username} out everywhere`}
                 ariaLabel={`Sign ${username} out everywhere`}
                 question={`End every session of ${username}? They stay enabled and sign in again on their next visit.`}
                 confirmLabel="End all sessions"

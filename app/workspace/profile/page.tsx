@@ -38,7 +38,7 @@ export default async function ProfilePage() {
         <div>
           <ConfirmActionButton
             action={signOutOtherSessionsAction}
-            label="End other sessions"
+            label="End every other session"
             ariaLabel="End every other session"
             question="End your sessions everywhere else? This browser stays signed in."
             confirmLabel="End other sessions"

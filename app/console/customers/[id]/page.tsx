@@ -13,7 +13,13 @@ import { ConsoleOrganizationPanel } from "@/components/organizations/console-org
 import { parseListQuery } from "@/lib/pagination/page";
 import { changePaymentStandingAction, changeVerificationAction, setCustomerAccessAction, updateCustomerAction } from "@/lib/edge/actions/customers";
 
-export const metadata: Metadata = { title: "Customer" };
+/** "Acme Widgets · Customers": which customer, for the tab and the history. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireSuperadmin();
+  const { id } = await params;
+  const customer = z.uuid().safeParse(id).success ? await getCustomer(id) : null;
+  return { title: customer ? `${customer.displayName} · Customers` : "Customer" };
+}
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSuperadmin();

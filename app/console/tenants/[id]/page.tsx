@@ -38,7 +38,13 @@ import {
   setTenantAccessAction,
 } from "@/lib/edge/actions/tenants";
 
-export const metadata: Metadata = { title: "Tenant" };
+/** "acme · Tenants": which tenant, for the tab and the history. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireSuperadmin();
+  const { id } = await params;
+  const tenant = z.uuid().safeParse(id).success ? await getTenant(id) : null;
+  return { title: tenant ? `${tenant.key} · Tenants` : "Tenant" };
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -5,7 +5,7 @@ import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { getAuditEvent } from "@/lib/audit/query";
 import { AuditEventDetail } from "@/components/audit/audit-viewer";
 
-export const metadata: Metadata = { title: "Audit event" };
+export const metadata: Metadata = { title: "Event · Audit log" };
 
 export default async function AuditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { tenant } = await requireTenantAdminPage({ on: "workspace" }, "audit:read");

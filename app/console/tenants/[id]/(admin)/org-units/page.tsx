@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { OrgUnitListPage } from "@/components/org-units/org-unit-list-page";
 
-export const metadata: Metadata = { title: "Tenant org units" };
+export const metadata: Metadata = { title: "Org units" };
 
 export default async function ConsoleOrgUnitsPage({
   params,

@@ -4,7 +4,7 @@ import { requireTenantAdminPage } from "@/lib/edge/pages";
 import { orgUnitIdSchema } from "@/lib/org-units/schema";
 import { OrgUnitDetailPage } from "@/components/org-units/org-unit-detail-page";
 
-export const metadata: Metadata = { title: "Org unit" };
+export const metadata: Metadata = { title: "Org unit · Org units" };
 
 export default async function ConsoleOrgUnitPage({
   params,
