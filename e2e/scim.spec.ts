@@ -25,7 +25,7 @@ test("a SCIM key provisions a user who signs in; deactivating over SCIM shows th
   // The admin creates a key with the scim scope on the API keys page.
   await admin.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "API keys" }).click();
   await admin.getByLabel("Name", { exact: true }).fill("okta-provisioning");
-  await admin.getByRole("checkbox", { name: /^scim / }).check();
+  await admin.getByRole("checkbox", { name: "scim", exact: true }).check();
   await admin.getByRole("button", { name: "Create key" }).click();
   const secret = (await admin.getByTestId("api-key-secret").textContent())!.trim();
 

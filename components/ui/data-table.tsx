@@ -15,7 +15,7 @@ export interface Sorting {
 /** A bordered table with a header row; rows are the children. */
 export function DataTable({ columns, caption, sorting, children }: { columns: Column[]; caption?: string; sorting?: Sorting; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption ?? columns.join(", ")}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption ?? columns.join(", ")}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-slate-50 text-left text-slate-600">

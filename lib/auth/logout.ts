@@ -7,6 +7,9 @@ import type { ResolvedTenant } from "@/lib/tenancy/types";
 import { requestActor } from "@/lib/audit/actor";
 import { recordSessionEvent } from "@/lib/audit/session-events";
 import { endAppSession } from "@/lib/sessions/service";
+import { env } from "@/lib/config/env";
+import { realmFrontendUrl } from "@/lib/domains/frontend-url";
+import { tenantUrl } from "@/lib/tenancy/urls";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.csrf-token", "__Host-next-auth.csrf-token"];
 
@@ -23,7 +26,7 @@ export async function signOut(request: NextRequest, tenant: ResolvedTenant): Pro
     await recordSessionEvent(tenant, requestActor(request.headers, `${tenant.key}/${token.username}`), token.username, "session.ended");
   }
   const origin = `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`;
-  const location = await endSessionUrl(tenant.key, `${origin}/`, token?.idToken as string | undefined);
+  const location = await endSessionUrl(tenant.key, `${origin}/`, token?.idToken as string | undefined, customDomainFrontend(tenant, new URL(origin).hostname));
   const response = new Response(null, { status: 303, headers: { location } });
   for (const name of SESSION_COOKIES) {
     const secure = name.startsWith("__") ? "; Secure" : "";
@@ -36,10 +39,10 @@ export async function signOut(request: NextRequest, tenant: ResolvedTenant): Pro
  * The realm's end-session endpoint from its discovery (on a custom domain Keycloak moves it there).
  * Should the identity server not answer, the app's session still ends: the browser goes home.
  */
-async function endSessionUrl(realm: string, home: string, idToken: string | undefined): Promise<string> {
+async function endSessionUrl(realm: string, home: string, idToken: string | undefined, frontendUrl: string | null): Promise<string> {
   let endpoint: string | undefined;
   try {
-    endpoint = (await realmDiscovery(realm)).end_session_endpoint;
+    endpoint = frontendUrl ? `${frontendUrl}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/logout` : (await realmDiscovery(realm)).end_session_endpoint;
   } catch (error) {
     logger().warn({ tenant: realm, err: error }, "end-session endpoint unknown: signed out of the app only");
   }
@@ -49,4 +52,14 @@ async function endSessionUrl(realm: string, home: string, idToken: string | unde
   logout.searchParams.set("client_id", "gatehouse");
   if (idToken) logout.searchParams.set("id_token_hint", idToken);
   return logout.toString();
+}
+
+/**
+ * Signed out on one of the tenant's custom domains: the realm session to end is the one at that
+ * domain's identity URL (the realm's frontendUrl for it), whatever discovery answered before the
+ * domain was verified. Null on the tenant's own host, or without a public URL template.
+ */
+function customDomainFrontend(tenant: ResolvedTenant, hostname: string): string | null {
+  if (hostname === new URL(tenantUrl(tenant)).hostname) return null;
+  return realmFrontendUrl(hostname, env().GATEHOUSE_IDENTITY_PUBLIC_URL_TEMPLATE) ?? null;
 }
