@@ -4,6 +4,7 @@ import { escapeLike } from "@/shared/like";
 import { TENANT_ROLES } from "@/lib/identity/roles";
 import { offsetOf, toPage, type ListQuery, type ListSpec, type Page } from "@/lib/pagination/page";
 import type { ResolvedTenant } from "@/lib/tenancy/types";
+import type { UserListItem } from "@/lib/users/queries";
 
 /**
  * The users page's list (the REST API keeps its keyset-paginated `listUsers`): sorted by username,
@@ -18,18 +19,10 @@ export const userListSpec = {
 
 export type UserTableQuery = ListQuery<keyof typeof userListSpec.sorts, keyof typeof userListSpec.filters>;
 
-export interface UserRow {
-  id: string;
-  username: string;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  enabled: boolean;
-  provisioningState: string;
+/** A row of the users page: the REST list's fields and what the page adds. */
+export interface UserRow extends UserListItem {
   syncError: string | null;
-  isBreakGlass: boolean;
   tenantRole: string | null;
-  createdAt: Date;
   /** When the user last signed in to the app (their newest session), or null if never. */
   lastSignInAt: Date | null;
 }
